@@ -1,0 +1,124 @@
+# spacelock: see README.md.  `make`, `make check`, `make check SAN=1`,
+# `make bench`, `make fuzz`, `make install PREFIX=...`, `make style`.
+
+PREFIX  ?= /usr/local
+CC      ?= cc
+PKGS    := libcurl libarchive yaml-0.1 libcjson libsolv libsolvext
+
+# Each external library's flags come from pkg-config ('=' so that a
+# missing library only matters when something is compiled).
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+
+WARN    := -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+           -Wno-unused-parameter -Werror
+OPT     ?= -O2 -g
+CPPFLAGS_ALL = -Iinclude -D_GNU_SOURCE $(PKG_CFLAGS)
+CFLAGS_ALL   = -std=c11 $(OPT) $(WARN) $(CFLAGS)
+
+ifeq ($(SAN),1)
+BUILD   ?= build-san
+OPT     := -O1 -g -fno-omit-frame-pointer
+CFLAGS_ALL += -fsanitize=address,undefined -fno-sanitize-recover=all
+LDSAN   := -fsanitize=address,undefined
+else
+BUILD   ?= build
+endif
+
+LIB_SRCS  := $(sort $(wildcard src/lib/*.c))
+CLI_SRCS  := $(sort $(wildcard src/cli/*.c))
+UNIT_SRCS := $(sort $(wildcard tests/unit/t_*.c))
+FUZZ_SRCS := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+HEADERS   := $(sort $(wildcard include/spacelock/*.h))
+
+LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/%.o)
+CLI_OBJS  := $(CLI_SRCS:%.c=$(BUILD)/%.o)
+LIBA      := $(BUILD)/libspacelock.a
+BIN       := $(BUILD)/spacelock
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+REPLAY_BINS := $(FUZZ_SRCS:tests/fuzz/%.c=$(BUILD)/tests/replay_%)
+
+.PHONY: all check check-headers bench fuzz install style clean demo tests
+all: spacelock
+
+# The top-level ./spacelock is always the plain build; SAN builds test
+# $(BUILD)/spacelock directly.
+ifeq ($(SAN),1)
+spacelock: $(BIN)
+else
+spacelock: $(BIN)
+	cp $(BIN) $@
+endif
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+
+$(LIBA): $(LIB_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(CLI_OBJS) $(LIBA)
+	$(CC) $(CFLAGS_ALL) $(LDSAN) -o $@ $(CLI_OBJS) $(LIBA) $(PKG_LIBS) -lm
+
+$(BUILD)/tests/t_%: tests/unit/t_%.c tests/unit/test.h $(LIBA)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) -Itests/unit $(CFLAGS_ALL) $(LDSAN) -o $@ $< $(LIBA) $(PKG_LIBS) -lm
+
+$(BUILD)/tests/replay_%: tests/fuzz/%.c tests/fuzz/replay_main.c $(LIBA)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(LDSAN) -Wno-missing-prototypes -o $@ $< tests/fuzz/replay_main.c $(LIBA) $(PKG_LIBS) -lm
+
+tests: $(BIN) $(UNIT_BINS) $(REPLAY_BINS)
+
+check: tests
+	@SPACELOCK=$(CURDIR)/$(BIN) BUILD=$(CURDIR)/$(BUILD) sh tests/run.sh
+
+# Each public header must compile on its own.
+check-headers:
+	@mkdir -p $(BUILD)/hdr
+	@for h in $(HEADERS); do \
+		printf '#include "%s"\n' "$${h#include/}" > $(BUILD)/hdr/one.c; \
+		$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -c $(BUILD)/hdr/one.c -o $(BUILD)/hdr/one.o || exit 1; \
+	done; echo "headers: all compile alone"
+
+bench: $(BIN)
+	@SPACELOCK=$(CURDIR)/$(BIN) BUILD=$(CURDIR)/$(BUILD) sh bench/run.sh
+
+# libFuzzer with clang: FUZZ_SECONDS per target (default 60).
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD   := build-fuzz
+FUZZ_CFLAGS  := -std=c11 -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined
+FUZZ_LIB_OBJS := $(LIB_SRCS:%.c=$(FUZZ_BUILD)/%.o)
+FUZZ_BINS    := $(FUZZ_SRCS:tests/fuzz/%.c=$(FUZZ_BUILD)/%)
+$(FUZZ_BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	clang $(CPPFLAGS_ALL) $(FUZZ_CFLAGS) -c $< -o $@
+$(FUZZ_BUILD)/libspacelock.a: $(FUZZ_LIB_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_BUILD)/libspacelock.a
+	clang $(CPPFLAGS_ALL) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_BUILD)/libspacelock.a $(PKG_LIBS) -lm
+fuzz: $(FUZZ_BINS)
+	@FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh $(FUZZ_TARGETS)
+
+demo: spacelock
+	@sh scripts/demo.sh
+
+install: spacelock $(LIBA)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \
+		$(DESTDIR)$(PREFIX)/include/spacelock $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 spacelock $(DESTDIR)$(PREFIX)/bin/spacelock
+	install -m 644 $(LIBA) $(DESTDIR)$(PREFIX)/lib/libspacelock.a
+	install -m 644 $(HEADERS) $(DESTDIR)$(PREFIX)/include/spacelock/
+	install -m 644 man/spacelock.1 $(DESTDIR)$(PREFIX)/share/man/man1/spacelock.1
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@PKGS@|$(PKGS)|g' spacelock.pc.in \
+		> $(DESTDIR)$(PREFIX)/lib/pkgconfig/spacelock.pc
+
+style:
+	@sh scripts/style.sh
+
+clean:
+	rm -rf build build-san build-fuzz spacelock
+
+-include $(LIB_OBJS:.o=.d) $(CLI_OBJS:.o=.d)

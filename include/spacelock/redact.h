@@ -1,0 +1,18 @@
+/* redact.h: keeping Hub tokens out of every output.
+ *
+ * A Hugging Face user access token is "hf_" followed by 30 or more ASCII
+ * letters and digits.  Anything that matches is replaced in place by
+ * "hf_***" padded so the string never grows. */
+#ifndef SPACELOCK_REDACT_H
+#define SPACELOCK_REDACT_H
+
+#include <stddef.h>
+
+/* Redacts tokens in the NUL-terminated string s in place; returns how many
+ * were found. */
+size_t sl_redact_tokens(char *s);
+
+/* Same for a byte range that may hold NULs. */
+size_t sl_redact_tokens_n(char *s, size_t len);
+
+#endif

@@ -1,0 +1,26 @@
+#!/bin/sh
+# scripts/style.sh: `make style`: clang-format check and banned calls.
+set -u
+rc=0
+files=$(ls src/lib/*.c src/cli/*.c src/cli/*.h include/spacelock/*.h tests/unit/*.c tests/unit/*.h tests/fuzz/*.c 2>/dev/null)
+if command -v clang-format >/dev/null; then
+	clang-format --dry-run -Werror $files || rc=1
+else
+	echo "style: clang-format not installed (apt-get install clang-format); skipping format check"
+fi
+# curl's checksrc idea: calls that are easy to misuse have safer spellings here.
+banned='\<(sprintf|vsprintf|strcpy|strcat|strtok|atoi|atol|gets|system)[[:space:]]*\('
+if grep -nE "$banned" src/lib/*.c src/cli/*.c; then
+	echo "style: banned call (use snprintf, sl_buf, strtol, ...)"
+	rc=1
+fi
+if grep -nE '\<exit[[:space:]]*\(' src/lib/*.c; then
+	echo "style: exit() in library code (return an SL_E* code instead)"
+	rc=1
+fi
+if grep -nE '\<(printf|puts|fputs|fprintf)[[:space:]]*\(' src/lib/*.c | grep -v 'mem.c'; then
+	echo "style: printing from library code (only src/cli prints)"
+	rc=1
+fi
+[ $rc -eq 0 ] && echo "style: clean"
+exit $rc

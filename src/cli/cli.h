@@ -1,0 +1,58 @@
+/* cli.h: what every cmd_<verb>.c shares: global options, the exit-code
+ * table and the only functions that print diagnostics. */
+#ifndef SPACELOCK_CLI_H
+#define SPACELOCK_CLI_H
+
+#include <stdbool.h>
+
+#include "spacelock/error.h"
+
+/* Exit codes (docs/exit-codes.md); all below 64. */
+enum sl_exit {
+	EXIT_OK_ = 0,
+	EXIT_FINDING = 1,  /* lock incomplete, set inconsistent, drift found */
+	EXIT_USAGE = 2,    /* bad command line */
+	EXIT_INPUT = 3,    /* unreadable or malformed input */
+	EXIT_WRITE = 4,    /* an output could not be written */
+	EXIT_NETWORK = 5,  /* network failure after retries */
+	EXIT_AUTH = 6,     /* Hub refused the token (401/403) */
+	EXIT_NOTFOUND = 7, /* Hub or index has no such thing (404) */
+	EXIT_INTERNAL = 9, /* a bug or a library set-up failure */
+};
+
+struct sl_cli {
+	const char *verb;   /* the command being run, for messages */
+	bool json;          /* --json: machine-readable results and errors */
+	bool quiet;         /* -q: no progress or summaries */
+	int verbose;        /* -v, repeatable */
+	bool offline;       /* --offline: no network, caches only */
+};
+
+struct sl_command {
+	const char *name;
+	int (*run)(int argc, char **argv, struct sl_cli *cli);
+	const char *summary; /* one line for `spacelock --help` */
+	const char *usage;   /* full help text for `spacelock help <verb>` */
+};
+
+/* Maps a library SL_E* code to the exit code above. */
+int cli_exit_for(int code);
+
+/* Prints `spacelock: error: <msg>` (or a JSON error object with --json)
+ * and returns cli_exit_for(err->code). */
+int cli_fail(struct sl_cli *cli, const struct sl_err *err);
+
+/* Prints a usage error: one line and a pointer to --help; returns 2. */
+int cli_usage(struct sl_cli *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Prints `spacelock: warning: <msg>` unless quiet. */
+void cli_warn(struct sl_cli *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Prints the full help of a verb to stdout and returns 0. */
+int cli_help_for(const char *verb);
+
+/* Handles -h/--help as the first argument of a verb: returns 1 if help was
+ * printed (the verb then returns 0). */
+int cli_wants_help(int argc, char **argv, struct sl_cli *cli);
+
+#endif

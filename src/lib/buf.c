@@ -1,0 +1,132 @@
+/* buf.c: growable byte strings (git strbuf contract). */
+#include "spacelock/buf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "spacelock/mem.h"
+
+char sl_buf_empty[1];
+
+void sl_buf_init(struct sl_buf *b)
+{
+	b->buf = sl_buf_empty;
+	b->len = 0;
+	b->alloc = 0;
+}
+
+void sl_buf_release(struct sl_buf *b)
+{
+	if (b->alloc)
+		free(b->buf);
+	sl_buf_init(b);
+}
+
+void sl_buf_reset(struct sl_buf *b)
+{
+	b->len = 0;
+	if (b->alloc)
+		b->buf[0] = '\0';
+}
+
+char *sl_buf_detach(struct sl_buf *b, size_t *len_out)
+{
+	char *s;
+
+	if (!b->alloc)
+		sl_buf_grow(b, 0);
+	s = b->buf;
+	if (len_out)
+		*len_out = b->len;
+	sl_buf_init(b);
+	return s;
+}
+
+void sl_buf_grow(struct sl_buf *b, size_t extra)
+{
+	size_t want = b->len + extra + 1;
+	size_t n;
+
+	if (b->alloc >= want)
+		return;
+	n = b->alloc ? b->alloc : 64;
+	while (n < want)
+		n *= 2;
+	if (!b->alloc) {
+		b->buf = sl_xmalloc(n);
+		b->buf[0] = '\0';
+	} else {
+		b->buf = sl_xrealloc(b->buf, n);
+	}
+	b->alloc = n;
+}
+
+void sl_buf_add(struct sl_buf *b, const void *data, size_t len)
+{
+	sl_buf_grow(b, len);
+	memcpy(b->buf + b->len, data, len);
+	b->len += len;
+	b->buf[b->len] = '\0';
+}
+
+void sl_buf_addstr(struct sl_buf *b, const char *s)
+{
+	sl_buf_add(b, s, strlen(s));
+}
+
+void sl_buf_addch(struct sl_buf *b, int c)
+{
+	char ch = (char)c;
+	sl_buf_add(b, &ch, 1);
+}
+
+void sl_buf_vaddf(struct sl_buf *b, const char *fmt, va_list ap)
+{
+	va_list cp;
+	int n;
+
+	va_copy(cp, ap);
+	n = vsnprintf(NULL, 0, fmt, cp);
+	va_end(cp);
+	if (n <= 0)
+		return;
+	sl_buf_grow(b, (size_t)n);
+	vsnprintf(b->buf + b->len, (size_t)n + 1, fmt, ap);
+	b->len += (size_t)n;
+}
+
+void sl_buf_addf(struct sl_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	sl_buf_vaddf(b, fmt, ap);
+	va_end(ap);
+}
+
+void sl_buf_add_json_string(struct sl_buf *b, const char *s, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+
+	sl_buf_addch(b, '"');
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '"' || c == '\\') {
+			sl_buf_addch(b, '\\');
+			sl_buf_addch(b, c);
+		} else if (c == '\n') {
+			sl_buf_addstr(b, "\\n");
+		} else if (c == '\t') {
+			sl_buf_addstr(b, "\\t");
+		} else if (c == '\r') {
+			sl_buf_addstr(b, "\\r");
+		} else if (c < 0x20 || c == 0x7f) {
+			char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+			sl_buf_add(b, u, 6);
+		} else {
+			sl_buf_addch(b, c);
+		}
+	}
+	sl_buf_addch(b, '"');
+}

@@ -1,0 +1,165 @@
+/* fileio.c: bounded reads, atomic writes, streaming lines. */
+#include "spacelock/fileio.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "spacelock/mem.h"
+
+int sl_file_read(const char *path, size_t max, struct sl_buf *out, struct sl_err *err)
+{
+	FILE *fp = fopen(path, "rb");
+	char chunk[65536];
+	size_t n, total = 0;
+	int rc = 0;
+
+	if (!fp)
+		return sl_error(err, SL_EIO, "cannot read '%s': %s", path, strerror(errno));
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
+		total += n;
+		if (total > max) {
+			rc = sl_error(err, SL_ELIMIT, "'%s': larger than %zu bytes", path, max);
+			break;
+		}
+		sl_buf_add(out, chunk, n);
+	}
+	if (!rc && ferror(fp))
+		rc = sl_error(err, SL_EIO, "cannot read '%s': %s", path, strerror(errno));
+	fclose(fp);
+	return rc;
+}
+
+static int write_all(int fd, const char *p, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* fsync of the directory makes the rename itself durable. */
+static void sync_dir(const char *path)
+{
+	char *copy = sl_xstrdup(path);
+	int fd = open(dirname(copy), O_RDONLY | O_DIRECTORY);
+
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	free(copy);
+}
+
+int sl_file_write_atomic(const char *path, const void *data, size_t len, struct sl_err *err)
+{
+	char *tmp;
+	int fd, saved;
+
+	if (strcmp(path, "-") == 0) {
+		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
+			return sl_error(err, SL_EIO, "cannot write to standard output: %s", strerror(errno));
+		return 0;
+	}
+	tmp = sl_xasprintf("%s.tmp.XXXXXX", path);
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		saved = errno;
+		free(tmp);
+		return sl_error(err, SL_EIO, "cannot write '%s': %s", path, strerror(saved));
+	}
+	/* mkstemp creates 0600; a lockfile is not secret, use the usual mode */
+	fchmod(fd, 0644 & ~(mode_t)0);
+	if (write_all(fd, data, len) != 0 || fsync(fd) != 0) {
+		saved = errno;
+		close(fd);
+		unlink(tmp);
+		free(tmp);
+		return sl_error(err, SL_EIO, "cannot write '%s': %s", path, strerror(saved));
+	}
+	close(fd);
+	if (rename(tmp, path) != 0) {
+		saved = errno;
+		unlink(tmp);
+		free(tmp);
+		return sl_error(err, SL_EIO, "cannot write '%s': %s", path, strerror(saved));
+	}
+	free(tmp);
+	sync_dir(path);
+	return 0;
+}
+
+void sl_linereader_init(struct sl_linereader *r, FILE *fp, size_t max_line)
+{
+	memset(r, 0, sizeof(*r));
+	r->fp = fp;
+	r->max_line = max_line;
+	sl_buf_init(&r->line);
+}
+
+void sl_linereader_release(struct sl_linereader *r)
+{
+	sl_buf_release(&r->line);
+}
+
+static int refill(struct sl_linereader *r)
+{
+	r->pos = 0;
+	r->end = fread(r->chunk, 1, sizeof(r->chunk), r->fp);
+	return r->end > 0;
+}
+
+/* Appends up to the room left under max_line; the rest is dropped. */
+static void take(struct sl_linereader *r, const char *p, size_t n)
+{
+	size_t room = r->line.len < r->max_line ? r->max_line - r->line.len : 0;
+
+	if (memchr(p, '\0', n))
+		r->saw_nul = true;
+	if (n > room) {
+		r->truncated = true;
+		n = room;
+	}
+	sl_buf_add(&r->line, p, n);
+}
+
+int sl_linereader_next(struct sl_linereader *r, struct sl_err *err)
+{
+	bool any = false;
+
+	sl_buf_reset(&r->line);
+	r->truncated = false;
+	r->saw_nul = false;
+	for (;;) {
+		if (r->pos == r->end && !refill(r))
+			break;
+		const char *start = r->chunk + r->pos;
+		const char *nl = memchr(start, '\n', r->end - r->pos);
+		any = true;
+		if (nl) {
+			take(r, start, (size_t)(nl - start));
+			r->pos += (size_t)(nl - start) + 1;
+			break;
+		}
+		take(r, start, r->end - r->pos);
+		r->pos = r->end;
+	}
+	if (ferror(r->fp))
+		return sl_error(err, SL_EIO, "read error: %s", strerror(errno));
+	if (!any)
+		return 0;
+	if (r->line.len > 0 && r->line.buf[r->line.len - 1] == '\r')
+		r->line.buf[--r->line.len] = '\0';
+	r->lineno++;
+	return 1;
+}
