@@ -1,0 +1,184 @@
+/* buildlog.h: what a Space's build log or run log proves.
+ *
+ * A build log (as copied from the Space page, possibly headed by the
+ * failure summary block, or as saved from the Hub's SSE log endpoint) is
+ * read line by line with bounded memory.  The reader records facts (the
+ * "Build Queued" header, the base image and so the Python actually used,
+ * the sdk pinned by the platform step), every Dockerfile step's outcome
+ * keyed by its instruction text, the failures pip and BuildKit report, and
+ * one observation (evidence.h) per pip line that names a package.
+ *
+ * Readers only observe: a CACHED pip step is reported as such (its
+ * versions are not in the log), and nothing is guessed.  Warnings (file:line:
+ * message) are collected in the result; the library never prints. */
+#ifndef SPACELOCK_BUILDLOG_H
+#define SPACELOCK_BUILDLOG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "error.h"
+#include "evidence.h"
+
+/* Longest log line kept; the rest of a longer line is dropped with a
+ * warning.  Also the largest SSE event accepted. */
+#define SL_BUILDLOG_LINE_MAX (1024 * 1024)
+/* At most this many warnings are kept; the rest are only counted. */
+#define SL_BUILDLOG_WARN_MAX 100
+/* At most this many steps and failures per build (more is not a real
+ * Dockerfile); further ones are counted in a warning. */
+#define SL_BUILDLOG_STEP_MAX 4096
+#define SL_BUILDLOG_FAIL_MAX 256
+
+enum sl_log_kind {
+	SL_LOG_BUILD = 0, /* a build log: "===== Build Queued at ..." */
+	SL_LOG_RUN = 1,   /* a container log: "===== Application Startup at ..." */
+};
+
+enum sl_step_outcome {
+	SL_STEP_NONE = 0, /* echoed, but no DONE/CACHED/ERROR seen (log cut) */
+	SL_STEP_DONE,
+	SL_STEP_CACHED,
+	SL_STEP_ERROR,
+};
+
+/* What a step does, read from its instruction text (bit flags). */
+enum sl_step_flag {
+	SL_STEP_FROM = 1 << 0,             /* FROM: the base image */
+	SL_STEP_PIP = 1 << 1,              /* runs `pip install` */
+	SL_STEP_PLATFORM = 1 << 2,         /* pip installs packages the builder chose */
+	SL_STEP_SDK = 1 << 3,              /* ... among them the sdk pin (gradio[oauth]==X) */
+	SL_STEP_REQUIREMENTS = 1 << 4,     /* pip install -r requirements.txt */
+	SL_STEP_PRE_REQUIREMENTS = 1 << 5, /* pip install -r pre-requirements.txt */
+	SL_STEP_PSEUDO = 1 << 6,           /* "Restoring cache", "Pushing image", ... */
+};
+
+struct sl_build_step {
+	char *instruction;  /* the text after "--> ", as printed */
+	unsigned long line; /* input line of its "--> " echo */
+	enum sl_step_outcome outcome;
+	char *duration;     /* seconds as printed after DONE ("1.2"), or NULL */
+	unsigned flags;     /* enum sl_step_flag bits */
+	int exit_code;      /* from "--> ERROR: process ... exit code: N", else -1 */
+	char *stage;        /* "base 5/6" when the failure summary names it, or NULL */
+	size_t nobs;        /* observations made while this step's output ran */
+};
+
+enum sl_failure_kind {
+	SL_FAIL_RESOLUTION = 0, /* pip: Cannot install A and B / ResolutionImpossible */
+	SL_FAIL_NO_DISTRIBUTION, /* pip: No matching distribution / Could not find a version */
+	SL_FAIL_WHEEL_BUILD,     /* pip: Failed building wheel / Failed to build X */
+	SL_FAIL_PYTHON,          /* pip: X requires a different Python */
+	SL_FAIL_PIP,             /* any other "ERROR: " line of pip */
+	SL_FAIL_STEP,            /* BuildKit: --> ERROR: process "..." did not complete */
+	SL_FAIL_JOB,             /* the summary: Job failed with exit code N / job error */
+	SL_FAIL_RUNTIME,         /* run log: runtime error panel, the exception ending a traceback */
+};
+
+struct sl_build_failure {
+	enum sl_failure_kind kind;
+	char *subject;      /* the package(s) or command concerned, or NULL */
+	char *text;         /* the line, sanitised and bounded */
+	unsigned long line;
+};
+
+/* One "cache miss: [stage n/m] INSTRUCTION" line of the failure summary. */
+struct sl_cache_miss {
+	char *stage;        /* "base 5/6" */
+	char *instruction;  /* "RUN pip install ..." */
+	unsigned long line;
+};
+
+struct sl_buildlog {
+	enum sl_log_kind kind;
+	char *source;        /* the label given (path), used in observations */
+	bool sse;            /* the input was a server-sent-event stream */
+	unsigned long lines; /* log lines read (decoded lines for SSE) */
+
+	/* header: "===== Build Queued at T / Commit SHA: C =====" or
+	 * "===== Application Startup at T =====" */
+	char *queued_at;     /* "2026-05-13 16:43:56", or NULL */
+	char *commit;        /* short SHA as printed, or NULL */
+	char *started_at;    /* run logs: application start time, or NULL */
+	unsigned builds;     /* Build Queued headers seen; only the last build is kept */
+
+	/* the first "--> FROM" of the build */
+	char *base_image;    /* "docker.io/library/python:3.13" (no digest), or NULL */
+	char *base_digest;   /* "sha256:f3c3...", or NULL */
+	char *python;        /* "3.13", "3.8.9": the python image's tag version, or NULL */
+	char *site_python;   /* "3.13" from a /lib/python3.13/site-packages path, or NULL */
+	char *pip_version;   /* from pip's "[notice] A new release of pip ...: X -> Y", or NULL */
+
+	/* the platform step (era 1/2: its own RUN; era 3: the one resolver run) */
+	char *sdk;           /* "gradio" or "streamlit", or NULL */
+	char *sdk_version;   /* the pinned version ("4.31.0"), or NULL */
+	char **platform_reqs; /* its requirement arguments as written, e.g. "gradio[oauth]==4.31.0" */
+	size_t nplatform_reqs;
+
+	/* the failure summary block a copied log may start with */
+	bool has_summary;
+	char *cache_stats;   /* the one-line JSON of cache statistics, or NULL */
+	char *logs_unavailable; /* "SSE is not enabled" from "Failed to retrieve error logs: ...", or NULL */
+	struct sl_cache_miss *misses;
+	size_t nmisses;
+
+	bool build_failed;   /* a step failed or the summary says the job failed */
+	bool runtime_error;  /* run logs: the Space failed to start or crashed */
+
+	struct sl_build_step *steps; /* in order of first echo */
+	size_t nsteps;
+	struct sl_build_failure *failures; /* in input order */
+	size_t nfailures;
+	struct sl_obs_list obs; /* package observations, in input order */
+
+	char **warnings;     /* "file:line: message", at most SL_BUILDLOG_WARN_MAX */
+	size_t nwarnings;
+	size_t warnings_dropped; /* warnings beyond the cap */
+
+	struct sl_buildlog_state *state; /* private parser state */
+};
+
+/* Reads a build or run log from path ("-" is stdin), detecting a plain log
+ * or an SSE stream.  On success *out is a new log owned by the caller
+ * (sl_buildlog_free).  Errors: SL_EIO (cannot open/read), SL_EPARSE
+ * (binary file, not a log), with "path: ..." in err.  Damaged input that
+ * still reads (cut events, long lines, NUL bytes, invalid UTF-8) gives
+ * warnings, not errors. */
+int sl_buildlog_read_file(const char *path, enum sl_log_kind kind, struct sl_buildlog **out,
+			  struct sl_err *err);
+
+/* Incremental use (the Hub client feeds network chunks):
+ *   log = sl_buildlog_new(kind, label);
+ *   sl_buildlog_feed(log, bytes, n, err) ... as often as needed;
+ *   sl_buildlog_finish(log, err);
+ * feed() takes raw bytes in arbitrary chunks, detects SSE vs plain text on
+ * the first non-empty line, and returns SL_EPARSE for binary input (the
+ * log must then be freed).  finish() flushes a last line without newline,
+ * reports an SSE event cut mid-stream as a warning, and completes the
+ * derived facts; call it exactly once. */
+struct sl_buildlog *sl_buildlog_new(enum sl_log_kind kind, const char *source);
+int sl_buildlog_feed(struct sl_buildlog *log, const char *data, size_t len, struct sl_err *err);
+int sl_buildlog_finish(struct sl_buildlog *log, struct sl_err *err);
+
+/* Feeds one already-decoded log line (no newline; NULs and invalid UTF-8
+ * are tolerated) that was found at input line lineno (0: one past the
+ * previous).  Used by feed() and by callers with their own framing. */
+void sl_buildlog_feed_line(struct sl_buildlog *log, const char *line, size_t len,
+			   unsigned long lineno);
+
+/* Frees the log and everything it owns; NULL is fine. */
+void sl_buildlog_free(struct sl_buildlog *log);
+
+/* Names for output: "none", "done", "cached", "error"; "resolution",
+ * "no-distribution", "wheel-build", "python", "pip", "step", "job",
+ * "runtime"; "build", "run". */
+const char *sl_step_outcome_name(enum sl_step_outcome o);
+const char *sl_failure_kind_name(enum sl_failure_kind k);
+const char *sl_log_kind_name(enum sl_log_kind k);
+
+/* Returns the step whose instruction matches text (whitespace runs and a
+ * leading RUN's --mount/--link options ignored, so the command quoted in
+ * an ERROR line finds its step), or NULL. */
+const struct sl_build_step *sl_buildlog_find_step(const struct sl_buildlog *log, const char *text);
+
+#endif
