@@ -62,9 +62,10 @@ int sl_metadata_read_file(const char *path, struct sl_metadata *m, struct sl_err
  * a "[extra]" section gives `req ; extra == "extra"`, "[:marker]" gives
  * `req ; marker`, "[extra:marker]" gives `req ; (marker) and extra ==
  * "extra"` (the extra canonicalised), and each new extra is added to
- * provides_extra.  Blank lines and '#' comments are skipped.  Pip only does
- * this when METADATA has no Requires-Dist; callers check that.  Errors:
- * SL_EPARSE "source:line: ..." for a NUL byte or an unterminated section. */
+ * provides_extra.  Blank lines and '#' comments are skipped; like pip, a
+ * line is a section header only when it starts with '[' and ends with ']'.
+ * Pip only does this when METADATA has no Requires-Dist; callers check
+ * that.  Errors: SL_EPARSE "source:line: ..." for a NUL byte. */
 int sl_metadata_add_requires_txt(struct sl_metadata *m, const char *data, size_t len,
 				 const char *source, struct sl_err *err);
 

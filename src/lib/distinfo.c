@@ -1,0 +1,347 @@
+/* distinfo.c: installed distributions of a site-packages directory
+ * (dist-info, egg-info directories and files, PEP 610 direct_url.json). */
+#include "spacelock/distinfo.h"
+
+#include <cJSON.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "spacelock/buf.h"
+#include "spacelock/fileio.h"
+#include "spacelock/mem.h"
+
+#define DIRECT_URL_MAX ((size_t)1 << 20)
+#define REQUIRES_TXT_MAX ((size_t)4 << 20)
+
+/* PEP 503: runs of '-', '_', '.' become one '-', lower case. */
+static char *canonical_name(const char *s)
+{
+	struct sl_buf b = SL_BUF_INIT;
+
+	for (; *s; s++) {
+		if (*s == '-' || *s == '_' || *s == '.') {
+			if (b.len == 0 || b.buf[b.len - 1] != '-')
+				sl_buf_addch(&b, '-');
+		} else {
+			sl_buf_addch(&b, *s >= 'A' && *s <= 'Z' ? *s - 'A' + 'a' : *s);
+		}
+	}
+	return sl_buf_detach(&b, NULL);
+}
+
+static void direct_url_release(struct sl_direct_url *u)
+{
+	free(u->url);
+	free(u->vcs);
+	free(u->commit_id);
+	free(u->requested_revision);
+	memset(u, 0, sizeof(*u));
+}
+
+void sl_dist_release(struct sl_dist *d)
+{
+	if (!d)
+		return;
+	sl_metadata_release(&d->meta);
+	free(d->canonical);
+	free(d->path);
+	free(d->metadata_path);
+	direct_url_release(&d->direct);
+	memset(d, 0, sizeof(*d));
+}
+
+void sl_dist_list_release(struct sl_dist_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		sl_dist_release(&l->v[i]);
+	for (size_t i = 0; i < l->n_warnings; i++)
+		free(l->warnings[i]);
+	free(l->v);
+	free(l->warnings);
+	memset(l, 0, sizeof(*l));
+}
+
+static bool ends_with(const char *s, size_t len, const char *suffix)
+{
+	size_t n = strlen(suffix);
+	return len >= n && strcasecmp(s + len - n, suffix) == 0;
+}
+
+static char *json_str(const cJSON *obj, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+	return cJSON_IsString(v) && v->valuestring ? sl_xstrdup(v->valuestring) : NULL;
+}
+
+static void fill_direct_url(const cJSON *root, struct sl_direct_url *u)
+{
+	const cJSON *vcs = cJSON_GetObjectItemCaseSensitive(root, "vcs_info");
+	const cJSON *dir = cJSON_GetObjectItemCaseSensitive(root, "dir_info");
+
+	u->url = json_str(root, "url");
+	if (cJSON_IsObject(vcs)) {
+		u->vcs = json_str(vcs, "vcs");
+		u->commit_id = json_str(vcs, "commit_id");
+		u->requested_revision = json_str(vcs, "requested_revision");
+	}
+	if (cJSON_IsObject(dir)) {
+		u->is_dir = true;
+		u->editable = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(dir, "editable"));
+	}
+	u->is_archive = cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(root, "archive_info"));
+}
+
+/* Reads <dist-info>/direct_url.json when it exists.  Returns 0 also when
+ * there is none (has_direct_url stays false). */
+static int read_direct_url(struct sl_dist *d, struct sl_err *err)
+{
+	char *path = sl_xasprintf("%s/direct_url.json", d->path);
+	struct sl_buf b = SL_BUF_INIT;
+	cJSON *root;
+	int rc = 0;
+
+	if (access(path, F_OK) != 0)
+		goto out;
+	rc = sl_file_read(path, DIRECT_URL_MAX, &b, err);
+	if (rc < 0)
+		goto out;
+	root = cJSON_ParseWithLength(b.buf, b.len);
+	if (!cJSON_IsObject(root) ||
+	    !cJSON_IsString(cJSON_GetObjectItemCaseSensitive(root, "url"))) {
+		rc = sl_error(err, SL_EPARSE, "'%s': not a PEP 610 object with a \"url\" string",
+			      path);
+	} else {
+		fill_direct_url(root, &d->direct);
+		d->has_direct_url = true;
+	}
+	cJSON_Delete(root);
+out:
+	sl_buf_release(&b);
+	free(path);
+	return rc;
+}
+
+/* Egg-info directories keep their requirements in requires.txt; pip reads
+ * it only when PKG-INFO has no Requires-Dist. */
+static int read_requires_txt(struct sl_dist *d, struct sl_err *err)
+{
+	char *path;
+	struct sl_buf b = SL_BUF_INIT;
+	int rc = 0;
+
+	if (d->meta.n_requires_dist > 0)
+		return 0;
+	path = sl_xasprintf("%s/requires.txt", d->path);
+	if (access(path, F_OK) == 0) {
+		rc = sl_file_read(path, REQUIRES_TXT_MAX, &b, err);
+		if (rc == 0)
+			rc = sl_metadata_add_requires_txt(&d->meta, b.buf, b.len, path, err);
+	}
+	sl_buf_release(&b);
+	free(path);
+	return rc;
+}
+
+/* Reads the metadata of one distribution of a known kind into a zeroed *d;
+ * direct_url.json is left to the caller. */
+static int read_dist(const char *path, enum sl_dist_kind kind, struct sl_dist *d,
+		     struct sl_err *err)
+{
+	int rc;
+
+	d->kind = kind;
+	d->path = sl_xstrdup(path);
+	if (kind == SL_DIST_EGG_INFO_FILE)
+		d->metadata_path = sl_xstrdup(path);
+	else
+		d->metadata_path = sl_xasprintf("%s/%s", path,
+						kind == SL_DIST_DIST_INFO ? "METADATA" : "PKG-INFO");
+	rc = sl_metadata_read_file(d->metadata_path, &d->meta, err);
+	if (rc == 0 && kind == SL_DIST_EGG_INFO_DIR)
+		rc = read_requires_txt(d, err);
+	if (rc < 0)
+		return rc;
+	d->canonical = canonical_name(d->meta.name);
+	if (kind == SL_DIST_DIST_INFO) {
+		char *req = sl_xasprintf("%s/REQUESTED", path);
+		d->requested = access(req, F_OK) == 0;
+		free(req);
+	}
+	return 0;
+}
+
+int sl_distinfo_read_one(const char *path, struct sl_dist *d, struct sl_err *err)
+{
+	struct stat st;
+	size_t len = strlen(path);
+	enum sl_dist_kind kind;
+	int rc;
+
+	memset(d, 0, sizeof(*d));
+	if (stat(path, &st) != 0)
+		return sl_error(err, errno == ENOENT ? SL_ENOTFOUND : SL_EIO, "cannot read '%s': %s",
+				path, strerror(errno));
+	if (S_ISDIR(st.st_mode) && ends_with(path, len, ".dist-info"))
+		kind = SL_DIST_DIST_INFO;
+	else if (S_ISDIR(st.st_mode))
+		kind = SL_DIST_EGG_INFO_DIR;
+	else
+		kind = SL_DIST_EGG_INFO_FILE;
+	rc = read_dist(path, kind, d, err);
+	if (rc == 0 && kind == SL_DIST_DIST_INFO)
+		rc = read_direct_url(d, err);
+	if (rc < 0)
+		sl_dist_release(d);
+	return rc;
+}
+
+static void add_warning(struct sl_dist_list *l, char *msg)
+{
+	sl_xgrow((void **)&l->warnings, &l->cap_warnings, l->n_warnings + 1, sizeof(char *));
+	l->warnings[l->n_warnings++] = msg;
+}
+
+/* The kind of a directory entry from its name and d_type, or -1 to skip. */
+static int entry_kind(const char *dir, const struct dirent *e)
+{
+	size_t len = strlen(e->d_name);
+	bool dist = ends_with(e->d_name, len, ".dist-info");
+	unsigned char type = e->d_type;
+
+	if (!dist && !ends_with(e->d_name, len, ".egg-info"))
+		return -1;
+	if (type == DT_UNKNOWN || type == DT_LNK) {
+		struct stat st;
+		char *p = sl_xasprintf("%s/%s", dir, e->d_name);
+		int ok = stat(p, &st);
+		free(p);
+		if (ok != 0)
+			return -1;
+		type = S_ISDIR(st.st_mode) ? DT_DIR : DT_REG;
+	}
+	if (type == DT_DIR)
+		return dist ? SL_DIST_DIST_INFO : SL_DIST_EGG_INFO_DIR;
+	return dist ? -1 : SL_DIST_EGG_INFO_FILE;
+}
+
+static void scan_entry(const char *dir, const char *name, enum sl_dist_kind kind,
+		       struct sl_dist_list *out)
+{
+	char *path = sl_xasprintf("%s/%s", dir, name);
+	struct sl_err e = {0};
+	struct sl_dist d;
+
+	memset(&d, 0, sizeof(d));
+	if (read_dist(path, kind, &d, &e) < 0) {
+		add_warning(out, sl_xasprintf("skipped '%s': %s", path, e.msg));
+		sl_dist_release(&d);
+	} else {
+		if (kind == SL_DIST_DIST_INFO && read_direct_url(&d, &e) < 0)
+			add_warning(out, sl_xasprintf("ignored direct_url.json: %s", e.msg));
+		sl_xgrow((void **)&out->v, &out->cap, out->n + 1, sizeof(*out->v));
+		out->v[out->n++] = d;
+	}
+	free(path);
+}
+
+static int cmp_dist(const void *a, const void *b)
+{
+	const struct sl_dist *x = a, *y = b;
+	int c = strcmp(x->canonical, y->canonical);
+
+	if (c == 0)
+		c = strcmp(x->meta.version, y->meta.version);
+	return c ? c : strcmp(x->path, y->path);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void warn_duplicates(struct sl_dist_list *l, size_t from)
+{
+	for (size_t i = from + 1; i < l->n; i++)
+		if (strcmp(l->v[i - 1].canonical, l->v[i].canonical) == 0)
+			add_warning(l, sl_xasprintf("'%s' is installed twice: '%s' and '%s'",
+						    l->v[i].canonical, l->v[i - 1].path,
+						    l->v[i].path));
+}
+
+int sl_distinfo_scan(const char *site_packages, struct sl_dist_list *out, struct sl_err *err)
+{
+	DIR *dir = opendir(site_packages);
+	struct dirent *e;
+	size_t first = out->n;
+
+	if (!dir)
+		return sl_error(err, errno == ENOENT ? SL_ENOTFOUND : SL_EIO, "cannot list '%s': %s",
+				site_packages, strerror(errno));
+	while ((e = readdir(dir)) != NULL) {
+		int kind = entry_kind(site_packages, e);
+		if (kind >= 0)
+			scan_entry(site_packages, e->d_name, (enum sl_dist_kind)kind, out);
+	}
+	closedir(dir);
+	qsort(out->v + first, out->n - first, sizeof(*out->v), cmp_dist);
+	warn_duplicates(out, first);
+	qsort(out->warnings, out->n_warnings, sizeof(char *), cmp_str);
+	return 0;
+}
+
+const struct sl_dist *sl_dist_list_find(const struct sl_dist_list *l, const char *canonical)
+{
+	size_t lo = 0, hi = l->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(l->v[mid].canonical, canonical) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < l->n && strcmp(l->v[lo].canonical, canonical) == 0 ? &l->v[lo] : NULL;
+}
+
+static void observe_one(const struct sl_dist *d, struct sl_obs_list *obs)
+{
+	struct sl_obs o = {0};
+	char *text = sl_xasprintf("Version: %s", d->meta.version);
+	char *url = NULL;
+
+	o.name = d->meta.name;
+	o.version = d->meta.version;
+	o.strength = SL_EV_INSTALLED;
+	o.origin = SL_ORIGIN_UNKNOWN;
+	o.source = d->metadata_path;
+	o.line = d->meta.version_line;
+	o.text = text;
+	if (d->has_direct_url && d->direct.vcs && d->direct.url &&
+	    strncmp(d->direct.url, d->direct.vcs, strlen(d->direct.vcs)) != 0) {
+		url = sl_xasprintf("%s+%s", d->direct.vcs, d->direct.url);
+		o.vcs_url = url;
+		o.vcs_commit = d->direct.commit_id;
+	} else if (d->has_direct_url) {
+		o.vcs_url = d->direct.url;
+		o.vcs_commit = d->direct.commit_id;
+	}
+	sl_obs_list_add(obs, &o);
+	free(url);
+	free(text);
+}
+
+int sl_distinfo_observe(const char *site_packages, struct sl_obs_list *obs, struct sl_err *err)
+{
+	struct sl_dist_list l = SL_DIST_LIST_INIT;
+	int rc = sl_distinfo_scan(site_packages, &l, err);
+
+	for (size_t i = 0; rc == 0 && i < l.n; i++)
+		observe_one(&l.v[i], obs);
+	sl_dist_list_release(&l);
+	return rc;
+}
