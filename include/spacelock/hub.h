@@ -1,0 +1,79 @@
+/* hub.h: what spacelock reads from the Hugging Face Hub about a Space.
+ *
+ * Space info (/api/spaces/{id}[/revision/{rev}]), the card and requirement
+ * files at that exact commit (/spaces/{id}/resolve/{sha}/{path}), the build
+ * and run logs (/api/spaces/{id}/logs/build and /logs/run, server-sent
+ * events read until idle), and the NAMES of secrets and variables where
+ * the token may read them.  Secret values are never requested; variable
+ * values are dropped on arrival.  Hub tokens found in logs are redacted
+ * before anything is written. */
+#ifndef SPACELOCK_HUB_H
+#define SPACELOCK_HUB_H
+
+#include <stddef.h>
+
+#include "error.h"
+#include "http.h"
+#include "token.h"
+
+struct sl_hub;
+
+struct sl_hub_opts {
+	const char *endpoint; /* NULL: $HF_ENDPOINT, else https://huggingface.co */
+	long log_idle_ms;     /* a log stream with no new line for this long is
+				 complete (keep-alives do not count); 0 = 5 s */
+	long log_total_ms;    /* a log stream still sending after this fails; 0 = 120 s */
+	size_t log_max;       /* bytes kept per log; 0 = 256 MiB */
+};
+
+struct sl_hub_space {
+	char *id;       /* "owner/name" */
+	char *sha;      /* full commit sha of the revision */
+	char *sdk;      /* "gradio", "docker", ... or NULL */
+	char *hardware; /* runtime.hardware.current, else .requested, or NULL */
+	char *stage;    /* runtime.stage or NULL */
+	/* Files written into dest_dir (full paths), NULL when the Space has none */
+	char *readme, *requirements, *pre_requirements, *packages;
+	/* Logs as received (SSE, keep-alives dropped, tokens redacted), NULL
+	 * when the token may not read them */
+	char *build_log, *run_log;
+	char *log_commit; /* the build log's "Commit SHA: ..." (often 7 hex), or NULL */
+	size_t steps_cached, steps_done; /* non-FROM step outcomes in the build log */
+	char **secret_names;   /* sorted; NULL-terminated or NULL */
+	char **variable_names; /* sorted; NULL-terminated or NULL */
+	char **notes;          /* why something optional is missing; NULL-terminated or NULL */
+};
+
+/* Creates a client on http (borrowed) for opts->endpoint; the token (may
+ * be NULL or without value) is given to http for that endpoint's origin
+ * only, and its source is kept for messages.  SL_EINVAL for a bad
+ * endpoint.  Free with sl_hub_free. */
+int sl_hub_new(struct sl_http *http, const struct sl_hub_opts *opts, const struct sl_token *token,
+	       struct sl_hub **out, struct sl_err *err);
+void sl_hub_free(struct sl_hub *hub);
+
+/* The endpoint in use, without trailing "/". Borrowed. */
+const char *sl_hub_endpoint(const struct sl_hub *hub);
+
+/* Whether id looks like "owner/name" as the Hub allows. */
+int sl_hub_valid_id(const char *id);
+
+/* Reads the Space's info at revision (NULL: the default branch) into out
+ * (id, sha, sdk, hardware, stage).  Errors: SL_EINVAL bad id, SL_EAUTH
+ * (the message names the token source), SL_ENOTFOUND, SL_ENET (also for
+ * a response that is not the expected JSON). */
+int sl_hub_space_info(const struct sl_hub *hub, const char *space_id, const char *revision,
+		      struct sl_hub_space *out, struct sl_err *err);
+
+/* Everything above plus the files and logs: README.md (required),
+ * requirements.txt, pre-requirements.txt, packages.txt into dest_dir (an
+ * existing directory), logs into dest_dir/build.log and dest_dir/run.log.
+ * Logs and names the token may not read become notes, not errors.  On
+ * error out is left empty (release it anyway). */
+int sl_hub_fetch_space(const struct sl_hub *hub, const char *space_id, const char *revision,
+		       const char *dest_dir, struct sl_hub_space *out, struct sl_err *err);
+
+/* Frees every field; the struct may then be reused. */
+void sl_hub_space_release(struct sl_hub_space *sp);
+
+#endif

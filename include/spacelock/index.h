@@ -1,0 +1,66 @@
+/* index.h: per-version metadata from a PyPI-compatible index (the JSON API
+ * {index}/pypi/{name}/{version}/json), fetched many at once through
+ * http.c and kept in an on-disk cache keyed by URL and revalidated with
+ * ETag, so a second run needs no network and offline mode reads only the
+ * cache. */
+#ifndef SPACELOCK_INDEX_H
+#define SPACELOCK_INDEX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "error.h"
+#include "http.h"
+
+struct sl_index;
+
+struct sl_index_opts {
+	const char *index_url; /* NULL: $PIP_INDEX_URL, else https://pypi.org; a
+				  trailing "/simple" is dropped */
+	const char *cache_dir; /* NULL: $XDG_CACHE_HOME/spacelock, else
+				  ~/.cache/spacelock; "" disables the cache */
+	bool offline;          /* only the cache; a miss is SL_ENOTFOUND */
+};
+
+struct sl_index_file {
+	char *filename;
+	char *url;
+	char *sha256;      /* hex, or NULL */
+	char *upload_time; /* upload_time_iso_8601, or NULL */
+	bool yanked;
+};
+
+struct sl_index_release {
+	char *name;            /* as the caller asked */
+	char *version;         /* as the caller asked */
+	char *requires_python; /* info.requires_python, or NULL */
+	char **requires_dist;  /* info.requires_dist, NULL-terminated; NULL when none */
+	struct sl_index_file *files;
+	size_t nfiles;
+	bool from_cache; /* answered without a full download (cache or 304) */
+	int result;      /* 0 or the SL_E* code for this release */
+	struct sl_err err;
+};
+
+/* Creates a client on http (borrowed).  SL_EINVAL for an index URL that is
+ * not http(s).  Free with sl_index_free. */
+int sl_index_new(struct sl_http *http, const struct sl_index_opts *opts, struct sl_index **out,
+		 struct sl_err *err);
+void sl_index_free(struct sl_index *idx);
+
+/* The JSON API base in use (no trailing "/"). Borrowed. */
+const char *sl_index_url(const struct sl_index *idx);
+
+/* Fetches rels[i].name / rels[i].version for every i (the caller sets those
+ * two fields, heap strings owned by the release), as many at once as the
+ * http client allows.  Each release gets its own result and message;
+ * returns 0 when all succeeded, else the first failure's code (err holds
+ * its message).  A 404 is SL_ENOTFOUND, a body that is not the expected
+ * JSON SL_ENET, an unusable cache entry is ignored (fetched again). */
+int sl_index_fetch(struct sl_index *idx, struct sl_index_release *rels, size_t n,
+		   struct sl_err *err);
+
+/* Frees every field of a release (name and version included) and zeroes it. */
+void sl_index_clear(struct sl_index_release *rel);
+
+#endif

@@ -1,0 +1,664 @@
+/* http.c: every libcurl call of the program.  Requests run through one
+ * multi handle as small state machines: waiting (maybe for a backoff),
+ * running, done.  Redirects are followed here, not by libcurl, so the
+ * Authorization header can be dropped when the host changes. */
+#include "spacelock/http.h"
+
+#include <curl/curl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "spacelock/mem.h"
+#include "spacelock/version_info.h"
+
+#define MAX_REDIRECTS 5
+
+struct sl_http {
+	struct sl_http_opts o;
+	CURLM *multi;
+	char *token;
+	char *origin; /* "scheme://host:port" the token belongs to */
+	size_t bytes; /* received so far, for progress */
+};
+
+enum xstate { X_WAIT, X_RUN, X_DONE };
+
+struct xfer {
+	struct sl_http *http;
+	struct sl_http_req *req;
+	enum xstate state;
+	char *url;
+	int attempt;
+	int redirects;
+	CURL *easy;
+	struct curl_slist *hdrs;
+	int64_t not_before, started, last_byte;
+	char *location, *retry_after, *etag;
+	bool over_limit, stopped;
+	int cb_code;
+	char errbuf[CURL_ERROR_SIZE];
+};
+
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static long pick(long v, long dflt)
+{
+	return v > 0 ? v : dflt;
+}
+
+/* The URL as shown in messages: no query string, which may carry secrets. */
+static void show_url(const char *url, char *out, size_t n)
+{
+	size_t len = strcspn(url, "?#");
+
+	if (len >= n)
+		len = n - 1;
+	memcpy(out, url, len);
+	out[len] = '\0';
+}
+
+static bool global_ready;
+
+int sl_http_new(const struct sl_http_opts *opts, struct sl_http **out, struct sl_err *err)
+{
+	struct sl_http *h;
+
+	if (!global_ready) {
+		if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+			return sl_error(err, SL_EINVAL, "cannot initialise libcurl");
+		global_ready = true;
+	}
+	h = sl_xcalloc(1, sizeof(*h));
+	if (opts)
+		h->o = *opts;
+	h->o.connect_timeout_ms = pick(h->o.connect_timeout_ms, 10000);
+	h->o.read_timeout_ms = pick(h->o.read_timeout_ms, 30000);
+	h->o.total_timeout_ms = pick(h->o.total_timeout_ms, 300000);
+	h->o.max_body = h->o.max_body ? h->o.max_body : (size_t)64 << 20;
+	h->o.max_retries = h->o.max_retries < 0 ? 0 : h->o.max_retries ? h->o.max_retries : 4;
+	h->o.retry_base_ms = pick(h->o.retry_base_ms, 500);
+	h->o.max_retry_wait_ms = pick(h->o.max_retry_wait_ms, 30000);
+	h->o.max_concurrency = h->o.max_concurrency > 0 ? h->o.max_concurrency : 32;
+	h->multi = curl_multi_init();
+	if (!h->multi) {
+		free(h);
+		return sl_error(err, SL_EINVAL, "cannot create a libcurl multi handle");
+	}
+	curl_multi_setopt(h->multi, CURLMOPT_PIPELINING, (long)CURLPIPE_MULTIPLEX);
+	curl_multi_setopt(h->multi, CURLMOPT_MAX_HOST_CONNECTIONS, (long)h->o.max_concurrency);
+	curl_multi_setopt(h->multi, CURLMOPT_MAXCONNECTS, (long)h->o.max_concurrency);
+	*out = h;
+	return 0;
+}
+
+static void wipe_free(char *s)
+{
+	if (!s)
+		return;
+	for (volatile char *p = s; *p; p++)
+		*p = 0;
+	free(s);
+}
+
+void sl_http_free(struct sl_http *http)
+{
+	if (!http)
+		return;
+	curl_multi_cleanup(http->multi);
+	wipe_free(http->token);
+	free(http->origin);
+	free(http);
+}
+
+/* "scheme://host:port" of url (host lowercased, default port filled in),
+ * or NULL when url is not an absolute http(s) URL. */
+static char *origin_of(const char *url)
+{
+	CURLU *u = curl_url();
+	char *scheme = NULL, *host = NULL, *port = NULL, *res = NULL;
+
+	if (curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) == CURLUE_OK &&
+	    (strcasecmp(scheme, "http") == 0 || strcasecmp(scheme, "https") == 0)) {
+		for (char *p = host; *p; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p = (char)(*p - 'A' + 'a');
+		res = sl_xasprintf("%s://%s:%s", scheme, host, port);
+	}
+	curl_free(scheme);
+	curl_free(host);
+	curl_free(port);
+	curl_url_cleanup(u);
+	return res;
+}
+
+int sl_http_set_token(struct sl_http *http, const char *token, const char *origin_url,
+		      struct sl_err *err)
+{
+	char *origin = NULL;
+
+	if (token) {
+		origin = origin_of(origin_url);
+		if (!origin)
+			return sl_error(err, SL_EINVAL, "'%s' is not an http(s) URL", origin_url);
+	}
+	wipe_free(http->token);
+	free(http->origin);
+	http->token = token ? sl_xstrdup(token) : NULL;
+	http->origin = origin;
+	return 0;
+}
+
+void sl_http_req_init(struct sl_http_req *req, const char *url)
+{
+	memset(req, 0, sizeof(*req));
+	req->url = url;
+	sl_buf_init(&req->body);
+}
+
+void sl_http_req_release(struct sl_http_req *req)
+{
+	sl_buf_release(&req->body);
+	free(req->etag);
+	free(req->final_url);
+	req->etag = req->final_url = NULL;
+}
+
+char *sl_http_escape(const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	struct sl_buf b = SL_BUF_INIT;
+
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    strchr("-._~", *p)) {
+			sl_buf_addch(&b, *p);
+		} else {
+			sl_buf_addch(&b, '%');
+			sl_buf_addch(&b, hex[*p >> 4]);
+			sl_buf_addch(&b, hex[*p & 15]);
+		}
+	}
+	return sl_buf_detach(&b, NULL);
+}
+
+bool sl_http_has_http2(void)
+{
+	return (curl_version_info(CURLVERSION_NOW)->features & CURL_VERSION_HTTP2) != 0;
+}
+
+static long status_of(struct xfer *x)
+{
+	long status = 0;
+
+	curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &status);
+	return status;
+}
+
+static size_t on_body(char *data, size_t size, size_t nmemb, void *ud)
+{
+	struct xfer *x = ud;
+	struct sl_http_req *r = x->req;
+	size_t len = size * nmemb;
+	long status = status_of(x);
+
+	x->last_byte = now_ms();
+	x->http->bytes += len;
+	if (status >= 300 && status < 400)
+		return len; /* a redirect's body is not wanted */
+	if (r->on_data && status >= 200 && status < 300) {
+		int rc = r->on_data(r->data_ctx, data, len, &r->err);
+		if (rc == 0)
+			return len;
+		if (rc > 0)
+			x->stopped = true;
+		else
+			x->cb_code = rc;
+		return 0;
+	}
+	if (r->body.len + len > x->http->o.max_body) {
+		x->over_limit = true;
+		return 0;
+	}
+	sl_buf_add(&r->body, data, len);
+	return len;
+}
+
+static void set_field(char **field, const char *v, size_t n)
+{
+	while (n && (v[n - 1] == '\r' || v[n - 1] == '\n' || v[n - 1] == ' '))
+		n--;
+	while (n && *v == ' ') {
+		v++;
+		n--;
+	}
+	free(*field);
+	*field = sl_xstrndup(v, n);
+}
+
+static size_t on_header(char *data, size_t size, size_t nmemb, void *ud)
+{
+	struct xfer *x = ud;
+	size_t len = size * nmemb;
+	static const struct {
+		const char *name;
+		size_t off;
+	} want[] = {
+		{"location:", offsetof(struct xfer, location)},
+		{"retry-after:", offsetof(struct xfer, retry_after)},
+		{"etag:", offsetof(struct xfer, etag)},
+	};
+
+	x->last_byte = now_ms();
+	if (len >= 5 && memcmp(data, "HTTP/", 5) == 0) {
+		free(x->location);
+		free(x->retry_after);
+		free(x->etag);
+		x->location = x->retry_after = x->etag = NULL;
+		return len;
+	}
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		size_t n = strlen(want[i].name);
+		if (len > n && strncasecmp(data, want[i].name, n) == 0)
+			set_field((char **)((char *)x + want[i].off), data + n, len - n);
+	}
+	return len;
+}
+
+static void add_header(struct xfer *x, const char *name, const char *value)
+{
+	char *line = sl_xasprintf("%s: %s", name, value);
+
+	x->hdrs = curl_slist_append(x->hdrs, line);
+	wipe_free(line);
+}
+
+static bool token_allowed(struct xfer *x)
+{
+	char *origin;
+	bool same;
+
+	if (!x->http->token)
+		return false;
+	origin = origin_of(x->url);
+	same = origin && strcmp(origin, x->http->origin) == 0;
+	free(origin);
+	return same;
+}
+
+static void setup_easy(struct xfer *x)
+{
+	struct sl_http_opts *o = &x->http->o;
+	CURL *e = curl_easy_init();
+
+	x->easy = e;
+	x->hdrs = NULL;
+	if (token_allowed(x)) {
+		char *bearer = sl_xasprintf("Bearer %s", x->http->token);
+		add_header(x, "Authorization", bearer);
+		wipe_free(bearer);
+	}
+	if (x->req->if_none_match)
+		add_header(x, "If-None-Match", x->req->if_none_match);
+	if (x->req->accept)
+		add_header(x, "Accept", x->req->accept);
+	curl_easy_setopt(e, CURLOPT_URL, x->url);
+	curl_easy_setopt(e, CURLOPT_HTTPHEADER, x->hdrs);
+	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
+	curl_easy_setopt(e, CURLOPT_UNRESTRICTED_AUTH, 0L);
+	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(e, CURLOPT_USERAGENT, "spacelock/" SL_VERSION_STRING);
+	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+	curl_easy_setopt(e, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
+	curl_easy_setopt(e, CURLOPT_PIPEWAIT, strncasecmp(x->url, "https:", 6) == 0 ? 1L : 0L);
+	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, o->connect_timeout_ms);
+	if (!x->req->on_data)
+		curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, o->total_timeout_ms);
+	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(e, CURLOPT_WRITEDATA, x);
+	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(e, CURLOPT_HEADERDATA, x);
+	curl_easy_setopt(e, CURLOPT_NOPROGRESS, 1L);
+	curl_easy_setopt(e, CURLOPT_PRIVATE, (char *)x);
+	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, x->errbuf);
+	x->errbuf[0] = '\0';
+}
+
+static void start(struct xfer *x)
+{
+	sl_buf_reset(&x->req->body);
+	x->over_limit = x->stopped = false;
+	x->cb_code = 0;
+	setup_easy(x);
+	x->started = x->last_byte = now_ms();
+	x->state = X_RUN;
+	curl_multi_add_handle(x->http->multi, x->easy);
+}
+
+static void stop_easy(struct xfer *x)
+{
+	if (!x->easy)
+		return;
+	curl_multi_remove_handle(x->http->multi, x->easy);
+	curl_easy_cleanup(x->easy);
+	curl_slist_free_all(x->hdrs);
+	x->easy = NULL;
+	x->hdrs = NULL;
+}
+
+static void trace(struct xfer *x, const char *what)
+{
+	char u[512], *line;
+
+	if (!x->http->o.trace)
+		return;
+	show_url(x->url, u, sizeof(u));
+	line = sl_xasprintf("GET %s -> %s", u, what);
+	x->http->o.trace(x->http->o.cb_ctx, line);
+	free(line);
+}
+
+static void finish(struct xfer *x, int code, const char *detail)
+{
+	struct sl_http_req *r = x->req;
+	char u[512];
+
+	x->state = X_DONE;
+	r->result = code;
+	free(r->final_url);
+	r->final_url = sl_xstrdup(x->url);
+	if (code == 0) {
+		free(r->etag);
+		r->etag = x->etag;
+		x->etag = NULL;
+		return;
+	}
+	if (code == x->cb_code && code < 0)
+		return; /* the data callback filled r->err */
+	show_url(x->url, u, sizeof(u));
+	sl_error(&r->err, code, "%s: %s", u, detail);
+}
+
+/* Schedules another attempt after wait_ms, or fails when the retries are
+ * used up or the wait is over the bound. */
+static void retry_or_fail(struct xfer *x, long wait_ms, int code, const char *detail)
+{
+	struct sl_http_opts *o = &x->http->o;
+
+	if (x->attempt >= o->max_retries || wait_ms > o->max_retry_wait_ms) {
+		finish(x, code, detail);
+		return;
+	}
+	x->attempt++;
+	x->state = X_WAIT;
+	x->not_before = now_ms() + wait_ms;
+}
+
+static long backoff_ms(struct xfer *x)
+{
+	long w = x->http->o.retry_base_ms;
+
+	for (int i = 0; i < x->attempt && w < x->http->o.max_retry_wait_ms; i++)
+		w *= 2;
+	return w < x->http->o.max_retry_wait_ms ? w : x->http->o.max_retry_wait_ms;
+}
+
+static long retry_after_ms(struct xfer *x)
+{
+	char *end;
+	long secs;
+
+	if (!x->retry_after)
+		return backoff_ms(x);
+	secs = strtol(x->retry_after, &end, 10);
+	if (end != x->retry_after && *end == '\0' && secs >= 0)
+		return secs > 86400 ? 86400000L : secs * 1000;
+	time_t when = curl_getdate(x->retry_after, NULL);
+	time_t now = time(NULL);
+	if (when > now)
+		return (long)(when - now) * 1000;
+	return backoff_ms(x);
+}
+
+static void follow(struct xfer *x)
+{
+	CURLU *u = curl_url();
+	char *next = NULL;
+
+	if (curl_url_set(u, CURLUPART_URL, x->url, 0) == CURLUE_OK &&
+	    curl_url_set(u, CURLUPART_URL, x->location, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_URL, &next, 0) == CURLUE_OK) {
+		free(x->url);
+		x->url = sl_xstrdup(next);
+		x->redirects++;
+		x->state = X_WAIT;
+		x->not_before = 0;
+	} else {
+		finish(x, SL_ENET, "redirect to an invalid URL");
+	}
+	curl_free(next);
+	curl_url_cleanup(u);
+}
+
+static void on_status(struct xfer *x, long status)
+{
+	char what[96];
+
+	x->req->status = status;
+	snprintf(what, sizeof(what), "%ld", status);
+	trace(x, what);
+	if ((status >= 200 && status < 300) || status == 304) {
+		finish(x, 0, NULL);
+	} else if (status >= 300 && status < 400 && x->location) {
+		if (x->redirects >= MAX_REDIRECTS)
+			finish(x, SL_ENET, "too many redirects");
+		else
+			follow(x);
+	} else if (status == 404 || status == 410) {
+		snprintf(what, sizeof(what), "%ld not found", status);
+		finish(x, SL_ENOTFOUND, what);
+	} else if (status == 401 || status == 403) {
+		snprintf(what, sizeof(what), "%ld %s", status,
+			 status == 401 ? "unauthorized" : "forbidden");
+		finish(x, SL_EAUTH, what);
+	} else if (status == 429) {
+		long w = retry_after_ms(x);
+		snprintf(what, sizeof(what), "429 too many requests (retry after %ld s)",
+			 (w + 999) / 1000);
+		retry_or_fail(x, w, SL_ENET, what);
+	} else if (status >= 500) {
+		snprintf(what, sizeof(what), "%ld server error", status);
+		retry_or_fail(x, backoff_ms(x), SL_ENET, what);
+	} else {
+		snprintf(what, sizeof(what), "unexpected status %ld", status);
+		finish(x, SL_ENET, what);
+	}
+}
+
+/* A transfer libcurl reports as finished. */
+static void done(struct xfer *x, CURLcode rc)
+{
+	long status = status_of(x);
+
+	stop_easy(x);
+	if (x->stopped) {
+		x->req->status = status;
+		finish(x, 0, NULL);
+	} else if (x->cb_code < 0) {
+		finish(x, x->cb_code, NULL);
+	} else if (x->over_limit) {
+		char lim[64];
+		snprintf(lim, sizeof(lim), "response larger than %zu bytes", x->http->o.max_body);
+		finish(x, SL_ELIMIT, lim);
+	} else if (rc == CURLE_PARTIAL_FILE) {
+		trace(x, "truncated");
+		retry_or_fail(x, backoff_ms(x), SL_ENET, "truncated response (connection closed early)");
+	} else if (rc != CURLE_OK) {
+		const char *why = x->errbuf[0] ? x->errbuf : curl_easy_strerror(rc);
+		trace(x, curl_easy_strerror(rc));
+		retry_or_fail(x, backoff_ms(x), SL_ENET, why);
+	} else {
+		on_status(x, status);
+	}
+}
+
+/* Checks the timeouts libcurl does not know about: the read timeout and
+ * the streaming idle and total bounds. */
+static void check_clock(struct xfer *x, int64_t now)
+{
+	struct sl_http_req *r = x->req;
+	char msg[96];
+
+	if (r->on_data) {
+		if (r->stream_total_ms > 0 && now - x->started > r->stream_total_ms) {
+			stop_easy(x);
+			snprintf(msg, sizeof(msg), "stream still sending after %ld s",
+				 r->stream_total_ms / 1000);
+			finish(x, SL_ENET, msg);
+		} else if (now - x->last_byte > pick(r->stream_idle_ms, 5000)) {
+			long status = status_of(x);
+			stop_easy(x);
+			x->req->status = status;
+			if (status >= 200 && status < 300)
+				finish(x, 0, NULL);
+			else if (status)
+				on_status(x, status);
+			else
+				retry_or_fail(x, backoff_ms(x), SL_ENET, "no response");
+		}
+		return;
+	}
+	if (now - x->last_byte > x->http->o.read_timeout_ms) {
+		stop_easy(x);
+		snprintf(msg, sizeof(msg), "no data for %ld s (read timeout)",
+			 x->http->o.read_timeout_ms / 1000);
+		trace(x, "read timeout");
+		retry_or_fail(x, backoff_ms(x), SL_ENET, msg);
+	}
+}
+
+static size_t schedule(struct xfer *xs, size_t n, size_t running, int64_t now, long *wait)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct xfer *x = &xs[i];
+		if (x->state != X_WAIT)
+			continue;
+		if (x->not_before > now) {
+			if (x->not_before - now < *wait)
+				*wait = (long)(x->not_before - now);
+			continue;
+		}
+		if (running >= (size_t)x->http->o.max_concurrency)
+			break;
+		start(x);
+		running++;
+	}
+	return running;
+}
+
+static void report(struct sl_http *http, struct xfer *xs, size_t n, int64_t *last)
+{
+	size_t ndone = 0;
+	const char *url = NULL;
+	char u[512];
+	int64_t now = now_ms();
+
+	if (!http->o.progress || now - *last < 100)
+		return;
+	*last = now;
+	for (size_t i = 0; i < n; i++) {
+		if (xs[i].state == X_DONE)
+			ndone++;
+		else if (xs[i].state == X_RUN && !url)
+			url = xs[i].url;
+	}
+	show_url(url ? url : "", u, sizeof(u));
+	http->o.progress(http->o.cb_ctx, u, http->bytes, ndone, n);
+}
+
+static void reap(struct sl_http *http)
+{
+	CURLMsg *m;
+	int left;
+
+	while ((m = curl_multi_info_read(http->multi, &left))) {
+		struct xfer *x = NULL;
+		if (m->msg != CURLMSG_DONE)
+			continue;
+		curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **)&x);
+		done(x, m->data.result);
+	}
+}
+
+static void loop(struct sl_http *http, struct xfer *xs, size_t n)
+{
+	int64_t last_report = 0;
+
+	for (;;) {
+		int64_t now = now_ms();
+		long wait = 100;
+		size_t running = 0, pending = 0;
+		int still;
+
+		for (size_t i = 0; i < n; i++) {
+			if (xs[i].state == X_RUN)
+				check_clock(&xs[i], now);
+			running += xs[i].state == X_RUN;
+			pending += xs[i].state != X_DONE;
+		}
+		if (!pending)
+			break;
+		schedule(xs, n, running, now, &wait);
+		curl_multi_perform(http->multi, &still);
+		reap(http);
+		report(http, xs, n, &last_report);
+		curl_multi_poll(http->multi, NULL, 0, (int)(wait > 0 ? wait : 1), NULL);
+	}
+}
+
+int sl_http_run(struct sl_http *http, struct sl_http_req *reqs, size_t n, struct sl_err *err)
+{
+	struct xfer *xs = sl_xcalloc(n ? n : 1, sizeof(*xs));
+	int rc = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		xs[i].http = http;
+		xs[i].req = &reqs[i];
+		xs[i].url = sl_xstrdup(reqs[i].url);
+		xs[i].state = X_WAIT;
+		reqs[i].result = 0;
+		reqs[i].status = 0;
+		sl_err_clear(&reqs[i].err);
+	}
+	loop(http, xs, n);
+	for (size_t i = 0; i < n; i++) {
+		if (reqs[i].result && !rc) {
+			rc = reqs[i].result;
+			if (err)
+				*err = reqs[i].err;
+		}
+		free(xs[i].url);
+		free(xs[i].location);
+		free(xs[i].retry_after);
+		free(xs[i].etag);
+	}
+	free(xs);
+	return rc;
+}
+
+int sl_http_get(struct sl_http *http, struct sl_http_req *req, struct sl_err *err)
+{
+	return sl_http_run(http, req, 1, err);
+}

@@ -1,0 +1,550 @@
+/* hub.c: the Hub's Space endpoints on top of http.c.  JSON is read with
+ * cJSON; logs are streamed line by line into files so memory stays flat. */
+#include "spacelock/hub.h"
+
+#include <cjson/cJSON.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "spacelock/buf.h"
+#include "spacelock/fileio.h"
+#include "spacelock/mem.h"
+#include "spacelock/redact.h"
+
+#define INFO_MAX (16u << 20)
+#define FILE_MAX (8u << 20)
+#define LINE_MAX_BYTES (1u << 20)
+
+struct sl_hub {
+	struct sl_http *http;
+	char *endpoint;
+	char *token_source;
+	bool has_token;
+	struct sl_hub_opts o;
+};
+
+int sl_hub_new(struct sl_http *http, const struct sl_hub_opts *opts, const struct sl_token *token,
+	       struct sl_hub **out, struct sl_err *err)
+{
+	struct sl_hub *h = sl_xcalloc(1, sizeof(*h));
+	const char *ep = opts && opts->endpoint ? opts->endpoint : getenv("HF_ENDPOINT");
+	size_t len;
+
+	if (opts)
+		h->o = *opts;
+	if (!ep || !*ep)
+		ep = "https://huggingface.co";
+	len = strlen(ep);
+	while (len && ep[len - 1] == '/')
+		len--;
+	h->endpoint = sl_xstrndup(ep, len);
+	h->http = http;
+	h->has_token = token && token->value;
+	h->token_source = sl_xstrdup(token && token->source ? token->source : "no token");
+	h->o.endpoint = NULL;
+	if (!h->o.log_idle_ms)
+		h->o.log_idle_ms = 5000;
+	if (!h->o.log_total_ms)
+		h->o.log_total_ms = 120000;
+	if (!h->o.log_max)
+		h->o.log_max = (size_t)256 << 20;
+	if (sl_http_set_token(http, h->has_token ? token->value : NULL, h->endpoint, err) < 0 ||
+	    (strncmp(h->endpoint, "http://", 7) != 0 && strncmp(h->endpoint, "https://", 8) != 0)) {
+		sl_hub_free(h);
+		return sl_error(err, SL_EINVAL, "hub endpoint '%s' is not an http(s) URL", ep);
+	}
+	*out = h;
+	return 0;
+}
+
+void sl_hub_free(struct sl_hub *hub)
+{
+	if (!hub)
+		return;
+	free(hub->endpoint);
+	free(hub->token_source);
+	free(hub);
+}
+
+const char *sl_hub_endpoint(const struct sl_hub *hub)
+{
+	return hub->endpoint;
+}
+
+static bool name_ok(const char *s, size_t n)
+{
+	if (n == 0 || n > 96 || s[0] == '.' || s[0] == '-')
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		      c == '-' || c == '_' || c == '.'))
+			return false;
+	}
+	return !strstr(s, "..") || (size_t)(strstr(s, "..") - s) >= n;
+}
+
+int sl_hub_valid_id(const char *id)
+{
+	const char *slash = strchr(id, '/');
+
+	return slash && name_ok(id, (size_t)(slash - id)) && name_ok(slash + 1, strlen(slash + 1));
+}
+
+/* Adds which token was used to an auth failure, never the token. */
+static int annotate(const struct sl_hub *hub, int rc, struct sl_err *err)
+{
+	char msg[SL_ERR_MSG_MAX];
+
+	if (rc != SL_EAUTH || !err)
+		return rc;
+	snprintf(msg, sizeof(msg), "%s", err->msg);
+	if (hub->has_token)
+		return sl_error(err, rc, "%s (token from %s was refused; is the Space private or gated?)",
+				msg, hub->token_source);
+	return sl_error(err, rc, "%s (no token: set HF_TOKEN or pass --token-file)", msg);
+}
+
+static char *dupstr(const cJSON *j)
+{
+	return cJSON_IsString(j) && j->valuestring ? sl_xstrdup(j->valuestring) : NULL;
+}
+
+static bool is_sha(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+
+	if (n != 40)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+			return false;
+	return true;
+}
+
+static int parse_info(const char *url, const struct sl_buf *body, struct sl_hub_space *out,
+		      struct sl_err *err)
+{
+	cJSON *root = cJSON_ParseWithLength(body->buf, body->len);
+	const cJSON *rt, *hw;
+	char *u = sl_xstrndup(url, strcspn(url, "?"));
+	int rc = 0;
+
+	if (!cJSON_IsObject(root)) {
+		rc = sl_error(err, SL_ENET, "%s: response is not valid JSON", u);
+		goto out;
+	}
+	out->sha = dupstr(cJSON_GetObjectItemCaseSensitive(root, "sha"));
+	if (!is_sha(out->sha)) {
+		rc = sl_error(err, SL_ENET, "%s: response has no 40-hex 'sha'", u);
+		goto out;
+	}
+	out->sdk = dupstr(cJSON_GetObjectItemCaseSensitive(root, "sdk"));
+	rt = cJSON_GetObjectItemCaseSensitive(root, "runtime");
+	out->stage = dupstr(cJSON_GetObjectItemCaseSensitive(rt, "stage"));
+	hw = cJSON_GetObjectItemCaseSensitive(rt, "hardware");
+	out->hardware = dupstr(cJSON_GetObjectItemCaseSensitive(hw, "current"));
+	if (!out->hardware)
+		out->hardware = dupstr(cJSON_GetObjectItemCaseSensitive(hw, "requested"));
+out:
+	free(u);
+	cJSON_Delete(root);
+	return rc;
+}
+
+int sl_hub_space_info(const struct sl_hub *hub, const char *space_id, const char *revision,
+		      struct sl_hub_space *out, struct sl_err *err)
+{
+	struct sl_http_req req;
+	char *url, *rev = revision ? sl_http_escape(revision) : NULL;
+	int rc;
+
+	if (!sl_hub_valid_id(space_id))
+		return sl_error(err, SL_EINVAL, "'%s' is not a Space id (owner/name)", space_id);
+	url = rev ? sl_xasprintf("%s/api/spaces/%s/revision/%s", hub->endpoint, space_id, rev)
+		  : sl_xasprintf("%s/api/spaces/%s", hub->endpoint, space_id);
+	sl_http_req_init(&req, url);
+	req.accept = "application/json";
+	rc = sl_http_get(hub->http, &req, err);
+	if (rc == 0)
+		rc = parse_info(url, &req.body, out, err);
+	if (rc == 0)
+		out->id = sl_xstrdup(space_id);
+	else
+		sl_hub_space_release(out);
+	sl_http_req_release(&req);
+	free(url);
+	free(rev);
+	return annotate(hub, rc, err);
+}
+
+/* ---- logs ---- */
+
+struct logsink {
+	FILE *fp;
+	struct sl_buf line;
+	size_t written, max;
+	long idle_ms;
+	int64_t last_news;
+	bool in_event;  /* the current event has written a line */
+	bool after_from; /* the last step echoed was FROM */
+	struct sl_hub_space *sp; /* the build log's facts go here, or NULL */
+	const char *path;
+};
+
+static int64_t mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void scan_text_line(struct logsink *s, const char *l, size_t n)
+{
+	const char *c = memmem(l, n, "Commit SHA: ", 12);
+
+	while (n && (l[n - 1] == '\r' || l[n - 1] == ' '))
+		n--;
+	if (c && !s->sp->log_commit) {
+		const char *h = c + 12, *e = h;
+		while (e < l + n && ((*e >= '0' && *e <= '9') || (*e >= 'a' && *e <= 'f')))
+			e++;
+		if (e > h)
+			s->sp->log_commit = sl_xstrndup(h, (size_t)(e - h));
+	}
+	if (n >= 4 && memcmp(l, "--> ", 4) == 0)
+		s->after_from = n >= 9 && memcmp(l + 4, "FROM ", 5) == 0;
+	else if (n == 6 && memcmp(l, "CACHED", 6) == 0 && !s->after_from)
+		s->sp->steps_cached++;
+	else if (n >= 4 && memcmp(l, "DONE", 4) == 0 && !s->after_from)
+		s->sp->steps_done++;
+}
+
+/* Reads the build facts the snapshot command checks from one event. */
+static void scan_event(struct logsink *s, const char *payload, size_t n)
+{
+	cJSON *root = cJSON_ParseWithLength(payload, n);
+	const cJSON *d = cJSON_GetObjectItemCaseSensitive(root, "data");
+
+	if (cJSON_IsString(d) && d->valuestring) {
+		const char *p = d->valuestring;
+		for (;;) {
+			const char *nl = strchr(p, '\n');
+			size_t len = nl ? (size_t)(nl - p) : strlen(p);
+			scan_text_line(s, p, len);
+			if (!nl)
+				break;
+			p = nl + 1;
+		}
+	}
+	cJSON_Delete(root);
+}
+
+static int put(struct logsink *s, const char *data, size_t n, struct sl_err *err)
+{
+	if (s->written + n > s->max)
+		return sl_error(err, SL_ELIMIT, "log '%s' over %zu bytes", s->path, s->max);
+	if (fwrite(data, 1, n, s->fp) != n)
+		return sl_error(err, SL_EIO, "cannot write '%s'", s->path);
+	s->written += n;
+	return 0;
+}
+
+/* One SSE line (without its newline).  Keep-alives and comments are
+ * dropped; a blank line ends an event. */
+static int sse_line(struct logsink *s, char *l, size_t n, struct sl_err *err)
+{
+	size_t v;
+
+	if (n && l[n - 1] == '\r')
+		n--;
+	if (n == 0) {
+		if (!s->in_event)
+			return 0;
+		s->in_event = false;
+		return put(s, "\n", 1, err);
+	}
+	if (l[0] == ':')
+		return 0;
+	v = n >= 5 && memcmp(l, "data:", 5) == 0 ? 5 : 0;
+	if (v && (n == 5 || (n == 6 && l[5] == ' ')))
+		return 0;
+	sl_redact_tokens_n(l, n);
+	s->in_event = true;
+	s->last_news = mono_ms();
+	if (v && s->sp)
+		scan_event(s, l + 5, n - 5);
+	if (put(s, l, n, err) < 0)
+		return err->code;
+	return put(s, "\n", 1, err);
+}
+
+static int on_log_data(void *ctx, const char *data, size_t len, struct sl_err *err)
+{
+	struct logsink *s = ctx;
+
+	for (size_t i = 0; i < len; i++) {
+		if (data[i] != '\n') {
+			sl_buf_addch(&s->line, data[i]);
+			if (s->line.len < LINE_MAX_BYTES)
+				continue;
+		}
+		int rc = sse_line(s, s->line.buf, s->line.len, err);
+		sl_buf_reset(&s->line);
+		if (rc < 0)
+			return rc;
+	}
+	/* keep-alives arrive forever while the Space runs: idle means no news */
+	return mono_ms() - s->last_news > s->idle_ms ? 1 : 0;
+}
+
+static int sink_open(struct logsink *s, const struct sl_hub *hub, const char *path,
+		     struct sl_hub_space *sp, struct sl_err *err)
+{
+	memset(s, 0, sizeof(*s));
+	sl_buf_init(&s->line);
+	s->path = path;
+	s->max = hub->o.log_max;
+	s->idle_ms = hub->o.log_idle_ms;
+	s->last_news = mono_ms();
+	s->sp = sp;
+	s->fp = fopen(path, "wb");
+	if (!s->fp)
+		return sl_error(err, SL_EIO, "cannot create '%s'", path);
+	return 0;
+}
+
+static int sink_close(struct logsink *s, struct sl_err *err)
+{
+	int rc = 0;
+
+	if (s->line.len)
+		rc = sse_line(s, s->line.buf, s->line.len, err);
+	sl_buf_release(&s->line);
+	if (s->fp && fclose(s->fp) != 0 && rc == 0)
+		rc = sl_error(err, SL_EIO, "cannot write '%s'", s->path);
+	s->fp = NULL;
+	return rc;
+}
+
+/* ---- names ---- */
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Keys of {"KEY": {...}} or "key" fields of [{"key": ...}]; values are
+ * never copied. */
+static char **names_of(const struct sl_buf *body)
+{
+	cJSON *root = cJSON_ParseWithLength(body->buf, body->len);
+	const cJSON *it;
+	char **v = NULL;
+	size_t n = 0, cap = 0;
+
+	cJSON_ArrayForEach(it, root) {
+		const char *k = cJSON_IsObject(root) ? it->string
+						     : cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(it, "key"));
+		if (!k)
+			continue;
+		sl_xgrow((void **)&v, &cap, n + 2, sizeof(*v));
+		v[n++] = sl_xstrdup(k);
+		v[n] = NULL;
+	}
+	cJSON_Delete(root);
+	if (n)
+		qsort(v, n, sizeof(*v), cmp_str);
+	return v;
+}
+
+static void add_note(struct sl_hub_space *sp, const char *what, const struct sl_err *e)
+{
+	size_t n = 0, cap;
+
+	while (sp->notes && sp->notes[n])
+		n++;
+	cap = n + 2;
+	sp->notes = sl_xrealloc(sp->notes, cap * sizeof(*sp->notes));
+	sp->notes[n] = sl_xasprintf("%s: %s", what, e->msg);
+	sp->notes[n + 1] = NULL;
+}
+
+/* ---- the whole Space ---- */
+
+enum { R_README, R_REQ, R_PREREQ, R_PACKAGES, R_SECRETS, R_VARS, R_BUILD, R_RUN, R_N };
+
+static const char *const file_names[] = {"README.md", "requirements.txt", "pre-requirements.txt",
+					 "packages.txt"};
+
+static char **file_slot(struct sl_hub_space *sp, int i)
+{
+	char **slots[] = {&sp->readme, &sp->requirements, &sp->pre_requirements, &sp->packages};
+	return slots[i];
+}
+
+static int keep_file(struct sl_http_req *r, int i, const char *dest, struct sl_hub_space *sp,
+		     struct sl_err *err)
+{
+	char *path;
+	int rc;
+
+	if (r->result == SL_ENOTFOUND && i != R_README)
+		return 0;
+	if (r->result < 0) {
+		*err = r->err;
+		return r->result;
+	}
+	path = sl_xasprintf("%s/%s", dest, file_names[i]);
+	rc = sl_file_write_atomic(path, r->body.buf, r->body.len, err);
+	if (rc == 0)
+		*file_slot(sp, i) = path;
+	else
+		free(path);
+	return rc;
+}
+
+/* A log the token may not read is a note; a failing stream is an error. */
+static int keep_log(struct sl_http_req *r, const char *what, char *path, char **slot,
+		    struct sl_hub_space *sp, struct sl_err *err)
+{
+	if (r->result == SL_EAUTH || r->result == SL_ENOTFOUND) {
+		add_note(sp, what, &r->err);
+		remove(path);
+		free(path);
+		return 0;
+	}
+	if (r->result < 0) {
+		*err = r->err;
+		free(path);
+		return r->result;
+	}
+	*slot = path;
+	return 0;
+}
+
+static void init_reqs(const struct sl_hub *hub, struct sl_http_req *reqs, char **urls,
+		      const char *id, const char *sha)
+{
+	const char *ep = hub->endpoint;
+
+	for (int i = 0; i < 4; i++)
+		urls[i] = sl_xasprintf("%s/spaces/%s/resolve/%s/%s", ep, id, sha, file_names[i]);
+	urls[R_SECRETS] = sl_xasprintf("%s/api/spaces/%s/secrets", ep, id);
+	urls[R_VARS] = sl_xasprintf("%s/api/spaces/%s/variables", ep, id);
+	urls[R_BUILD] = sl_xasprintf("%s/api/spaces/%s/logs/build", ep, id);
+	urls[R_RUN] = sl_xasprintf("%s/api/spaces/%s/logs/run", ep, id);
+	for (int i = 0; i < R_N; i++) {
+		sl_http_req_init(&reqs[i], urls[i]);
+		if (i >= R_BUILD) {
+			reqs[i].accept = "text/event-stream";
+			reqs[i].stream_idle_ms = hub->o.log_idle_ms;
+			reqs[i].stream_total_ms = hub->o.log_total_ms;
+			reqs[i].on_data = on_log_data;
+		}
+	}
+}
+
+static int collect(struct sl_http_req *reqs, struct logsink *sinks, const char *dest,
+		   struct sl_hub_space *sp, struct sl_err *err)
+{
+	int rc = 0;
+
+	for (int i = 0; i < 4 && rc == 0; i++)
+		rc = keep_file(&reqs[i], i, dest, sp, err);
+	if (rc == 0 && reqs[R_SECRETS].result == 0)
+		sp->secret_names = names_of(&reqs[R_SECRETS].body);
+	if (rc == 0 && reqs[R_VARS].result == 0)
+		sp->variable_names = names_of(&reqs[R_VARS].body);
+	/* a variable's value was in the body: wipe it */
+	if (reqs[R_VARS].body.alloc)
+		memset(reqs[R_VARS].body.buf, 0, reqs[R_VARS].body.alloc);
+	if (rc == 0)
+		rc = keep_log(&reqs[R_BUILD], "build log", sl_xstrdup(sinks[0].path), &sp->build_log, sp,
+			      err);
+	if (rc == 0)
+		rc = keep_log(&reqs[R_RUN], "run log", sl_xstrdup(sinks[1].path), &sp->run_log, sp, err);
+	return rc;
+}
+
+static int fetch_rest(const struct sl_hub *hub, const char *dest, struct sl_hub_space *sp,
+		      struct sl_err *err)
+{
+	struct sl_http_req reqs[R_N];
+	char *urls[R_N];
+	struct logsink sinks[2];
+	char *bpath = sl_xasprintf("%s/build.log", dest), *rpath = sl_xasprintf("%s/run.log", dest);
+	int rc;
+
+	init_reqs(hub, reqs, urls, sp->id, sp->sha);
+	rc = sink_open(&sinks[0], hub, bpath, sp, err);
+	if (rc == 0)
+		rc = sink_open(&sinks[1], hub, rpath, NULL, err);
+	if (rc == 0) {
+		reqs[R_BUILD].data_ctx = &sinks[0];
+		reqs[R_RUN].data_ctx = &sinks[1];
+		sl_http_run(hub->http, reqs, R_N, NULL);
+		int c0 = sink_close(&sinks[0], err);
+		int c1 = sink_close(&sinks[1], err);
+		rc = c0 ? c0 : c1;
+	} else {
+		sink_close(&sinks[0], NULL);
+	}
+	if (rc == 0)
+		rc = collect(reqs, sinks, dest, sp, err);
+	for (int i = 0; i < R_N; i++) {
+		sl_http_req_release(&reqs[i]);
+		free(urls[i]);
+	}
+	free(bpath);
+	free(rpath);
+	return rc;
+}
+
+int sl_hub_fetch_space(const struct sl_hub *hub, const char *space_id, const char *revision,
+		       const char *dest_dir, struct sl_hub_space *out, struct sl_err *err)
+{
+	struct sl_hub_space sp;
+	int rc;
+
+	memset(&sp, 0, sizeof(sp));
+	memset(out, 0, sizeof(*out));
+	rc = sl_hub_space_info(hub, space_id, revision, &sp, err);
+	if (rc == 0)
+		rc = annotate(hub, fetch_rest(hub, dest_dir, &sp, err), err);
+	if (rc < 0) {
+		sl_hub_space_release(&sp);
+		return rc;
+	}
+	*out = sp;
+	return 0;
+}
+
+static void free_list(char **v)
+{
+	for (size_t i = 0; v && v[i]; i++)
+		free(v[i]);
+	free(v);
+}
+
+void sl_hub_space_release(struct sl_hub_space *sp)
+{
+	char **fields[] = {&sp->id,           &sp->sha,       &sp->sdk,          &sp->hardware,
+			   &sp->stage,        &sp->readme,    &sp->requirements, &sp->pre_requirements,
+			   &sp->packages,     &sp->build_log, &sp->run_log,      &sp->log_commit};
+
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+		free(*fields[i]);
+		*fields[i] = NULL;
+	}
+	free_list(sp->secret_names);
+	free_list(sp->variable_names);
+	free_list(sp->notes);
+	sp->secret_names = sp->variable_names = sp->notes = NULL;
+	sp->steps_cached = sp->steps_done = 0;
+}

@@ -1,0 +1,346 @@
+/* index.c: the PyPI JSON API client and its on-disk cache.
+ *
+ * A cache entry is one file, <cache>/index/<fnv1a64(url)>.json:
+ *   "spacelock-index-cache 1\n" URL "\n" ETAG "\n" then the body as served.
+ * The URL line guards against hash collisions; files are written
+ * atomically, so a reader sees a whole entry or none. */
+#include "spacelock/index.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "spacelock/buf.h"
+#include "spacelock/fileio.h"
+#include "spacelock/mem.h"
+
+#define CACHE_MAGIC "spacelock-index-cache 1\n"
+#define BODY_MAX (32u << 20)
+
+struct sl_index {
+	struct sl_http *http;
+	char *base;
+	char *cache; /* NULL: no cache */
+	bool offline;
+};
+
+static char *cache_root(const char *opt)
+{
+	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+
+	if (opt)
+		return *opt ? sl_xasprintf("%s/index", opt) : NULL;
+	if (xdg && *xdg)
+		return sl_xasprintf("%s/spacelock/index", xdg);
+	if (home && *home)
+		return sl_xasprintf("%s/.cache/spacelock/index", home);
+	return NULL;
+}
+
+static char *base_of(const char *url)
+{
+	size_t n = strlen(url);
+
+	while (n && url[n - 1] == '/')
+		n--;
+	if (n >= 7 && memcmp(url + n - 7, "/simple", 7) == 0)
+		n -= 7;
+	while (n && url[n - 1] == '/')
+		n--;
+	return sl_xstrndup(url, n);
+}
+
+int sl_index_new(struct sl_http *http, const struct sl_index_opts *opts, struct sl_index **out,
+		 struct sl_err *err)
+{
+	const char *url = opts && opts->index_url ? opts->index_url : getenv("PIP_INDEX_URL");
+	struct sl_index *idx;
+
+	if (!url || !*url)
+		url = "https://pypi.org";
+	if (strncmp(url, "http://", 7) != 0 && strncmp(url, "https://", 8) != 0)
+		return sl_error(err, SL_EINVAL, "index URL '%s' is not http(s)", url);
+	idx = sl_xcalloc(1, sizeof(*idx));
+	idx->http = http;
+	idx->base = base_of(url);
+	idx->cache = cache_root(opts ? opts->cache_dir : NULL);
+	idx->offline = opts && opts->offline;
+	*out = idx;
+	return 0;
+}
+
+void sl_index_free(struct sl_index *idx)
+{
+	if (!idx)
+		return;
+	free(idx->base);
+	free(idx->cache);
+	free(idx);
+}
+
+const char *sl_index_url(const struct sl_index *idx)
+{
+	return idx->base;
+}
+
+static void free_files(struct sl_index_release *r)
+{
+	for (size_t i = 0; i < r->nfiles; i++) {
+		free(r->files[i].filename);
+		free(r->files[i].url);
+		free(r->files[i].sha256);
+		free(r->files[i].upload_time);
+	}
+	free(r->files);
+	r->files = NULL;
+	r->nfiles = 0;
+}
+
+/* Frees what a fetch fills, keeping name and version. */
+static void clear_data(struct sl_index_release *rel)
+{
+	free(rel->requires_python);
+	for (size_t i = 0; rel->requires_dist && rel->requires_dist[i]; i++)
+		free(rel->requires_dist[i]);
+	free(rel->requires_dist);
+	rel->requires_python = NULL;
+	rel->requires_dist = NULL;
+	free_files(rel);
+	rel->from_cache = false;
+	rel->result = 0;
+	sl_err_clear(&rel->err);
+}
+
+void sl_index_clear(struct sl_index_release *rel)
+{
+	clear_data(rel);
+	free(rel->name);
+	free(rel->version);
+	memset(rel, 0, sizeof(*rel));
+}
+
+/* ---- parsing ---- */
+
+static char *str_of(const cJSON *obj, const char *key)
+{
+	const char *s = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(obj, key));
+
+	return s && *s ? sl_xstrdup(s) : NULL;
+}
+
+static void parse_files(const cJSON *urls, struct sl_index_release *r)
+{
+	const cJSON *f;
+	size_t n = (size_t)cJSON_GetArraySize(urls), i = 0;
+
+	r->files = n ? sl_xcalloc(n, sizeof(*r->files)) : NULL;
+	cJSON_ArrayForEach(f, urls) {
+		struct sl_index_file *o = &r->files[i];
+		if (!cJSON_IsObject(f) || !(o->filename = str_of(f, "filename")))
+			continue;
+		o->url = str_of(f, "url");
+		o->sha256 = str_of(cJSON_GetObjectItemCaseSensitive(f, "digests"), "sha256");
+		o->upload_time = str_of(f, "upload_time_iso_8601");
+		o->yanked = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(f, "yanked"));
+		i++;
+	}
+	r->nfiles = i;
+}
+
+static int parse(const char *url, const char *body, size_t len, struct sl_index_release *r,
+		 struct sl_err *err)
+{
+	cJSON *root = cJSON_ParseWithLength(body, len);
+	const cJSON *info = cJSON_GetObjectItemCaseSensitive(root, "info");
+	const cJSON *rd = cJSON_GetObjectItemCaseSensitive(info, "requires_dist");
+	const cJSON *urls = cJSON_GetObjectItemCaseSensitive(root, "urls");
+	const cJSON *it;
+	size_t n = 0;
+
+	if (!cJSON_IsObject(info) || (urls && !cJSON_IsArray(urls))) {
+		cJSON_Delete(root);
+		return sl_error(err, SL_ENET, "%s: response is not valid index JSON", url);
+	}
+	r->requires_python = str_of(info, "requires_python");
+	if (cJSON_IsArray(rd)) {
+		r->requires_dist = sl_xcalloc((size_t)cJSON_GetArraySize(rd) + 1, sizeof(char *));
+		cJSON_ArrayForEach(it, rd) {
+			if (cJSON_IsString(it))
+				r->requires_dist[n++] = sl_xstrdup(it->valuestring);
+		}
+	}
+	parse_files(urls, r);
+	cJSON_Delete(root);
+	return 0;
+}
+
+/* ---- cache ---- */
+
+static char *cache_path(const struct sl_index *idx, const char *url)
+{
+	uint64_t h = 14695981039346656037ULL;
+
+	for (const unsigned char *p = (const unsigned char *)url; *p; p++) {
+		h ^= *p;
+		h *= 1099511628211ULL;
+	}
+	return sl_xasprintf("%s/%016llx.json", idx->cache, (unsigned long long)h);
+}
+
+struct entry {
+	struct sl_buf raw;
+	const char *etag; /* into raw */
+	const char *body; /* into raw */
+	size_t body_len;
+	bool ok;
+};
+
+static void cache_load(const struct sl_index *idx, const char *url, struct entry *e)
+{
+	char *path, *p, *nl;
+	size_t ml = strlen(CACHE_MAGIC), ul = strlen(url);
+
+	sl_buf_init(&e->raw);
+	e->ok = false;
+	if (!idx->cache)
+		return;
+	path = cache_path(idx, url);
+	if (sl_file_read(path, BODY_MAX + 8192, &e->raw, NULL) == 0 && e->raw.len > ml + ul + 2 &&
+	    memcmp(e->raw.buf, CACHE_MAGIC, ml) == 0 && memcmp(e->raw.buf + ml, url, ul) == 0 &&
+	    e->raw.buf[ml + ul] == '\n') {
+		p = e->raw.buf + ml + ul + 1;
+		nl = memchr(p, '\n', e->raw.len - (size_t)(p - e->raw.buf));
+		if (nl) {
+			*nl = '\0';
+			e->etag = p;
+			e->body = nl + 1;
+			e->body_len = e->raw.len - (size_t)(e->body - e->raw.buf);
+			e->ok = true;
+		}
+	}
+	free(path);
+}
+
+static int mkdirs(const char *dir)
+{
+	char *d = sl_xstrdup(dir);
+	int rc = 0;
+
+	for (char *p = d + 1; *p && rc == 0; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(d, 0755) != 0 && errno != EEXIST)
+			rc = -1;
+		*p = '/';
+	}
+	if (rc == 0 && mkdir(d, 0755) != 0 && errno != EEXIST)
+		rc = -1;
+	free(d);
+	return rc;
+}
+
+/* Best effort: a cache that cannot be written only costs a download. */
+static void cache_store(const struct sl_index *idx, const char *url, const char *etag,
+			const struct sl_buf *body)
+{
+	struct sl_buf b = SL_BUF_INIT;
+	char *path;
+
+	if (!idx->cache || mkdirs(idx->cache) != 0 || (etag && strchr(etag, '\n')))
+		return;
+	sl_buf_addstr(&b, CACHE_MAGIC);
+	sl_buf_addf(&b, "%s\n%s\n", url, etag ? etag : "");
+	sl_buf_add(&b, body->buf, body->len);
+	path = cache_path(idx, url);
+	sl_file_write_atomic(path, b.buf, b.len, NULL);
+	free(path);
+	sl_buf_release(&b);
+}
+
+/* ---- fetching ---- */
+
+static char *url_for(const struct sl_index *idx, const struct sl_index_release *r)
+{
+	char *n = sl_http_escape(r->name), *v = sl_http_escape(r->version);
+	char *url = sl_xasprintf("%s/pypi/%s/%s/json", idx->base, n, v);
+
+	free(n);
+	free(v);
+	return url;
+}
+
+static void settle(const struct sl_index *idx, struct sl_index_release *r, struct sl_http_req *q,
+		   struct entry *e)
+{
+	if (q->result == 0 && q->status != 304) {
+		r->result = parse(q->url, q->body.buf, q->body.len, r, &r->err);
+		if (r->result == 0)
+			cache_store(idx, q->url, q->etag, &q->body);
+		return;
+	}
+	if (e->ok && (q->result == 0 || q->result == SL_ENET)) {
+		/* 304, or the network failed and the cache still answers */
+		r->from_cache = true;
+		r->result = parse(q->url, e->body, e->body_len, r, &r->err);
+		return;
+	}
+	if (q->result == 0)
+		q->result = sl_error(&q->err, SL_ENET, "%s: 304 without a cached copy", q->url);
+	r->result = q->result;
+	r->err = q->err;
+}
+
+static void offline_one(const struct sl_index *idx, struct sl_index_release *r, const char *url,
+			struct entry *e)
+{
+	if (e->ok) {
+		r->from_cache = true;
+		r->result = parse(url, e->body, e->body_len, r, &r->err);
+	} else {
+		r->result = sl_error(&r->err, SL_ENOTFOUND, "'%s==%s' is not in the index cache (offline)",
+				     r->name, r->version);
+	}
+}
+
+int sl_index_fetch(struct sl_index *idx, struct sl_index_release *rels, size_t n,
+		   struct sl_err *err)
+{
+	struct sl_http_req *reqs = sl_xcalloc(n ? n : 1, sizeof(*reqs));
+	struct entry *ents = sl_xcalloc(n ? n : 1, sizeof(*ents));
+	char **urls = sl_xcalloc(n ? n : 1, sizeof(*urls));
+	int rc = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		urls[i] = url_for(idx, &rels[i]);
+		cache_load(idx, urls[i], &ents[i]);
+		sl_http_req_init(&reqs[i], urls[i]);
+		reqs[i].accept = "application/json";
+		if (ents[i].ok && *ents[i].etag)
+			reqs[i].if_none_match = ents[i].etag;
+	}
+	if (!idx->offline)
+		sl_http_run(idx->http, reqs, n, NULL);
+	for (size_t i = 0; i < n; i++) {
+		clear_data(&rels[i]);
+		if (idx->offline)
+			offline_one(idx, &rels[i], urls[i], &ents[i]);
+		else
+			settle(idx, &rels[i], &reqs[i], &ents[i]);
+		if (rels[i].result && !rc) {
+			rc = rels[i].result;
+			if (err)
+				*err = rels[i].err;
+		}
+		sl_http_req_release(&reqs[i]);
+		sl_buf_release(&ents[i].raw);
+		free(urls[i]);
+	}
+	free(reqs);
+	free(ents);
+	free(urls);
+	return rc;
+}
