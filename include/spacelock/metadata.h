@@ -10,6 +10,7 @@
 #ifndef SPACELOCK_METADATA_H
 #define SPACELOCK_METADATA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "error.h"
@@ -56,6 +57,11 @@ int sl_metadata_parse(const char *data, size_t len, const char *source, struct s
  * sl_metadata_parse does.  Errors: SL_EIO (with path) when it cannot be
  * read, SL_ENOTFOUND when it does not exist, and the parse errors. */
 int sl_metadata_read_file(const char *path, struct sl_metadata *m, struct sl_err *err);
+
+/* True when data[0..len) already holds the blank line that ends the header
+ * block (or starts with one), so a reader can stop reading.  Bytes before
+ * from were checked by an earlier call (from = previous len is fine). */
+bool sl_metadata_header_complete(const char *data, size_t len, size_t from);
 
 /* Adds the requirements of an egg-info requires.txt (len bytes) to m as
  * Requires-Dist strings, the way pip does for egg-info distributions:

@@ -12,4 +12,17 @@ int cmd_help(int argc, char **argv, struct sl_cli *cli);
 
 /* COMMANDS-PROTOTYPES (one block per verb; keep this marker) */
 
+int cmd_metadata(int argc, char **argv, struct sl_cli *cli);
+#define CMD_METADATA_USAGE                                                                         \
+	"usage: spacelock metadata [--json] PATH\n"                                                \
+	"       spacelock metadata [--json] --scan SITE-PACKAGES\n"                                \
+	"       spacelock metadata [--json] --wheels DIR\n\n"                                      \
+	"Prints the core metadata spacelock reads (Name, Version, Requires-Dist,\n"                \
+	"Requires-Python, Provides-Extra) from PATH: a .dist-info or .egg-info, a\n"               \
+	"METADATA or PKG-INFO file, a wheel (.whl) or an sdist (.tar.gz, .zip, ...).\n\n"          \
+	"  --scan DIR    every installed distribution of a site-packages directory,\n"             \
+	"                one 'name==version' line each (as pip freeze spells them)\n"              \
+	"  --wheels DIR  the wheels and sdists of a folder, by canonical name and version\n"       \
+	"  --json        the same as JSON\n"
+
 #endif

@@ -15,6 +15,8 @@
 static const struct sl_command commands[] = {
 	/* COMMANDS-TABLE-BEGIN (one row per verb; keep this marker) */
 	{"help", cmd_help, "show help for spacelock or one command", CMD_HELP_USAGE},
+	{"metadata", cmd_metadata, "print the core metadata of installed or archived packages",
+	 CMD_METADATA_USAGE},
 	/* COMMANDS-TABLE-END */
 };
 

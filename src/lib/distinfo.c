@@ -14,25 +14,10 @@
 #include "spacelock/buf.h"
 #include "spacelock/fileio.h"
 #include "spacelock/mem.h"
+#include "spacelock/name.h"
 
 #define DIRECT_URL_MAX ((size_t)1 << 20)
 #define REQUIRES_TXT_MAX ((size_t)4 << 20)
-
-/* PEP 503: runs of '-', '_', '.' become one '-', lower case. */
-static char *canonical_name(const char *s)
-{
-	struct sl_buf b = SL_BUF_INIT;
-
-	for (; *s; s++) {
-		if (*s == '-' || *s == '_' || *s == '.') {
-			if (b.len == 0 || b.buf[b.len - 1] != '-')
-				sl_buf_addch(&b, '-');
-		} else {
-			sl_buf_addch(&b, *s >= 'A' && *s <= 'Z' ? *s - 'A' + 'a' : *s);
-		}
-	}
-	return sl_buf_detach(&b, NULL);
-}
 
 static void direct_url_release(struct sl_direct_url *u)
 {
@@ -166,7 +151,7 @@ static int read_dist(const char *path, enum sl_dist_kind kind, struct sl_dist *d
 		rc = read_requires_txt(d, err);
 	if (rc < 0)
 		return rc;
-	d->canonical = canonical_name(d->meta.name);
+	d->canonical = sl_name_canonical(d->meta.name);
 	if (kind == SL_DIST_DIST_INFO) {
 		char *req = sl_xasprintf("%s/REQUESTED", path);
 		d->requested = access(req, F_OK) == 0;

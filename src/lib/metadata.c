@@ -11,6 +11,7 @@
 
 #include "spacelock/buf.h"
 #include "spacelock/mem.h"
+#include "spacelock/name.h"
 
 enum field {
 	F_OTHER = 0,
@@ -225,10 +226,9 @@ int sl_metadata_parse(const char *data, size_t len, const char *source, struct s
 	return rc;
 }
 
-/* True when data[0..len) holds a blank line (or starts with one), so the
- * header block is complete.  from is where the search may start. */
-static bool has_blank_line(const char *data, size_t len, size_t from)
+bool sl_metadata_header_complete(const char *data, size_t len, size_t from)
 {
+	from = from > 2 ? from - 2 : 0; /* a "\n\r\n" may straddle the calls */
 	if (from == 0 && len && (data[0] == '\n' || (len > 1 && data[0] == '\r' && data[1] == '\n')))
 		return true;
 	for (size_t i = from; i + 1 < len; i++) {
@@ -261,7 +261,7 @@ static int read_header(int fd, const char *path, struct sl_buf *b, struct sl_err
 			return 0;
 		b->len += (size_t)got;
 		b->buf[b->len] = '\0';
-		if (has_blank_line(b->buf, b->len, before > 2 ? before - 2 : 0))
+		if (sl_metadata_header_complete(b->buf, b->len, before))
 			return 0;
 		if (b->len > SL_METADATA_HEADER_MAX)
 			return sl_error(err, SL_ELIMIT, "'%s': metadata header larger than %zu bytes",
@@ -292,21 +292,12 @@ int sl_metadata_read_file(const char *path, struct sl_metadata *m, struct sl_err
 	return rc;
 }
 
-/* PEP 503 / pip canonicalize_name for an extra: runs of '-', '_', '.'
- * become one '-', lower case. */
+/* pip canonicalises the extra of a requires.txt section (PEP 685). */
 static char *canonical_extra(const char *s, size_t len)
 {
 	struct sl_buf b = SL_BUF_INIT;
 
-	for (size_t i = 0; i < len; i++) {
-		char ch = s[i];
-		if (ch == '-' || ch == '_' || ch == '.') {
-			if (b.len == 0 || b.buf[b.len - 1] != '-')
-				sl_buf_addch(&b, '-');
-		} else {
-			sl_buf_addch(&b, ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
-		}
-	}
+	sl_name_canonical_buf(s, len, &b);
 	return sl_buf_detach(&b, NULL);
 }
 

@@ -1,0 +1,314 @@
+/* archive.c: METADATA inside wheels, PKG-INFO inside sdists (the only file
+ * that sees libarchive), and an index of a folder of distribution files. */
+#include "spacelock/archive.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "spacelock/buf.h"
+#include "spacelock/mem.h"
+#include "spacelock/name.h"
+
+/* Uncompressed bytes we are willing to walk through before giving up on
+ * finding the member (a decompression bomb ahead of it). */
+#define SCAN_BYTES_MAX ((int64_t)1 << 30)
+#define CHUNK 16384
+
+static const struct {
+	const char *suffix;
+	enum sl_archive_kind kind;
+} suffixes[] = {
+	{".whl", SL_ARCHIVE_WHEEL},     {".tar.gz", SL_ARCHIVE_SDIST}, {".tgz", SL_ARCHIVE_SDIST},
+	{".tar.bz2", SL_ARCHIVE_SDIST}, {".tar.xz", SL_ARCHIVE_SDIST}, {".tar", SL_ARCHIVE_SDIST},
+	{".zip", SL_ARCHIVE_SDIST},
+};
+
+static int suffix_index(const char *filename)
+{
+	size_t len = strlen(filename);
+
+	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+		size_t n = strlen(suffixes[i].suffix);
+		if (len > n && strcasecmp(filename + len - n, suffixes[i].suffix) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
+static size_t suffix_len(const char *filename)
+{
+	int i = suffix_index(filename);
+	return i < 0 ? 0 : strlen(suffixes[i].suffix);
+}
+
+enum sl_archive_kind sl_archive_kind_of(const char *filename)
+{
+	int i = suffix_index(filename);
+	return i < 0 ? SL_ARCHIVE_UNKNOWN : suffixes[i].kind;
+}
+
+/* A wheel's "<x>.dist-info/METADATA" or an sdist's "<top>/PKG-INFO": one
+ * directory level, no "..", not absolute ("./" in front is allowed). */
+static bool is_member(const char *p, enum sl_archive_kind kind)
+{
+	const char *want = kind == SL_ARCHIVE_WHEEL ? "METADATA" : "PKG-INFO";
+	const char *slash;
+
+	if (strncmp(p, "./", 2) == 0)
+		p += 2;
+	slash = strchr(p, '/');
+	if (!slash || slash == p || strcmp(slash + 1, want) != 0)
+		return false;
+	if (strncmp(p, "..", 2) == 0 && slash == p + 2)
+		return false;
+	if (kind == SL_ARCHIVE_WHEEL)
+		return slash - p > 10 && strncmp(slash - 10, ".dist-info", 10) == 0;
+	return true;
+}
+
+static struct archive *new_reader(enum sl_archive_kind kind)
+{
+	struct archive *a = archive_read_new();
+
+	if (kind == SL_ARCHIVE_WHEEL) {
+		archive_read_support_format_zip(a);
+	} else {
+		archive_read_support_filter_gzip(a);
+		archive_read_support_filter_bzip2(a);
+		archive_read_support_filter_xz(a);
+		archive_read_support_format_tar(a);
+		archive_read_support_format_gnutar(a);
+		archive_read_support_format_zip(a);
+	}
+	return a;
+}
+
+static const char *why(struct archive *a)
+{
+	const char *s = archive_error_string(a);
+	return s ? s : "unknown libarchive error";
+}
+
+/* Reads the current entry's data until its header block is complete, the
+ * entry ends, or SL_ARCHIVE_MEMBER_MAX is reached. */
+static int read_member(struct archive *a, const char *where, struct sl_buf *b, struct sl_err *err)
+{
+	for (;;) {
+		size_t before = b->len;
+		la_ssize_t got;
+
+		sl_buf_grow(b, CHUNK);
+		got = archive_read_data(a, b->buf + b->len, CHUNK);
+		if (got < 0)
+			return sl_error(err, SL_EPARSE, "%s: cannot read: %s", where, why(a));
+		if (got == 0)
+			return 0;
+		b->len += (size_t)got;
+		b->buf[b->len] = '\0';
+		if (sl_metadata_header_complete(b->buf, b->len, before))
+			return 0;
+		if (b->len > SL_ARCHIVE_MEMBER_MAX)
+			return sl_error(err, SL_ELIMIT, "%s: metadata header larger than %zu bytes",
+					where, SL_ARCHIVE_MEMBER_MAX);
+	}
+}
+
+/* Walks the entries of an opened archive to the metadata member and
+ * parses it. */
+static int find_and_parse(struct archive *a, enum sl_archive_kind kind, const char *label,
+			  struct sl_metadata *m, struct sl_err *err)
+{
+	const char *want = kind == SL_ARCHIVE_WHEEL ? "*.dist-info/METADATA" : "*/PKG-INFO";
+	struct archive_entry *e;
+	long entries = 0;
+	int r;
+
+	while ((r = archive_read_next_header(a, &e)) == ARCHIVE_OK || r == ARCHIVE_WARN) {
+		const char *p = archive_entry_pathname(e);
+		if (++entries > SL_ARCHIVE_ENTRIES_MAX)
+			return sl_error(err, SL_ELIMIT, "%s: more than %d entries and no '%s'",
+					label, SL_ARCHIVE_ENTRIES_MAX, want);
+		if (archive_filter_bytes(a, 0) > SCAN_BYTES_MAX)
+			return sl_error(err, SL_ELIMIT, "%s: no '%s' in the first %lld bytes", label,
+					want, (long long)SCAN_BYTES_MAX);
+		if (p && archive_entry_filetype(e) == AE_IFREG && is_member(p, kind)) {
+			struct sl_buf b = SL_BUF_INIT;
+			char *where = sl_xasprintf("%s!%s", label, p);
+			int rc = read_member(a, where, &b, err);
+			if (rc == 0)
+				rc = sl_metadata_parse(b.buf, b.len, where, m, err);
+			sl_buf_release(&b);
+			free(where);
+			return rc;
+		}
+	}
+	if (r == ARCHIVE_EOF)
+		return sl_error(err, SL_ENOTFOUND, "%s: no '%s' in the archive", label, want);
+	return sl_error(err, SL_EPARSE, "%s: not a readable %s: %s", label,
+			kind == SL_ARCHIVE_WHEEL ? "wheel (zip)" : "sdist archive", why(a));
+}
+
+int sl_archive_read_metadata_mem(const void *data, size_t len, enum sl_archive_kind kind,
+				 const char *label, struct sl_metadata *m, struct sl_err *err)
+{
+	struct archive *a;
+	int rc;
+
+	sl_metadata_release(m);
+	if (kind == SL_ARCHIVE_UNKNOWN)
+		return sl_error(err, SL_EINVAL, "%s: not a wheel or sdist", label);
+	a = new_reader(kind);
+	if (archive_read_open_memory(a, data, len) != ARCHIVE_OK)
+		rc = sl_error(err, SL_EPARSE, "%s: not a readable archive: %s", label, why(a));
+	else
+		rc = find_and_parse(a, kind, label, m, err);
+	archive_read_free(a);
+	return rc;
+}
+
+int sl_archive_read_metadata(const char *path, struct sl_metadata *m, struct sl_err *err)
+{
+	enum sl_archive_kind kind = sl_archive_kind_of(path);
+	struct archive *a;
+	struct stat st;
+	int rc;
+
+	sl_metadata_release(m);
+	if (kind == SL_ARCHIVE_UNKNOWN)
+		return sl_error(err, SL_EINVAL, "'%s': not a wheel or sdist file name", path);
+	if (stat(path, &st) != 0)
+		return sl_error(err, errno == ENOENT ? SL_ENOTFOUND : SL_EIO, "cannot read '%s': %s",
+				path, strerror(errno));
+	if (!S_ISREG(st.st_mode))
+		return sl_error(err, SL_EIO, "cannot read '%s': not a regular file", path);
+	a = new_reader(kind);
+	if (archive_read_open_filename(a, path, 65536) != ARCHIVE_OK)
+		rc = sl_error(err, SL_EPARSE, "'%s': not a readable archive: %s", path, why(a));
+	else
+		rc = find_and_parse(a, kind, path, m, err);
+	archive_read_free(a);
+	return rc;
+}
+
+void sl_dist_file_list_release(struct sl_dist_file_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->v[i].path);
+		free(l->v[i].filename);
+		free(l->v[i].name);
+		free(l->v[i].canonical);
+		free(l->v[i].version);
+	}
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+/* Splits a distribution file name into project name and version.  Wheels:
+ * {name}-{version}(-{build})?-{py}-{abi}-{platform}.whl (5 or 6 parts);
+ * sdists: {name}-{version}{suffix}, split at the last '-' followed by a
+ * digit (legacy sdist names may contain '-').  This is a minimal parser:
+ * wheelname.h (helper "logs") is the full one, validating PEP 440. */
+static bool split_filename(const char *filename, enum sl_archive_kind kind, char **name,
+			   char **version)
+{
+	const char *dot = strrchr(filename, '.');
+	size_t stem = kind == SL_ARCHIVE_WHEEL ? (size_t)(dot - filename)
+					       : strlen(filename) - suffix_len(filename);
+	const char *first = memchr(filename, '-', stem), *cut = NULL;
+
+	if (!first || first == filename)
+		return false;
+	if (kind == SL_ARCHIVE_WHEEL) {
+		const char *second = memchr(first + 1, '-', stem - (size_t)(first + 1 - filename));
+		size_t dashes = 0;
+		for (size_t i = 0; i < stem; i++)
+			dashes += filename[i] == '-';
+		if (!second || second == first + 1 || (dashes != 4 && dashes != 5))
+			return false;
+		*name = sl_xstrndup(filename, (size_t)(first - filename));
+		*version = sl_xstrndup(first + 1, (size_t)(second - first - 1));
+		return true;
+	}
+	for (size_t i = stem; i-- > 1;)
+		if (filename[i - 1] == '-' && filename[i] >= '0' && filename[i] <= '9') {
+			cut = filename + i - 1;
+			break;
+		}
+	if (!cut || cut + 1 >= filename + stem)
+		return false;
+	*name = sl_xstrndup(filename, (size_t)(cut - filename));
+	*version = sl_xstrndup(cut + 1, stem - (size_t)(cut + 1 - filename));
+	return true;
+}
+
+static void index_file(const char *dir, const char *filename, struct sl_dist_file_list *out)
+{
+	enum sl_archive_kind kind = sl_archive_kind_of(filename);
+	struct sl_dist_file *f;
+	char *name, *version;
+
+	if (kind == SL_ARCHIVE_UNKNOWN || !split_filename(filename, kind, &name, &version))
+		return;
+	sl_xgrow((void **)&out->v, &out->cap, out->n + 1, sizeof(*out->v));
+	f = &out->v[out->n++];
+	f->path = sl_xasprintf("%s/%s", dir, filename);
+	f->filename = sl_xstrdup(filename);
+	f->canonical = sl_name_canonical(name);
+	f->name = name;
+	f->version = version;
+	f->kind = kind;
+}
+
+static int cmp_file(const void *a, const void *b)
+{
+	const struct sl_dist_file *x = a, *y = b;
+	int c = strcmp(x->canonical, y->canonical);
+
+	if (c == 0)
+		c = strcmp(x->version, y->version);
+	if (c == 0 && x->kind != y->kind)
+		c = x->kind == SL_ARCHIVE_WHEEL ? -1 : 1;
+	return c ? c : strcmp(x->filename, y->filename);
+}
+
+int sl_archive_index_dir(const char *dir, struct sl_dist_file_list *out, struct sl_err *err)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	size_t first = out->n;
+
+	if (!d)
+		return sl_error(err, errno == ENOENT ? SL_ENOTFOUND : SL_EIO, "cannot list '%s': %s",
+				dir, strerror(errno));
+	while ((e = readdir(d)) != NULL)
+		if (e->d_name[0] != '.')
+			index_file(dir, e->d_name, out);
+	closedir(d);
+	qsort(out->v + first, out->n - first, sizeof(*out->v), cmp_file);
+	return 0;
+}
+
+const struct sl_dist_file *sl_dist_file_list_find(const struct sl_dist_file_list *l,
+						  const char *canonical, const char *version)
+{
+	size_t lo = 0, hi = l->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(l->v[mid].canonical, canonical) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < l->n && strcmp(l->v[lo].canonical, canonical) == 0; lo++)
+		if (!version || strcmp(l->v[lo].version, version) == 0)
+			return &l->v[lo];
+	return NULL;
+}
