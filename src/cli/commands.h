@@ -12,6 +12,18 @@ int cmd_help(int argc, char **argv, struct sl_cli *cli);
 
 /* COMMANDS-PROTOTYPES (one block per verb; keep this marker) */
 
+int cmd_index(int argc, char **argv, struct sl_cli *cli);
+#define CMD_INDEX_USAGE                                                                            \
+	"usage: spacelock index [--index-url URL] [--cache-dir DIR] [-j N] [--from FILE]\n"         \
+	"                       fetch NAME==VERSION...\n\n"                                          \
+	"Fetches per-version metadata (requires_dist, requires_python, files with\n"               \
+	"sha256 and yanked) from a PyPI-compatible JSON API, many at once, through\n"              \
+	"the on-disk cache (docs/hub.md).  With the global --offline only the cache.\n\n"          \
+	"  --index-url URL  the index (default $PIP_INDEX_URL, else https://pypi.org)\n"          \
+	"  --cache-dir DIR  the cache (default $XDG_CACHE_HOME/spacelock)\n"                      \
+	"  -j, --jobs N     transfers at once (default 32)\n"                                      \
+	"  --from FILE      read NAME==VERSION lines from FILE\n"
+
 int cmd_metadata(int argc, char **argv, struct sl_cli *cli);
 #define CMD_METADATA_USAGE                                                                         \
 	"usage: spacelock metadata [--json] PATH\n"                                                \

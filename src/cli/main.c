@@ -17,6 +17,7 @@ static const struct sl_command commands[] = {
 	{"help", cmd_help, "show help for spacelock or one command", CMD_HELP_USAGE},
 	{"metadata", cmd_metadata, "print the core metadata of installed or archived packages",
 	 CMD_METADATA_USAGE},
+	{"index", cmd_index, "fetch package metadata from the index (plumbing)", CMD_INDEX_USAGE},
 	/* COMMANDS-TABLE-END */
 };
 

@@ -1,0 +1,74 @@
+/* net.c: http client set-up for the network verbs. */
+#include "net.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static bool drawn;
+
+static long env_ms(const char *name, long dflt)
+{
+	const char *v = getenv(name);
+	char *end;
+	double d;
+
+	if (!v || !*v)
+		return dflt;
+	d = strtod(v, &end);
+	if (*end || d < 0 || d > 86400)
+		return dflt;
+	return (long)(d * 1000.0 + 0.5);
+}
+
+static void progress(void *ctx, const char *url, size_t bytes, size_t done, size_t total)
+{
+	const char *tail = strrchr(url, '/');
+	(void)ctx;
+	if (total > 1)
+		fprintf(stderr, "\rfetching %zu/%zu, %zu KiB ", done, total, bytes / 1024);
+	else
+		fprintf(stderr, "\rfetching %s: %zu KiB ", tail ? tail + 1 : url, bytes / 1024);
+	fputs("\033[K", stderr);
+	drawn = true;
+}
+
+static void trace(void *ctx, const char *line)
+{
+	(void)ctx;
+	cli_net_done();
+	fprintf(stderr, "spacelock: %s\n", line);
+}
+
+void cli_net_done(void)
+{
+	if (drawn)
+		fputs("\r\033[K", stderr);
+	drawn = false;
+}
+
+int cli_net_open(struct sl_cli *cli, int concurrency, struct sl_http **out, struct sl_err *err)
+{
+	struct sl_http_opts o;
+	long retries = env_ms("SPACELOCK_RETRIES", -1000);
+
+	memset(&o, 0, sizeof(o));
+	o.connect_timeout_ms = env_ms("SPACELOCK_CONNECT_TIMEOUT", 0);
+	o.read_timeout_ms = env_ms("SPACELOCK_TIMEOUT", 0);
+	o.max_retry_wait_ms = env_ms("SPACELOCK_RETRY_WAIT_MAX", 0);
+	if (retries >= 0)
+		o.max_retries = retries == 0 ? -1 : (int)(retries / 1000);
+	o.max_concurrency = concurrency;
+	if (!cli->quiet && isatty(2))
+		o.progress = progress;
+	if (cli->verbose)
+		o.trace = trace;
+	return sl_http_new(&o, out, err);
+}
+
+void cli_net_hub_opts(struct sl_hub_opts *o)
+{
+	o->log_idle_ms = env_ms("SPACELOCK_LOG_IDLE", 0);
+	o->log_total_ms = env_ms("SPACELOCK_LOG_MAX_TIME", 0);
+}

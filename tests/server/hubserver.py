@@ -1,0 +1,282 @@
+#!/usr/bin/env python3
+"""hubserver.py: a loopback stand-in for the Hugging Face Hub and a PyPI
+JSON index, for spacelock's tests and benchmarks.
+
+Starts on 127.0.0.1 (and the same port on 127.0.0.2, a second host name for
+redirect tests), prints the port on stdout and serves until killed:
+
+  /api/spaces/{owner}/{name}[/revision/{rev}]   tests/fixtures/hub/spaces/.../info.json
+  /spaces/{owner}/{name}/resolve/{rev}/{file}  the Space's files (rev must be its sha)
+  /api/spaces/{owner}/{name}/logs/build|run    build.log / run.log as server-sent
+                                               events, then keep-alives: the stream
+                                               stays open like the real one
+  /api/spaces/{owner}/{name}/secrets|variables secrets.json / variables.json
+  /api/spaces/user/tmp_test_space[...]          recorded real bodies (fixtures/api)
+  /pypi/{name}/{version}/json                  index JSON made up for test packages
+                                               (ETag, If-None-Match -> 304);
+                                               names starting "missing-" are 404
+
+Faults, by a path prefix /fault/{name}/ in front of any of the above (so a
+client pointed at http://127.0.0.1:PORT/fault/500 meets it on every call):
+  500, 500once, 429 (Retry-After: 1), 429once, 429long (Retry-After: 3600),
+  401, 403, 404, stall (no answer for 60 s), truncate (Content-Length larger
+  than the body, then close), badjson, redirect (302 to the same path on
+  127.0.0.2), logforever (a log stream that sends news forever).
+
+--record FILE appends "host path auth=yes|no" per request (never the
+header's value).  --latency MS delays every answer.  --sse-of LOG prints a
+plain log as the SSE stream the server would send, and exits.
+"""
+import argparse
+import hashlib
+import json
+import os
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import unquote, urlsplit
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+FIXTURES = os.path.join(os.path.dirname(HERE), "fixtures")
+STAMP = "2026-05-13T16:56:02.000Z"
+
+state = {"once": set(), "lock": threading.Lock(), "args": None, "port": 0}
+
+
+def sse_events(text):
+    """One event per log line, as the Hub sends: data carries its newline."""
+    out = []
+    for line in text.splitlines(keepends=True):
+        if not line.endswith("\n"):
+            line += "\n"
+        payload = json.dumps({"data": line, "timestamp": STAMP})
+        out.append("data: %s\n\n" % payload)
+    return "".join(out)
+
+
+def index_body(name, version):
+    wheel = "%s-%s-py3-none-any.whl" % (name.replace("-", "_"), version)
+    digest = hashlib.sha256(wheel.encode()).hexdigest()
+    body = {
+        "info": {"name": name, "version": version, "requires_python": ">=3.8",
+                 "requires_dist": ["typing-extensions>=4.0"] if name != "leaf" else None},
+        "urls": [{"filename": wheel, "packagetype": "bdist_wheel",
+                  "url": "https://files.example.invalid/%s" % wheel,
+                  "digests": {"sha256": digest},
+                  "upload_time_iso_8601": "2024-01-02T03:04:05.000000Z",
+                  "yanked": False}],
+    }
+    return json.dumps(body, sort_keys=True).encode()
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, fmt, *args):
+        pass
+
+    def record(self, path):
+        rec = state["args"].record
+        if not rec:
+            return
+        auth = "yes" if self.headers.get("Authorization") else "no"
+        with state["lock"], open(rec, "a") as f:
+            f.write("%s %s auth=%s\n" % (self.server.server_address[0], path, auth))
+
+    def send(self, status, body=b"", ctype="application/json", headers=None):
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self):
+        args = state["args"]
+        if args.latency:
+            time.sleep(args.latency / 1000.0)
+        path = urlsplit(self.path).path
+        fault = None
+        if path.startswith("/fault/"):
+            parts = path.split("/", 3)
+            fault = parts[2]
+            path = "/" + (parts[3] if len(parts) > 3 else "")
+        self.record(path)
+        try:
+            if fault and self.inject(fault, path):
+                return
+            self.route(path, fault)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+
+    def inject(self, fault, path):
+        """Returns True when the fault answered the request."""
+        host = self.server.server_address[0]
+        if fault.endswith("once"):
+            key = (fault, path)
+            with state["lock"]:
+                if key in state["once"]:
+                    return False
+                state["once"].add(key)
+            fault = fault[:-4]
+        if fault in ("500", "401", "403", "404"):
+            self.send(int(fault), b'{"error":"injected"}')
+        elif fault == "429":
+            self.send(429, b'{"error":"rate limited"}', headers={"Retry-After": "1"})
+        elif fault == "429long":
+            self.send(429, b'{"error":"rate limited"}', headers={"Retry-After": "3600"})
+        elif fault == "stall":
+            time.sleep(60)
+            self.close_connection = True
+        elif fault == "redirect" and host == "127.0.0.1":
+            loc = "http://127.0.0.2:%d%s" % (state["port"], path)
+            self.send(302, b"", headers={"Location": loc})
+        else:
+            return False
+        return True
+
+    def route(self, path, fault):
+        p = [unquote(x) for x in path.strip("/").split("/")]
+        if len(p) == 4 and p[0] == "pypi" and p[3] == "json":
+            return self.index(p[1], p[2], fault)
+        if p[:2] == ["api", "spaces"] and len(p) >= 4:
+            return self.api(p[2] + "/" + p[3], p[4:], fault)
+        if p[0] == "spaces" and len(p) >= 6 and p[3] == "resolve":
+            return self.resolve(p[1] + "/" + p[2], p[4], "/".join(p[5:]))
+        self.send(404, b'{"error":"no route"}')
+
+    def space_dir(self, sid):
+        d = os.path.join(FIXTURES, "hub", "spaces", sid)
+        return d if ".." not in sid and os.path.isdir(d) else None
+
+    def info(self, d):
+        with open(os.path.join(d, "info.json"), "rb") as f:
+            return f.read()
+
+    def body(self, data, fault):
+        if fault == "badjson":
+            return b'{"sha": "0123'  # cut: not JSON
+        if fault == "truncate":
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data) + 100))
+            self.end_headers()
+            self.wfile.write(data)
+            self.wfile.flush()
+            self.close_connection = True
+            return None
+        return data
+
+    def api(self, sid, rest, fault):
+        if sid == "user/tmp_test_space":
+            name = {(): "space-info-expand-xetEnabled", ("runtime",): "runtime-building"}
+            n = name.get(tuple(rest))
+            if not n:
+                return self.send(404, b'{"error":"no such recording"}')
+            with open(os.path.join(FIXTURES, "api", n + ".response.json"), "rb") as f:
+                return self.send(200, f.read())
+        d = self.space_dir(sid)
+        if not d:
+            return self.send(404, b'{"error":"Repository not found"}')
+        info = self.info(d)
+        sha = json.loads(info)["sha"]
+        if not rest or (rest[0] == "revision" and len(rest) >= 2):
+            rev = "/".join(rest[1:]) if rest else "main"
+            if rev not in ("main", "HEAD") and not sha.startswith(rev):
+                return self.send(404, b'{"error":"Invalid rev id"}')
+            data = self.body(info, fault)
+            if data is not None:
+                self.send(200, data)
+            return None
+        if rest == ["logs", "build"] or rest == ["logs", "run"]:
+            return self.logs(d, rest[1], fault)
+        if rest in (["secrets"], ["variables"]):
+            f = os.path.join(d, rest[0] + ".json")
+            if not os.path.exists(f):
+                return self.send(403, b'{"error":"not the owner"}')
+            with open(f, "rb") as fh:
+                return self.send(200, fh.read())
+        return self.send(404, b'{"error":"no route"}')
+
+    def resolve(self, sid, rev, name):
+        d = self.space_dir(sid)
+        if not d:
+            return self.send(404, b"Repository not found", "text/plain")
+        sha = json.loads(self.info(d))["sha"]
+        f = os.path.join(d, name)
+        if rev != sha or "/" in name or name.endswith(".json") or name.endswith(".log") \
+                or not os.path.isfile(f):
+            return self.send(404, b"Entry not found", "text/plain",
+                             {"X-Error-Code": "EntryNotFound"})
+        with open(f, "rb") as fh:
+            return self.send(200, fh.read(), "text/plain", {"X-Repo-Commit": sha})
+
+    def logs(self, d, which, fault):
+        f = os.path.join(d, which + ".log")
+        if not os.path.exists(f):
+            return self.send(404, b'{"error":"no logs"}')
+        with open(f, encoding="utf-8") as fh:
+            events = sse_events(fh.read()).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-cache")
+        self.end_headers()
+        self.close_connection = True
+        self.wfile.write(events)
+        self.wfile.flush()
+        start = time.time()
+        n = 0
+        while time.time() - start < 60:  # the stream stays open, like the Hub's
+            time.sleep(0.1 if fault == "logforever" else 0.3)
+            if fault == "logforever":
+                n += 1
+                line = json.dumps({"data": "tick %d\n" % n, "timestamp": STAMP})
+                self.wfile.write(("data: %s\n\n" % line).encode())
+            else:
+                self.wfile.write(b"data: \n\n")
+            self.wfile.flush()
+        return None
+
+    def index(self, name, version, fault):
+        if name.startswith("missing-"):
+            return self.send(404, b'{"message":"Not Found"}')
+        data = index_body(name, version)
+        etag = '"%s"' % hashlib.sha1(data).hexdigest()
+        if self.headers.get("If-None-Match") == etag:
+            return self.send(304, b"", headers={"ETag": etag})
+        data = self.body(data, fault)
+        if data is not None:
+            self.send(200, data, headers={"ETag": etag})
+        return None
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--record")
+    ap.add_argument("--latency", type=float, default=0)
+    ap.add_argument("--sse-of")
+    args = ap.parse_args()
+    if args.sse_of:
+        with open(args.sse_of, encoding="utf-8") as fh:
+            sys.stdout.write(sse_events(fh.read()))
+        return
+    state["args"] = args
+    ThreadingHTTPServer.daemon_threads = True
+    ThreadingHTTPServer.request_queue_size = 128
+    first = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    state["port"] = first.server_address[1]
+    servers = [first]
+    try:
+        servers.append(ThreadingHTTPServer(("127.0.0.2", state["port"]), Handler))
+    except OSError:
+        pass
+    for s in servers[1:]:
+        threading.Thread(target=s.serve_forever, daemon=True).start()
+    print(state["port"], flush=True)
+    first.serve_forever()
+
+
+if __name__ == "__main__":
+    main()
