@@ -1,0 +1,157 @@
+/* lock.h: the lock model, what a lockfile holds in memory.
+ *
+ * A lock says which Space it describes (as its card declares it), which
+ * interpreter and base image really ran, every package whose version some
+ * input proves (with that proof), and what stays unknown and why.  The
+ * structs are plain data that readers of the model (check, diff, apply)
+ * walk directly; build and change them with the functions below so that
+ * ownership stays clear: every string is owned by the lock.
+ * docs/lockfile.md describes the JSON form (lockfile.h reads and writes it). */
+#ifndef SPACELOCK_LOCK_H
+#define SPACELOCK_LOCK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "evidence.h"
+
+#define SL_LOCK_FORMAT_VERSION 1
+
+/* One piece of proof for a package: which input, which line. */
+struct sl_lock_evidence {
+	char *source;        /* the input (path or label) */
+	unsigned long line;  /* 1-based line, 0 when the input is not line-based */
+	char *text;          /* the line itself, bounded and sanitised */
+	enum sl_strength kind;
+	char *version;       /* the version this line shows, or NULL */
+};
+
+/* Package metadata stored by `check --update-lock` (all optional). */
+struct sl_lock_metadata {
+	char **requires_dist;  /* Requires-Dist lines as written */
+	size_t n_requires_dist;
+	char *requires_python; /* Requires-Python, or NULL */
+	char **provides_extra;
+	size_t n_provides_extra;
+};
+
+struct sl_lock_package {
+	char *name;            /* PEP 503 canonical */
+	char *version;         /* exact, as installed */
+	enum sl_origin origin;
+	char *requirement;     /* direct: the requirement line that asked for it, or NULL */
+	char **required_by;    /* transitive: canonical names of parents, sorted */
+	size_t n_required_by;
+	char *vcs_url;         /* VCS / direct URL install, or NULL */
+	char *vcs_commit;      /* resolved commit, or NULL */
+	struct sl_lock_evidence *evidence;
+	size_t n_evidence;
+	struct sl_lock_metadata *metadata; /* NULL when not stored */
+};
+
+/* Something the inputs could not prove. */
+struct sl_lock_incomplete {
+	char *what;   /* "package 'pydub'", "build", "step 'RUN pip install ...'" */
+	char *why;
+	char *remedy;
+};
+
+/* The Space as its card declares it; NULL means not known / not declared. */
+struct sl_lock_space {
+	char *id;                 /* owner/name */
+	char *revision;           /* the commit the files were read at */
+	char *hardware;           /* the hardware it ran on (from the Hub) */
+	char *sdk;
+	char *sdk_version;
+	char *python_version;     /* as declared, e.g. "3.10" even when unquoted */
+	char *app_file;
+	char *suggested_hardware;
+	char *startup_duration_timeout;
+	char **preload_from_hub;
+	size_t n_preload_from_hub;
+	char **system_packages;   /* packages.txt lines (apt), declared only */
+	size_t n_system_packages;
+};
+
+/* What really ran, from build logs (or the card when no log says). */
+struct sl_lock_runtime {
+	char *python;          /* "3.13", "3.8.9", or NULL when unknown */
+	char *python_source;   /* "build-log", "card", "site-packages" or NULL */
+	char *base_image;      /* "docker.io/library/python:3.13" */
+	char *digest;          /* "sha256:..." */
+	char *build_time;      /* "2026-05-13 16:49:14" as the log prints it */
+	char *built_commit;    /* the log's Commit SHA */
+	char *build_status;    /* "succeeded", "failed", "unknown" or NULL (no build log) */
+};
+
+struct sl_lock {
+	int format_version; /* SL_LOCK_FORMAT_VERSION */
+	struct sl_lock_space space;
+	struct sl_lock_runtime runtime;
+	struct sl_lock_package *packages;
+	size_t n_packages;
+	struct sl_lock_incomplete *incomplete;
+	size_t n_incomplete;
+	char **warnings;
+	size_t n_warnings;
+	char **inputs;      /* "build-log: build.log", ... in the order given */
+	size_t n_inputs;
+	size_t cap_packages, cap_incomplete; /* private */
+};
+
+/* A new empty lock; free with sl_lock_free (NULL allowed). */
+struct sl_lock *sl_lock_new(void);
+void sl_lock_free(struct sl_lock *lock);
+
+/* Replaces the string *slot with a copy of value (NULL clears it).  Use it
+ * for every char * field of the structs above. */
+void sl_lock_set(char **slot, const char *value);
+
+/* Appends a copy of s to the string array (*v, *n). */
+void sl_lock_strv_add(char ***v, size_t *n, const char *s);
+
+/* Adds a package with canonical name and version (copied) and returns it,
+ * owned by the lock.  The pointer stays valid until the next add. */
+struct sl_lock_package *sl_lock_add_package(struct sl_lock *lock, const char *name,
+					    const char *version);
+
+/* The package with this canonical name, or NULL. */
+struct sl_lock_package *sl_lock_find(const struct sl_lock *lock, const char *name);
+
+/* Appends a copy of one piece of evidence to a package. */
+void sl_lock_package_add_evidence(struct sl_lock_package *pkg, const struct sl_lock_evidence *ev);
+
+/* Adds parent (copied) to required_by unless it is already there. */
+void sl_lock_package_add_parent(struct sl_lock_package *pkg, const char *parent);
+
+/* Stores metadata (everything copied; any array may be empty, requires_python
+ * NULL), replacing what the package had. */
+void sl_lock_package_set_metadata(struct sl_lock_package *pkg, const char *const *requires_dist,
+				  size_t n_requires_dist, const char *requires_python,
+				  const char *const *provides_extra, size_t n_provides_extra);
+
+/* The stored metadata or NULL. Borrowed. */
+const struct sl_lock_metadata *sl_lock_package_metadata(const struct sl_lock_package *pkg);
+
+/* Records something unknown (strings copied; remedy may be NULL). */
+void sl_lock_add_incomplete(struct sl_lock *lock, const char *what, const char *why,
+			    const char *remedy);
+
+/* Records a warning (copied); an identical warning is kept once. */
+void sl_lock_add_warning(struct sl_lock *lock, const char *msg);
+
+/* Sorts packages by name, their evidence by (source, line), required_by,
+ * incomplete by (what, why), warnings; removes duplicate incomplete
+ * entries.  The writer calls it, so a lock is written the same way
+ * whatever order it was built in. */
+void sl_lock_sort(struct sl_lock *lock);
+
+/* true when nothing is incomplete. */
+bool sl_lock_is_complete(const struct sl_lock *lock);
+
+/* Parses an origin or strength name ("direct", "pip", ...) back; returns
+ * -1 when unknown. */
+int sl_lock_origin_from_name(const char *s);
+int sl_lock_strength_from_name(const char *s);
+
+#endif

@@ -1,0 +1,39 @@
+/* lockfile.h: the lock model as JSON (spacelock.json), written and read.
+ *
+ * The writer is deterministic: the lock is sorted first (sl_lock_sort),
+ * object keys are written in byte order, two-space indentation, one
+ * trailing newline, no timestamps; the same lock gives the same bytes.
+ * docs/lockfile.md and docs/lockfile.schema.json describe the format. */
+#ifndef SPACELOCK_LOCKFILE_H
+#define SPACELOCK_LOCKFILE_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "error.h"
+#include "lock.h"
+
+/* Largest lockfile the reader accepts. */
+#define SL_LOCKFILE_MAX_BYTES (64u * 1024 * 1024)
+
+/* Sorts lock in place and appends its JSON text to out.  Cannot fail. */
+void sl_lockfile_dump(struct sl_lock *lock, struct sl_buf *out);
+
+/* Writes lock to path atomically (sl_file_write_atomic; "-" is standard
+ * output): on failure nothing is left at path.  Returns 0 or SL_EIO. */
+int sl_lockfile_write(struct sl_lock *lock, const char *path, struct sl_err *err);
+
+/* Parses and validates a lockfile held in data[0..len); path names it in
+ * messages.  Bad JSON is reported as SL_EPARSE "path:line:col: ..."; a
+ * valid JSON document that is not a lockfile as SL_EPARSE "path: key: ..."
+ * naming the offending key (e.g. "packages[2].version").  Keys this
+ * version does not know are ignored; a newer lockfile_version is refused.
+ * On success *out is a new lock (free with sl_lock_free). */
+int sl_lockfile_parse(const char *path, const char *data, size_t len, struct sl_lock **out,
+		      struct sl_err *err);
+
+/* Reads and parses path (at most SL_LOCKFILE_MAX_BYTES); SL_EIO when it
+ * cannot be read. */
+int sl_lockfile_read(const char *path, struct sl_lock **out, struct sl_err *err);
+
+#endif

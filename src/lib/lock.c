@@ -1,0 +1,309 @@
+/* lock.c: the lock model: building, sorting, freeing. */
+#include "spacelock/lock.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "spacelock/mem.h"
+
+struct sl_lock *sl_lock_new(void)
+{
+	struct sl_lock *lock = sl_xcalloc(1, sizeof(*lock));
+
+	lock->format_version = SL_LOCK_FORMAT_VERSION;
+	return lock;
+}
+
+static void strv_free(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+static void metadata_free(struct sl_lock_metadata *m)
+{
+	if (!m)
+		return;
+	strv_free(m->requires_dist, m->n_requires_dist);
+	strv_free(m->provides_extra, m->n_provides_extra);
+	free(m->requires_python);
+	free(m);
+}
+
+static void package_release(struct sl_lock_package *p)
+{
+	free(p->name);
+	free(p->version);
+	free(p->requirement);
+	strv_free(p->required_by, p->n_required_by);
+	free(p->vcs_url);
+	free(p->vcs_commit);
+	for (size_t i = 0; i < p->n_evidence; i++) {
+		free(p->evidence[i].source);
+		free(p->evidence[i].text);
+		free(p->evidence[i].version);
+	}
+	free(p->evidence);
+	metadata_free(p->metadata);
+}
+
+static void space_release(struct sl_lock_space *s)
+{
+	free(s->id);
+	free(s->revision);
+	free(s->hardware);
+	free(s->sdk);
+	free(s->sdk_version);
+	free(s->python_version);
+	free(s->app_file);
+	free(s->suggested_hardware);
+	free(s->startup_duration_timeout);
+	strv_free(s->preload_from_hub, s->n_preload_from_hub);
+	strv_free(s->system_packages, s->n_system_packages);
+}
+
+static void runtime_release(struct sl_lock_runtime *r)
+{
+	free(r->python);
+	free(r->python_source);
+	free(r->base_image);
+	free(r->digest);
+	free(r->build_time);
+	free(r->built_commit);
+	free(r->build_status);
+}
+
+void sl_lock_free(struct sl_lock *lock)
+{
+	if (!lock)
+		return;
+	space_release(&lock->space);
+	runtime_release(&lock->runtime);
+	for (size_t i = 0; i < lock->n_packages; i++)
+		package_release(&lock->packages[i]);
+	free(lock->packages);
+	for (size_t i = 0; i < lock->n_incomplete; i++) {
+		free(lock->incomplete[i].what);
+		free(lock->incomplete[i].why);
+		free(lock->incomplete[i].remedy);
+	}
+	free(lock->incomplete);
+	strv_free(lock->warnings, lock->n_warnings);
+	strv_free(lock->inputs, lock->n_inputs);
+	free(lock);
+}
+
+void sl_lock_set(char **slot, const char *value)
+{
+	char *copy = value ? sl_xstrdup(value) : NULL;
+
+	free(*slot);
+	*slot = copy;
+}
+
+void sl_lock_strv_add(char ***v, size_t *n, const char *s)
+{
+	size_t cap = *n;
+
+	sl_xgrow((void **)v, &cap, *n + 1, sizeof(char *));
+	(*v)[(*n)++] = sl_xstrdup(s);
+}
+
+struct sl_lock_package *sl_lock_add_package(struct sl_lock *lock, const char *name,
+					    const char *version)
+{
+	struct sl_lock_package *p;
+
+	sl_xgrow((void **)&lock->packages, &lock->cap_packages, lock->n_packages + 1,
+		 sizeof(*lock->packages));
+	p = &lock->packages[lock->n_packages++];
+	memset(p, 0, sizeof(*p));
+	p->name = sl_xstrdup(name);
+	p->version = version ? sl_xstrdup(version) : NULL;
+	return p;
+}
+
+struct sl_lock_package *sl_lock_find(const struct sl_lock *lock, const char *name)
+{
+	for (size_t i = 0; i < lock->n_packages; i++)
+		if (strcmp(lock->packages[i].name, name) == 0)
+			return &lock->packages[i];
+	return NULL;
+}
+
+void sl_lock_package_add_evidence(struct sl_lock_package *pkg, const struct sl_lock_evidence *ev)
+{
+	size_t cap = pkg->n_evidence;
+	struct sl_lock_evidence *d;
+
+	sl_xgrow((void **)&pkg->evidence, &cap, pkg->n_evidence + 1, sizeof(*pkg->evidence));
+	d = &pkg->evidence[pkg->n_evidence++];
+	d->source = sl_xstrdup(ev->source ? ev->source : "");
+	d->line = ev->line;
+	d->text = sl_xstrdup(ev->text ? ev->text : "");
+	d->kind = ev->kind;
+	d->version = ev->version ? sl_xstrdup(ev->version) : NULL;
+}
+
+void sl_lock_package_add_parent(struct sl_lock_package *pkg, const char *parent)
+{
+	for (size_t i = 0; i < pkg->n_required_by; i++)
+		if (strcmp(pkg->required_by[i], parent) == 0)
+			return;
+	sl_lock_strv_add(&pkg->required_by, &pkg->n_required_by, parent);
+}
+
+static char **strv_copy(const char *const *v, size_t n)
+{
+	char **c = n ? sl_xcalloc(n, sizeof(char *)) : NULL;
+
+	for (size_t i = 0; i < n; i++)
+		c[i] = sl_xstrdup(v[i]);
+	return c;
+}
+
+void sl_lock_package_set_metadata(struct sl_lock_package *pkg, const char *const *requires_dist,
+				  size_t n_requires_dist, const char *requires_python,
+				  const char *const *provides_extra, size_t n_provides_extra)
+{
+	struct sl_lock_metadata *m = sl_xcalloc(1, sizeof(*m));
+
+	m->requires_dist = strv_copy(requires_dist, n_requires_dist);
+	m->n_requires_dist = n_requires_dist;
+	m->requires_python = requires_python ? sl_xstrdup(requires_python) : NULL;
+	m->provides_extra = strv_copy(provides_extra, n_provides_extra);
+	m->n_provides_extra = n_provides_extra;
+	metadata_free(pkg->metadata);
+	pkg->metadata = m;
+}
+
+const struct sl_lock_metadata *sl_lock_package_metadata(const struct sl_lock_package *pkg)
+{
+	return pkg->metadata;
+}
+
+void sl_lock_add_incomplete(struct sl_lock *lock, const char *what, const char *why,
+			    const char *remedy)
+{
+	struct sl_lock_incomplete *e;
+
+	sl_xgrow((void **)&lock->incomplete, &lock->cap_incomplete, lock->n_incomplete + 1,
+		 sizeof(*lock->incomplete));
+	e = &lock->incomplete[lock->n_incomplete++];
+	e->what = sl_xstrdup(what);
+	e->why = sl_xstrdup(why);
+	e->remedy = remedy ? sl_xstrdup(remedy) : NULL;
+}
+
+void sl_lock_add_warning(struct sl_lock *lock, const char *msg)
+{
+	for (size_t i = 0; i < lock->n_warnings; i++)
+		if (strcmp(lock->warnings[i], msg) == 0)
+			return;
+	sl_lock_strv_add(&lock->warnings, &lock->n_warnings, msg);
+}
+
+/* ---- sorting ---- */
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int cmp_package(const void *a, const void *b)
+{
+	return strcmp(((const struct sl_lock_package *)a)->name,
+		      ((const struct sl_lock_package *)b)->name);
+}
+
+static int cmp_evidence(const void *a, const void *b)
+{
+	const struct sl_lock_evidence *x = a, *y = b;
+	int c = strcmp(x->source, y->source);
+
+	if (c)
+		return c;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->kind != y->kind)
+		return x->kind > y->kind ? -1 : 1;
+	return strcmp(x->text, y->text);
+}
+
+static int nullcmp(const char *a, const char *b)
+{
+	if (!a || !b)
+		return (a != NULL) - (b != NULL);
+	return strcmp(a, b);
+}
+
+static int cmp_incomplete(const void *a, const void *b)
+{
+	const struct sl_lock_incomplete *x = a, *y = b;
+	int c = strcmp(x->what, y->what);
+
+	if (!c)
+		c = strcmp(x->why, y->why);
+	if (!c)
+		c = nullcmp(x->remedy, y->remedy);
+	return c;
+}
+
+static void dedup_incomplete(struct sl_lock *lock)
+{
+	size_t out = 0;
+
+	for (size_t i = 0; i < lock->n_incomplete; i++) {
+		struct sl_lock_incomplete *e = &lock->incomplete[i];
+		if (out > 0 && cmp_incomplete(&lock->incomplete[out - 1], e) == 0) {
+			free(e->what);
+			free(e->why);
+			free(e->remedy);
+			continue;
+		}
+		lock->incomplete[out++] = *e;
+	}
+	lock->n_incomplete = out;
+}
+
+void sl_lock_sort(struct sl_lock *lock)
+{
+	if (lock->n_packages)
+		qsort(lock->packages, lock->n_packages, sizeof(*lock->packages), cmp_package);
+	for (size_t i = 0; i < lock->n_packages; i++) {
+		struct sl_lock_package *p = &lock->packages[i];
+		if (p->n_evidence)
+			qsort(p->evidence, p->n_evidence, sizeof(*p->evidence), cmp_evidence);
+		if (p->n_required_by)
+			qsort(p->required_by, p->n_required_by, sizeof(char *), cmp_str);
+	}
+	if (lock->n_incomplete) {
+		qsort(lock->incomplete, lock->n_incomplete, sizeof(*lock->incomplete),
+		      cmp_incomplete);
+		dedup_incomplete(lock);
+	}
+	if (lock->n_warnings)
+		qsort(lock->warnings, lock->n_warnings, sizeof(char *), cmp_str);
+}
+
+bool sl_lock_is_complete(const struct sl_lock *lock)
+{
+	return lock->n_incomplete == 0;
+}
+
+int sl_lock_origin_from_name(const char *s)
+{
+	for (int o = SL_ORIGIN_UNKNOWN; o <= SL_ORIGIN_TRANSITIVE; o++)
+		if (strcmp(s, sl_origin_name((enum sl_origin)o)) == 0)
+			return o;
+	return -1;
+}
+
+int sl_lock_strength_from_name(const char *s)
+{
+	for (int k = SL_EV_MENTION; k <= SL_EV_INSTALLED; k++)
+		if (strcmp(s, sl_strength_name((enum sl_strength)k)) == 0)
+			return k;
+	return -1;
+}

@@ -1,0 +1,556 @@
+/* lockfile.c: the lock model to and from JSON with cJSON.  cJSON builds
+ * and parses the tree; the text is printed here so that key order,
+ * indentation and number format never depend on the cJSON version. */
+#include "spacelock/lockfile.h"
+
+#include <cJSON.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "spacelock/fileio.h"
+#include "spacelock/mem.h"
+
+/* ---- model -> tree ---- */
+
+static void put_str(cJSON *obj, const char *key, const char *s)
+{
+	if (s)
+		cJSON_AddItemToObject(obj, key, cJSON_CreateString(s));
+	else
+		cJSON_AddItemToObject(obj, key, cJSON_CreateNull());
+}
+
+static void put_opt(cJSON *obj, const char *key, const char *s)
+{
+	if (s)
+		cJSON_AddItemToObject(obj, key, cJSON_CreateString(s));
+}
+
+static cJSON *strv_json(char *const *v, size_t n)
+{
+	cJSON *a = cJSON_CreateArray();
+
+	for (size_t i = 0; i < n; i++)
+		cJSON_AddItemToArray(a, cJSON_CreateString(v[i]));
+	return a;
+}
+
+static cJSON *space_json(const struct sl_lock_space *s)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	put_str(o, "app_file", s->app_file);
+	put_str(o, "hardware", s->hardware);
+	put_str(o, "id", s->id);
+	cJSON_AddItemToObject(o, "preload_from_hub",
+			      strv_json(s->preload_from_hub, s->n_preload_from_hub));
+	put_str(o, "python_version", s->python_version);
+	put_str(o, "revision", s->revision);
+	put_str(o, "sdk", s->sdk);
+	put_str(o, "sdk_version", s->sdk_version);
+	put_str(o, "startup_duration_timeout", s->startup_duration_timeout);
+	put_str(o, "suggested_hardware", s->suggested_hardware);
+	cJSON_AddItemToObject(o, "system_packages",
+			      strv_json(s->system_packages, s->n_system_packages));
+	return o;
+}
+
+static cJSON *runtime_json(const struct sl_lock_runtime *r)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	put_str(o, "base_image", r->base_image);
+	put_str(o, "build_status", r->build_status);
+	put_str(o, "build_time", r->build_time);
+	put_str(o, "built_commit", r->built_commit);
+	put_str(o, "digest", r->digest);
+	put_str(o, "python", r->python);
+	put_str(o, "python_source", r->python_source);
+	return o;
+}
+
+static cJSON *evidence_json(const struct sl_lock_evidence *e)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(o, "kind", sl_strength_name(e->kind));
+	cJSON_AddNumberToObject(o, "line", (double)e->line);
+	cJSON_AddStringToObject(o, "source", e->source);
+	cJSON_AddStringToObject(o, "text", e->text);
+	put_opt(o, "version", e->version);
+	return o;
+}
+
+static cJSON *metadata_json(const struct sl_lock_metadata *m)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	cJSON_AddItemToObject(o, "provides_extra", strv_json(m->provides_extra, m->n_provides_extra));
+	cJSON_AddItemToObject(o, "requires_dist", strv_json(m->requires_dist, m->n_requires_dist));
+	put_str(o, "requires_python", m->requires_python);
+	return o;
+}
+
+static cJSON *package_json(const struct sl_lock_package *p)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON *ev = cJSON_CreateArray();
+
+	cJSON_AddStringToObject(o, "name", p->name);
+	put_str(o, "version", p->version);
+	cJSON_AddStringToObject(o, "origin", sl_origin_name(p->origin));
+	put_opt(o, "requirement", p->requirement);
+	if (p->n_required_by)
+		cJSON_AddItemToObject(o, "required_by", strv_json(p->required_by, p->n_required_by));
+	if (p->vcs_url || p->vcs_commit) {
+		cJSON *vcs = cJSON_CreateObject();
+		put_str(vcs, "commit", p->vcs_commit);
+		put_str(vcs, "url", p->vcs_url);
+		cJSON_AddItemToObject(o, "vcs", vcs);
+	}
+	for (size_t i = 0; i < p->n_evidence; i++)
+		cJSON_AddItemToArray(ev, evidence_json(&p->evidence[i]));
+	cJSON_AddItemToObject(o, "evidence", ev);
+	if (p->metadata)
+		cJSON_AddItemToObject(o, "metadata", metadata_json(p->metadata));
+	return o;
+}
+
+static cJSON *lock_json(const struct sl_lock *lock)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON *pk = cJSON_CreateArray(), *inc = cJSON_CreateArray();
+
+	cJSON_AddNumberToObject(o, "lockfile_version", lock->format_version);
+	cJSON_AddItemToObject(o, "space", space_json(&lock->space));
+	cJSON_AddItemToObject(o, "runtime", runtime_json(&lock->runtime));
+	for (size_t i = 0; i < lock->n_packages; i++)
+		cJSON_AddItemToArray(pk, package_json(&lock->packages[i]));
+	cJSON_AddItemToObject(o, "packages", pk);
+	for (size_t i = 0; i < lock->n_incomplete; i++) {
+		const struct sl_lock_incomplete *e = &lock->incomplete[i];
+		cJSON *x = cJSON_CreateObject();
+		cJSON_AddStringToObject(x, "what", e->what);
+		cJSON_AddStringToObject(x, "why", e->why);
+		put_str(x, "remedy", e->remedy);
+		cJSON_AddItemToArray(inc, x);
+	}
+	cJSON_AddItemToObject(o, "incomplete", inc);
+	cJSON_AddItemToObject(o, "warnings", strv_json(lock->warnings, lock->n_warnings));
+	cJSON_AddItemToObject(o, "inputs", strv_json(lock->inputs, lock->n_inputs));
+	return o;
+}
+
+/* ---- tree -> text ---- */
+
+static int cmp_key(const void *a, const void *b)
+{
+	return strcmp((*(cJSON *const *)a)->string, (*(cJSON *const *)b)->string);
+}
+
+static void indent(struct sl_buf *out, int depth)
+{
+	for (int i = 0; i < depth; i++)
+		sl_buf_add(out, "  ", 2);
+}
+
+static void emit(const cJSON *j, int depth, struct sl_buf *out);
+
+static void emit_children(const cJSON *j, int depth, struct sl_buf *out, bool object)
+{
+	size_t n = 0, i = 0;
+	cJSON **kids;
+
+	for (const cJSON *c = j->child; c; c = c->next)
+		n++;
+	if (n == 0) {
+		sl_buf_addstr(out, object ? "{}" : "[]");
+		return;
+	}
+	kids = sl_xcalloc(n, sizeof(*kids));
+	for (cJSON *c = j->child; c; c = c->next)
+		kids[i++] = c;
+	if (object)
+		qsort(kids, n, sizeof(*kids), cmp_key);
+	sl_buf_addstr(out, object ? "{\n" : "[\n");
+	for (i = 0; i < n; i++) {
+		indent(out, depth + 1);
+		if (object) {
+			sl_buf_add_json_string(out, kids[i]->string, strlen(kids[i]->string));
+			sl_buf_addstr(out, ": ");
+		}
+		emit(kids[i], depth + 1, out);
+		sl_buf_addstr(out, i + 1 < n ? ",\n" : "\n");
+	}
+	indent(out, depth);
+	sl_buf_addch(out, object ? '}' : ']');
+	free(kids);
+}
+
+static void emit(const cJSON *j, int depth, struct sl_buf *out)
+{
+	if (cJSON_IsObject(j))
+		emit_children(j, depth, out, true);
+	else if (cJSON_IsArray(j))
+		emit_children(j, depth, out, false);
+	else if (cJSON_IsString(j))
+		sl_buf_add_json_string(out, j->valuestring, strlen(j->valuestring));
+	else if (cJSON_IsNumber(j))
+		sl_buf_addf(out, "%.0f", j->valuedouble);
+	else if (cJSON_IsBool(j))
+		sl_buf_addstr(out, cJSON_IsTrue(j) ? "true" : "false");
+	else
+		sl_buf_addstr(out, "null");
+}
+
+void sl_lockfile_dump(struct sl_lock *lock, struct sl_buf *out)
+{
+	cJSON *j;
+
+	sl_lock_sort(lock);
+	j = lock_json(lock);
+	emit(j, 0, out);
+	sl_buf_addch(out, '\n');
+	cJSON_Delete(j);
+}
+
+int sl_lockfile_write(struct sl_lock *lock, const char *path, struct sl_err *err)
+{
+	struct sl_buf b = SL_BUF_INIT;
+	int rc;
+
+	sl_lockfile_dump(lock, &b);
+	rc = sl_file_write_atomic(path, b.buf, b.len, err);
+	sl_buf_release(&b);
+	return rc;
+}
+
+/* ---- text -> model ---- */
+
+struct rd {
+	const char *path;
+	struct sl_err *err;
+};
+
+static int bad(struct rd *r, const char *key, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static int bad(struct rd *r, const char *key, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	return sl_error(r->err, SL_EPARSE, "%s: '%s': %s", r->path, key, msg);
+}
+
+/* A string-or-null member; a missing member counts as null. */
+static int get_str(struct rd *r, const cJSON *obj, const char *key, const char *where,
+		   char **slot)
+{
+	const cJSON *j = cJSON_GetObjectItemCaseSensitive(obj, key);
+
+	if (!j || cJSON_IsNull(j))
+		return 0;
+	if (!cJSON_IsString(j))
+		return bad(r, where, "'%s' must be a string or null", key);
+	sl_lock_set(slot, j->valuestring);
+	return 0;
+}
+
+static int get_strv(struct rd *r, const cJSON *obj, const char *key, const char *where,
+		    char ***v, size_t *n)
+{
+	const cJSON *j = cJSON_GetObjectItemCaseSensitive(obj, key), *c;
+
+	if (!j || cJSON_IsNull(j))
+		return 0;
+	if (!cJSON_IsArray(j))
+		return bad(r, where, "'%s' must be an array of strings", key);
+	cJSON_ArrayForEach(c, j)
+	{
+		if (!cJSON_IsString(c))
+			return bad(r, where, "'%s' must be an array of strings", key);
+		sl_lock_strv_add(v, n, c->valuestring);
+	}
+	return 0;
+}
+
+static int read_space(struct rd *r, const cJSON *o, struct sl_lock_space *s)
+{
+	int rc = 0;
+
+	if (!o)
+		return 0;
+	if (!cJSON_IsObject(o))
+		return bad(r, "space", "must be an object");
+	rc = rc ? rc : get_str(r, o, "id", "space", &s->id);
+	rc = rc ? rc : get_str(r, o, "revision", "space", &s->revision);
+	rc = rc ? rc : get_str(r, o, "hardware", "space", &s->hardware);
+	rc = rc ? rc : get_str(r, o, "sdk", "space", &s->sdk);
+	rc = rc ? rc : get_str(r, o, "sdk_version", "space", &s->sdk_version);
+	rc = rc ? rc : get_str(r, o, "python_version", "space", &s->python_version);
+	rc = rc ? rc : get_str(r, o, "app_file", "space", &s->app_file);
+	rc = rc ? rc : get_str(r, o, "suggested_hardware", "space", &s->suggested_hardware);
+	rc = rc ? rc
+		: get_str(r, o, "startup_duration_timeout", "space", &s->startup_duration_timeout);
+	rc = rc ? rc
+		: get_strv(r, o, "preload_from_hub", "space", &s->preload_from_hub,
+			   &s->n_preload_from_hub);
+	rc = rc ? rc
+		: get_strv(r, o, "system_packages", "space", &s->system_packages,
+			   &s->n_system_packages);
+	return rc;
+}
+
+static int read_runtime(struct rd *r, const cJSON *o, struct sl_lock_runtime *t)
+{
+	int rc = 0;
+
+	if (!o)
+		return 0;
+	if (!cJSON_IsObject(o))
+		return bad(r, "runtime", "must be an object");
+	rc = rc ? rc : get_str(r, o, "python", "runtime", &t->python);
+	rc = rc ? rc : get_str(r, o, "python_source", "runtime", &t->python_source);
+	rc = rc ? rc : get_str(r, o, "base_image", "runtime", &t->base_image);
+	rc = rc ? rc : get_str(r, o, "digest", "runtime", &t->digest);
+	rc = rc ? rc : get_str(r, o, "build_time", "runtime", &t->build_time);
+	rc = rc ? rc : get_str(r, o, "built_commit", "runtime", &t->built_commit);
+	rc = rc ? rc : get_str(r, o, "build_status", "runtime", &t->build_status);
+	return rc;
+}
+
+static int read_evidence(struct rd *r, const cJSON *o, const char *where,
+			 struct sl_lock_package *p)
+{
+	struct sl_lock_evidence ev = {0};
+	const cJSON *kind = cJSON_GetObjectItemCaseSensitive(o, "kind");
+	const cJSON *line = cJSON_GetObjectItemCaseSensitive(o, "line");
+	const cJSON *src = cJSON_GetObjectItemCaseSensitive(o, "source");
+	const cJSON *text = cJSON_GetObjectItemCaseSensitive(o, "text");
+	const cJSON *ver = cJSON_GetObjectItemCaseSensitive(o, "version");
+	int k;
+
+	if (!cJSON_IsObject(o))
+		return bad(r, where, "must be an object");
+	if (!cJSON_IsString(kind) || (k = sl_lock_strength_from_name(kind->valuestring)) < 0)
+		return bad(r, where, "'kind' must be one of mention, pin, pip, installed");
+	if (!cJSON_IsString(src) || !cJSON_IsString(text))
+		return bad(r, where, "'source' and 'text' must be strings");
+	if (line && (!cJSON_IsNumber(line) || line->valuedouble < 0 || line->valuedouble > 4e9))
+		return bad(r, where, "'line' must be a line number");
+	if (ver && !cJSON_IsNull(ver) && !cJSON_IsString(ver))
+		return bad(r, where, "'version' must be a string");
+	ev.kind = (enum sl_strength)k;
+	ev.source = src->valuestring;
+	ev.text = text->valuestring;
+	ev.line = line ? (unsigned long)line->valuedouble : 0;
+	ev.version = cJSON_IsString(ver) ? ver->valuestring : NULL;
+	sl_lock_package_add_evidence(p, &ev);
+	return 0;
+}
+
+static int read_metadata(struct rd *r, const cJSON *o, const char *where,
+			 struct sl_lock_package *p)
+{
+	struct sl_lock_metadata m = {0};
+	int rc;
+
+	if (!cJSON_IsObject(o))
+		return bad(r, where, "'metadata' must be an object");
+	rc = get_strv(r, o, "requires_dist", where, &m.requires_dist, &m.n_requires_dist);
+	if (!rc)
+		rc = get_strv(r, o, "provides_extra", where, &m.provides_extra, &m.n_provides_extra);
+	if (!rc)
+		rc = get_str(r, o, "requires_python", where, &m.requires_python);
+	if (!rc)
+		sl_lock_package_set_metadata(p, (const char *const *)m.requires_dist,
+					     m.n_requires_dist, m.requires_python,
+					     (const char *const *)m.provides_extra,
+					     m.n_provides_extra);
+	for (size_t i = 0; i < m.n_requires_dist; i++)
+		free(m.requires_dist[i]);
+	for (size_t i = 0; i < m.n_provides_extra; i++)
+		free(m.provides_extra[i]);
+	free(m.requires_dist);
+	free(m.provides_extra);
+	free(m.requires_python);
+	return rc;
+}
+
+static int read_package_rest(struct rd *r, const cJSON *o, const char *where,
+			     struct sl_lock_package *p)
+{
+	const cJSON *origin = cJSON_GetObjectItemCaseSensitive(o, "origin");
+	const cJSON *vcs = cJSON_GetObjectItemCaseSensitive(o, "vcs");
+	const cJSON *ev = cJSON_GetObjectItemCaseSensitive(o, "evidence");
+	const cJSON *md = cJSON_GetObjectItemCaseSensitive(o, "metadata");
+	const cJSON *c;
+	int rc, o_, i = 0;
+
+	if (origin && (!cJSON_IsString(origin) ||
+		       (o_ = sl_lock_origin_from_name(origin->valuestring)) < 0))
+		return bad(r, where, "'origin' must be one of unknown, direct, platform, transitive");
+	p->origin = origin ? (enum sl_origin)o_ : SL_ORIGIN_UNKNOWN;
+	if ((rc = get_str(r, o, "requirement", where, &p->requirement)) != 0 ||
+	    (rc = get_strv(r, o, "required_by", where, &p->required_by, &p->n_required_by)) != 0)
+		return rc;
+	if (vcs && !cJSON_IsNull(vcs)) {
+		if (!cJSON_IsObject(vcs))
+			return bad(r, where, "'vcs' must be an object");
+		if ((rc = get_str(r, vcs, "url", where, &p->vcs_url)) != 0 ||
+		    (rc = get_str(r, vcs, "commit", where, &p->vcs_commit)) != 0)
+			return rc;
+	}
+	if (ev && !cJSON_IsArray(ev))
+		return bad(r, where, "'evidence' must be an array");
+	cJSON_ArrayForEach(c, ev)
+	{
+		char sub[160];
+		snprintf(sub, sizeof(sub), "%s.evidence[%d]", where, i++);
+		if ((rc = read_evidence(r, c, sub, p)) != 0)
+			return rc;
+	}
+	if (md && !cJSON_IsNull(md))
+		return read_metadata(r, md, where, p);
+	return 0;
+}
+
+static int read_packages(struct rd *r, const cJSON *a, struct sl_lock *lock)
+{
+	const cJSON *o;
+	int i = 0, rc;
+
+	if (!a)
+		return 0;
+	if (!cJSON_IsArray(a))
+		return bad(r, "packages", "must be an array");
+	cJSON_ArrayForEach(o, a)
+	{
+		char where[64];
+		const cJSON *name = cJSON_GetObjectItemCaseSensitive(o, "name");
+		const cJSON *ver = cJSON_GetObjectItemCaseSensitive(o, "version");
+		snprintf(where, sizeof(where), "packages[%d]", i++);
+		if (!cJSON_IsObject(o))
+			return bad(r, where, "must be an object");
+		if (!cJSON_IsString(name) || !*name->valuestring)
+			return bad(r, where, "'name' must be a non-empty string");
+		if (!cJSON_IsString(ver) || !*ver->valuestring)
+			return bad(r, where, "'version' must be a non-empty string");
+		if (sl_lock_find(lock, name->valuestring))
+			return bad(r, where, "package '%s' is listed twice", name->valuestring);
+		struct sl_lock_package *p = sl_lock_add_package(lock, name->valuestring, ver->valuestring);
+		if ((rc = read_package_rest(r, o, where, p)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+static int read_incomplete(struct rd *r, const cJSON *a, struct sl_lock *lock)
+{
+	const cJSON *o;
+	int i = 0;
+
+	if (!a)
+		return 0;
+	if (!cJSON_IsArray(a))
+		return bad(r, "incomplete", "must be an array");
+	cJSON_ArrayForEach(o, a)
+	{
+		char where[64];
+		const cJSON *what = cJSON_GetObjectItemCaseSensitive(o, "what");
+		const cJSON *why = cJSON_GetObjectItemCaseSensitive(o, "why");
+		const cJSON *rem = cJSON_GetObjectItemCaseSensitive(o, "remedy");
+		snprintf(where, sizeof(where), "incomplete[%d]", i++);
+		if (!cJSON_IsString(what) || !cJSON_IsString(why))
+			return bad(r, where, "'what' and 'why' must be strings");
+		if (rem && !cJSON_IsNull(rem) && !cJSON_IsString(rem))
+			return bad(r, where, "'remedy' must be a string or null");
+		sl_lock_add_incomplete(lock, what->valuestring, why->valuestring,
+				       cJSON_IsString(rem) ? rem->valuestring : NULL);
+	}
+	return 0;
+}
+
+static int read_lock(struct rd *r, const cJSON *j, struct sl_lock *lock)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(j, "lockfile_version");
+	int rc;
+
+	if (!cJSON_IsObject(j))
+		return sl_error(r->err, SL_EPARSE, "%s: not a lockfile: the top level is not an object",
+				r->path);
+	if (!cJSON_IsNumber(v))
+		return sl_error(r->err, SL_EPARSE, "%s: not a lockfile: no 'lockfile_version'",
+				r->path);
+	if (v->valuedouble != SL_LOCK_FORMAT_VERSION)
+		return bad(r, "lockfile_version",
+			   "version %.0f is not supported (this spacelock reads version %d)",
+			   v->valuedouble, SL_LOCK_FORMAT_VERSION);
+	if ((rc = read_space(r, cJSON_GetObjectItemCaseSensitive(j, "space"), &lock->space)) != 0 ||
+	    (rc = read_runtime(r, cJSON_GetObjectItemCaseSensitive(j, "runtime"), &lock->runtime)) !=
+		    0 ||
+	    (rc = read_packages(r, cJSON_GetObjectItemCaseSensitive(j, "packages"), lock)) != 0 ||
+	    (rc = read_incomplete(r, cJSON_GetObjectItemCaseSensitive(j, "incomplete"), lock)) != 0 ||
+	    (rc = get_strv(r, j, "warnings", "warnings", &lock->warnings, &lock->n_warnings)) != 0)
+		return rc;
+	return get_strv(r, j, "inputs", "inputs", &lock->inputs, &lock->n_inputs);
+}
+
+static void position(const char *data, size_t off, unsigned long *line, unsigned long *col)
+{
+	*line = 1;
+	*col = 1;
+	for (size_t i = 0; i < off; i++) {
+		if (data[i] == '\n') {
+			(*line)++;
+			*col = 1;
+		} else {
+			(*col)++;
+		}
+	}
+}
+
+int sl_lockfile_parse(const char *path, const char *data, size_t len, struct sl_lock **out,
+		      struct sl_err *err)
+{
+	struct rd r = {path, err};
+	const char *end = NULL;
+	cJSON *j;
+	struct sl_lock *lock;
+	int rc;
+
+	if (memchr(data, '\0', len))
+		return sl_error(err, SL_EPARSE, "%s: binary file: NUL byte", path);
+	j = cJSON_ParseWithLengthOpts(data, len, &end, 0);
+	if (!j) {
+		unsigned long line, col;
+		size_t off = end && end >= data && end <= data + len ? (size_t)(end - data) : 0;
+		position(data, off, &line, &col);
+		return sl_error(err, SL_EPARSE, "%s:%lu:%lu: invalid JSON", path, line, col);
+	}
+	lock = sl_lock_new();
+	rc = read_lock(&r, j, lock);
+	cJSON_Delete(j);
+	if (rc) {
+		sl_lock_free(lock);
+		return rc;
+	}
+	*out = lock;
+	return 0;
+}
+
+int sl_lockfile_read(const char *path, struct sl_lock **out, struct sl_err *err)
+{
+	struct sl_buf b = SL_BUF_INIT;
+	int rc = sl_file_read(path, SL_LOCKFILE_MAX_BYTES, &b, err);
+
+	if (!rc)
+		rc = sl_lockfile_parse(path, b.buf, b.len, out, err);
+	sl_buf_release(&b);
+	return rc;
+}

@@ -1,0 +1,253 @@
+/* t_lockfile.c: the lock model and its JSON: deterministic output, round
+ * trip, validation errors with positions. */
+#include <stdio.h>
+#include <unistd.h>
+
+#include "spacelock/buf.h"
+#include "spacelock/fileio.h"
+#include "spacelock/lock.h"
+#include "spacelock/lockfile.h"
+#include "spacelock/mem.h"
+#include "test.h"
+
+static struct sl_lock *sample(bool reversed)
+{
+	struct sl_lock *lock = sl_lock_new();
+	struct sl_lock_package *p;
+	struct sl_lock_evidence e1 = {"build.log", 30, "Downloading psutil-5.9.8-cp36-abi3.whl", SL_EV_PIP, "5.9.8"};
+	struct sl_lock_evidence e2 = {"requirements.txt", 3, "psutil==5.9.8", SL_EV_PIN, "5.9.8"};
+	const char *rd[] = {"idna>=2.8", "sniffio>=1.1"};
+	const char *names[] = {"psutil", "anyio"};
+
+	sl_lock_set(&lock->space.sdk, "gradio");
+	sl_lock_set(&lock->space.sdk_version, "4.31.0");
+	sl_lock_set(&lock->runtime.python, "3.13");
+	sl_lock_strv_add(&lock->space.preload_from_hub, &lock->space.n_preload_from_hub, "a/b");
+	for (int k = 0; k < 2; k++) {
+		const char *n = names[reversed ? 1 - k : k];
+		p = sl_lock_add_package(lock, n, strcmp(n, "psutil") == 0 ? "5.9.8" : "4.13.0");
+		if (strcmp(n, "psutil") == 0) {
+			p->origin = SL_ORIGIN_DIRECT;
+			sl_lock_set(&p->requirement, "psutil==5.9.8");
+			sl_lock_package_add_evidence(p, reversed ? &e2 : &e1);
+			sl_lock_package_add_evidence(p, reversed ? &e1 : &e2);
+		} else {
+			p->origin = SL_ORIGIN_TRANSITIVE;
+			sl_lock_package_add_parent(p, reversed ? "starlette" : "httpx");
+			sl_lock_package_add_parent(p, reversed ? "httpx" : "starlette");
+			sl_lock_package_add_parent(p, "httpx");
+			sl_lock_set(&p->vcs_url, "git+https://example.org/anyio.git");
+			sl_lock_set(&p->vcs_commit, "0123abc");
+			sl_lock_package_set_metadata(p, rd, 2, ">=3.9", NULL, 0);
+		}
+	}
+	if (reversed)
+		sl_lock_add_incomplete(lock, "package 'z'", "why", "remedy");
+	sl_lock_add_incomplete(lock, "build", "why", NULL);
+	if (!reversed)
+		sl_lock_add_incomplete(lock, "package 'z'", "why", "remedy");
+	sl_lock_add_incomplete(lock, "build", "why", NULL);
+	sl_lock_add_warning(lock, reversed ? "b" : "a");
+	sl_lock_add_warning(lock, reversed ? "a" : "b");
+	sl_lock_add_warning(lock, "a");
+	sl_lock_strv_add(&lock->inputs, &lock->n_inputs, "build-log: build.log");
+	return lock;
+}
+
+static const char want[] =
+	"{\n"
+	"  \"incomplete\": [\n"
+	"    {\n"
+	"      \"remedy\": null,\n"
+	"      \"what\": \"build\",\n"
+	"      \"why\": \"why\"\n"
+	"    },\n"
+	"    {\n"
+	"      \"remedy\": \"remedy\",\n"
+	"      \"what\": \"package 'z'\",\n"
+	"      \"why\": \"why\"\n"
+	"    }\n"
+	"  ],\n"
+	"  \"inputs\": [\n"
+	"    \"build-log: build.log\"\n"
+	"  ],\n"
+	"  \"lockfile_version\": 1,\n"
+	"  \"packages\": [\n"
+	"    {\n"
+	"      \"evidence\": [],\n"
+	"      \"metadata\": {\n"
+	"        \"provides_extra\": [],\n"
+	"        \"requires_dist\": [\n"
+	"          \"idna>=2.8\",\n"
+	"          \"sniffio>=1.1\"\n"
+	"        ],\n"
+	"        \"requires_python\": \">=3.9\"\n"
+	"      },\n"
+	"      \"name\": \"anyio\",\n"
+	"      \"origin\": \"transitive\",\n"
+	"      \"required_by\": [\n"
+	"        \"httpx\",\n"
+	"        \"starlette\"\n"
+	"      ],\n"
+	"      \"vcs\": {\n"
+	"        \"commit\": \"0123abc\",\n"
+	"        \"url\": \"git+https://example.org/anyio.git\"\n"
+	"      },\n"
+	"      \"version\": \"4.13.0\"\n"
+	"    },\n"
+	"    {\n"
+	"      \"evidence\": [\n"
+	"        {\n"
+	"          \"kind\": \"pip\",\n"
+	"          \"line\": 30,\n"
+	"          \"source\": \"build.log\",\n"
+	"          \"text\": \"Downloading psutil-5.9.8-cp36-abi3.whl\",\n"
+	"          \"version\": \"5.9.8\"\n"
+	"        },\n"
+	"        {\n"
+	"          \"kind\": \"pin\",\n"
+	"          \"line\": 3,\n"
+	"          \"source\": \"requirements.txt\",\n"
+	"          \"text\": \"psutil==5.9.8\",\n"
+	"          \"version\": \"5.9.8\"\n"
+	"        }\n"
+	"      ],\n"
+	"      \"name\": \"psutil\",\n"
+	"      \"origin\": \"direct\",\n"
+	"      \"requirement\": \"psutil==5.9.8\",\n"
+	"      \"version\": \"5.9.8\"\n"
+	"    }\n"
+	"  ],\n"
+	"  \"runtime\": {\n"
+	"    \"base_image\": null,\n"
+	"    \"build_status\": null,\n"
+	"    \"build_time\": null,\n"
+	"    \"built_commit\": null,\n"
+	"    \"digest\": null,\n"
+	"    \"python\": \"3.13\",\n"
+	"    \"python_source\": null\n"
+	"  },\n"
+	"  \"space\": {\n"
+	"    \"app_file\": null,\n"
+	"    \"hardware\": null,\n"
+	"    \"id\": null,\n"
+	"    \"preload_from_hub\": [\n"
+	"      \"a/b\"\n"
+	"    ],\n"
+	"    \"python_version\": null,\n"
+	"    \"revision\": null,\n"
+	"    \"sdk\": \"gradio\",\n"
+	"    \"sdk_version\": \"4.31.0\",\n"
+	"    \"startup_duration_timeout\": null,\n"
+	"    \"suggested_hardware\": null,\n"
+	"    \"system_packages\": []\n"
+	"  },\n"
+	"  \"warnings\": [\n"
+	"    \"a\",\n"
+	"    \"b\"\n"
+	"  ]\n"
+	"}\n";
+
+static void test_dump(void)
+{
+	struct sl_lock *a = sample(false), *b = sample(true), *c = NULL;
+	struct sl_buf x = SL_BUF_INIT, y = SL_BUF_INIT, z = SL_BUF_INIT;
+	struct sl_err err = {0};
+
+	sl_lockfile_dump(a, &x);
+	sl_lockfile_dump(b, &y);
+	CHECK_STR(x.buf, want, "golden lockfile text");
+	CHECK_STR(y.buf, x.buf, "build order does not change the bytes");
+	CHECK(sl_lock_find(a, "anyio") && sl_lock_find(a, "anyio")->n_required_by == 2,
+	      "parents deduplicated");
+	CHECK(sl_lockfile_parse("t.json", x.buf, x.len, &c, &err) == 0, "round trip parses: %s",
+	      err.msg);
+	if (c) {
+		sl_lockfile_dump(c, &z);
+		CHECK_STR(z.buf, x.buf, "parse then dump is the identity");
+		CHECK(!sl_lock_is_complete(c) && c->n_packages == 2, "model read back");
+		const struct sl_lock_metadata *m = sl_lock_package_metadata(sl_lock_find(c, "anyio"));
+		CHECK(m && m->n_requires_dist == 2 && strcmp(m->requires_python, ">=3.9") == 0,
+		      "metadata read back");
+		CHECK(sl_lock_package_metadata(sl_lock_find(c, "psutil")) == NULL, "no metadata");
+	}
+	sl_lock_free(a);
+	sl_lock_free(b);
+	sl_lock_free(c);
+	sl_buf_release(&x);
+	sl_buf_release(&y);
+	sl_buf_release(&z);
+}
+
+static void bad_case(const char *text, const char *msg)
+{
+	struct sl_lock *lock = NULL;
+	struct sl_err err = {0};
+	int rc = sl_lockfile_parse("spacelock.json", text, strlen(text), &lock, &err);
+
+	CHECK(rc == SL_EPARSE && lock == NULL, "rejected: %s", text);
+	CHECK_STR(err.msg, msg, "lockfile error");
+}
+
+static void test_errors(void)
+{
+	bad_case("{\n  \"lockfile_version\": 1,\n  \"packages\": [,]\n}\n",
+		 "spacelock.json:3:16: invalid JSON");
+	bad_case("", "spacelock.json:1:1: invalid JSON");
+	bad_case("[]", "spacelock.json: not a lockfile: the top level is not an object");
+	bad_case("{}", "spacelock.json: not a lockfile: no 'lockfile_version'");
+	bad_case("{\"lockfile_version\": 2}",
+		 "spacelock.json: 'lockfile_version': version 2 is not supported (this spacelock "
+		 "reads version 1)");
+	bad_case("{\"lockfile_version\": 1, \"packages\": [{\"name\": \"a\"}]}",
+		 "spacelock.json: 'packages[0]': 'version' must be a non-empty string");
+	bad_case("{\"lockfile_version\": 1, \"packages\": [{\"name\": \"a\", \"version\": \"1\", "
+		 "\"evidence\": [{\"kind\": \"guess\", \"source\": \"x\", \"text\": \"y\"}]}]}",
+		 "spacelock.json: 'packages[0].evidence[0]': 'kind' must be one of mention, pin, "
+		 "pip, installed");
+	bad_case("{\"lockfile_version\": 1, \"packages\": [{\"name\": \"a\", \"version\": \"1\"}, "
+		 "{\"name\": \"a\", \"version\": \"2\"}]}",
+		 "spacelock.json: 'packages[1]': package 'a' is listed twice");
+	bad_case("{\"lockfile_version\": 1, \"space\": {\"sdk\": 3}}",
+		 "spacelock.json: 'space': 'sdk' must be a string or null");
+	bad_case("{\"lockfile_version\": 1, \"packages\": [{\"name\": \"a\", \"version\": \"1\", "
+		 "\"origin\": \"magic\"}]}",
+		 "spacelock.json: 'packages[0]': 'origin' must be one of unknown, direct, platform, "
+		 "transitive");
+	struct sl_lock *lock = NULL;
+	struct sl_err err = {0};
+	CHECK(sl_lockfile_parse("spacelock.json", "{}\0", 3, &lock, &err) == SL_EPARSE && !lock,
+	      "NUL byte rejected");
+	CHECK_STR(err.msg, "spacelock.json: binary file: NUL byte", "NUL message");
+}
+
+static void test_write(void)
+{
+	char dir[] = "/tmp/t_lockfile.XXXXXX";
+	struct sl_lock *lock = sample(false), *back = NULL;
+	struct sl_err err = {0};
+	char *path, *bad;
+
+	CHECK(mkdtemp(dir) != NULL, "temp dir");
+	path = sl_xasprintf("%s/spacelock.json", dir);
+	bad = sl_xasprintf("%s/missing/spacelock.json", dir);
+	CHECK(sl_lockfile_write(lock, path, &err) == 0, "write: %s", err.msg);
+	CHECK(sl_lockfile_read(path, &back, &err) == 0 && back->n_packages == 2, "read back");
+	CHECK(sl_lockfile_write(lock, bad, &err) == SL_EIO && access(bad, F_OK) != 0,
+	      "write into a missing directory fails and leaves nothing");
+	CHECK(sl_lockfile_read(bad, &back, &err) == SL_EIO, "reading a missing file");
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(bad);
+	sl_lock_free(lock);
+	sl_lock_free(back);
+}
+
+int main(void)
+{
+	test_dump();
+	test_errors();
+	test_write();
+	return t_done();
+}
