@@ -503,6 +503,9 @@ int pep508_error(const struct pep508_lex *lx, struct sl_err *err, size_t start, 
 			shown--;
 		dots = "...";
 	}
+	if (start == PEP508_NOWHERE)
+		return sl_error(err, SL_EPARSE, "invalid %s '%.*s%s': %s", lx->what, (int)shown,
+				lx->src, dots, msg);
 	if (end > start)
 		snprintf(where, sizeof(where), "columns %zu-%zu", column(lx, start), column(lx, end) - 1);
 	else

@@ -10,6 +10,7 @@
 
 #include "spacelock/buf.h"
 #include "spacelock/error.h"
+#include "spacelock/marker.h"
 
 enum pep508_tok {
 	TOK_LPAREN,
@@ -56,8 +57,9 @@ int pep508_expect(struct pep508_lex *lx, enum pep508_tok t, const char *expected
 		  struct sl_err *err);
 
 /* Records a syntax error over [start, end) of the source: "invalid <what>
- * '<src>': <msg> at column N" (or "at columns S-E" for a span).
- * Returns SL_EPARSE. */
+ * '<src>': <msg> at column N" (or "at columns S-E" for a span, no location
+ * for PEP508_NOWHERE).  Returns SL_EPARSE. */
+#define PEP508_NOWHERE ((size_t)-1)
 int pep508_error(const struct pep508_lex *lx, struct sl_err *err, size_t start, size_t end,
 		 const char *msg);
 
@@ -73,5 +75,51 @@ bool pep508_is_specifier(const char *op, const char *value, size_t vlen);
 
 /* Length of Python \s whitespace at s (0 if none). */
 size_t pep508_space_len(const char *s, size_t len);
+
+/* ---- markers (marker.c, marker_env.c) ---------------------------------- */
+
+enum pep508_var {
+	VAR_PYTHON_VERSION,
+	VAR_PYTHON_FULL_VERSION,
+	VAR_OS_NAME,
+	VAR_SYS_PLATFORM,
+	VAR_PLATFORM_RELEASE,
+	VAR_PLATFORM_SYSTEM,
+	VAR_PLATFORM_VERSION,
+	VAR_PLATFORM_MACHINE,
+	VAR_PLATFORM_PYTHON_IMPLEMENTATION,
+	VAR_IMPLEMENTATION_NAME,
+	VAR_IMPLEMENTATION_VERSION,
+	VAR_EXTRA,
+	VAR_EXTRAS, /* set-valued from here on */
+	VAR_DEPENDENCY_GROUPS,
+	VAR_COUNT,
+};
+#define VAR_FIRST_SET VAR_EXTRAS
+
+struct env_set {
+	bool defined;
+	char **items;
+	size_t n;
+};
+
+struct sl_env {
+	char *str[VAR_FIRST_SET];            /* string variables, never NULL */
+	struct env_set set[VAR_COUNT - VAR_FIRST_SET]; /* extras, dependency_groups */
+};
+
+/* The canonical name of a variable ("os_name"). */
+const char *pep508_var_name(enum pep508_var v);
+
+/* The variable named exactly name (canonical names only), or -1. */
+int pep508_var_lookup(const char *name, size_t len);
+
+/* A variable token as written ("os.name", "python_implementation") to its
+ * variable, or -1. */
+int pep508_var_from_token(const char *tok, size_t len);
+
+/* packaging's _parse_marker at the lexer's position (the caller checks
+ * what follows); extra values are normalised as packaging does. */
+int pep508_parse_marker(struct pep508_lex *lx, struct sl_marker **out, struct sl_err *err);
 
 #endif

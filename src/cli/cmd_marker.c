@@ -1,0 +1,158 @@
+/* cmd_marker.c: `spacelock marker eval|normalize`, PEP 508 environment
+ * markers against the target environment (docs/commands/plumbing-pep508.md). */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "commands.h"
+#include "spacelock/buf.h"
+#include "spacelock/marker.h"
+
+struct marker_opts {
+	bool eval; /* else normalize */
+	bool from_stdin;
+	const struct sl_cli *cli;
+	struct sl_env *env; /* the default target with --python/--env applied */
+	const char *extra;  /* --extra, or NULL */
+};
+
+/* Splits "MARKER<TAB>ENV_JSON": the JSON is the text after the last TAB
+ * that is followed by '{' (a marker may itself contain TABs). */
+static char *split_env(char *line)
+{
+	char *json = NULL;
+
+	for (char *p = strchr(line, '\t'); p; p = strchr(p + 1, '\t')) {
+		const char *q = p + strspn(p, " \t");
+		if (*q == '{')
+			json = p;
+	}
+	if (!json)
+		return NULL;
+	*json = '\0';
+	return json + 1;
+}
+
+static void put_result(const struct marker_opts *o, bool yes, struct sl_buf *out)
+{
+	sl_buf_addstr(out, o->cli->json ? (yes ? "{\"result\":true}" : "{\"result\":false}")
+					: (yes ? "true" : "false"));
+}
+
+static int eval_case(char *line, void *ctx, struct sl_buf *out, struct sl_err *err)
+{
+	const struct marker_opts *o = ctx;
+	char *json = o->from_stdin ? split_env(line) : NULL;
+	struct sl_env *env = o->env;
+	struct sl_marker *m;
+	bool yes;
+	int rc;
+
+	if (json) {
+		env = sl_env_copy(o->env);
+		if ((rc = sl_env_set_json(env, json, err)) < 0) {
+			sl_env_free(env);
+			return rc;
+		}
+	}
+	if ((rc = sl_marker_parse(line, &m, err)) == 0) {
+		rc = sl_marker_eval(m, env, o->extra, &yes, err);
+		sl_marker_free(m);
+	}
+	if (rc == 0)
+		put_result(o, yes, out);
+	if (env != o->env)
+		sl_env_free(env);
+	return rc;
+}
+
+static int normalize_case(char *line, void *ctx, struct sl_buf *out, struct sl_err *err)
+{
+	const struct marker_opts *o = ctx;
+	struct sl_marker *m;
+	char *s;
+	int rc = sl_marker_parse(line, &m, err);
+
+	if (rc < 0)
+		return rc;
+	s = sl_marker_to_string(m);
+	sl_marker_free(m);
+	if (!s)
+		return sl_error(err, SL_EPARSE,
+				"marker '%s' has a value with both quote characters and no written form",
+				line);
+	if (o->cli->json) {
+		sl_buf_addstr(out, "{\"marker\":");
+		sl_buf_add_json_string(out, s, strlen(s));
+		sl_buf_addch(out, '}');
+	} else {
+		sl_buf_addstr(out, s);
+	}
+	free(s);
+	return 0;
+}
+
+static int apply_opt(struct marker_opts *o, int c, struct sl_cli *cli)
+{
+	struct sl_err err;
+
+	switch (c) {
+	case 's': o->from_stdin = true; return 0;
+	case 'x': o->extra = optarg; return 0;
+	case 'p':
+		if (sl_env_set_python(o->env, optarg, &err) < 0)
+			return cli_usage(cli, "%s", err.msg);
+		return 0;
+	case 'e':
+		if (sl_env_set_json(o->env, optarg, &err) < 0)
+			return cli_usage(cli, "--env: %s", err.msg);
+		return 0;
+	}
+	return cli_usage(cli, "unknown option or missing value");
+}
+
+static int parse_opts(int argc, char **argv, struct marker_opts *o, struct sl_cli *cli)
+{
+	static const struct option opts[] = {
+		{"stdin", no_argument, NULL, 's'},      {"env", required_argument, NULL, 'e'},
+		{"python", required_argument, NULL, 'p'}, {"extra", required_argument, NULL, 'x'},
+		{NULL, 0, NULL, 0},
+	};
+	int c, rc;
+
+	optind = 0; /* re-initialise getopt so that options may follow arguments */
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (!o->eval && c != 's')
+			return cli_usage(cli, "normalize takes only --stdin");
+		if ((rc = apply_opt(o, c, cli)) != 0)
+			return rc;
+	}
+	if (o->from_stdin && optind != argc)
+		return cli_usage(cli, "--stdin takes no arguments");
+	if (!o->from_stdin && optind != argc - 1)
+		return cli_usage(cli, "expected one MARKER argument");
+	return 0;
+}
+
+int cmd_marker(int argc, char **argv, struct sl_cli *cli)
+{
+	struct marker_opts o = {.cli = cli};
+	int (*fn)(char *, void *, struct sl_buf *, struct sl_err *);
+	int rc;
+
+	if (cli_wants_help(argc, argv, cli))
+		return 0;
+	if (argc < 2 || (strcmp(argv[1], "eval") != 0 && strcmp(argv[1], "normalize") != 0))
+		return cli_usage(cli, "expected 'eval' or 'normalize'");
+	o.eval = strcmp(argv[1], "eval") == 0;
+	fn = o.eval ? eval_case : normalize_case;
+	o.env = sl_env_new();
+	rc = parse_opts(argc - 1, argv + 1, &o, cli);
+	if (rc == 0)
+		rc = o.from_stdin ? pep508_stdin_loop(cli, fn, &o)
+				  : pep508_run_one(cli, fn, argv[1 + optind], &o);
+	sl_env_free(o.env);
+	return rc;
+}

@@ -1,0 +1,47 @@
+/* cmd_name.c: `spacelock name normalize N`, PEP 503 canonical project names
+ * (docs/commands/plumbing-pep508.md). */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "commands.h"
+#include "spacelock/buf.h"
+#include "spacelock/name.h"
+
+/* One case: the canonical name of a valid project name. */
+static int normalize_case(char *line, void *ctx, struct sl_buf *out, struct sl_err *err)
+{
+	const struct sl_cli *cli = ctx;
+	struct sl_buf b = SL_BUF_INIT;
+
+	if (!sl_name_is_valid(line, strlen(line)))
+		return sl_error(err, SL_EPARSE,
+				"invalid project name '%s': letters, digits, '.', '_' and '-', "
+				"starting and ending with a letter or digit",
+				line);
+	sl_name_canonical_buf(line, strlen(line), &b);
+	if (cli->json) {
+		sl_buf_addstr(out, "{\"name\":");
+		sl_buf_add_json_string(out, b.buf, b.len);
+		sl_buf_addch(out, '}');
+	} else {
+		sl_buf_add(out, b.buf, b.len);
+	}
+	sl_buf_release(&b);
+	return 0;
+}
+
+int cmd_name(int argc, char **argv, struct sl_cli *cli)
+{
+	bool from_stdin = false;
+	int rc;
+
+	if (cli_wants_help(argc, argv, cli))
+		return 0;
+	if ((rc = pep508_parse_common(argc, argv, cli, "normalize", &from_stdin)) != 0)
+		return rc;
+	if (from_stdin)
+		return pep508_stdin_loop(cli, normalize_case, cli);
+	return pep508_run_one(cli, normalize_case, argv[optind + 1], cli);
+}
