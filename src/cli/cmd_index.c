@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "spacelock/buf.h" /* before commands.h, which uses struct sl_buf */
 #include "cli.h"
 #include "commands.h"
 #include "net.h"

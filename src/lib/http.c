@@ -531,8 +531,10 @@ static void check_clock(struct xfer *x, int64_t now)
 			long status = status_of(x);
 			stop_easy(x);
 			x->req->status = status;
-			if (status >= 200 && status < 300)
+			if (status >= 200 && status < 300) {
+				trace(x, "stream idle, done");
 				finish(x, 0, NULL);
+			}
 			else if (status)
 				on_status(x, status);
 			else

@@ -191,7 +191,7 @@ struct logsink {
 	long idle_ms;
 	int64_t last_news;
 	bool in_event;  /* the current event has written a line */
-	bool after_from; /* the last step echoed was FROM */
+	bool after_pip;  /* the last step echoed runs pip install */
 	struct sl_hub_space *sp; /* the build log's facts go here, or NULL */
 	const char *path;
 };
@@ -218,10 +218,10 @@ static void scan_text_line(struct logsink *s, const char *l, size_t n)
 			s->sp->log_commit = sl_xstrndup(h, (size_t)(e - h));
 	}
 	if (n >= 4 && memcmp(l, "--> ", 4) == 0)
-		s->after_from = n >= 9 && memcmp(l + 4, "FROM ", 5) == 0;
-	else if (n == 6 && memcmp(l, "CACHED", 6) == 0 && !s->after_from)
+		s->after_pip = memmem(l, n, "pip install", 11) != NULL;
+	else if (n == 6 && memcmp(l, "CACHED", 6) == 0 && s->after_pip)
 		s->sp->steps_cached++;
-	else if (n >= 4 && memcmp(l, "DONE", 4) == 0 && !s->after_from)
+	else if (n >= 4 && memcmp(l, "DONE", 4) == 0 && s->after_pip)
 		s->sp->steps_done++;
 }
 

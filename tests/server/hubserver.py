@@ -23,8 +23,8 @@ client pointed at http://127.0.0.1:PORT/fault/500 meets it on every call):
   than the body, then close), badjson, redirect (302 to the same path on
   127.0.0.2), logforever (a log stream that sends news forever).
 
---record FILE appends "host path auth=yes|no" per request (never the
-header's value).  --latency MS delays every answer.  --sse-of LOG prints a
+--record FILE appends "host path auth=yes|no [inm=yes]" per request (never
+a header's value; inm: an If-None-Match was sent).  --latency MS delays every answer.  --sse-of LOG prints a
 plain log as the SSE stream the server would send, and exits.
 """
 import argparse
@@ -81,8 +81,9 @@ class Handler(BaseHTTPRequestHandler):
         if not rec:
             return
         auth = "yes" if self.headers.get("Authorization") else "no"
+        inm = " inm=yes" if self.headers.get("If-None-Match") else ""
         with state["lock"], open(rec, "a") as f:
-            f.write("%s %s auth=%s\n" % (self.server.server_address[0], path, auth))
+            f.write("%s %s auth=%s%s\n" % (self.server.server_address[0], path, auth, inm))
 
     def send(self, status, body=b"", ctype="application/json", headers=None):
         self.send_response(status)
