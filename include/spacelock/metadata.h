@@ -68,7 +68,7 @@ bool sl_metadata_header_complete(const char *data, size_t len, size_t from);
  * a "[extra]" section gives `req ; extra == "extra"`, "[:marker]" gives
  * `req ; marker`, "[extra:marker]" gives `req ; (marker) and extra ==
  * "extra"` (the extra canonicalised), and each new extra is added to
- * provides_extra.  Blank lines and '#' comments are skipped; like pip, a
+ * provides_extra unless m already had Provides-Extra fields.  Blank lines and '#' comments are skipped; like pip, a
  * line is a section header only when it starts with '[' and ends with ']'.
  * Pip only does this when METADATA has no Requires-Dist; callers check
  * that.  Errors: SL_EPARSE "source:line: ..." for a NUL byte. */

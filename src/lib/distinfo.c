@@ -15,6 +15,7 @@
 #include "spacelock/fileio.h"
 #include "spacelock/mem.h"
 #include "spacelock/name.h"
+#include "spacelock/version.h"
 
 #define DIRECT_URL_MAX ((size_t)1 << 20)
 #define REQUIRES_TXT_MAX ((size_t)4 << 20)
@@ -96,7 +97,9 @@ static int read_direct_url(struct sl_dist *d, struct sl_err *err)
 	if (rc < 0)
 		goto out;
 	root = cJSON_ParseWithLength(b.buf, b.len);
-	if (!cJSON_IsObject(root) ||
+	if (!root) {
+		rc = sl_error(err, SL_EPARSE, "'%s': not valid JSON", path);
+	} else if (!cJSON_IsObject(root) ||
 	    !cJSON_IsString(cJSON_GetObjectItemCaseSensitive(root, "url"))) {
 		rc = sl_error(err, SL_EPARSE, "'%s': not a PEP 610 object with a \"url\" string",
 			      path);
@@ -214,6 +217,18 @@ static int entry_kind(const char *dir, const struct dirent *e)
 	return dist ? -1 : SL_DIST_EGG_INFO_FILE;
 }
 
+/* Kept as written (pip lists it too), but check needs PEP 440. */
+static void warn_bad_version(const struct sl_dist *d, struct sl_dist_list *out)
+{
+	struct sl_version *v = NULL;
+	struct sl_err e = {0};
+
+	if (sl_version_parse(d->meta.version, &v, &e) < 0)
+		add_warning(out, sl_xasprintf("%s:%lu: %s (kept as written)", d->metadata_path,
+					      d->meta.version_line, e.msg));
+	sl_version_free(v);
+}
+
 static void scan_entry(const char *dir, const char *name, enum sl_dist_kind kind,
 		       struct sl_dist_list *out)
 {
@@ -228,6 +243,7 @@ static void scan_entry(const char *dir, const char *name, enum sl_dist_kind kind
 	} else {
 		if (kind == SL_DIST_DIST_INFO && read_direct_url(&d, &e) < 0)
 			add_warning(out, sl_xasprintf("ignored direct_url.json: %s", e.msg));
+		warn_bad_version(&d, out);
 		sl_xgrow((void **)&out->v, &out->cap, out->n + 1, sizeof(*out->v));
 		out->v[out->n++] = d;
 	}

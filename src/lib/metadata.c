@@ -328,8 +328,10 @@ struct section {
 	char *marker; /* as written, "" for none */
 };
 
-/* "[extra:marker]": line.strip("[]").partition(":") as pip does. */
-static void set_section(struct section *sec, const char *s, size_t len, struct sl_metadata *m)
+/* "[extra:marker]": line.strip("[]").partition(":") as pip does.  New
+ * extras are listed only when the metadata itself declared none. */
+static void set_section(struct section *sec, const char *s, size_t len, struct sl_metadata *m,
+			bool add_extras)
 {
 	const char *colon;
 
@@ -343,7 +345,7 @@ static void set_section(struct section *sec, const char *s, size_t len, struct s
 	sec->extra = canonical_extra(s, colon ? (size_t)(colon - s) : len);
 	sec->marker = colon ? sl_xstrndup(colon + 1, len - (size_t)(colon - s) - 1)
 			    : sl_xstrdup("");
-	if (*sec->extra && !has_str(m->provides_extra, m->n_provides_extra, sec->extra))
+	if (add_extras && *sec->extra && !has_str(m->provides_extra, m->n_provides_extra, sec->extra))
 		strv_push(&m->provides_extra, &m->n_provides_extra, &m->cap_provides_extra,
 			  sl_xstrdup(sec->extra));
 }
@@ -364,6 +366,7 @@ int sl_metadata_add_requires_txt(struct sl_metadata *m, const char *data, size_t
 				 const char *source, struct sl_err *err)
 {
 	struct section sec = {sl_xstrdup(""), sl_xstrdup("")};
+	bool add_extras = m->n_provides_extra == 0;
 	unsigned long lineno = 0;
 	size_t pos = 0;
 	int rc = 0;
@@ -384,7 +387,7 @@ int sl_metadata_add_requires_txt(struct sl_metadata *m, const char *data, size_t
 		if (n == 0 || line[0] == '#')
 			continue;
 		if (line[0] == '[' && line[n - 1] == ']')
-			set_section(&sec, line, n, m);
+			set_section(&sec, line, n, m, add_extras);
 		else
 			strv_push(&m->requires_dist, &m->n_requires_dist, &m->cap_requires_dist,
 				  egg_requirement(line, n, &sec));

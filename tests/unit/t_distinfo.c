@@ -1,0 +1,172 @@
+/* t_distinfo.c: site-packages scans over real dist-info / egg-info copied
+ * from this machine's Python environments (tests/fixtures/site-packages). */
+#include <string.h>
+
+#include "spacelock/distinfo.h"
+#include "test.h"
+
+#define SP "tests/fixtures/site-packages/"
+
+static bool has_warning(const struct sl_dist_list *l, const char *needle)
+{
+	for (size_t i = 0; i < l->n_warnings; i++)
+		if (strstr(l->warnings[i], needle))
+			return true;
+	return false;
+}
+
+static void test_real(void)
+{
+	static const char *const order[] = {"cryptography",    "jsonschema", "pyjwt",
+					    "python-dateutil", "requests",   "six",
+					    "typing-extensions", "wsgiref",  "yq"};
+	struct sl_dist_list l = SL_DIST_LIST_INIT;
+	struct sl_err err = {0};
+	const struct sl_dist *d;
+
+	CHECK(sl_distinfo_scan(SP "real", &l, &err) == 0, "scan: %s", err.msg);
+	CHECK(l.n == 9, "nine distributions, got %zu", l.n);
+	for (size_t i = 0; i < l.n && i < 9; i++)
+		CHECK_STR(l.v[i].canonical, order[i], "sorted by canonical name");
+	CHECK(l.n_warnings == 0, "no warnings, got %zu", l.n_warnings);
+
+	d = sl_dist_list_find(&l, "pyjwt");
+	CHECK(d && d->kind == SL_DIST_EGG_INFO_DIR, "PyJWT is an egg-info directory");
+	if (d) {
+		CHECK_STR(d->meta.name, "PyJWT", "name as written");
+		CHECK_STR(d->metadata_path, SP "real/PyJWT-2.6.0.egg-info/PKG-INFO", "metadata path");
+		/* requires.txt converted the way pip converts it */
+		CHECK_STR(d->meta.requires_dist[0], "cryptography>=3.4.0 ; extra == \"crypto\"",
+			  "requires.txt section");
+		CHECK(d->meta.n_requires_dist == 13, "13 requirements, got %zu",
+		      d->meta.n_requires_dist);
+	}
+	d = sl_dist_list_find(&l, "wsgiref");
+	CHECK(d && d->kind == SL_DIST_EGG_INFO_FILE, "wsgiref.egg-info is a file");
+	if (d)
+		CHECK_STR(d->meta.version, "0.1.2", "egg-info file version");
+	d = sl_dist_list_find(&l, "python-dateutil");
+	CHECK(d && d->meta.n_requires_dist == 1 && d->meta.version_line == 3, "dateutil metadata");
+	if (d) {
+		CHECK_STR(d->meta.requires_dist[0], "six >=1.5", "requirement as written");
+		CHECK_STR(d->meta.requires_python, "!=3.0.*,!=3.1.*,!=3.2.*,>=2.7", "requires-python");
+	}
+	CHECK(sl_dist_list_find(&l, "python_dateutil") == NULL, "find takes canonical names");
+	CHECK(sl_dist_list_find(&l, "zzz") == NULL && sl_dist_list_find(&l, "aaa") == NULL,
+	      "absent names");
+	sl_dist_list_release(&l);
+	CHECK(l.n == 0 && l.v == NULL, "released list is empty");
+}
+
+static void test_direct(void)
+{
+	struct sl_dist_list l = SL_DIST_LIST_INIT;
+	struct sl_err err = {0};
+	const struct sl_dist *d;
+
+	CHECK(sl_distinfo_scan(SP "direct", &l, &err) == 0, "scan: %s", err.msg);
+	d = sl_dist_list_find(&l, "tinyvcs");
+	CHECK(d && d->has_direct_url && d->requested, "tinyvcs has direct_url.json and REQUESTED");
+	if (d && d->has_direct_url) {
+		CHECK_STR(d->direct.vcs, "git", "vcs");
+		CHECK_STR(d->direct.commit_id, "04a31e9c631d1b5dfa102d49dbdf43ea6c328376", "commit");
+		CHECK_STR(d->direct.url, "file:///tmp/mdwork/repo", "url");
+		CHECK(!d->direct.editable && !d->direct.is_dir, "not a directory install");
+	}
+	d = sl_dist_list_find(&l, "tiny-local");
+	CHECK(d && d->has_direct_url && d->direct.editable && d->direct.is_dir, "editable install");
+	if (d) {
+		CHECK_STR(d->meta.name, "Tiny.Local", "name as written");
+		CHECK(d->direct.vcs == NULL && d->direct.commit_id == NULL, "no vcs for a directory");
+	}
+	sl_dist_list_release(&l);
+}
+
+static void test_broken(void)
+{
+	struct sl_dist_list l = SL_DIST_LIST_INIT;
+	struct sl_err err = {0};
+	const struct sl_dist *d;
+
+	CHECK(sl_distinfo_scan(SP "broken", &l, &err) == 0, "broken entries do not fail the scan");
+	CHECK(l.n == 4, "badurl, badver, six twice: got %zu", l.n);
+	CHECK(l.n_warnings == 6, "six warnings, got %zu", l.n_warnings);
+	CHECK(has_warning(&l, "nometa-1.0.dist-info/METADATA"), "missing METADATA named");
+	CHECK(has_warning(&l, "noversion-2.0.dist-info/METADATA: no 'Version'"), "no Version");
+	CHECK(has_warning(&l, "nul-1.0.dist-info/METADATA:3: NUL byte"), "NUL byte with line");
+	CHECK(has_warning(&l, "badurl-1.0.dist-info/direct_url.json': not valid JSON"),
+	      "bad direct_url.json");
+	CHECK(has_warning(&l, "'six' is installed twice"), "duplicate project");
+	CHECK(has_warning(&l, "badver-1.0.dist-info/METADATA:3: invalid version"),
+	      "invalid version warned");
+	for (size_t i = 1; i < l.n_warnings; i++)
+		CHECK(strcmp(l.warnings[i - 1], l.warnings[i]) < 0, "warnings sorted");
+	d = sl_dist_list_find(&l, "badurl");
+	CHECK(d && !d->has_direct_url, "kept without its direct_url.json");
+	d = sl_dist_list_find(&l, "badver");
+	CHECK(d != NULL, "a dist with an invalid version is kept");
+	if (d)
+		CHECK_STR(d->meta.version, "not a version!", "as written");
+	d = sl_dist_list_find(&l, "six");
+	CHECK(d && strcmp(d->meta.version, "1.16.0") == 0 && d[1].meta.version[3] == '7',
+	      "both sixes, lower version first");
+	sl_dist_list_release(&l);
+}
+
+static void test_observe(void)
+{
+	struct sl_obs_list obs = SL_OBS_LIST_INIT;
+	struct sl_err err = {0};
+
+	CHECK(sl_distinfo_observe(SP "direct", &obs, &err) == 0, "observe: %s", err.msg);
+	CHECK(obs.n == 2, "two observations, got %zu", obs.n);
+	if (obs.n == 2) {
+		const struct sl_obs *o = &obs.v[1]; /* tiny-local < tinyvcs */
+		CHECK_STR(o->name, "tinyvcs", "name");
+		CHECK_STR(o->version, "0.3.1", "version");
+		CHECK(o->strength == SL_EV_INSTALLED && o->origin == SL_ORIGIN_UNKNOWN, "strength");
+		CHECK_STR(o->source, SP "direct/tinyvcs-0.3.1.dist-info/METADATA", "source");
+		CHECK(o->line == 3, "Version line, got %lu", o->line);
+		CHECK_STR(o->text, "Version: 0.3.1", "text");
+		CHECK_STR(o->vcs_url, "git+file:///tmp/mdwork/repo", "pip freeze spelling");
+		CHECK_STR(o->vcs_commit, "04a31e9c631d1b5dfa102d49dbdf43ea6c328376", "commit");
+		CHECK_STR(obs.v[0].vcs_url, "file:///tmp/mdwork/localpkg", "directory url");
+		CHECK(obs.v[0].vcs_commit == NULL, "no commit for a directory");
+	}
+	sl_obs_list_release(&obs);
+	CHECK(sl_distinfo_observe(SP "broken", &obs, &err) == 0, "broken: %s", err.msg);
+	CHECK(obs.n == 4, "broken dists skipped, got %zu", obs.n);
+	sl_obs_list_release(&obs);
+	CHECK(sl_distinfo_observe(SP "nonexistent", &obs, &err) == SL_ENOTFOUND, "missing dir");
+	CHECK(strstr(err.msg, SP "nonexistent") != NULL, "path in message: %s", err.msg);
+}
+
+static void test_read_one(void)
+{
+	struct sl_dist d;
+	struct sl_err err = {0};
+
+	CHECK(sl_distinfo_read_one(SP "real/requests-2.34.2.dist-info", &d, &err) == 0, "%s",
+	      err.msg);
+	CHECK_STR(d.canonical, "requests", "canonical");
+	CHECK(d.kind == SL_DIST_DIST_INFO && !d.has_direct_url, "kind");
+	sl_dist_release(&d);
+	CHECK(sl_distinfo_read_one(SP "broken/badurl-1.0.dist-info", &d, &err) == SL_EPARSE,
+	      "read_one reports a bad direct_url.json");
+	CHECK(sl_distinfo_read_one(SP "broken/nometa-1.0.dist-info", &d, &err) == SL_ENOTFOUND,
+	      "missing METADATA: %s", err.msg);
+	CHECK(sl_distinfo_read_one(SP "none-1.0.dist-info", &d, &err) == SL_ENOTFOUND, "missing");
+	CHECK(sl_distinfo_read_one(SP "real/wsgiref.egg-info", &d, &err) == 0, "%s", err.msg);
+	CHECK(d.kind == SL_DIST_EGG_INFO_FILE, "egg-info file");
+	sl_dist_release(&d);
+}
+
+int main(void)
+{
+	test_real();
+	test_direct();
+	test_broken();
+	test_observe();
+	test_read_one();
+	return t_done();
+}
