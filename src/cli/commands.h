@@ -12,6 +12,62 @@ int cmd_help(int argc, char **argv, struct sl_cli *cli);
 
 /* COMMANDS-PROTOTYPES (one block per verb; keep this marker) */
 
+int cmd_name(int argc, char **argv, struct sl_cli *cli);
+#define CMD_NAME_USAGE                                                                             \
+	"usage: spacelock name normalize N\n"                                                       \
+	"       spacelock name normalize --stdin\n\n"                                                \
+	"Prints the PEP 503 canonical form of a project name (lower case, runs of\n"              \
+	"'-', '_' and '.' as one '-'), as packaging's canonicalize_name.  A name that\n"          \
+	"is not a valid PEP 508 name exits 3 (docs/commands/plumbing-pep508.md).\n\n"              \
+	"  --stdin  one name a line; one result a line, 'error: MSG' for a bad one\n"
+
+int cmd_marker(int argc, char **argv, struct sl_cli *cli);
+#define CMD_MARKER_USAGE                                                                           \
+	"usage: spacelock marker eval MARKER [--python VER] [--env JSON] [--extra NAME]\n"          \
+	"       spacelock marker normalize MARKER\n"                                                 \
+	"       spacelock marker (eval|normalize) --stdin\n\n"                                        \
+	"Evaluates a PEP 508 environment marker against the target environment\n"                 \
+	"(the Space, not this machine), as the latest pypa/packaging does, and\n"                 \
+	"prints true or false; normalize prints its normal form.  Default target:\n"             \
+	"CPython 3.10.12 on linux x86_64 (docs/commands/plumbing-pep508.md).\n\n"                 \
+	"  --python VER  3.12 or 3.11.4: python_version, python_full_version and\n"             \
+	"                implementation_version (X.Y means X.Y.0)\n"                             \
+	"  --env JSON    an object of overrides, e.g. '{\"sys_platform\":\"win32\"}';\n"         \
+	"                extras and dependency_groups take arrays of names\n"                      \
+	"  --extra NAME  the value of `extra`\n"                                                  \
+	"  --stdin       one case a line: MARKER, optionally TAB and ENV_JSON; one\n"            \
+	"                result a line, 'error: MSG' for a bad case; exit 0 at the end\n\n"       \
+	"An invalid marker or an undefined comparison on the command line exits 3.\n"
+
+int cmd_requirement(int argc, char **argv, struct sl_cli *cli);
+#define CMD_REQUIREMENT_USAGE                                                                      \
+	"usage: spacelock requirement parse REQ\n"                                                  \
+	"       spacelock requirement parse --stdin\n\n"                                             \
+	"Parses a PEP 508 requirement as the latest pypa/packaging does and prints\n"             \
+	"one line of JSON: {\"name\", \"extras\", \"specifier\", \"url\", \"marker\"}; name as\n"   \
+	"written, extras sorted, specifier clauses sorted and comma-joined (\"\" when\n"          \
+	"none), url and marker null when absent, marker in normal form\n"                        \
+	"(docs/commands/plumbing-pep508.md).  An invalid requirement exits 3.\n\n"                \
+	"  --stdin  one requirement a line (the whole line); one result a line,\n"               \
+	"           'error: MSG' for a bad one; exit 0 once all input was read\n"
+
+/* Shared by cmd_name.c, cmd_marker.c and cmd_requirement.c (defined in the
+ * last): fn turns one case (a command-line argument or a --stdin line) into
+ * one result line in out, or fails with err. */
+struct sl_buf;
+/* Runs fn over every stdin line, printing results or 'error: MSG'. */
+int pep508_stdin_loop(struct sl_cli *cli,
+		      int (*fn)(char *line, void *ctx, struct sl_buf *out, struct sl_err *err),
+		      void *ctx);
+/* Runs fn on one command-line argument; a failure exits via cli_fail. */
+int pep508_run_one(struct sl_cli *cli,
+		   int (*fn)(char *line, void *ctx, struct sl_buf *out, struct sl_err *err),
+		   char *arg, void *ctx);
+/* Parses "<sub> [--stdin] [ARG]" for name and requirement. */
+int pep508_parse_common(int argc, char **argv, struct sl_cli *cli, const char *sub,
+			bool *from_stdin);
+
+
 int cmd_index(int argc, char **argv, struct sl_cli *cli);
 #define CMD_INDEX_USAGE                                                                            \
 	"usage: spacelock index [--index-url URL] [--cache-dir DIR] [-j N] [--from FILE]\n"         \

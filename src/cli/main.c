@@ -18,6 +18,11 @@ static const struct sl_command commands[] = {
 	{"metadata", cmd_metadata, "print the core metadata of installed or archived packages",
 	 CMD_METADATA_USAGE},
 	{"index", cmd_index, "fetch package metadata from the index (plumbing)", CMD_INDEX_USAGE},
+	{"name", cmd_name, "canonical form of a project name (plumbing)", CMD_NAME_USAGE},
+	{"marker", cmd_marker, "evaluate PEP 508 markers against the target (plumbing)",
+	 CMD_MARKER_USAGE},
+	{"requirement", cmd_requirement, "parse a PEP 508 requirement into JSON (plumbing)",
+	 CMD_REQUIREMENT_USAGE},
 	/* COMMANDS-TABLE-END */
 };
 
