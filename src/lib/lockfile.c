@@ -4,13 +4,17 @@
 #include "spacelock/lockfile.h"
 
 #include <cJSON.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "spacelock/fileio.h"
 #include "spacelock/mem.h"
+#include "spacelock/textenc.h"
 
 /* ---- model -> tree ---- */
 
@@ -158,6 +162,32 @@ static void indent(struct sl_buf *out, int depth)
 
 static void emit(const cJSON *j, int depth, struct sl_buf *out);
 
+/* A JSON string; bytes that are not UTF-8 (a damaged log line) become
+ * U+FFFD so the lockfile stays valid JSON. */
+static void emit_string(const char *s, struct sl_buf *out)
+{
+	size_t len = strlen(s);
+	struct sl_buf clean = SL_BUF_INIT;
+
+	if (sl_utf8_invalid_at(s, len) == len) {
+		sl_buf_add_json_string(out, s, len);
+		return;
+	}
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = sl_utf8_next(s + i, len - i, &cp);
+		if (n == 0) {
+			sl_buf_addstr(&clean, "\xef\xbf\xbd");
+			i++;
+		} else {
+			sl_buf_add(&clean, s + i, n);
+			i += n;
+		}
+	}
+	sl_buf_add_json_string(out, clean.buf, clean.len);
+	sl_buf_release(&clean);
+}
+
 static void emit_children(const cJSON *j, int depth, struct sl_buf *out, bool object)
 {
 	size_t n = 0, i = 0;
@@ -178,7 +208,7 @@ static void emit_children(const cJSON *j, int depth, struct sl_buf *out, bool ob
 	for (i = 0; i < n; i++) {
 		indent(out, depth + 1);
 		if (object) {
-			sl_buf_add_json_string(out, kids[i]->string, strlen(kids[i]->string));
+			emit_string(kids[i]->string, out);
 			sl_buf_addstr(out, ": ");
 		}
 		emit(kids[i], depth + 1, out);
@@ -196,7 +226,7 @@ static void emit(const cJSON *j, int depth, struct sl_buf *out)
 	else if (cJSON_IsArray(j))
 		emit_children(j, depth, out, false);
 	else if (cJSON_IsString(j))
-		sl_buf_add_json_string(out, j->valuestring, strlen(j->valuestring));
+		emit_string(j->valuestring, out);
 	else if (cJSON_IsNumber(j))
 		sl_buf_addf(out, "%.0f", j->valuedouble);
 	else if (cJSON_IsBool(j))
@@ -216,13 +246,41 @@ void sl_lockfile_dump(struct sl_lock *lock, struct sl_buf *out)
 	cJSON_Delete(j);
 }
 
+/* A device or pipe (/dev/null, /dev/stdout, a FIFO) cannot be replaced by
+ * a rename: it is written in place. */
+static bool is_special(const char *path)
+{
+	struct stat st;
+
+	return strcmp(path, "-") != 0 && stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
+	       !S_ISDIR(st.st_mode);
+}
+
+static int write_special(const char *path, const struct sl_buf *b, struct sl_err *err)
+{
+	FILE *fp = fopen(path, "wb");
+	int ok;
+
+	if (!fp)
+		return sl_error(err, SL_EIO, "cannot write '%s': %s", path, strerror(errno));
+	ok = fwrite(b->buf, 1, b->len, fp) == b->len;
+	if (fclose(fp) != 0)
+		ok = 0;
+	if (!ok)
+		return sl_error(err, SL_EIO, "cannot write '%s': %s", path, strerror(errno));
+	return 0;
+}
+
 int sl_lockfile_write(struct sl_lock *lock, const char *path, struct sl_err *err)
 {
 	struct sl_buf b = SL_BUF_INIT;
 	int rc;
 
 	sl_lockfile_dump(lock, &b);
-	rc = sl_file_write_atomic(path, b.buf, b.len, err);
+	if (is_special(path))
+		rc = write_special(path, &b, err);
+	else
+		rc = sl_file_write_atomic(path, b.buf, b.len, err);
 	sl_buf_release(&b);
 	return rc;
 }

@@ -1,6 +1,7 @@
 /* t_lockfile.c: the lock model and its JSON: deterministic output, round
  * trip, validation errors with positions. */
 #include <stdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "spacelock/buf.h"
@@ -244,8 +245,28 @@ static void test_write(void)
 	sl_lock_free(back);
 }
 
+static void test_special(void)
+{
+	struct sl_lock *lock = sample(false), *back = NULL;
+	struct sl_buf b = SL_BUF_INIT;
+	struct sl_err err = {0};
+	struct stat st;
+
+	CHECK(sl_lockfile_write(lock, "/dev/null", &err) == 0, "write to /dev/null: %s", err.msg);
+	CHECK(stat("/dev/null", &st) == 0 && S_ISCHR(st.st_mode), "/dev/null is still a device");
+	sl_lock_add_warning(lock, "bad \xff byte \xc3");
+	sl_lockfile_dump(lock, &b);
+	CHECK(strstr(b.buf, "bad \xef\xbf\xbd byte \xef\xbf\xbd") != NULL,
+	      "invalid UTF-8 becomes U+FFFD");
+	CHECK(sl_lockfile_parse("x", b.buf, b.len, &back, &err) == 0, "still valid JSON");
+	sl_lock_free(back);
+	sl_lock_free(lock);
+	sl_buf_release(&b);
+}
+
 int main(void)
 {
+	test_special();
 	test_dump();
 	test_errors();
 	test_write();
