@@ -1,0 +1,346 @@
+/* cmd_check.c: `spacelock check`: is a lock (or an installed environment)
+ * consistent for its Python, and what is the smallest change that fixes
+ * it?  The work is in src/lib/check.c; this file words the report. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "commands.h"
+#include "spacelock/buf.h"
+#include "spacelock/check.h"
+#include "spacelock/lockfile.h"
+
+struct check_args {
+	const char *lockfile;
+	struct sl_check_options o;
+	bool update_lock;
+};
+
+static int parse_args(int argc, char **argv, struct sl_cli *cli, struct check_args *a)
+{
+	static const struct option opts[] = {
+		{"site-packages", required_argument, NULL, 's'},
+		{"python", required_argument, NULL, 'p'},
+		{"wheels", required_argument, NULL, 'w'},
+		{"update-lock", no_argument, NULL, 'u'},
+		{"json", no_argument, NULL, 'j'},
+		{NULL, 0, NULL, 0},
+	};
+	int ch;
+
+	optind = 1;
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+		switch (ch) {
+		case 's': a->o.site_packages = optarg; break;
+		case 'p': a->o.python = optarg; break;
+		case 'w': a->o.wheels = optarg; break;
+		case 'u': a->update_lock = true; break;
+		case 'j': cli->json = true; break;
+		default: return cli_usage(cli, "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (argc - optind > 1)
+		return cli_usage(cli, "one lockfile at most, got %d", argc - optind);
+	a->lockfile = optind < argc ? argv[optind] : NULL;
+	if (!a->lockfile && !a->o.site_packages)
+		a->lockfile = "spacelock.json";
+	if (a->update_lock && !a->lockfile)
+		return cli_usage(cli, "--update-lock needs a lockfile");
+	a->o.offline = cli->offline;
+	return 0;
+}
+
+/* "gradio" or "gradio[oauth]" */
+static void who(struct sl_buf *b, const struct sl_check_problem *p)
+{
+	sl_buf_addstr(b, p->package);
+	if (p->extra)
+		sl_buf_addf(b, "[%s]", p->extra);
+	sl_buf_addf(b, " %s", p->version);
+}
+
+/* The requirement without its marker, for reading. */
+static void req_text(struct sl_buf *b, const char *req)
+{
+	const char *semi = strchr(req, ';');
+	size_t n = semi ? (size_t)(semi - req) : strlen(req);
+
+	while (n && req[n - 1] == ' ')
+		n--;
+	sl_buf_add(b, req, n);
+}
+
+static void problem_line(struct sl_buf *b, const struct sl_check_report *r,
+			 const struct sl_check_problem *p, bool alone)
+{
+	const char *state = r->site ? "installed" : "locked";
+
+	who(b, p);
+	switch (p->kind) {
+	case SL_CHECK_MISMATCH:
+		sl_buf_addstr(b, " requires ");
+		req_text(b, p->requirement);
+		if (alone)
+			sl_buf_addf(b, ", but %s %s is %s", p->target, p->installed, state);
+		break;
+	case SL_CHECK_MISSING:
+		sl_buf_addstr(b, " requires ");
+		req_text(b, p->requirement);
+		if (alone)
+			sl_buf_addf(b, ", but %s is not %s", p->target, state);
+		break;
+	case SL_CHECK_PYTHON:
+		sl_buf_addf(b, " requires Python %s", p->requirement);
+		if (alone)
+			sl_buf_addf(b, ", but the target is Python %s", p->installed);
+		break;
+	case SL_CHECK_UNVERIFIABLE:
+		sl_buf_addstr(b, ": no metadata found, its requirements cannot be checked");
+		break;
+	}
+	if (p->why)
+		sl_buf_addf(b, " (%s)", p->why);
+	sl_buf_addch(b, '\n');
+}
+
+static void group_header(struct sl_buf *b, const struct sl_check_report *r,
+			 const struct sl_check_group *g)
+{
+	const char *state = r->site ? "installed" : "locked";
+
+	switch (g->kind) {
+	case SL_CHECK_MISMATCH:
+		sl_buf_addf(b, "%s %s is %s, but %zu packages require another version:\n", g->name,
+			    g->version, state, g->count);
+		break;
+	case SL_CHECK_MISSING:
+		sl_buf_addf(b, "%s is not %s, but %zu packages require it:\n", g->name, state,
+			    g->count);
+		break;
+	case SL_CHECK_PYTHON:
+		sl_buf_addf(b, "the target is Python %s, but %zu packages require another:\n",
+			    g->version, g->count);
+		break;
+	case SL_CHECK_UNVERIFIABLE: break;
+	}
+}
+
+static void action_text(struct sl_buf *b, const struct sl_check_action *a)
+{
+	switch (a->step) {
+	case SL_CHECK_PIN: sl_buf_addf(b, "pin %s==%s", a->name, a->to); break;
+	case SL_CHECK_ADD: sl_buf_addf(b, "add %s==%s", a->name, a->to); break;
+	case SL_CHECK_REMOVE: sl_buf_addf(b, "remove %s %s", a->name, a->from); break;
+	default:
+		sl_buf_addf(b, "%s %s %s \xe2\x86\x92 %s", sl_check_step_name(a->step), a->name,
+			    a->from, a->to);
+	}
+}
+
+static void solution_text(struct sl_buf *b, const struct sl_check_solution *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		if (i)
+			sl_buf_addstr(b, "; ");
+		action_text(b, &s->actions[i]);
+	}
+}
+
+static void print_text(const struct sl_check_report *r)
+{
+	struct sl_buf b = SL_BUF_INIT;
+	size_t nunver = 0;
+
+	for (size_t g = 0; g < r->n_groups; g++) {
+		bool alone = r->groups[g].count == 1 || r->groups[g].kind == SL_CHECK_UNVERIFIABLE;
+		nunver += r->groups[g].kind == SL_CHECK_UNVERIFIABLE;
+		if (!alone)
+			group_header(&b, r, &r->groups[g]);
+		for (size_t i = 0; i < r->n_problems; i++) {
+			if (r->problems[i].group != g)
+				continue;
+			if (!alone)
+				sl_buf_addstr(&b, "  ");
+			problem_line(&b, r, &r->problems[i], alone);
+		}
+	}
+	if (nunver)
+		sl_buf_addstr(&b, "metadata: pass --site-packages DIR or --wheels DIR where it is "
+				  "available, then 'check --update-lock' keeps it in the lock\n");
+	if (r->n_solutions)
+		sl_buf_addstr(&b, "\nfixes (each re-verified):\n");
+	for (size_t i = 0; i < r->n_solutions; i++) {
+		sl_buf_addf(&b, "  %zu. ", i + 1);
+		solution_text(&b, &r->solutions[i]);
+		sl_buf_addch(&b, '\n');
+	}
+	fputs(b.buf, stdout);
+	sl_buf_release(&b);
+}
+
+static void json_str(struct sl_buf *b, const char *key, const char *v)
+{
+	sl_buf_addf(b, "\"%s\":", key);
+	if (v)
+		sl_buf_add_json_string(b, v, strlen(v));
+	else
+		sl_buf_addstr(b, "null");
+}
+
+static void json_problem(struct sl_buf *b, const struct sl_check_problem *p)
+{
+	sl_buf_addch(b, '{');
+	json_str(b, "package", p->package);
+	sl_buf_addch(b, ',');
+	json_str(b, "version", p->version);
+	sl_buf_addch(b, ',');
+	json_str(b, "requirement", p->requirement);
+	sl_buf_addch(b, ',');
+	json_str(b, "kind", sl_check_kind_name(p->kind));
+	sl_buf_addch(b, ',');
+	json_str(b, "installed", p->installed);
+	sl_buf_addch(b, ',');
+	json_str(b, "target", p->target);
+	sl_buf_addch(b, ',');
+	json_str(b, "extra", p->extra);
+	sl_buf_addch(b, ',');
+	json_str(b, "why", p->why);
+	sl_buf_addf(b, ",\"group\":%zu}", p->group);
+}
+
+static void json_solution(struct sl_buf *b, const struct sl_check_solution *s)
+{
+	struct sl_buf t = SL_BUF_INIT;
+
+	solution_text(&t, s);
+	sl_buf_addstr(b, "{\"actions\":[");
+	for (size_t i = 0; i < s->n; i++) {
+		const struct sl_check_action *a = &s->actions[i];
+		sl_buf_addstr(b, i ? ",{" : "{");
+		json_str(b, "action", sl_check_step_name(a->step));
+		sl_buf_addch(b, ',');
+		json_str(b, "package", a->name);
+		sl_buf_addch(b, ',');
+		json_str(b, "from", a->from);
+		sl_buf_addch(b, ',');
+		json_str(b, "to", a->to);
+		sl_buf_addch(b, '}');
+	}
+	sl_buf_addstr(b, "],");
+	json_str(b, "text", t.buf);
+	sl_buf_addch(b, '}');
+	sl_buf_release(&t);
+}
+
+static void print_json(const struct sl_check_report *r)
+{
+	struct sl_buf b = SL_BUF_INIT;
+
+	sl_buf_addf(&b, "{\"consistent\":%s,", r->consistent ? "true" : "false");
+	json_str(&b, "python", r->python);
+	sl_buf_addf(&b, ",\"packages\":%zu,\"solver_problems\":%zu,\"problems\":[", r->n_packages,
+		    r->solver_problems);
+	for (size_t i = 0; i < r->n_problems; i++) {
+		sl_buf_addstr(&b, i ? ",\n  " : "\n  ");
+		json_problem(&b, &r->problems[i]);
+	}
+	sl_buf_addstr(&b, "],\"solutions\":[");
+	for (size_t i = 0; i < r->n_solutions; i++) {
+		sl_buf_addstr(&b, i ? ",\n  " : "\n  ");
+		json_solution(&b, &r->solutions[i]);
+	}
+	sl_buf_addstr(&b, "],\"warnings\":[");
+	for (size_t i = 0; i < r->n_warnings; i++) {
+		sl_buf_addstr(&b, i ? "," : "");
+		sl_buf_add_json_string(&b, r->warnings[i], strlen(r->warnings[i]));
+	}
+	sl_buf_addstr(&b, "]}\n");
+	fputs(b.buf, stdout);
+	sl_buf_release(&b);
+}
+
+static void summary(struct sl_cli *cli, const struct sl_check_report *r)
+{
+	if (cli->verbose)
+		for (size_t i = 0; i < r->n_warnings; i++)
+			cli_warn(cli, "%s", r->warnings[i]);
+	if (cli->quiet)
+		return;
+	if (r->consistent)
+		fprintf(stderr, "spacelock: %zu packages consistent for Python %s", r->n_packages,
+			r->python);
+	else
+		fprintf(stderr, "spacelock: %zu problem%s among %zu packages for Python %s",
+			r->n_problems, r->n_problems == 1 ? "" : "s", r->n_packages, r->python);
+	if (r->n_warnings && !cli->verbose)
+		fprintf(stderr, " (%zu warning%s; -v shows them)", r->n_warnings,
+			r->n_warnings == 1 ? "" : "s");
+	fputc('\n', stderr);
+	if (!r->consistent && !r->alternatives && !cli->json && r->solver_problems)
+		fputs("spacelock: no other versions known; --wheels DIR with candidates gives "
+		      "fixes\n",
+		      stderr);
+}
+
+static int load(struct sl_check *c, const struct check_args *a, struct sl_lock **lock,
+		struct sl_err *err)
+{
+	if (!a->lockfile)
+		return sl_check_load_site(c, &a->o, err);
+	if (sl_lockfile_read(a->lockfile, lock, err) != 0)
+		return err->code;
+	return sl_check_load_lock(c, *lock, &a->o, err);
+}
+
+static int update_lock(struct sl_cli *cli, const struct sl_check *c, struct sl_lock *lock,
+		       const char *path)
+{
+	struct sl_err err = {0};
+	size_t n = sl_check_store_metadata(c, lock);
+
+	if (n && sl_lockfile_write(lock, path, &err) != 0)
+		return cli_fail(cli, &err);
+	if (!cli->quiet)
+		fprintf(stderr, "spacelock: stored the metadata of %zu package%s in %s\n", n,
+			n == 1 ? "" : "s", path);
+	return 0;
+}
+
+int cmd_check(int argc, char **argv, struct sl_cli *cli)
+{
+	struct check_args a = {0};
+	struct sl_err err = {0};
+	struct sl_check *c;
+	struct sl_lock *lock = NULL;
+	struct sl_check_report r;
+	int rc;
+
+	if (cli_wants_help(argc, argv, cli))
+		return 0;
+	if ((rc = parse_args(argc, argv, cli, &a)) != 0)
+		return rc;
+	c = sl_check_new();
+	if (load(c, &a, &lock, &err) != 0 || sl_check_run(c, &r, &err) != 0) {
+		rc = cli_fail(cli, &err);
+		sl_check_free(c);
+		sl_lock_free(lock);
+		return rc;
+	}
+	if (cli->json)
+		print_json(&r);
+	else if (!r.consistent)
+		print_text(&r);
+	summary(cli, &r);
+	rc = r.consistent ? 0 : EXIT_FINDING;
+	if (a.update_lock) {
+		int urc = update_lock(cli, c, lock, a.lockfile);
+		rc = urc ? urc : rc;
+	}
+	sl_check_report_release(&r);
+	sl_check_free(c);
+	sl_lock_free(lock);
+	return rc;
+}

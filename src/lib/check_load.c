@@ -1,0 +1,305 @@
+/* check_load.c: the set, its target and each package's metadata, in the
+ * issue's lookup order: what the lock embeds, dist-info / egg-info
+ * directories, wheels and sdists in a folder.  The folder's other versions
+ * become the alternatives a fix may choose from. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check_private.h"
+#include "spacelock/archive.h"
+#include "spacelock/buf.h"
+#include "spacelock/distinfo.h"
+#include "spacelock/fileio.h"
+#include "spacelock/mem.h"
+#include "spacelock/version.h"
+
+static bool same_version(const struct cpkg *p, const char *v)
+{
+	struct sl_version *o;
+	bool eq;
+
+	if (strcmp(p->version, v) == 0)
+		return true;
+	if (!p->ver || sl_version_parse(v, &o, NULL) != 0)
+		return false;
+	eq = sl_version_cmp(p->ver, o) == 0;
+	sl_version_free(o);
+	return eq;
+}
+
+static void meta_from(struct cpkg *p, const struct sl_metadata *m, const char *source)
+{
+	check_set_meta(p, (const char *const *)m->requires_dist, m->n_requires_dist,
+		       m->requires_python, (const char *const *)m->provides_extra,
+		       m->n_provides_extra, source);
+}
+
+static int from_site(struct sl_check *c, const char *dir, struct sl_err *err)
+{
+	struct sl_dist_list l = SL_DIST_LIST_INIT;
+	int rc = sl_distinfo_scan(dir, &l, err);
+
+	for (size_t i = 0; rc == 0 && i < c->n_set; i++) {
+		struct cpkg *p = &c->pkgs[i];
+		const struct sl_dist *d = p->has_meta ? NULL : sl_dist_list_find(&l, p->name);
+		if (d && same_version(p, d->meta.version))
+			meta_from(p, &d->meta, "site-packages");
+	}
+	sl_dist_list_release(&l);
+	return rc;
+}
+
+/* The file of (name, version) in a sorted list, comparing versions by
+ * PEP 440 when the spelling differs. */
+static const struct sl_dist_file *find_file(const struct sl_dist_file_list *l,
+					    const struct cpkg *p)
+{
+	const struct sl_dist_file *f = sl_dist_file_list_find(l, p->name, p->version);
+
+	if (f)
+		return f;
+	for (f = sl_dist_file_list_find(l, p->name, NULL); f && f < l->v + l->n; f++) {
+		if (strcmp(f->canonical, p->name) != 0)
+			return NULL;
+		if (same_version(p, f->version))
+			return f;
+	}
+	return NULL;
+}
+
+static int from_wheels(struct sl_check *c, const char *dir, struct sl_err *err)
+{
+	struct sl_dist_file_list l = SL_DIST_FILE_LIST_INIT;
+	int rc = sl_archive_index_dir(dir, &l, err);
+
+	for (size_t i = 0; rc == 0 && i < c->n_set; i++) {
+		struct cpkg *p = &c->pkgs[i];
+		const struct sl_dist_file *f = p->has_meta ? NULL : find_file(&l, p);
+		struct sl_metadata m;
+		struct sl_err e = {0};
+		if (!f)
+			continue;
+		sl_metadata_init(&m);
+		if (sl_archive_read_metadata(f->path, &m, &e) == 0)
+			meta_from(p, &m, "wheels");
+		else
+			check_warn(c, "%s", e.msg);
+		sl_metadata_release(&m);
+	}
+	sl_dist_file_list_release(&l);
+	c->wheels = sl_xstrdup(dir);
+	return rc;
+}
+
+static int load_sources(struct sl_check *c, const struct sl_check_options *o, struct sl_err *err)
+{
+	int rc = 0;
+
+	if (o->site_packages && !c->site_mode)
+		rc = from_site(c, o->site_packages, err);
+	if (rc == 0 && o->wheels)
+		rc = from_wheels(c, o->wheels, err);
+	return rc;
+}
+
+/* ---- locks ---- */
+
+static void add_request(struct sl_check *c, const char *req)
+{
+	c->requests = sl_xrealloc(c->requests, (c->nrequests + 1) * sizeof(*c->requests));
+	c->requests[c->nrequests++] = sl_xstrdup(req);
+}
+
+static size_t find_set(const struct check_map *names, const char *name)
+{
+	size_t i;
+
+	return check_map_get(names, name, &i) ? i : (size_t)-1;
+}
+
+/* Why a locked package is there, following required_by a few steps:
+ * "gradio[oauth]==4.31.0 is installed by the platform for sdk_version
+ * 4.31.0", "required by gradio 4.31.0, which is ...". */
+static void lock_why(struct sl_check *c, const struct check_map *names, size_t i, int depth,
+		     struct sl_buf *b)
+{
+	const struct cpkg *p = &c->pkgs[i];
+	size_t par;
+
+	if (p->origin == SL_ORIGIN_PLATFORM) {
+		sl_buf_addf(b, "%s%sinstalled by the platform", p->request ? p->request : "",
+			    p->request ? " is " : "");
+		if (c->sdk_version && p->request && strstr(p->request, c->sdk_version))
+			sl_buf_addf(b, " for sdk_version %s", c->sdk_version);
+	} else if (p->origin == SL_ORIGIN_DIRECT) {
+		sl_buf_addf(b, "%s%srequested by the Space's requirements",
+			    p->request ? p->request : "", p->request ? " is " : "");
+	} else if (p->nparents) {
+		sl_buf_addstr(b, "required by ");
+		for (size_t k = 0; k < p->nparents && k < 3; k++) {
+			par = find_set(names, p->parents[k]);
+			sl_buf_addf(b, "%s%s", k ? ", " : "", p->parents[k]);
+			if (par != (size_t)-1)
+				sl_buf_addf(b, " %s", c->pkgs[par].version);
+		}
+		par = find_set(names, p->parents[0]);
+		if (depth < 2 && par != (size_t)-1 && par != i &&
+		    c->pkgs[par].origin != SL_ORIGIN_UNKNOWN) {
+			sl_buf_addstr(b, ", which is ");
+			lock_why(c, names, par, depth + 1, b);
+		}
+	}
+}
+
+int sl_check_load_lock(struct sl_check *c, const struct sl_lock *lock,
+		       const struct sl_check_options *o, struct sl_err *err)
+{
+	const char *py = o->python ? o->python
+			 : lock->runtime.python ? lock->runtime.python
+						: lock->space.python_version;
+	struct check_map names = {0};
+	int rc;
+
+	if (!py)
+		return sl_error(err, SL_EINVAL,
+				"the lock names no python (runtime.python, space.python_version); "
+				"pass --python X.Y");
+	if ((rc = check_set_python(c, py, err)) != 0)
+		return rc;
+	c->sdk_version = lock->space.sdk_version ? sl_xstrdup(lock->space.sdk_version) : NULL;
+	for (size_t i = 0; i < lock->n_packages; i++) {
+		const struct sl_lock_package *lp = &lock->packages[i];
+		size_t pi = check_add_pkg(c, lp->name, lp->version);
+		struct cpkg *p = &c->pkgs[pi];
+		p->origin = (int)lp->origin;
+		p->direct = lp->origin == SL_ORIGIN_DIRECT;
+		p->request = lp->requirement ? sl_xstrdup(lp->requirement) : NULL;
+		p->parents = sl_xcalloc(lp->n_required_by + 1, sizeof(char *));
+		for (size_t k = 0; k < lp->n_required_by; k++)
+			p->parents[p->nparents++] = sl_xstrdup(lp->required_by[k]);
+		if (lp->requirement && lp->origin != SL_ORIGIN_TRANSITIVE)
+			add_request(c, lp->requirement);
+		if (lp->metadata)
+			check_set_meta(p, (const char *const *)lp->metadata->requires_dist,
+				       lp->metadata->n_requires_dist, lp->metadata->requires_python,
+				       (const char *const *)lp->metadata->provides_extra,
+				       lp->metadata->n_provides_extra, "lock");
+	}
+	c->n_set = c->n;
+	for (size_t i = 0; i < c->n_set; i++)
+		check_map_put(&names, c->pkgs[i].name, i);
+	for (size_t i = 0; i < c->n_set; i++) {
+		struct sl_buf b = SL_BUF_INIT;
+		lock_why(c, &names, i, 0, &b);
+		c->pkgs[i].why = b.len ? sl_buf_detach(&b, NULL) : NULL;
+		sl_buf_release(&b);
+	}
+	check_map_release(&names);
+	return load_sources(c, o, err);
+}
+
+/* ---- site-packages ---- */
+
+/* lib/pythonX.Y/site-packages gives X.Y; a venv's pyvenv.cfg two levels
+ * up may say the full X.Y.Z. */
+static char *guess_python(const char *dir)
+{
+	const char *s = strstr(dir, "python3.");
+	struct sl_buf cfg = SL_BUF_INIT;
+	char *xy, *full = NULL;
+	size_t n;
+
+	if (!s)
+		return NULL;
+	s += strlen("python");
+	n = strspn(s, "0123456789.");
+	if (n < 3 || strncmp(s + n, "/site-packages", 14) != 0)
+		return NULL;
+	xy = sl_xstrndup(s, n);
+	{
+		char *path = sl_xasprintf("%.*s/../../pyvenv.cfg", (int)(s + n + 14 - dir), dir);
+		if (sl_file_read(path, 65536, &cfg, NULL) == 0) {
+			const char *v = strstr(cfg.buf, "\nversion = ");
+			if (!v)
+				v = strstr(cfg.buf, "\nversion_info = ");
+			if (v) {
+				v = strchr(v, '=') + 2;
+				full = sl_xstrndup(v, strspn(v, "0123456789."));
+			}
+		}
+		free(path);
+	}
+	sl_buf_release(&cfg);
+	if (full && strncmp(full, xy, strlen(xy)) == 0 && full[strlen(xy)] == '.') {
+		free(xy);
+		return full;
+	}
+	free(full);
+	return xy;
+}
+
+int sl_check_load_site(struct sl_check *c, const struct sl_check_options *o, struct sl_err *err)
+{
+	struct sl_dist_list l = SL_DIST_LIST_INIT;
+	char *py = o->python ? sl_xstrdup(o->python) : guess_python(o->site_packages);
+	int rc;
+
+	if (!py)
+		return sl_error(err, SL_EINVAL,
+				"cannot tell the target python from '%s'; pass --python X.Y",
+				o->site_packages);
+	rc = check_set_python(c, py, err);
+	free(py);
+	if (rc != 0 || (rc = sl_distinfo_scan(o->site_packages, &l, err)) != 0)
+		return rc;
+	c->site_mode = true;
+	for (size_t i = 0; i < l.n; i++) {
+		const struct sl_dist *d = &l.v[i];
+		if (i > 0 && strcmp(l.v[i - 1].canonical, d->canonical) == 0)
+			continue; /* installed twice: the first one, as pip sees it */
+		size_t pi = check_add_pkg(c, d->canonical, d->meta.version);
+		meta_from(&c->pkgs[pi], &d->meta, "site-packages");
+	}
+	for (size_t i = 0; i < l.n_warnings; i++)
+		check_warn(c, "%s", l.warnings[i]);
+	sl_dist_list_release(&l);
+	c->n_set = c->n;
+	return load_sources(c, o, err);
+}
+
+/* ---- alternatives ---- */
+
+int check_load_alternatives(struct sl_check *c, struct sl_err *err)
+{
+	struct sl_dist_file_list l = SL_DIST_FILE_LIST_INIT;
+	struct check_map set = {0};
+	int rc;
+
+	if (c->alternatives_loaded || !c->wheels)
+		return 0;
+	c->alternatives_loaded = true;
+	if ((rc = sl_archive_index_dir(c->wheels, &l, err)) != 0)
+		return rc;
+	for (size_t i = 0; i < c->n_set; i++)
+		check_map_put(&set, c->pkgs[i].name, i);
+	for (size_t i = 0; i < l.n; i++) {
+		const struct sl_dist_file *f = &l.v[i];
+		struct sl_metadata m;
+		size_t k;
+		if (check_map_get(&set, f->canonical, &k) && same_version(&c->pkgs[k], f->version))
+			continue;
+		if (i > 0 && strcmp(l.v[i - 1].canonical, f->canonical) == 0 &&
+		    strcmp(l.v[i - 1].version, f->version) == 0)
+			continue; /* a wheel and an sdist of one version */
+		sl_metadata_init(&m);
+		if (sl_archive_read_metadata(f->path, &m, NULL) == 0) {
+			size_t pi = check_add_pkg(c, f->canonical, f->version);
+			meta_from(&c->pkgs[pi], &m, "wheels");
+		}
+		sl_metadata_release(&m);
+	}
+	check_map_release(&set);
+	sl_dist_file_list_release(&l);
+	return 0;
+}

@@ -1,0 +1,114 @@
+/* check_private.h: the model check.c and check_load.c share. */
+#ifndef SPACELOCK_CHECK_PRIVATE_H
+#define SPACELOCK_CHECK_PRIVATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "spacelock/check.h"
+#include "spacelock/error.h"
+
+struct sl_version;
+struct sl_specset;
+struct sl_requirement;
+struct sl_env;
+
+/* One Requires-Dist of a package, parsed. */
+struct creq {
+	char *text;              /* as written */
+	char *show;              /* the part before ';', trimmed: for messages */
+	char *name;              /* canonical project required */
+	char **extras;           /* PEP 685 names of the extras it asks for */
+	size_t nextras;
+	char *spec;              /* canonical specifier text; "" for none or a URL */
+	struct sl_requirement *r; /* owns spec set and marker */
+	bool base;               /* its marker holds with extra "" (or no marker) */
+	bool uses_extra;         /* its marker mentions `extra` */
+};
+
+/* One package version: in the set, or an alternative. */
+struct cpkg {
+	char *name;    /* canonical */
+	char *version; /* as written */
+	struct sl_version *ver; /* NULL when the version is not PEP 440 */
+	char *key;     /* libsolv sort key */
+	char *why;     /* why it is in the set, or NULL */
+	bool direct;   /* requested directly: a change is a "pin" */
+	bool has_meta;
+	char *meta_source; /* where the metadata came from */
+	char **requires_dist;
+	size_t n_requires_dist;
+	char *requires_python;
+	char **provides_extra; /* normalised */
+	size_t n_provides_extra;
+	/* parsed on first use */
+	bool parsed;
+	struct creq *reqs;
+	size_t nreqs;
+	struct sl_specset *rp; /* requires_python parsed, or NULL */
+	/* lock provenance, for the chain */
+	int origin;
+	char *request;
+	char **parents;
+	size_t nparents;
+};
+
+struct sl_check {
+	struct cpkg *pkgs;
+	size_t n, cap;
+	size_t n_set;          /* pkgs[0..n_set) is the set; then alternatives */
+	bool alternatives_loaded;
+	char *wheels;          /* folder for alternatives, or NULL */
+	char *python;          /* target */
+	struct sl_version *pyver;
+	char *pykey;
+	struct sl_env *env;
+	char **requests;       /* top-level requirement texts (platform, direct) */
+	size_t nrequests;
+	struct creq *top;      /* requests parsed (those whose marker holds) */
+	size_t ntop;
+	bool site_mode;        /* "installed" rather than "locked" in messages */
+	char *sdk_version;
+	char **warnings;
+	size_t nwarnings;
+};
+
+/* A problem found by the direct walk. */
+struct prob {
+	enum sl_check_kind kind;
+	size_t pkg;           /* index into c->pkgs */
+	const struct creq *q; /* NULL for python and unverifiable */
+	const char *extra;
+	size_t target; /* index into c->pkgs, or SIZE_MAX */
+};
+
+struct probs {
+	struct prob *v;
+	size_t n, cap;
+};
+
+/* check_map.c: string -> size_t; keys borrowed; the first value put wins. */
+struct check_map {
+	const char **keys;
+	size_t *vals;
+	size_t cap, n;
+};
+void check_map_put(struct check_map *m, const char *key, size_t val);
+bool check_map_get(const struct check_map *m, const char *key, size_t *val);
+void check_map_release(struct check_map *m);
+
+/* check.c */
+size_t check_add_pkg(struct sl_check *c, const char *name, const char *version);
+void check_set_meta(struct cpkg *p, const char *const *requires_dist, size_t n,
+		    const char *requires_python, const char *const *provides_extra, size_t nextra,
+		    const char *source);
+void check_warn(struct sl_check *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int check_set_python(struct sl_check *c, const char *python, struct sl_err *err);
+
+/* check_report.c: groups, sorts and words the problems into r. */
+void check_report_fill(struct sl_check *c, const struct probs *p, struct sl_check_report *r);
+
+/* check_load.c */
+int check_load_alternatives(struct sl_check *c, struct sl_err *err);
+
+#endif
