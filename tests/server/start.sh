@@ -1,0 +1,43 @@
+# tests/server/start.sh: sourced by tests/scripts/hub_*.sh after tests/lib.sh.
+# Starts hubserver.py on a free port (record in $REC), sets PORT and HUB,
+# isolates the environment from the user's real token and caches, and
+# stops the server at exit.
+REC=$T_TMP/record
+: >"$REC"
+python3 tests/server/hubserver.py --record "$REC" ${SERVER_ARGS:-} >"$T_TMP/port" &
+SERVER_PID=$!
+trap 'kill "$SERVER_PID" 2>/dev/null; rm -rf "$T_TMP"' EXIT
+i=0
+while [ ! -s "$T_TMP/port" ] && [ $i -lt 100 ]; do
+	sleep 0.05
+	i=$((i + 1))
+done
+PORT=$(cat "$T_TMP/port")
+HUB=http://127.0.0.1:$PORT
+unset HF_TOKEN HUGGING_FACE_HUB_TOKEN HF_TOKEN_PATH HF_HOME HF_ENDPOINT PIP_INDEX_URL \
+	HF_HUB_DISABLE_IMPLICIT_TOKEN
+export HOME=$T_TMP/home XDG_CACHE_HOME=$T_TMP/cache
+mkdir -p "$HOME"
+# fail fast: short timeouts and few retries keep every fault case quick
+export SPACELOCK_TIMEOUT=1 SPACELOCK_RETRIES=2 SPACELOCK_RETRY_WAIT_MAX=3 \
+	SPACELOCK_LOG_IDLE=0.6 SPACELOCK_LOG_MAX_TIME=3
+
+# expect NAME WANT_EXIT WANT_STDERR_SUBSTRING COMMAND...: runs the command
+# with stdout in $T_TMP/out and stderr in $T_TMP/err
+expect() {
+	name=$1 want=$2 msg=$3
+	shift 3
+	"$@" >"$T_TMP/out" 2>"$T_TMP/err"
+	got=$?
+	if [ "$got" -ne "$want" ]; then
+		not_ok "$name: exit $got, want $want; stderr: $(cat "$T_TMP/err")"
+	elif [ -n "$msg" ] && ! grep -qF -- "$msg" "$T_TMP/err"; then
+		not_ok "$name: stderr lacks '$msg': $(cat "$T_TMP/err")"
+	elif [ "$want" -ne 0 ] && [ "$want" -ne 2 ] && [ "$(grep -c . "$T_TMP/err")" -ne 1 ]; then
+		not_ok "$name: want one error line, got: $(cat "$T_TMP/err")"
+	else
+		ok
+	fi
+}
+# requests NAME PATTERN: how many recorded requests match
+requests() { grep -c -- "$1" "$REC"; }
