@@ -1,0 +1,308 @@
+/* snapshot.c: read every input into observations, then merge them into a
+ * lock.  The merge (snapshot_merge.c) decides; this file only gathers. */
+#include "spacelock/snapshot.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "snapshot_private.h"
+#include "spacelock/buildlog.h"
+#include "spacelock/card.h"
+#include "spacelock/distinfo.h"
+#include "spacelock/fileio.h"
+#include "spacelock/freeze.h"
+#include "spacelock/mem.h"
+#include "spacelock/name.h"
+#include "spacelock/reqfile.h"
+#include "spacelock/requirement.h"
+
+/* The name a dir file gets in the lock. */
+static char *dir_name(const struct snap *s, const char *file)
+{
+	const char *label = s->in->dir_label ? s->in->dir_label : s->in->dir;
+
+	if (!*label)
+		return sl_xstrdup(file);
+	return sl_xasprintf("%s/%s", label, file);
+}
+
+static void add_input(struct snap *s, const char *kind, const char *name)
+{
+	char *t = sl_xasprintf("%s: %s", kind, name);
+
+	sl_lock_strv_add(&s->lock->inputs, &s->lock->n_inputs, t);
+	free(t);
+}
+
+/* ---- the card ---- */
+
+static void card_to_space(struct sl_lock_space *sp, const struct sl_card *card)
+{
+	const struct sl_card_value *pre = sl_card_get(card, "preload_from_hub");
+
+	sl_lock_set(&sp->sdk, sl_card_string(card, "sdk"));
+	sl_lock_set(&sp->sdk_version, sl_card_string(card, "sdk_version"));
+	sl_lock_set(&sp->python_version, sl_card_string(card, "python_version"));
+	sl_lock_set(&sp->app_file, sl_card_string(card, "app_file"));
+	sl_lock_set(&sp->suggested_hardware, sl_card_string(card, "suggested_hardware"));
+	sl_lock_set(&sp->startup_duration_timeout,
+		    sl_card_string(card, "startup_duration_timeout"));
+	if (pre && pre->style == SL_CARD_SEQUENCE) {
+		for (size_t i = 0; i < pre->nitems; i++)
+			if (pre->items[i])
+				sl_lock_strv_add(&sp->preload_from_hub, &sp->n_preload_from_hub,
+						 pre->items[i]);
+	} else if (pre && pre->value && *pre->value) {
+		sl_lock_strv_add(&sp->preload_from_hub, &sp->n_preload_from_hub, pre->value);
+	}
+}
+
+static int read_card(struct snap *s)
+{
+	char *path = sl_xasprintf("%s/README.md", s->in->dir);
+	char *name = dir_name(s, "README.md");
+	struct sl_buf b = SL_BUF_INIT;
+	struct sl_card *card = NULL;
+	int rc = sl_file_read(path, SL_CARD_MAX_BYTES, &b, s->err);
+
+	if (!rc)
+		rc = sl_card_parse(name, b.buf, b.len, &card, s->err);
+	if (!rc) {
+		card_to_space(&s->lock->space, card);
+		for (size_t i = 0; i < card->nwarnings; i++)
+			sl_lock_add_warning(s->lock, card->warnings[i]);
+		add_input(s, "card", name);
+	}
+	sl_card_free(card);
+	sl_buf_release(&b);
+	free(path);
+	free(name);
+	return rc;
+}
+
+/* ---- requirements files ---- */
+
+static void add_direct(struct snap *s, const struct sl_reqfile_entry *e, const char *source)
+{
+	struct sl_obs o = {0};
+	char *version = snap_exact_pin(e->req);
+
+	o.name = e->name;
+	o.version = version;
+	o.strength = version ? SL_EV_PIN : SL_EV_MENTION;
+	o.origin = SL_ORIGIN_DIRECT;
+	o.requirement = e->req_text ? e->req_text : e->text;
+	o.vcs_url = e->url;
+	o.source = (char *)source;
+	o.line = e->line;
+	o.text = e->text;
+	sl_obs_list_add(&s->obs, &o);
+	free(version);
+}
+
+static int read_reqfile(struct snap *s, const char *file)
+{
+	char *path = sl_xasprintf("%s/%s", s->in->dir, file);
+	char *name = dir_name(s, file);
+	struct sl_buf b = SL_BUF_INIT;
+	struct sl_reqfile *rf = NULL;
+	int rc = 0;
+
+	if (access(path, F_OK) != 0)
+		goto out;
+	rc = sl_file_read(path, SL_REQFILE_MAX_BYTES, &b, s->err);
+	if (!rc)
+		rc = sl_reqfile_parse(b.buf, b.len, name, &rf, s->err);
+	if (rc)
+		goto out;
+	for (size_t i = 0; i < rf->nentries; i++) {
+		const struct sl_reqfile_entry *e = &rf->entries[i];
+		if (e->name && (e->kind == SL_REQLINE_REQUIREMENT || e->kind == SL_REQLINE_URL ||
+				e->kind == SL_REQLINE_EDITABLE))
+			add_direct(s, e, name);
+		else if (e->kind == SL_REQLINE_INCLUDE)
+			snap_warn(s, "%s:%lu: '%s' is not followed: snapshot reads only %s", name,
+				  e->line, e->text, file);
+		else if (e->kind == SL_REQLINE_URL || e->kind == SL_REQLINE_EDITABLE)
+			snap_warn(s, "%s:%lu: '%s': no project name, so it cannot be matched",
+				  name, e->line, e->text);
+	}
+	for (size_t i = 0; i < rf->nwarnings; i++)
+		sl_lock_add_warning(s->lock, rf->warnings[i]);
+	add_input(s, "requirements", name);
+out:
+	sl_reqfile_free(rf);
+	sl_buf_release(&b);
+	free(path);
+	free(name);
+	return rc;
+}
+
+/* packages.txt: one apt package a line, as `xargs apt-get install` reads. */
+static int read_packages_txt(struct snap *s)
+{
+	char *path = sl_xasprintf("%s/packages.txt", s->in->dir);
+	char *name = dir_name(s, "packages.txt");
+	struct sl_buf b = SL_BUF_INIT;
+	int rc = 0;
+
+	if (access(path, F_OK) == 0 && (rc = sl_file_read(path, 1u << 20, &b, s->err)) == 0) {
+		for (char *p = b.buf; *p;) {
+			size_t n = strcspn(p, " \t\r\n");
+			if (n > 0 && *p != '#') {
+				char *t = sl_xstrndup(p, n);
+				sl_lock_strv_add(&s->lock->space.system_packages,
+						 &s->lock->space.n_system_packages, t);
+				free(t);
+			}
+			p += n + strspn(p + n, " \t\r\n");
+		}
+		add_input(s, "packages", name);
+	}
+	sl_buf_release(&b);
+	free(path);
+	free(name);
+	return rc;
+}
+
+static int read_dir(struct snap *s)
+{
+	int rc = read_card(s);
+
+	if (!rc)
+		rc = read_reqfile(s, "pre-requirements.txt");
+	if (!rc)
+		rc = read_reqfile(s, "requirements.txt");
+	if (!rc)
+		rc = read_packages_txt(s);
+	return rc;
+}
+
+/* ---- logs, freezes, site-packages ---- */
+
+static const char *label_of(const struct sl_snapshot_file *f)
+{
+	return f->label ? f->label : f->path;
+}
+
+/* Streams a log file through the reader: memory stays bounded whatever
+ * the log's size. */
+static int read_log(struct snap *s, const struct sl_snapshot_file *f, enum sl_log_kind kind)
+{
+	FILE *fp = fopen(f->path, "rb");
+	struct sl_buildlog *log;
+	char *chunk;
+	size_t n;
+	int rc = 0;
+
+	if (!fp)
+		return sl_error(s->err, SL_EIO, "cannot read '%s': %s", label_of(f), strerror(errno));
+	log = sl_buildlog_new(kind, label_of(f));
+	chunk = sl_xmalloc(65536);
+	while (!rc && (n = fread(chunk, 1, 65536, fp)) > 0)
+		rc = sl_buildlog_feed(log, chunk, n, s->err);
+	if (!rc && ferror(fp))
+		rc = sl_error(s->err, SL_EIO, "cannot read '%s': %s", label_of(f), strerror(errno));
+	if (!rc)
+		rc = sl_buildlog_finish(log, s->err);
+	fclose(fp);
+	free(chunk);
+	if (rc) {
+		sl_buildlog_free(log);
+		return rc;
+	}
+	for (size_t i = 0; i < log->obs.n; i++)
+		sl_obs_list_add(&s->obs, &log->obs.v[i]);
+	for (size_t i = 0; i < log->nwarnings; i++)
+		sl_lock_add_warning(s->lock, log->warnings[i]);
+	sl_xgrow((void **)&s->logs, &s->cap_logs, s->nlogs + 1, sizeof(*s->logs));
+	s->logs[s->nlogs++] = log;
+	add_input(s, kind == SL_LOG_BUILD ? "build-log" : "run-log", label_of(f));
+	return 0;
+}
+
+static int read_freeze(struct snap *s, const struct sl_snapshot_file *f)
+{
+	struct sl_obs_list tmp = SL_OBS_LIST_INIT;
+	int rc = sl_freeze_read_file(f->path, &tmp, s->err);
+
+	if (rc < 0) {
+		sl_obs_list_release(&tmp);
+		if (f->label)
+			sl_err_prefix(s->err, "%s", f->label);
+		return rc;
+	}
+	for (size_t i = 0; i < tmp.n; i++) {
+		struct sl_obs *o = sl_obs_list_add(&s->obs, &tmp.v[i]);
+		sl_lock_set(&o->source, label_of(f));
+	}
+	sl_obs_list_release(&tmp);
+	add_input(s, "freeze", label_of(f));
+	return 0;
+}
+
+static int read_site(struct snap *s)
+{
+	int rc = sl_distinfo_observe(s->in->site_packages, &s->obs, s->err);
+
+	if (rc < 0)
+		return rc;
+	add_input(s, "site-packages", s->in->site_packages);
+	return 0;
+}
+
+static int gather(struct snap *s)
+{
+	const struct sl_snapshot_inputs *in = s->in;
+	int rc = 0;
+
+	if (in->dir)
+		rc = read_dir(s);
+	for (size_t i = 0; !rc && i < in->n_build_logs; i++)
+		rc = read_log(s, &in->build_logs[i], SL_LOG_BUILD);
+	for (size_t i = 0; !rc && i < in->n_run_logs; i++)
+		rc = read_log(s, &in->run_logs[i], SL_LOG_RUN);
+	for (size_t i = 0; !rc && i < in->n_freezes; i++)
+		rc = read_freeze(s, &in->freezes[i]);
+	if (!rc && in->site_packages)
+		rc = read_site(s);
+	return rc;
+}
+
+static bool has_input(const struct sl_snapshot_inputs *in)
+{
+	return in->dir || in->n_build_logs || in->n_run_logs || in->n_freezes || in->site_packages;
+}
+
+int sl_snapshot_run(const struct sl_snapshot_inputs *in, struct sl_lock **out,
+		    struct sl_err *err)
+{
+	struct snap s = {.in = in, .err = err};
+	int rc;
+
+	if (!has_input(in))
+		return sl_error(err, SL_EINVAL,
+				"nothing to snapshot: give a Space directory, a build or run "
+				"log, a freeze file or a site-packages directory");
+	s.lock = sl_lock_new();
+	sl_lock_set(&s.lock->space.id, in->space_id);
+	sl_lock_set(&s.lock->space.revision, in->revision);
+	sl_lock_set(&s.lock->space.hardware, in->hardware);
+	rc = gather(&s);
+	if (!rc)
+		snap_merge(&s);
+	for (size_t i = 0; i < s.nlogs; i++)
+		sl_buildlog_free(s.logs[i]);
+	free(s.logs);
+	sl_obs_list_release(&s.obs);
+	if (rc) {
+		sl_lock_free(s.lock);
+		return rc;
+	}
+	sl_lock_sort(s.lock);
+	*out = s.lock;
+	return 0;
+}

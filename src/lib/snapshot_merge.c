@@ -1,0 +1,472 @@
+/* snapshot_merge.c: observations and log facts -> lock.
+ *
+ * Per package (PEP 503 name) the version comes from the strongest
+ * observation that carries one (installed > pip > pin); among equals the
+ * later one wins (pip prints its final choice last when it backtracks).
+ * Every other version seen is kept as evidence and, when it comes from a
+ * different input or strength, reported as a warning.  A package with no
+ * version proven goes to incomplete, never to packages. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "snapshot_private.h"
+#include "spacelock/buf.h"
+#include "spacelock/mem.h"
+#include "spacelock/name.h"
+#include "spacelock/requirement.h"
+#include "spacelock/specifier.h"
+#include "spacelock/version.h"
+
+#define REMEDY_VERSION                                                                             \
+	"pass a log of an uncached build (Factory rebuild), a run log in which the app prints "   \
+	"`pip freeze` at start-up, or a freeze of the running Space (--freeze)"
+#define REMEDY_CACHED                                                                              \
+	"rebuild without cache (Factory rebuild in the Space settings, or restart with "          \
+	"factory=true) and snapshot the new build log, or have the app print `pip freeze` at "    \
+	"start-up and pass its run log"
+#define REMEDY_FAILED                                                                              \
+	"fix the build, rebuild, and snapshot the log of a successful build"
+#define REMEDY_PYTHON                                                                              \
+	"pass the build log (--build-log): its '--> FROM' line names the interpreter, or declare "  \
+	"python_version in the card"
+
+void snap_warn(struct snap *s, const char *fmt, ...)
+{
+	struct sl_buf b = SL_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	sl_buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	sl_lock_add_warning(s->lock, b.buf);
+	sl_buf_release(&b);
+}
+
+static void incomplete(struct snap *s, const char *what, const char *remedy, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static void incomplete(struct snap *s, const char *what, const char *remedy, const char *fmt, ...)
+{
+	struct sl_buf b = SL_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	sl_buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	sl_lock_add_incomplete(s->lock, what, b.buf, remedy);
+	sl_buf_release(&b);
+}
+
+/* ---- grouping observations by canonical name ---- */
+
+struct item {
+	char *canon;
+	size_t idx;
+};
+
+static int cmp_item(const void *a, const void *b)
+{
+	const struct item *x = a, *y = b;
+	int c = strcmp(x->canon, y->canon);
+
+	if (c)
+		return c;
+	return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+/* The sdk's package: "gradio" for sdk gradio, "streamlit" for streamlit. */
+static const char *sdk_package(const struct sl_lock *lock)
+{
+	const char *sdk = lock->space.sdk;
+
+	if (sdk && (strcmp(sdk, "gradio") == 0 || strcmp(sdk, "streamlit") == 0))
+		return sdk;
+	return NULL;
+}
+
+/* Canonical name of the first project named in a pip "(from ...)" chain,
+ * or NULL for "-r file (line N)" (a direct requirement). */
+static char *parent_name(const char *chain)
+{
+	size_t n = strspn(chain, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-");
+	char *raw, *c;
+
+	if (n == 0 || chain[0] == '-')
+		return NULL;
+	raw = sl_xstrndup(chain, n);
+	c = sl_name_canonical(raw);
+	free(raw);
+	return c;
+}
+
+/* PEP 440 equality ("2.0" is "2.0.0"); spellings pip would not accept
+ * compare as text. */
+static bool same_version(const char *a, const char *b)
+{
+	int c;
+
+	if (sl_version_compare_str(a, b, &c, NULL) == 0)
+		return c == 0;
+	return strcasecmp(a, b) == 0;
+}
+
+char *snap_exact_pin(const struct sl_requirement *r)
+{
+	const char *v = r && !r->url ? sl_specset_exact_pin(r->spec) : NULL;
+
+	return v ? sl_xstrdup(v) : NULL;
+}
+
+static bool proves(const struct sl_obs *o)
+{
+	return o->version && *o->version && o->strength >= SL_EV_PIN;
+}
+
+/* ---- one package ---- */
+
+static void set_origin(struct sl_lock_package *p, const struct sl_obs *o)
+{
+	if (o->origin == SL_ORIGIN_DIRECT ||
+	    (o->origin == SL_ORIGIN_PLATFORM && p->origin != SL_ORIGIN_DIRECT) ||
+	    (o->origin == SL_ORIGIN_TRANSITIVE && p->origin == SL_ORIGIN_UNKNOWN))
+		p->origin = o->origin;
+	if (o->origin == SL_ORIGIN_DIRECT && !p->requirement && o->requirement)
+		sl_lock_set(&p->requirement, o->requirement);
+}
+
+static void add_parent(struct sl_lock_package *p, const struct sl_obs *o)
+{
+	char *parent;
+
+	if (!o->required_by || !(parent = parent_name(o->required_by)))
+		return;
+	if (strcmp(parent, p->name) != 0)
+		sl_lock_package_add_parent(p, parent);
+	free(parent);
+}
+
+static void warn_disagreement(struct snap *s, const char *name, const struct sl_obs *win,
+			      const struct sl_obs *o)
+{
+	if (same_version(o->version, win->version))
+		return;
+	/* pip backtracking inside one log is not a disagreement */
+	if (o->strength == win->strength && strcmp(o->source, win->source) == 0)
+		return;
+	snap_warn(s, "'%s': %s:%lu shows %s (%s) but %s:%lu shows %s (%s); %s is kept", name,
+		  o->source, o->line, o->version, sl_strength_name(o->strength), win->source,
+		  win->line, win->version, sl_strength_name(win->strength), win->version);
+}
+
+static void lock_package(struct snap *s, const char *name, const struct item *it, size_t n,
+			 size_t best)
+{
+	const struct sl_obs *win = &s->obs.v[best];
+	struct sl_lock_package *p = sl_lock_add_package(s->lock, name, win->version);
+	const char *sdkpkg = sdk_package(s->lock);
+
+	for (size_t i = 0; i < n; i++) {
+		const struct sl_obs *o = &s->obs.v[it[i].idx];
+		struct sl_lock_evidence ev = {o->source, o->line, o->text, o->strength, o->version};
+		sl_lock_package_add_evidence(p, &ev);
+		set_origin(p, o);
+		add_parent(p, o);
+		if (proves(o))
+			warn_disagreement(s, name, win, o);
+		if ((o->vcs_url || o->vcs_commit) && (!p->vcs_commit || o->strength == win->strength)) {
+			if (o->vcs_url)
+				sl_lock_set(&p->vcs_url, o->vcs_url);
+			if (o->vcs_commit)
+				sl_lock_set(&p->vcs_commit, o->vcs_commit);
+		}
+	}
+	if (p->origin == SL_ORIGIN_UNKNOWN && p->n_required_by)
+		p->origin = SL_ORIGIN_TRANSITIVE;
+	if (sdkpkg && strcmp(name, sdkpkg) == 0 && s->lock->space.sdk_version &&
+	    !same_version(p->version, s->lock->space.sdk_version))
+		snap_warn(s, "'%s' %s is locked (%s:%lu) but the card's sdk_version is %s", name,
+			  p->version, win->source, win->line, s->lock->space.sdk_version);
+}
+
+static void unknown_package(struct snap *s, const char *name, const struct item *it, size_t n)
+{
+	const struct sl_obs *first = &s->obs.v[it[0].idx];
+	const char *sdkpkg = sdk_package(s->lock);
+	char *what = sl_xasprintf("package '%s'", name);
+	struct sl_buf why = SL_BUF_INIT;
+
+	for (size_t i = 0; i < n; i++)
+		if (s->obs.v[it[i].idx].origin == SL_ORIGIN_DIRECT) {
+			first = &s->obs.v[it[i].idx];
+			break;
+		}
+	if (first->origin == SL_ORIGIN_DIRECT && first->requirement)
+		sl_buf_addf(&why, "%s:%lu asks for '%s' but no input shows which version was installed",
+			    first->source, first->line, first->requirement);
+	else
+		sl_buf_addf(&why, "named at %s:%lu (\"%s\") but no input shows its version",
+			    first->source, first->line, first->text ? first->text : name);
+	if (sdkpkg && strcmp(name, sdkpkg) == 0 && s->lock->space.sdk_version)
+		sl_buf_addf(&why, "; the card's sdk_version makes the builder install %s==%s "
+				  "(expected, not proven)",
+			    name, s->lock->space.sdk_version);
+	sl_lock_add_incomplete(s->lock, what, why.buf, REMEDY_VERSION);
+	sl_buf_release(&why);
+	free(what);
+}
+
+static void merge_group(struct snap *s, const char *name, const struct item *it, size_t n)
+{
+	size_t best = (size_t)-1;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct sl_obs *o = &s->obs.v[it[i].idx];
+		if (proves(o) && (best == (size_t)-1 || o->strength >= s->obs.v[best].strength))
+			best = it[i].idx;
+	}
+	if (best == (size_t)-1)
+		unknown_package(s, name, it, n);
+	else
+		lock_package(s, name, it, n, best);
+}
+
+static void merge_packages(struct snap *s)
+{
+	struct item *items = s->obs.n ? sl_xcalloc(s->obs.n, sizeof(*items)) : NULL;
+	size_t i = 0;
+
+	for (i = 0; i < s->obs.n; i++) {
+		items[i].canon = sl_name_canonical(s->obs.v[i].name ? s->obs.v[i].name : "");
+		items[i].idx = i;
+	}
+	if (s->obs.n)
+		qsort(items, s->obs.n, sizeof(*items), cmp_item);
+	for (i = 0; i < s->obs.n;) {
+		size_t j = i + 1;
+		while (j < s->obs.n && strcmp(items[j].canon, items[i].canon) == 0)
+			j++;
+		if (*items[i].canon)
+			merge_group(s, items[i].canon, &items[i], j - i);
+		i = j;
+	}
+	for (i = 0; i < s->obs.n; i++)
+		free(items[i].canon);
+	free(items);
+}
+
+/* The card implies the sdk package; when no input even names it, say that
+ * it is expected but not proven. */
+static void expect_sdk(struct snap *s)
+{
+	const char *pkg = sdk_package(s->lock);
+	char *what;
+
+	if (!pkg || !s->lock->space.sdk_version || sl_lock_find(s->lock, pkg))
+		return;
+	what = sl_xasprintf("package '%s'", pkg);
+	for (size_t i = 0; i < s->lock->n_incomplete; i++)
+		if (strcmp(s->lock->incomplete[i].what, what) == 0) {
+			free(what);
+			return;
+		}
+	incomplete(s, what, REMEDY_VERSION,
+		   "the card's sdk_version makes the builder install %s==%s, but no input shows it "
+		   "installed (expected, not proven)",
+		   pkg, s->lock->space.sdk_version);
+	free(what);
+}
+
+/* ---- runtime facts from the logs ---- */
+
+static const char *status_of(const struct sl_buildlog *log)
+{
+	bool any = false;
+
+	if (log->build_failed)
+		return "failed";
+	for (size_t i = 0; i < log->nsteps; i++) {
+		if (log->steps[i].flags & SL_STEP_PSEUDO)
+			continue;
+		if (log->steps[i].outcome == SL_STEP_NONE)
+			return "unknown";
+		any = true;
+	}
+	return any ? "succeeded" : "unknown";
+}
+
+/* A step's instruction, shortened for a one-line message. */
+static char *short_instruction(const char *ins)
+{
+	size_t n = strlen(ins);
+
+	if (n <= 100)
+		return sl_xstrdup(ins);
+	return sl_xasprintf("%.97s...", ins);
+}
+
+static void check_steps(struct snap *s, const struct sl_buildlog *log)
+{
+	for (size_t i = 0; i < log->nsteps; i++) {
+		const struct sl_build_step *st = &log->steps[i];
+		char *ins, *what;
+		if (!(st->flags & SL_STEP_PIP))
+			continue;
+		if (st->outcome != SL_STEP_CACHED && st->outcome != SL_STEP_NONE)
+			continue;
+		ins = short_instruction(st->instruction);
+		what = sl_xasprintf("step '%s'", ins);
+		if (st->outcome == SL_STEP_CACHED)
+			incomplete(s, what, REMEDY_CACHED,
+				   "%s:%lu: the step is CACHED, so the log does not show what it "
+				   "installed",
+				   log->source, st->line);
+		else if (!log->build_failed)
+			incomplete(s, what, REMEDY_VERSION,
+				   "%s:%lu: the step has no outcome: the log is cut", log->source,
+				   st->line);
+		free(ins);
+		free(what);
+	}
+}
+
+static void check_failure(struct snap *s, const struct sl_buildlog *log)
+{
+	const struct sl_build_failure *f = log->nfailures ? &log->failures[0] : NULL;
+
+	for (size_t i = 0; i < log->nfailures; i++)
+		if (log->failures[i].kind != SL_FAIL_STEP && log->failures[i].kind != SL_FAIL_JOB) {
+			f = &log->failures[i];
+			break;
+		}
+	if (log->kind == SL_LOG_RUN) {
+		if (log->runtime_error)
+			snap_warn(s, "%s: the run log shows the Space failed to start or crashed%s%s",
+				  log->source, f ? ": " : "", f ? f->text : "");
+		return;
+	}
+	if (log->build_failed && f)
+		incomplete(s, "build", REMEDY_FAILED,
+			   "%s:%lu: the build failed: %s; a failed build is not a known-good "
+			   "environment: the versions locked are what pip chose before it stopped",
+			   log->source, f->line, f->text);
+	else if (log->build_failed)
+		incomplete(s, "build", REMEDY_FAILED,
+			   "%s: the build failed; a failed build is not a known-good environment: "
+			   "the versions locked are what pip chose before it stopped",
+			   log->source);
+	if (log->logs_unavailable)
+		incomplete(s, "build log", REMEDY_FAILED, "%s: the Space page could not show the log (%s)",
+			   log->source, log->logs_unavailable);
+}
+
+static void set_runtime_from(struct snap *s, const struct sl_buildlog *log)
+{
+	struct sl_lock_runtime *r = &s->lock->runtime;
+
+	sl_lock_set(&r->base_image, log->base_image);
+	sl_lock_set(&r->digest, log->base_digest);
+	sl_lock_set(&r->build_time, log->queued_at);
+	sl_lock_set(&r->built_commit, log->commit);
+	sl_lock_set(&r->build_status, status_of(log));
+	if (log->python) {
+		sl_lock_set(&r->python, log->python);
+		sl_lock_set(&r->python_source, "build-log");
+	} else if (log->site_python) {
+		sl_lock_set(&r->python, log->site_python);
+		sl_lock_set(&r->python_source, "build-log");
+	}
+}
+
+/* Later build logs must describe the same build as the first one. */
+static void compare_builds(struct snap *s, const struct sl_buildlog *a, const struct sl_buildlog *b)
+{
+	if (a->commit && b->commit && strcmp(a->commit, b->commit) != 0)
+		snap_warn(s, "%s and %s are logs of different commits (%s, %s): the lock mixes two "
+			     "builds",
+			  a->source, b->source, a->commit, b->commit);
+	if (a->python && b->python && strcmp(a->python, b->python) != 0)
+		snap_warn(s, "%s and %s used different interpreters (python %s, %s)", a->source,
+			  b->source, a->python, b->python);
+}
+
+static void merge_logs(struct snap *s)
+{
+	const struct sl_buildlog *first = NULL;
+
+	for (size_t i = 0; i < s->nlogs; i++) {
+		const struct sl_buildlog *log = s->logs[i];
+		check_failure(s, log);
+		if (log->kind != SL_LOG_BUILD) {
+			if (!s->lock->runtime.python && log->site_python) {
+				sl_lock_set(&s->lock->runtime.python, log->site_python);
+				sl_lock_set(&s->lock->runtime.python_source, "run-log");
+			}
+			continue;
+		}
+		check_steps(s, log);
+		if (!first) {
+			first = log;
+			set_runtime_from(s, log);
+		} else {
+			compare_builds(s, first, log);
+		}
+		if (log->sdk_version && s->lock->space.sdk_version &&
+		    strcmp(log->sdk_version, s->lock->space.sdk_version) != 0)
+			snap_warn(s, "%s: the build installed %s==%s but the card's sdk_version is %s: "
+				     "the log is of another revision",
+				  log->source, log->sdk ? log->sdk : "the sdk", log->sdk_version,
+				  s->lock->space.sdk_version);
+	}
+}
+
+/* ".../lib/python3.11/site-packages" names its interpreter. */
+static bool python_of_site(struct snap *s)
+{
+	const char *sp = s->in->site_packages;
+	const char *p = sp ? strstr(sp, "python3.") : NULL;
+	size_t n;
+
+	if (!p)
+		return false;
+	p += strlen("python");
+	n = strspn(p, "0123456789.");
+	if (n < 3 || (p[n] != '/' && p[n] != '\0'))
+		return false;
+	s->lock->runtime.python = sl_xstrndup(p, n);
+	return true;
+}
+
+static void settle_python(struct snap *s)
+{
+	struct sl_lock_runtime *r = &s->lock->runtime;
+	const char *declared = s->lock->space.python_version;
+
+	if (r->python && declared && strcmp(r->python, declared) != 0 &&
+	    strncmp(r->python, declared, strlen(declared)) != 0)
+		snap_warn(s, "the card declares python_version %s but the build used python %s",
+			  declared, r->python);
+	if (r->python)
+		return;
+	if (python_of_site(s)) {
+		sl_lock_set(&r->python_source, "site-packages");
+		return;
+	}
+	if (declared) {
+		sl_lock_set(&r->python, declared);
+		sl_lock_set(&r->python_source, "card");
+		return;
+	}
+	incomplete(s, "runtime python", REMEDY_PYTHON,
+		   "no build log names the base image and the card declares no python_version; "
+		   "the builder's default has changed over time (3.8.9, 3.10, 3.13)");
+}
+
+void snap_merge(struct snap *s)
+{
+	merge_logs(s);
+	merge_packages(s);
+	expect_sdk(s);
+	settle_python(s);
+}

@@ -1,0 +1,32 @@
+/* snapshot_private.h: what snapshot.c (gathering) and snapshot_merge.c
+ * (deciding) share. */
+#ifndef SPACELOCK_SNAPSHOT_PRIVATE_H
+#define SPACELOCK_SNAPSHOT_PRIVATE_H
+
+#include "spacelock/buildlog.h"
+#include "spacelock/evidence.h"
+#include "spacelock/lock.h"
+#include "spacelock/snapshot.h"
+
+struct sl_requirement;
+
+struct snap {
+	const struct sl_snapshot_inputs *in;
+	struct sl_err *err;
+	struct sl_lock *lock;
+	struct sl_obs_list obs;     /* every observation, in input order */
+	struct sl_buildlog **logs;  /* build and run logs, in input order */
+	size_t nlogs, cap_logs;
+};
+
+/* Adds a formatted warning to the lock. */
+void snap_warn(struct snap *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The version of an exact '==' pin of r (no wildcard), as a new string,
+ * or NULL. */
+char *snap_exact_pin(const struct sl_requirement *r);
+
+/* Merges s->obs and the log facts into s->lock. */
+void snap_merge(struct snap *s);
+
+#endif
