@@ -1,0 +1,170 @@
+/* reqfile_edit.c: the edits `apply` makes to a requirements file.  Each
+ * edit rewrites the raw text of one entry (or adds one) and reads that text
+ * again, so the entry's meaning always matches its bytes; every other
+ * entry keeps its bytes untouched. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "reqfile_private.h"
+#include "spacelock/mem.h"
+#include "spacelock/textenc.h"
+
+/* A requirement text must stay one requirement on one line: no line
+ * break, comment, option, trailing backslash or odd whitespace. */
+static int check_text(const char *text, bool word, struct sl_err *err)
+{
+	size_t len = strlen(text), i = 0;
+	uint32_t c;
+
+	if (len == 0 || !sl_utf8_valid(text, len))
+		return sl_error(err, SL_EINVAL, "requirement '%s' is empty or not UTF-8", text);
+	if (text[0] == '-' || text[0] == '#' || text[0] == ' ' || text[len - 1] == ' ' ||
+	    text[len - 1] == '\\')
+		return sl_error(err, SL_EINVAL,
+				"requirement '%s' cannot start with '-', '#' or "
+				"a space, nor end with a space or '\\'",
+				text);
+	while (i < len) {
+		size_t n = reqfile_char(text + i, len - i, &c);
+		if (c < 0x20 || c == 0x7F || (c != ' ' && reqfile_pyspace(c)))
+			return sl_error(err, SL_EINVAL,
+					"requirement '%s' holds a control or line-break character",
+					text);
+		if (c == ' ' && (word || text[i + 1] == '-' || text[i + 1] == '#'))
+			return sl_error(err, SL_EINVAL,
+					"requirement '%s' would hold an option or a comment", text);
+		if (word && (c == '\'' || c == '"' || c == '\\'))
+			return sl_error(err, SL_EINVAL, "'%s' needs shell quoting", text);
+		i += n;
+	}
+	return 0;
+}
+
+static bool is_req_kind(enum sl_reqline_kind k)
+{
+	return k == SL_REQLINE_REQUIREMENT || k == SL_REQLINE_URL || k == SL_REQLINE_EDITABLE;
+}
+
+static void entries_release(struct reqfile_entries *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		reqfile_entry_release(&l->v[i]);
+	free(l->v);
+}
+
+int sl_reqfile_replace(struct sl_reqfile *rf, size_t idx, const char *text, struct sl_err *err)
+{
+	struct sl_reqfile_entry *e;
+	struct reqfile_entries got = {NULL, 0, 0};
+	struct sl_buf raw = SL_BUF_INIT;
+	size_t cut;
+	int rc;
+
+	if (idx >= rf->nentries)
+		return sl_error(err, SL_EINVAL, "no entry %zu in '%s'", idx, rf->label);
+	e = &rf->entries[idx];
+	if (!is_req_kind(e->kind) || !e->has_span)
+		return sl_error(err, SL_EINVAL, "%s:%lu: not a requirement that can be rewritten",
+				rf->label, e->line);
+	rc = check_text(text, e->kind == SL_REQLINE_EDITABLE, err);
+	if (rc)
+		return rc;
+	cut = strchr(text, ';') && e->kind != SL_REQLINE_EDITABLE ? e->span_full_len : e->span_len;
+	sl_buf_add(&raw, e->raw, e->span_off);
+	sl_buf_addstr(&raw, text);
+	sl_buf_add(&raw, e->raw + e->span_off + cut, e->raw_len - e->span_off - cut);
+	reqfile_split(raw.buf, raw.len, e->line, &got);
+	sl_buf_release(&raw);
+	if (got.n != 1 || !is_req_kind(got.v[0].kind)) {
+		rc = sl_error(err, SL_EINVAL,
+			      "%s:%lu: '%s' does not read as a requirement there%s%s", rf->label,
+			      e->line, text, got.n && got.v[0].warning ? ": " : "",
+			      got.n && got.v[0].warning ? got.v[0].warning : "");
+		entries_release(&got);
+		return rc;
+	}
+	reqfile_entry_release(e);
+	*e = got.v[0];
+	free(got.v);
+	reqfile_refresh(rf);
+	return 0;
+}
+
+int sl_reqfile_remove(struct sl_reqfile *rf, size_t idx, struct sl_err *err)
+{
+	if (idx >= rf->nentries)
+		return sl_error(err, SL_EINVAL, "no entry %zu in '%s'", idx, rf->label);
+	reqfile_entry_release(&rf->entries[idx]);
+	memmove(&rf->entries[idx], &rf->entries[idx + 1],
+		(rf->nentries - idx - 1) * sizeof(*rf->entries));
+	rf->nentries--;
+	reqfile_refresh(rf);
+	return 0;
+}
+
+static const char *eol_text(enum sl_eol eol)
+{
+	switch (eol) {
+	case SL_EOL_CRLF: return "\r\n";
+	case SL_EOL_CR: return "\r";
+	case SL_EOL_LF:
+	case SL_EOL_NONE: break;
+	}
+	return "\n";
+}
+
+/* Reads old_last + breaks + text + eol; true when that gives the old
+ * entry and exactly one new requirement entry. */
+static bool try_tail(const struct sl_reqfile *rf, const char *text, int breaks,
+		     struct reqfile_entries *got)
+{
+	const struct sl_reqfile_entry *last = rf->nentries ? &rf->entries[rf->nentries - 1] : NULL;
+	const char *eol = eol_text(rf->eol);
+	struct sl_buf t = SL_BUF_INIT;
+	size_t want = last ? 2 : 1;
+
+	if (last)
+		sl_buf_add(&t, last->raw, last->raw_len);
+	for (int i = 0; i < breaks; i++) {
+		/* "\n" right after a final "\r" would merge into one CRLF break */
+		bool merge = t.len && t.buf[t.len - 1] == '\r' && eol[0] == '\n';
+		sl_buf_addstr(&t, merge ? "\r" : eol);
+	}
+	sl_buf_addstr(&t, text);
+	sl_buf_addstr(&t, eol);
+	got->v = NULL, got->n = got->cap = 0;
+	reqfile_split(t.buf, t.len, last ? last->line : 1, got);
+	sl_buf_release(&t);
+	if (got->n == want &&
+	    (got->v[want - 1].kind == SL_REQLINE_REQUIREMENT ||
+	     got->v[want - 1].kind == SL_REQLINE_URL) &&
+	    strcmp(got->v[want - 1].req_text, text) == 0)
+		return true;
+	entries_release(got);
+	return false;
+}
+
+int sl_reqfile_append(struct sl_reqfile *rf, const char *text, struct sl_err *err)
+{
+	struct reqfile_entries got;
+	int breaks = rf->nentries && !rf->final_newline ? 1 : 0;
+	int rc = check_text(text, false, err);
+
+	if (rc)
+		return rc;
+	/* a last line ending in '\' would swallow the new one: one blank line ends it */
+	if (!try_tail(rf, text, breaks, &got) && !try_tail(rf, text, breaks + 1, &got))
+		return sl_error(err, SL_EINVAL, "'%s' does not read as a requirement line", text);
+	rf->entries = sl_xrealloc(rf->entries, (rf->nentries + 1) * sizeof(*rf->entries));
+	if (rf->nentries) {
+		reqfile_entry_release(&rf->entries[rf->nentries - 1]);
+		rf->entries[rf->nentries - 1] = got.v[0];
+		rf->entries[rf->nentries] = got.v[1];
+	} else {
+		rf->entries[0] = got.v[0];
+	}
+	rf->nentries++;
+	free(got.v);
+	reqfile_refresh(rf);
+	return 0;
+}

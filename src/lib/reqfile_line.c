@@ -1,0 +1,806 @@
+/* reqfile_line.c: what one logical line of a requirements file means, as
+ * pip's req_file.py and req/constructors.py decide it: comment removal,
+ * ${VAR} references, "args then options" splitting, shlex + optparse for
+ * the options, then URL / path / PEP 508 for the requirement. */
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "reqfile_private.h"
+#include "spacelock/mem.h"
+#include "spacelock/name.h"
+#include "spacelock/requirement.h"
+#include "spacelock/textenc.h"
+
+enum opt_scope { SCOPE_GLOBAL, SCOPE_REQ, SCOPE_ANY_REQ };
+
+struct optdef {
+	const char *spelling; /* a long option as optparse knows it */
+	const char *canon;    /* what we report */
+	char shrt;
+	bool value;
+	enum opt_scope scope; /* REQ: --hash (requirement lines); ANY_REQ: also editables */
+};
+
+/* pip's SUPPORTED_OPTIONS + SUPPORTED_OPTIONS_REQ (latest pip). */
+static const struct optdef OPTS[] = {
+    {"--index-url", "--index-url", 'i', true, SCOPE_GLOBAL},
+    {"--pypi-url", "--index-url", 0, true, SCOPE_GLOBAL},
+    {"--extra-index-url", "--extra-index-url", 0, true, SCOPE_GLOBAL},
+    {"--no-index", "--no-index", 0, false, SCOPE_GLOBAL},
+    {"--constraint", "--constraint", 'c', true, SCOPE_GLOBAL},
+    {"--requirement", "--requirement", 'r', true, SCOPE_GLOBAL},
+    {"--editable", "--editable", 'e', true, SCOPE_GLOBAL},
+    {"--find-links", "--find-links", 'f', true, SCOPE_GLOBAL},
+    {"--no-binary", "--no-binary", 0, true, SCOPE_GLOBAL},
+    {"--only-binary", "--only-binary", 0, true, SCOPE_GLOBAL},
+    {"--prefer-binary", "--prefer-binary", 0, false, SCOPE_GLOBAL},
+    {"--require-hashes", "--require-hashes", 0, false, SCOPE_GLOBAL},
+    {"--no-require-hashes", "--no-require-hashes", 0, false, SCOPE_GLOBAL},
+    {"--pre", "--pre", 0, false, SCOPE_GLOBAL},
+    {"--all-releases", "--all-releases", 0, true, SCOPE_GLOBAL},
+    {"--only-final", "--only-final", 0, true, SCOPE_GLOBAL},
+    {"--trusted-host", "--trusted-host", 0, true, SCOPE_GLOBAL},
+    {"--use-feature", "--use-feature", 0, true, SCOPE_GLOBAL},
+    {"--hash", "--hash", 0, true, SCOPE_REQ},
+    {"--config-settings", "--config-settings", 'C', true, SCOPE_ANY_REQ},
+};
+#define NOPTS (sizeof(OPTS) / sizeof(OPTS[0]))
+
+/* A shell word of the options part: its unquoted value and where it was. */
+struct word {
+	char *val;
+	size_t start, end; /* in the logical line */
+	bool verbatim;	   /* no quotes or escapes: val is the text itself */
+};
+
+struct words {
+	struct word *v;
+	size_t n, cap;
+};
+
+struct line {
+	struct sl_reqfile_entry *e;
+	const struct reqfile_joined *j;
+	size_t ls, le; /* the stripped logical line in j */
+	struct words w;
+	size_t nargs_ignored;
+	const struct optdef *editable; /* -e given */
+	size_t edit_word;	       /* the word holding the -e value */
+	int nedit;
+	bool foreign_req_opt, foreign_global_opt;
+};
+
+static void warn(struct sl_reqfile_entry *e, const char *msg)
+{
+	if (!e->warning)
+		e->warning = sl_xstrdup(msg);
+}
+
+static void warnf(struct sl_reqfile_entry *e, char *owned)
+{
+	if (!e->warning)
+		e->warning = owned;
+	else
+		free(owned);
+}
+
+static bool shell_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* shlex.split(s) in POSIX mode (comments off), words with positions. */
+static const char *shlex_split(const char *s, size_t len, size_t base, struct words *out)
+{
+	size_t i = 0;
+	struct sl_buf b = SL_BUF_INIT;
+
+	for (;;) {
+		struct word *w;
+		size_t start;
+		bool verbatim = true;
+
+		while (i < len && shell_space(s[i]))
+			i++;
+		if (i >= len)
+			break;
+		start = i;
+		sl_buf_reset(&b);
+		while (i < len && !shell_space(s[i])) {
+			char c = s[i];
+			if (c == '\\') {
+				if (i + 1 >= len) {
+					sl_buf_release(&b);
+					return "no escaped character";
+				}
+				sl_buf_addch(&b, s[i + 1]);
+				i += 2, verbatim = false;
+			} else if (c == '\'' || c == '"') {
+				verbatim = false;
+				for (i++; i < len && s[i] != c; i++) {
+					if (c == '"' && s[i] == '\\' && i + 1 < len &&
+					    (s[i + 1] == '"' || s[i + 1] == '\\'))
+						i++;
+					sl_buf_addch(&b, s[i]);
+				}
+				if (i >= len) {
+					sl_buf_release(&b);
+					return "no closing quotation";
+				}
+				i++;
+			} else {
+				sl_buf_addch(&b, c);
+				i++;
+			}
+		}
+		sl_xgrow((void **)&out->v, &out->cap, out->n + 1, sizeof(*out->v));
+		w = &out->v[out->n++];
+		w->val = sl_xstrndup(b.buf, b.len);
+		w->start = base + start;
+		w->end = base + i;
+		w->verbatim = verbatim;
+	}
+	sl_buf_release(&b);
+	return NULL;
+}
+
+/* optparse's _match_abbrev: an exact long option or a unique prefix. */
+static const struct optdef *match_long(const char *opt, size_t n, char **why)
+{
+	const struct optdef *hit = NULL;
+	int hits = 0;
+
+	for (size_t k = 0; k < NOPTS; k++) {
+		if (strlen(OPTS[k].spelling) == n && memcmp(OPTS[k].spelling, opt, n) == 0)
+			return &OPTS[k];
+	}
+	for (size_t k = 0; k < NOPTS; k++) {
+		if (strncmp(OPTS[k].spelling, opt, n) == 0 && strlen(OPTS[k].spelling) > n)
+			hit = &OPTS[k], hits++;
+	}
+	if (hits == 1)
+		return hit;
+	*why = sl_xasprintf(hits ? "ambiguous option: %.*s" : "no such option: %.*s", (int)n, opt);
+	return NULL;
+}
+
+static const struct optdef *match_short(char c)
+{
+	for (size_t k = 0; k < NOPTS; k++) {
+		if (OPTS[k].shrt == c)
+			return &OPTS[k];
+	}
+	return NULL;
+}
+
+/* The checks pip's option callbacks make (parser.error there). */
+static char *check_value(const struct optdef *d, const char *v)
+{
+	if (strcmp(d->canon, "--hash") == 0) {
+		const char *colon = strchr(v, ':');
+		size_t n = colon ? (size_t)(colon - v) : 0;
+		if (!colon)
+			return sl_xasprintf("arguments to --hash must be a hash name followed by a "
+					    "value, like --hash=sha256:abcde...");
+		if (!((n == 6 && (memcmp(v, "sha256", 6) == 0 || memcmp(v, "sha384", 6) == 0 ||
+				  memcmp(v, "sha512", 6) == 0))))
+			return sl_xasprintf("allowed hash algorithms for --hash are sha256, "
+					    "sha384, sha512");
+	} else if (strcmp(d->canon, "--config-settings") == 0 && !strchr(v, '=')) {
+		return sl_xasprintf("arguments to --config-settings must be of the form KEY=VAL");
+	} else if ((strcmp(d->canon, "--no-binary") == 0 ||
+		    strcmp(d->canon, "--only-binary") == 0) &&
+		   v[0] == '-') {
+		return sl_xasprintf("--no-binary / --only-binary option requires 1 argument");
+	}
+	return NULL;
+}
+
+static void add_opt(struct line *l, const struct optdef *d, const char *value, size_t word)
+{
+	struct sl_reqfile_entry *e = l->e;
+
+	e->opts = sl_xrealloc(e->opts, (e->nopts + 1) * sizeof(*e->opts));
+	e->opts[e->nopts].name = d->canon;
+	e->opts[e->nopts].value = value ? sl_xstrdup(value) : NULL;
+	e->nopts++;
+	if (strcmp(d->canon, "--editable") == 0 && l->nedit++ == 0)
+		l->edit_word = word, l->editable = d;
+}
+
+/* Takes the value of option d: the rest of the word (after '=' or a short
+ * option letter), else the next word.  Returns an error message or NULL. */
+static char *take_value(struct line *l, const struct optdef *d, const char *inline_val, size_t *k,
+			const char *spelled)
+{
+	const char *v = inline_val;
+	size_t word = *k;
+	char *why;
+
+	if (!v) {
+		if (*k + 1 >= l->w.n)
+			return sl_xasprintf("%s option requires 1 argument", spelled);
+		word = ++*k;
+		v = l->w.v[word].val;
+	} else {
+		word = SIZE_MAX; /* the value shares its word with the option */
+	}
+	why = check_value(d, v);
+	if (!why)
+		add_opt(l, d, v, word);
+	return why;
+}
+
+static char *long_opt(struct line *l, size_t *k)
+{
+	const char *arg = l->w.v[*k].val, *eq = strchr(arg, '=');
+	size_t n = eq ? (size_t)(eq - arg) : strlen(arg);
+	char *why = NULL;
+	const struct optdef *d = match_long(arg, n, &why);
+
+	if (!d)
+		return why;
+	if (d->value)
+		return take_value(l, d, eq ? eq + 1 : NULL, k, d->spelling);
+	if (eq)
+		return sl_xasprintf("%s option does not take a value", d->spelling);
+	add_opt(l, d, NULL, *k);
+	return NULL;
+}
+
+static char *short_opt(struct line *l, size_t *k)
+{
+	const char *arg = l->w.v[*k].val;
+	const struct optdef *d = match_short(arg[1]);
+	char spelled[3] = {'-', arg[1], '\0'};
+
+	if (!d)
+		return sl_xasprintf("no such option: -%c", arg[1]);
+	/* every short option pip allows here takes a value */
+	return take_value(l, d, arg[2] ? arg + 2 : NULL, k, spelled);
+}
+
+/* optparse's _process_args over the words; positional words are counted
+ * (pip ignores them). */
+static char *parse_options(struct line *l)
+{
+	for (size_t k = 0; k < l->w.n; k++) {
+		const char *arg = l->w.v[k].val;
+		char *why = NULL;
+
+		if (strcmp(arg, "--") == 0) {
+			l->nargs_ignored += l->w.n - k - 1;
+			break;
+		}
+		if (arg[0] == '-' && arg[1] == '-')
+			why = long_opt(l, &k);
+		else if (arg[0] == '-' && arg[1])
+			why = short_opt(l, &k);
+		else
+			l->nargs_ignored++;
+		if (why)
+			return why;
+	}
+	return NULL;
+}
+
+/* Finds pip's COMMENT_RE match, `(^|\s+)#`: returns where the comment's
+ * whitespace run starts (the cut) and sets *hash to the '#'. */
+static size_t find_comment(const char *s, size_t len, size_t *hash)
+{
+	size_t i = 0, run = SIZE_MAX;
+	uint32_t c;
+
+	while (i < len) {
+		size_t n = reqfile_char(s + i, len - i, &c);
+		if (c == '#' && (i == 0 || run != SIZE_MAX)) {
+			*hash = i;
+			return i == 0 ? 0 : run;
+		}
+		if (reqfile_pyspace(c)) {
+			if (run == SIZE_MAX)
+				run = i;
+		} else {
+			run = SIZE_MAX;
+		}
+		i += n;
+	}
+	*hash = len;
+	return len;
+}
+
+/* str.strip() of s[*b..*e). */
+static void py_strip(const char *s, size_t *b, size_t *e)
+{
+	size_t i = *b, last = *b;
+	bool started = false;
+	uint32_t c;
+
+	while (i < *e) {
+		size_t n = reqfile_char(s + i, *e - i, &c);
+		if (!reqfile_pyspace(c)) {
+			if (!started)
+				*b = i, started = true;
+			last = i + n;
+		}
+		i += n;
+	}
+	if (!started)
+		*b = *e;
+	else
+		*e = last;
+}
+
+static void find_env(struct sl_reqfile_entry *e, const char *s, size_t len)
+{
+	for (size_t i = 0; i + 3 < len; i++) {
+		size_t k = i + 2;
+		char *name;
+		bool dup = false;
+
+		if (s[i] != '$' || s[i + 1] != '{')
+			continue;
+		while (k < len && ((s[k] >= 'A' && s[k] <= 'Z') || (s[k] >= '0' && s[k] <= '9') ||
+				   s[k] == '_'))
+			k++;
+		if (k == i + 2 || k >= len || s[k] != '}')
+			continue;
+		name = sl_xstrndup(s + i + 2, k - i - 2);
+		for (size_t m = 0; m < e->nenv && !dup; m++)
+			dup = strcmp(e->env[m], name) == 0;
+		if (dup) {
+			free(name);
+			continue;
+		}
+		e->env = sl_xrealloc(e->env, (e->nenv + 1) * sizeof(char *));
+		e->env[e->nenv++] = name;
+	}
+}
+
+/* Sets the editable span of e from logical offsets [a, b) and [a, full). */
+static void set_span(struct line *l, size_t a, size_t b, size_t full)
+{
+	const size_t *map = l->j->map;
+
+	if (b <= a)
+		return;
+	l->e->has_span = true;
+	l->e->span_off = map[a];
+	l->e->span_len = map[b - 1] + 1 - map[a];
+	l->e->span_full_len = map[full - 1] + 1 - map[a];
+}
+
+static bool is_vcs_or_url_scheme(const char *s, size_t n)
+{
+	static const char *const schemes[] = {
+	    "http",	"https",	  "file",      "ftp",	   "git+http",	"git+https",
+	    "git+ssh",	"git+git",	  "git+file",  "hg+file",  "hg+http",	"hg+https",
+	    "hg+ssh",	"hg+static-http", "svn+ssh",   "svn+http", "svn+https", "svn+svn",
+	    "svn+file", "bzr+http",	  "bzr+https", "bzr+ssh",  "bzr+sftp",	"bzr+ftp",
+	    "bzr+lp",	"bzr+file",
+	};
+
+	for (size_t k = 0; k < sizeof(schemes) / sizeof(schemes[0]); k++) {
+		if (strlen(schemes[k]) == n && strncasecmp(schemes[k], s, n) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* pip's vcs.is_url: urlsplit() finds a scheme pip knows. */
+static bool is_url(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	if (len == 0 || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z')))
+		return false;
+	while (i < len && s[i] != ':') {
+		char c = s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		      c == '+' || c == '-' || c == '.'))
+			return false;
+		i++;
+	}
+	return i < len && is_vcs_or_url_scheme(s, i);
+}
+
+static size_t find_str(const char *s, size_t a, size_t b, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (size_t i = a; i + n <= b; i++) {
+		if (memcmp(s + i, needle, n) == 0)
+			return i;
+	}
+	return b;
+}
+
+static size_t rtrim(const char *s, size_t a, size_t b)
+{
+	size_t x = a, y = b;
+
+	py_strip(s, &x, &y);
+	return x == y ? a : y;
+}
+
+/* pip's strip_extras: the length of s without a trailing "[extras]". */
+static size_t strip_extras(const char *s, size_t len)
+{
+	size_t open = len;
+
+	if (!len || s[len - 1] != ']')
+		return len;
+	while (open > 0 && s[open - 1] != '[')
+		open--;
+	return open > 1 ? rtrim(s, 0, open - 1) : len;
+}
+
+/* pip's is_archive_file on a path with its [extras] removed. */
+static bool has_archive_suffix(const char *s, size_t len)
+{
+	static const char *const ext[] = {".zip",      ".whl",	  ".tar.bz2", ".tbz",
+					  ".tar.xz",   ".txz",	  ".tlz",     ".tar.lz",
+					  ".tar.lzma", ".tar.gz", ".tgz",     ".tar"};
+
+	len = strip_extras(s, len);
+	for (size_t k = 0; k < sizeof(ext) / sizeof(ext[0]); k++) {
+		size_t n = strlen(ext[k]);
+		if (len > n && strncasecmp(s + len - n, ext[k], n) == 0)
+			return true;
+	}
+	return false;
+}
+
+static bool looks_like_path(const char *s, size_t len)
+{
+	return (len && s[0] == '.') || memchr(s, '/', len) != NULL;
+}
+
+/* pip treats an archive name as a file unless it reads as "name @ url". */
+static bool is_archive_path(const char *s, size_t len)
+{
+	size_t semi = find_str(s, 0, len, ";"), at = find_str(s, 0, semi, "@");
+
+	if (!has_archive_suffix(s, rtrim(s, 0, semi)))
+		return false;
+	return at == semi || looks_like_path(s, at);
+}
+
+/* The project name a URL itself gives: #egg=NAME, else a wheel file name.
+ * Returns false (with a warning) when pip would reject the URL. */
+static bool url_name(struct sl_reqfile_entry *e, const char *url, char **name)
+{
+	const char *p = url, *frag, *base, *end;
+
+	*name = NULL;
+	while ((p = strstr(p, "egg=")) != NULL) {
+		if (p > url && (p[-1] == '#' || p[-1] == '&'))
+			break;
+		p += 4;
+	}
+	if (p) {
+		size_t n = strcspn(p + 4, "&");
+		if (!sl_name_is_valid(p + 4, n)) {
+			warnf(e, sl_xasprintf("invalid #egg= fragment '%.*s'", (int)n, p + 4));
+			return false;
+		}
+		*name = sl_xstrndup(p + 4, n);
+		return true;
+	}
+	end = url + strcspn(url, "#?");
+	for (base = frag = url; frag < end; frag++)
+		if (*frag == '/')
+			base = frag + 1;
+	if (end - base > 4 && memcmp(end - 4, ".whl", 4) == 0) {
+		const char *dash = memchr(base, '-', (size_t)(end - base));
+		if (!dash || !sl_name_is_valid(base, (size_t)(dash - base))) {
+			warnf(e, sl_xasprintf("invalid wheel file name '%.*s'", (int)(end - base),
+					      base));
+			return false;
+		}
+		*name = sl_xstrndup(base, (size_t)(dash - base));
+	}
+	return true;
+}
+
+/* Parses s as a PEP 508 requirement; NULL (err filled) when it is not one. */
+static struct sl_requirement *parse_req(const char *s, struct sl_err *err)
+{
+	struct sl_requirement *r = NULL;
+
+	if (sl_requirement_parse(s, &r, err) != 0)
+		return NULL;
+	return r;
+}
+
+/* A URL or path line: "URL; marker" (pip splits URLs at "; ", paths at
+ * ";").  The name comes from the URL; the requirement is "name @ url". */
+static void url_line(struct line *l, size_t a, size_t full, const char *sep)
+{
+	struct sl_reqfile_entry *e = l->e;
+	const char *s = l->j->s;
+	size_t m = find_str(s, a, full, sep), ue = rtrim(s, a, m), ms = m + strlen(sep), me = full;
+	struct sl_err err;
+	char *name, *marker;
+
+	e->kind = SL_REQLINE_URL;
+	e->url = sl_xstrndup(s + a, strcmp(sep, ";") == 0 ? strip_extras(s + a, ue - a) : ue - a);
+	if (!url_name(e, e->url, &name)) {
+		e->kind = SL_REQLINE_UNKNOWN;
+		return;
+	}
+	if (ms < me)
+		py_strip(s, &ms, &me);
+	marker = ms < me ? sl_xstrndup(s + ms, me - ms) : NULL;
+	if (marker) {
+		char *probe = sl_xasprintf("unnamed ; %s", marker);
+		struct sl_requirement *r = parse_req(probe, &err);
+		if (!r) {
+			e->kind = SL_REQLINE_UNKNOWN;
+			warnf(e, sl_xasprintf("invalid marker '%s': %s", marker, err.msg));
+		}
+		sl_requirement_free(r);
+		free(probe);
+	}
+	if (name && e->kind == SL_REQLINE_URL) {
+		char *full_req = marker ? sl_xasprintf("%s @ %s ; %s", name, e->url, marker)
+					: sl_xasprintf("%s @ %s", name, e->url);
+		e->req = parse_req(full_req, &err);
+		e->name = sl_name_canonical(name);
+		free(full_req);
+	}
+	free(marker);
+	free(name);
+	set_span(l, a, ue, full);
+}
+
+/* Where the replaceable part of a parsed PEP 508 line ends: before the
+ * marker (after the URL token for "name @ url"). */
+static size_t pep508_span_end(const struct line *l, size_t a, size_t full, bool has_url)
+{
+	const char *s = l->j->s;
+	size_t i;
+
+	if (has_url) {
+		i = find_str(s, a, full, "@") + 1;
+		while (i < full && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		while (i < full && s[i] != ' ' && s[i] != '\t')
+			i++;
+		return i;
+	}
+	return rtrim(s, a, find_str(s, a, full, ";"));
+}
+
+/* A line that is not PEP 508 only because of ${VAR}s (pip substitutes
+ * the values at install time): with each reference read as "0" it parses,
+ * so its project is known though its requirement is not. */
+static bool env_line(struct line *l, const char *text)
+{
+	struct sl_reqfile_entry *e = l->e;
+	struct sl_buf b = SL_BUF_INIT;
+	struct sl_requirement *r;
+	struct sl_err err;
+
+	if (!e->nenv)
+		return false;
+	for (const char *p = text; *p;) {
+		size_t n = 0;
+		if (p[0] == '$' && p[1] == '{') {
+			n = 2 + strspn(p + 2, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+			n = n > 2 && p[n] == '}' ? n + 1 : 0;
+		}
+		if (n) {
+			sl_buf_addch(&b, '0');
+			p += n;
+		} else {
+			sl_buf_addch(&b, *p++);
+		}
+	}
+	r = parse_req(b.buf, &err);
+	sl_buf_release(&b);
+	if (!r)
+		return false;
+	e->kind = SL_REQLINE_REQUIREMENT;
+	e->name = sl_name_canonical(r->name);
+	sl_requirement_free(r);
+	warnf(e, sl_xasprintf("the requirement depends on ${%s}, which pip expands at install "
+			      "time",
+			      e->env[0]));
+	set_span(l, l->ls, l->ls + strlen(text), l->ls + strlen(text));
+	return true;
+}
+
+static void analyse_requirement(struct line *l, size_t a, size_t b)
+{
+	struct sl_reqfile_entry *e = l->e;
+	const char *s = l->j->s;
+	size_t full = rtrim(s, a, b);
+	struct sl_err err;
+	char *text;
+
+	e->req_text = sl_xstrndup(s + a, full - a);
+	text = e->req_text;
+	if (is_url(text, full - a)) {
+		url_line(l, a, full, "; ");
+		return;
+	}
+	if (is_archive_path(text, full - a)) {
+		url_line(l, a, full, ";");
+		return;
+	}
+	e->req = parse_req(text, &err);
+	if (e->req) {
+		e->kind = SL_REQLINE_REQUIREMENT;
+		e->name = sl_name_canonical(e->req->name);
+		e->url = e->req->url ? sl_xstrdup(e->req->url) : NULL;
+		set_span(l, a, pep508_span_end(l, a, full, e->req->url != NULL), full);
+	} else if (looks_like_path(text, full - a) && !strstr(text, "://")) {
+		url_line(l, a, full, ";");
+	} else if (!env_line(l, text)) {
+		e->kind = SL_REQLINE_UNKNOWN;
+		warn(e, err.msg); /* "invalid requirement '...': why" */
+	}
+}
+
+/* -e PATH-OR-URL: the name only from an #egg= fragment or wheel name. */
+static void analyse_editable(struct line *l)
+{
+	struct sl_reqfile_entry *e = l->e;
+	const char *value = NULL;
+	struct sl_err err;
+	char *name;
+
+	for (size_t i = 0; i < e->nopts && !value; i++)
+		if (strcmp(e->opts[i].name, "--editable") == 0)
+			value = e->opts[i].value;
+	e->kind = SL_REQLINE_EDITABLE;
+	e->req_text = sl_xstrdup(value);
+	e->url = sl_xstrdup(value);
+	if (!url_name(e, value, &name)) {
+		e->kind = SL_REQLINE_UNKNOWN;
+		return;
+	}
+	if (name) {
+		char *r = sl_xasprintf("%s @ %s", name, value);
+		e->req = parse_req(r, &err);
+		e->name = sl_name_canonical(name);
+		free(r);
+		free(name);
+	}
+	if (l->edit_word != SIZE_MAX && l->w.v[l->edit_word].verbatim)
+		set_span(l, l->w.v[l->edit_word].start, l->w.v[l->edit_word].end,
+			 l->w.v[l->edit_word].end);
+}
+
+static void words_release(struct words *w)
+{
+	for (size_t i = 0; i < w->n; i++)
+		free(w->v[i].val);
+	free(w->v);
+}
+
+static bool is_req_kind(enum sl_reqline_kind k)
+{
+	return k == SL_REQLINE_REQUIREMENT || k == SL_REQLINE_URL || k == SL_REQLINE_EDITABLE;
+}
+
+/* The option-related warnings pip would print or silently act on. */
+static void option_warnings(struct line *l)
+{
+	struct sl_reqfile_entry *e = l->e;
+
+	for (size_t i = 0; i < e->nopts; i++) {
+		const struct optdef *d = NULL;
+		for (size_t k = 0; k < NOPTS && !d; k++)
+			if (OPTS[k].canon == e->opts[i].name)
+				d = &OPTS[k];
+		bool own_e = e->kind == SL_REQLINE_EDITABLE && d == l->editable;
+		if (is_req_kind(e->kind) && d->scope == SCOPE_GLOBAL && !own_e)
+			warnf(e, sl_xasprintf("option '%s' on a requirement line is ignored by pip",
+					      d->canon));
+		if (e->kind == SL_REQLINE_EDITABLE && d->scope == SCOPE_REQ)
+			warnf(e, sl_xasprintf("option '%s' on an editable line is ignored by pip",
+					      d->canon));
+		if (!is_req_kind(e->kind) && d->scope == SCOPE_REQ)
+			warn(e, "--hash without a requirement is ignored by pip");
+	}
+	if (l->nedit > 1)
+		warn(e, "only the first -e of a line is used by pip");
+	if (l->nargs_ignored)
+		warn(e, "words after the options are ignored by pip");
+}
+
+static void classify_options(struct line *l)
+{
+	struct sl_reqfile_entry *e = l->e;
+
+	if (l->editable && e->kind == SL_REQLINE_BLANK) {
+		analyse_editable(l);
+		return;
+	}
+	if (e->kind != SL_REQLINE_BLANK)
+		return;
+	e->kind = SL_REQLINE_OPTION;
+	for (size_t i = 0; i < e->nopts; i++) {
+		const char *n = e->opts[i].name;
+		bool req = strcmp(n, "--requirement") == 0, con = strcmp(n, "--constraint") == 0;
+		if (req || con) {
+			e->kind = SL_REQLINE_INCLUDE;
+			e->include = sl_xstrdup(e->opts[i].value);
+			e->constraint = con;
+			break;
+		}
+	}
+}
+
+/* Everything after comment removal and stripping: args, options, kind. */
+static void analyse_text(struct line *l)
+{
+	struct sl_reqfile_entry *e = l->e;
+	const char *s = l->j->s + l->ls;
+	size_t len = l->le - l->ls, args_len = len;
+	const char *why;
+	char *opt_err;
+
+	if (s[0] == '-') {
+		args_len = 0;
+	} else {
+		for (size_t i = 0; i + 1 < len; i++)
+			if (s[i] == ' ' && s[i + 1] == '-') {
+				args_len = i;
+				break;
+			}
+	}
+	why = args_len < len ? shlex_split(s + args_len, len - args_len, l->ls + args_len, &l->w)
+			     : NULL;
+	if (why) {
+		e->kind = SL_REQLINE_UNKNOWN;
+		warnf(e, sl_xasprintf("cannot split the options: %s", why));
+		return;
+	}
+	opt_err = parse_options(l);
+	if (opt_err) {
+		e->kind = SL_REQLINE_UNKNOWN;
+		warnf(e, opt_err);
+		return;
+	}
+	if (args_len)
+		analyse_requirement(l, l->ls, l->ls + args_len);
+	classify_options(l);
+	if (e->kind != SL_REQLINE_UNKNOWN)
+		option_warnings(l);
+}
+
+void reqfile_analyse(struct sl_reqfile_entry *e, const struct reqfile_joined *j)
+{
+	struct line l;
+	size_t hash, cut = find_comment(j->s, j->len, &hash);
+	size_t bad = sl_utf8_invalid_at(e->raw, e->raw_len);
+
+	memset(&l, 0, sizeof(l));
+	l.e = e, l.j = j, l.ls = 0, l.le = cut;
+	if (hash < j->len)
+		e->comment = sl_xstrndup(j->s + hash, j->len - hash);
+	py_strip(j->s, &l.ls, &l.le);
+	e->text = sl_xstrndup(j->s + l.ls, l.le - l.ls);
+	find_env(e, j->s + l.ls, l.le - l.ls);
+	e->kind = hash < j->len ? SL_REQLINE_COMMENT : SL_REQLINE_BLANK;
+	if (bad < e->raw_len)
+		warn(e, "not valid UTF-8 (pip cannot decode this file)");
+	if (l.le == l.ls)
+		return;
+	e->kind = SL_REQLINE_BLANK; /* to be decided below */
+	if (memchr(j->s + l.ls, '\0', l.le - l.ls)) {
+		e->kind = SL_REQLINE_UNKNOWN;
+		warn(e, "contains a NUL byte");
+	} else if (!sl_utf8_valid(j->s + l.ls, l.le - l.ls)) {
+		e->kind = SL_REQLINE_UNKNOWN;
+	} else {
+		analyse_text(&l);
+	}
+	words_release(&l.w);
+}
