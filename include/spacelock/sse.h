@@ -39,9 +39,10 @@ struct sl_sse *sl_sse_new(size_t max_event,
  * non-zero value an on_event call returned. */
 int sl_sse_feed(struct sl_sse *s, const char *data, size_t len);
 
-/* Ends the stream.  Returns 0 when it ended between events, or 1 when it
- * was cut inside an event: that incomplete event is NOT delivered (its
- * data may be half a line), and *cut_line, when not NULL, receives its
+/* Ends the stream.  Complete field lines still waiting for their closing
+ * blank line are delivered as an event.  Returns 0, or 1 when the stream
+ * was cut inside a line: that incomplete event is NOT delivered (its data
+ * may be half a JSON object), and *cut_line, when not NULL, receives its
  * first input line.  Events delivered before are unaffected. */
 int sl_sse_finish(struct sl_sse *s, unsigned long *cut_line);
 

@@ -1,0 +1,995 @@
+/* buildlog.c: a Space's build or run log: input framing (plain or SSE),
+ * the header, Dockerfile steps and their outcomes, the failure summary and
+ * BuildKit/runtime failures.  pip's own lines are read in piplog.c. */
+#include "spacelock/buildlog.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buildlog_private.h"
+#include "spacelock/mem.h"
+
+#define SNIFF_BYTES 8192
+#define STARTS(s, len, lit) ((len) >= sizeof(lit) - 1 && memcmp((s), (lit), sizeof(lit) - 1) == 0)
+
+/* ---- names ---- */
+
+const char *sl_step_outcome_name(enum sl_step_outcome o)
+{
+	switch (o) {
+	case SL_STEP_NONE: return "none";
+	case SL_STEP_DONE: return "done";
+	case SL_STEP_CACHED: return "cached";
+	case SL_STEP_ERROR: return "error";
+	}
+	return "none";
+}
+
+const char *sl_failure_kind_name(enum sl_failure_kind k)
+{
+	switch (k) {
+	case SL_FAIL_RESOLUTION: return "resolution";
+	case SL_FAIL_NO_DISTRIBUTION: return "no-distribution";
+	case SL_FAIL_WHEEL_BUILD: return "wheel-build";
+	case SL_FAIL_PYTHON: return "python";
+	case SL_FAIL_PIP: return "pip";
+	case SL_FAIL_STEP: return "step";
+	case SL_FAIL_JOB: return "job";
+	case SL_FAIL_RUNTIME: return "runtime";
+	}
+	return "pip";
+}
+
+const char *sl_log_kind_name(enum sl_log_kind k)
+{
+	return k == SL_LOG_RUN ? "run" : "build";
+}
+
+/* ---- line splitting and sniffing, shared with freeze.c ---- */
+
+void linesplit_init(struct linesplit *ls, size_t max)
+{
+	memset(ls, 0, sizeof(*ls));
+	sl_buf_init(&ls->partial);
+	ls->max = max;
+}
+
+void linesplit_release(struct linesplit *ls)
+{
+	sl_buf_release(&ls->partial);
+}
+
+static int emit_line(struct linesplit *ls, const char *p, size_t n, LINESPLIT_FN, void *ctx)
+{
+	bool cut = ls->cut;
+
+	if (n > ls->max) {
+		n = ls->max;
+		cut = true;
+	}
+	if (n > 0 && p[n - 1] == '\r' && !cut)
+		n--;
+	ls->cut = false;
+	ls->lineno++;
+	return fn(ctx, p, n, cut, ls->lineno);
+}
+
+int linesplit_feed(struct linesplit *ls, const char *data, size_t len, LINESPLIT_FN, void *ctx)
+{
+	const char *p = data, *end = data + len;
+	int rc;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+
+		if (ls->partial.len == 0 && nl) {
+			rc = emit_line(ls, p, n, fn, ctx); /* the common case: no copy */
+		} else {
+			size_t room = ls->partial.len < ls->max ? ls->max - ls->partial.len : 0;
+			sl_buf_add(&ls->partial, p, n < room ? n : room);
+			if (n > room)
+				ls->cut = true;
+			rc = 0;
+			if (nl) {
+				rc = emit_line(ls, ls->partial.buf, ls->partial.len, fn, ctx);
+				sl_buf_reset(&ls->partial);
+			}
+		}
+		if (rc)
+			return rc;
+		p += n + (nl ? 1 : 0);
+	}
+	return 0;
+}
+
+int linesplit_finish(struct linesplit *ls, LINESPLIT_FN, void *ctx)
+{
+	int rc = 0;
+
+	if (ls->partial.len > 0 || ls->cut)
+		rc = emit_line(ls, ls->partial.buf, ls->partial.len, fn, ctx);
+	sl_buf_reset(&ls->partial);
+	return rc;
+}
+
+static bool has_magic(const unsigned char *p, size_t n)
+{
+	static const struct {
+		const char *m;
+		size_t n;
+	} magic[] = {
+		{"\x1f\x8b", 2},       {"PK\x03\x04", 4},     {"\x7f" "ELF", 4}, {"\x89PNG", 4},
+		{"BZh", 3},            {"\xfd" "7zXZ", 5},    {"\x28\xb5\x2f\xfd", 4},
+		{"7z\xbc\xaf", 4},     {"\xff\xfe", 2},       {"\xfe\xff", 2},
+	};
+
+	for (size_t i = 0; i < sizeof(magic) / sizeof(magic[0]); i++)
+		if (n >= magic[i].n && memcmp(p, magic[i].m, magic[i].n) == 0)
+			return true;
+	return false;
+}
+
+bool log_looks_binary(const char *p, size_t n, bool strict)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	size_t bad = 0;
+
+	if (has_magic(u, n))
+		return true;
+	for (size_t i = 0; i < n; i++)
+		if (u[i] == 0 || (u[i] < 0x20 && u[i] != '\t' && u[i] != '\n' && u[i] != '\r' &&
+				  u[i] != '\f' && u[i] != 0x1b && u[i] != '\b'))
+			bad++;
+	return strict ? bad > 0 : bad * 16 > n;
+}
+
+/* ---- results ---- */
+
+void blog_set(char **out, const char *s, size_t len)
+{
+	free(*out);
+	*out = sl_xstrndup(s, len);
+}
+
+void blog_warn(struct sl_buildlog *log, const char *fmt, ...)
+{
+	struct sl_buf b = SL_BUF_INIT;
+	unsigned long line = log->state ? log->state->lineno : 0;
+	va_list ap;
+
+	if (log->nwarnings >= SL_BUILDLOG_WARN_MAX) {
+		log->warnings_dropped++;
+		return;
+	}
+	if (line)
+		sl_buf_addf(&b, "%s:%lu: ", log->source, line);
+	else
+		sl_buf_addf(&b, "%s: ", log->source);
+	va_start(ap, fmt);
+	sl_buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	log->warnings = sl_xrealloc(log->warnings, (log->nwarnings + 1) * sizeof(*log->warnings));
+	log->warnings[log->nwarnings++] = sl_buf_detach(&b, NULL);
+}
+
+static bool fatal_kind(enum sl_failure_kind k)
+{
+	return k != SL_FAIL_PIP && k != SL_FAIL_RUNTIME;
+}
+
+void blog_fail(struct sl_buildlog *log, enum sl_failure_kind kind, const char *subject,
+	       size_t subject_len, const char *text)
+{
+	struct sl_build_failure *f;
+
+	if (fatal_kind(kind) && log->kind == SL_LOG_BUILD)
+		log->build_failed = true;
+	for (size_t i = 0; i < log->nfailures; i++) {
+		f = &log->failures[i];
+		if (f->kind == kind && ((!f->subject && !subject) ||
+					(f->subject && subject && strlen(f->subject) == subject_len &&
+					 memcmp(f->subject, subject, subject_len) == 0)))
+			return;
+	}
+	if (log->nfailures >= SL_BUILDLOG_FAIL_MAX) {
+		if (!log->state->fails_capped)
+			blog_warn(log, "more than %d failures; the rest are not listed", SL_BUILDLOG_FAIL_MAX);
+		log->state->fails_capped = true;
+		return;
+	}
+	log->failures = sl_xrealloc(log->failures, (log->nfailures + 1) * sizeof(*log->failures));
+	f = &log->failures[log->nfailures++];
+	f->kind = kind;
+	f->subject = subject ? sl_xstrndup(subject, subject_len > 200 ? 200 : subject_len) : NULL;
+	f->text = sl_xstrndup(text, strnlen(text, SL_OBS_TEXT_MAX));
+	f->line = log->state->lineno;
+}
+
+struct sl_build_step *blog_current_step(struct sl_buildlog *log)
+{
+	size_t i = log->state->step;
+	return i ? &log->steps[i - 1] : NULL;
+}
+
+/* ---- instruction matching ---- */
+
+/* Collapses whitespace runs to one space and drops a RUN's leading
+ * options, so "RUN --mount=...\tpip  install" and the "/bin/sh -c pip
+ * install" of an ERROR line compare equal. */
+static void norm_instruction(const char *s, struct sl_buf *out, bool unescape)
+{
+	sl_buf_reset(out);
+	s += strspn(s, " \t");
+	if (strncmp(s, "RUN ", 4) == 0 || strncmp(s, "RUN\t", 4) == 0) {
+		s += 4;
+		for (;;) {
+			s += strspn(s, " \t");
+			if (strncmp(s, "--", 2) != 0)
+				break;
+			s += strcspn(s, " \t");
+		}
+	} else if (strncmp(s, "/bin/sh -c ", 11) == 0) {
+		s += 11;
+	}
+	for (; *s; s++) {
+		char c = *s;
+		if (unescape && c == '\\' && (s[1] == '"' || s[1] == '\\'))
+			c = *++s;
+		if (c == ' ' || c == '\t') {
+			if (out->len && out->buf[out->len - 1] != ' ')
+				sl_buf_addch(out, ' ');
+			continue;
+		}
+		sl_buf_addch(out, c);
+	}
+	while (out->len && out->buf[out->len - 1] == ' ')
+		out->buf[--out->len] = '\0';
+}
+
+static const struct sl_build_step *find_step(const struct sl_buildlog *log, const char *text,
+					     bool unescape)
+{
+	struct sl_buf want = SL_BUF_INIT, have = SL_BUF_INIT;
+	const struct sl_build_step *found = NULL;
+
+	norm_instruction(text, &want, unescape);
+	for (size_t i = log->nsteps; i > 0 && !found; i--) {
+		norm_instruction(log->steps[i - 1].instruction, &have, false);
+		if (strcmp(want.buf, have.buf) == 0)
+			found = &log->steps[i - 1];
+	}
+	sl_buf_release(&want);
+	sl_buf_release(&have);
+	return found;
+}
+
+const struct sl_build_step *sl_buildlog_find_step(const struct sl_buildlog *log, const char *text)
+{
+	return find_step(log, text, false);
+}
+
+/* ---- the build: reset when a second build starts ---- */
+
+static void free_steps(struct sl_buildlog *log)
+{
+	for (size_t i = 0; i < log->nsteps; i++) {
+		free(log->steps[i].instruction);
+		free(log->steps[i].duration);
+		free(log->steps[i].stage);
+	}
+	free(log->steps);
+	log->steps = NULL;
+	log->nsteps = 0;
+}
+
+static void free_failures(struct sl_buildlog *log)
+{
+	for (size_t i = 0; i < log->nfailures; i++) {
+		free(log->failures[i].subject);
+		free(log->failures[i].text);
+	}
+	free(log->failures);
+	log->failures = NULL;
+	log->nfailures = 0;
+}
+
+static void free_strv(char ***v, size_t *n)
+{
+	for (size_t i = 0; i < *n; i++)
+		free((*v)[i]);
+	free(*v);
+	*v = NULL;
+	*n = 0;
+}
+
+#define CLEAR(p) (free(p), (p) = NULL)
+
+static void reset_build(struct sl_buildlog *log)
+{
+	struct sl_buildlog_state *st = log->state;
+
+	free_steps(log);
+	free_failures(log);
+	sl_obs_list_release(&log->obs);
+	free_strv(&log->platform_reqs, &log->nplatform_reqs);
+	CLEAR(log->queued_at);
+	CLEAR(log->commit);
+	CLEAR(log->started_at);
+	CLEAR(log->base_image);
+	CLEAR(log->base_digest);
+	CLEAR(log->python);
+	CLEAR(log->site_python);
+	CLEAR(log->pip_version);
+	CLEAR(log->sdk);
+	CLEAR(log->sdk_version);
+	log->build_failed = st->summary_failed;
+	log->runtime_error = false;
+	st->step = 0;
+	st->in_traceback = false;
+	st->steps_capped = st->fails_capped = false;
+	piplog_reset(st);
+	sl_freeze_lines_init(&st->freeze, log->source, true);
+}
+
+/* ---- header, steps, outcomes ---- */
+
+static void header(struct sl_buildlog *log, const char *s, size_t len)
+{
+	struct sl_buildlog_state *st = log->state;
+	const char *at, *sha, *end;
+	bool build = strstr(s, "Build Queued at ") != NULL;
+
+	if (!build && !strstr(s, "Application Startup at "))
+		return;
+	if (st->seen_header) {
+		blog_warn(log, "another %s starts here; only the last one is kept",
+			  build ? "build" : "application start");
+		reset_build(log);
+	}
+	st->seen_header = true;
+	if (build)
+		log->builds++;
+	if ((build ? SL_LOG_BUILD : SL_LOG_RUN) != log->kind)
+		blog_warn(log, "a %s log header in a %s log", build ? "build" : "run",
+			  sl_log_kind_name(log->kind));
+	at = strstr(s, " at ") + 4;
+	end = strstr(at, build ? " / " : " =====");
+	if (!end)
+		end = s + len;
+	blog_set(build ? &log->queued_at : &log->started_at, at, (size_t)(end - at));
+	sha = strstr(s, "Commit SHA: ");
+	if (build && sha) {
+		sha += 12;
+		blog_set(&log->commit, sha, strcspn(sha, " ="));
+	}
+}
+
+/* "FROM [--platform=...] docker.io/library/python:3.13@sha256:... [AS x]" */
+static void from_step(struct sl_buildlog *log, const char *s)
+{
+	const char *img, *at, *colon, *slash;
+	size_t n;
+
+	if (log->base_image)
+		return;
+	s += 5;
+	for (;;) {
+		s += strspn(s, " \t");
+		if (strncmp(s, "--", 2) != 0)
+			break;
+		s += strcspn(s, " \t");
+	}
+	img = s;
+	n = strcspn(img, " \t");
+	at = memchr(img, '@', n);
+	blog_set(&log->base_image, img, at ? (size_t)(at - img) : n);
+	if (at)
+		blog_set(&log->base_digest, at + 1, (size_t)(img + n - at - 1));
+	slash = strrchr(log->base_image, '/');
+	slash = slash ? slash + 1 : log->base_image;
+	colon = strchr(slash, ':');
+	if (colon && (size_t)(colon - slash) == 6 && memcmp(slash, "python", 6) == 0) {
+		size_t v = strspn(colon + 1, "0123456789.");
+		while (v && colon[v] == '.')
+			v--;
+		if (v && colon[1] >= '0' && colon[1] <= '9')
+			blog_set(&log->python, colon + 1, v);
+	}
+}
+
+static const char *const pseudo_steps[] = {"Restoring cache", "Pushing image", "Exporting cache",
+					   "Exporting layers", "Loading cache"};
+
+static unsigned classify(const char *instr)
+{
+	for (size_t i = 0; i < sizeof(pseudo_steps) / sizeof(pseudo_steps[0]); i++)
+		if (strncmp(instr, pseudo_steps[i], strlen(pseudo_steps[i])) == 0)
+			return SL_STEP_PSEUDO;
+	if (strncmp(instr, "FROM ", 5) == 0)
+		return SL_STEP_FROM;
+	return 0;
+}
+
+static void step_error(struct sl_buildlog *log, const char *s)
+{
+	const char *cmd = strstr(s, "process \"");
+	const char *tail = strstr(s, "\" did not complete successfully");
+	const char *code = strstr(s, "exit code: ");
+	struct sl_build_step *step = NULL;
+	char *c = NULL;
+
+	if (cmd && tail && tail > cmd + 9) {
+		c = sl_xstrndup(cmd + 9, (size_t)(tail - cmd - 9));
+		if (!log->state->fails_capped)
+			step = (struct sl_build_step *)find_step(log, c, true);
+	}
+	if (!step)
+		step = blog_current_step(log);
+	if (step) {
+		step->outcome = SL_STEP_ERROR;
+		if (code)
+			step->exit_code = (int)strtol(code + 11, NULL, 10);
+	}
+	blog_fail(log, SL_FAIL_STEP, c ? c : NULL, c ? strlen(c) : 0, s - 4);
+	free(c);
+}
+
+static void step_echo(struct sl_buildlog *log, const char *s, size_t len)
+{
+	struct sl_buildlog_state *st = log->state;
+	struct sl_build_step *step;
+
+	if (STARTS(s, len, "ERROR")) {
+		step_error(log, s);
+		return;
+	}
+	if (log->nsteps >= SL_BUILDLOG_STEP_MAX) {
+		if (!st->steps_capped)
+			blog_warn(log, "more than %d steps; the rest are ignored", SL_BUILDLOG_STEP_MAX);
+		st->steps_capped = true;
+		st->step = 0;
+		return;
+	}
+	log->steps = sl_xrealloc(log->steps, (log->nsteps + 1) * sizeof(*log->steps));
+	step = &log->steps[log->nsteps++];
+	memset(step, 0, sizeof(*step));
+	step->instruction = sl_xstrndup(s, len);
+	step->line = st->lineno;
+	step->exit_code = -1;
+	step->flags = classify(step->instruction);
+	st->step = log->nsteps;
+	if (step->flags & SL_STEP_FROM)
+		from_step(log, step->instruction);
+	else if (strncmp(step->instruction, "RUN", 3) == 0)
+		piplog_classify_step(log, step, true);
+}
+
+static void outcome(struct sl_buildlog *log, enum sl_step_outcome o, const char *dur, size_t dlen)
+{
+	struct sl_build_step *step = blog_current_step(log);
+
+	/* bare DONE lines (image layers, parallel stages) have no step */
+	if (!step || step->outcome != SL_STEP_NONE)
+		return;
+	step->outcome = o;
+	if (dur)
+		blog_set(&step->duration, dur, dlen);
+}
+
+/* ---- the failure summary and run-log panels ---- */
+
+static void cache_miss(struct sl_buildlog *log, const char *s)
+{
+	const char *open = strchr(s, '['), *close = open ? strchr(open, ']') : NULL;
+	struct sl_cache_miss *m;
+
+	log->has_summary = true;
+	if (!open || !close)
+		return;
+	if (log->nmisses >= SL_BUILDLOG_STEP_MAX)
+		return;
+	log->misses = sl_xrealloc(log->misses, (log->nmisses + 1) * sizeof(*log->misses));
+	m = &log->misses[log->nmisses++];
+	m->stage = sl_xstrndup(open + 1, (size_t)(close - open - 1));
+	m->instruction = sl_xstrdup(close + 1 + strspn(close + 1, " "));
+	m->line = log->state->lineno;
+	if (!log->sdk && strncmp(m->instruction, "RUN", 3) == 0) {
+		struct sl_build_step tmp = {.instruction = m->instruction};
+		piplog_classify_step(log, &tmp, false);
+	}
+}
+
+static bool summary_line(struct sl_buildlog *log, const char *s, size_t len)
+{
+	const char *reason;
+
+	if ((len == 11 && memcmp(s, "build error", 11) == 0)) {
+		log->has_summary = true;
+		log->state->summary_failed = log->kind == SL_LOG_BUILD;
+		log->build_failed = log->state->summary_failed;
+	} else if (STARTS(s, len, "Job failed with exit code") || STARTS(s, len, "Unexpected job error")) {
+		log->has_summary = true;
+		log->state->summary_failed = log->kind == SL_LOG_BUILD;
+		blog_fail(log, SL_FAIL_JOB, NULL, 0, s);
+		reason = strstr(s, "Reason: cache miss: ");
+		if (reason)
+			cache_miss(log, reason + 8);
+	} else if (STARTS(s, len, "cache miss: ")) {
+		cache_miss(log, s);
+	} else if (s[0] == '{' && strstr(s, "\"total\"") && !log->cache_stats) {
+		blog_set(&log->cache_stats, s, len > 1024 ? 1024 : len);
+	} else if (STARTS(s, len, "Failed to retrieve error logs: ")) {
+		blog_set(&log->logs_unavailable, s + 31, len - 31);
+	} else if (STARTS(s, len, "Build logs:") || STARTS(s, len, "Container logs:")) {
+		/* the panel's own headings */
+	} else {
+		return false;
+	}
+	return true;
+}
+
+static bool runtime_line(struct sl_buildlog *log, const char *s, size_t len)
+{
+	if ((len == 13 && (memcmp(s, "runtime error", 13) == 0 || memcmp(s, "Runtime error", 13) == 0))) {
+		log->runtime_error = true;
+	} else if (STARTS(s, len, "Runtime error. ") || STARTS(s, len, "Space failed to start") ||
+		   (STARTS(s, len, "Exit code: ") && strstr(s, "Reason: "))) {
+		log->runtime_error = true;
+		blog_fail(log, SL_FAIL_RUNTIME, NULL, 0, s);
+	} else {
+		return false;
+	}
+	return true;
+}
+
+/* A Python traceback at column 0: its last line names the exception. */
+static bool traceback_line(struct sl_buildlog *log, const char *s, size_t len)
+{
+	struct sl_buildlog_state *st = log->state;
+	size_t n;
+
+	if (STARTS(s, len, "Traceback (most recent call last):")) {
+		st->in_traceback = true;
+		return true;
+	}
+	if (!st->in_traceback)
+		return false;
+	if (s[0] == ' ' || s[0] == '\t')
+		return true;
+	st->in_traceback = false;
+	n = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.");
+	if (n && (s[n] == ':' || s[n] == '\0'))
+		blog_fail(log, SL_FAIL_RUNTIME, s, n, s);
+	return true;
+}
+
+/* "/usr/local/lib/python3.13/site-packages" -> "3.13" */
+static void site_python(struct sl_buildlog *log, const char *s, size_t len)
+{
+	const char *p = memmem(s, len, "/site-packages", 14);
+	const char *q;
+
+	if (!p)
+		p = memmem(s, len, "/dist-packages", 14);
+	if (!p)
+		return;
+	q = p;
+	while (q > s && ((q[-1] >= '0' && q[-1] <= '9') || q[-1] == '.'))
+		q--;
+	if (q - s >= 7 && memcmp(q - 7, "/python", 7) == 0 && q < p && q[0] == '3')
+		blog_set(&log->site_python, q, (size_t)(p - q));
+}
+
+/* ---- one line ---- */
+
+static bool framing_line(struct sl_buildlog *log, const char *s, size_t len)
+{
+	switch (s[0]) {
+	case '=':
+		if (STARTS(s, len, "===== ")) {
+			header(log, s, len);
+			return true;
+		}
+		break;
+	case '-':
+		if (STARTS(s, len, "--> ")) {
+			step_echo(log, s + 4, len - 4);
+			return true;
+		}
+		break;
+	case 'C':
+		if (len == 6 && memcmp(s, "CACHED", 6) == 0) {
+			outcome(log, SL_STEP_CACHED, NULL, 0);
+			return true;
+		}
+		break;
+	case 'D':
+		if (STARTS(s, len, "DONE ") && s[5] >= '0' && s[5] <= '9') {
+			size_t n = strspn(s + 5, "0123456789.");
+			outcome(log, SL_STEP_DONE, s + 5, n);
+			return true;
+		}
+		break;
+	}
+	return summary_line(log, s, len) || runtime_line(log, s, len);
+}
+
+static void parse_line(struct sl_buildlog *log, const char *s, size_t len)
+{
+	struct sl_buildlog_state *st = log->state;
+
+	if (len == 0 || framing_line(log, s, len) || traceback_line(log, s, len))
+		return;
+	if (!log->site_python)
+		site_python(log, s, len);
+	if (piplog_line(log, s, len))
+		return;
+	if (sl_freeze_lines_feed(&st->freeze, s, st->lineno, &log->obs) == 1)
+		return;
+	if (s[0] == '[' && s[len - 1] == ']')
+		sl_freeze_json_line(s, len, log->source, st->lineno, &log->obs);
+}
+
+/* ---- sanitising ---- */
+
+/* Length of a valid UTF-8 sequence at p (at most n bytes), or 0. */
+static size_t utf8_len(const unsigned char *p, size_t n)
+{
+	size_t len;
+	unsigned cp;
+
+	if (p[0] < 0xc2 || p[0] > 0xf4)
+		return 0;
+	len = p[0] < 0xe0 ? 2 : p[0] < 0xf0 ? 3 : 4;
+	if (n < len)
+		return 0;
+	cp = p[0] & (0x3f >> (len - 1));
+	for (size_t i = 1; i < len; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (p[i] & 0x3f);
+	}
+	if ((len == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+	    (len == 4 && (cp < 0x10000 || cp > 0x10ffff)))
+		return 0;
+	return len;
+}
+
+/* Skips an ANSI escape sequence starting at p[0] == ESC; returns its length. */
+static size_t ansi_len(const char *p, size_t n)
+{
+	size_t i = 2;
+
+	if (n < 2)
+		return 1;
+	if (p[1] != '[')
+		return 2;
+	while (i < n && (unsigned char)p[i] >= 0x20 && (unsigned char)p[i] <= 0x3f)
+		i++;
+	return i < n ? i + 1 : n;
+}
+
+static void sanitize_slow(struct sl_buildlog *log, const char *s, size_t n)
+{
+	struct sl_buildlog_state *st = log->state;
+	bool nul = false, bad = false;
+
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		size_t k;
+		if (c == 0x1b) {
+			i += ansi_len(s + i, n - i);
+		} else if (c == 0) {
+			nul = true;
+			i++;
+		} else if (c < 0x20 || c == 0x7f) {
+			sl_buf_addch(&st->clean, ' ');
+			i++;
+		} else if (c < 0x80) {
+			sl_buf_addch(&st->clean, (char)c);
+			i++;
+		} else if ((k = utf8_len((const unsigned char *)s + i, n - i)) > 0) {
+			sl_buf_add(&st->clean, s + i, k);
+			i += k;
+		} else {
+			sl_buf_addch(&st->clean, '?');
+			bad = true;
+			i++;
+		}
+	}
+	if (nul)
+		blog_warn(log, "NUL bytes in the line were dropped");
+	if (bad && !st->warned_utf8) {
+		blog_warn(log, "invalid UTF-8 replaced by '?' (first occurrence)");
+		st->warned_utf8 = true;
+	}
+}
+
+static void sanitize(struct sl_buildlog *log, const char *s, size_t n)
+{
+	struct sl_buildlog_state *st = log->state;
+	size_t i = 0;
+
+	sl_buf_reset(&st->clean);
+	while (i < n && (((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f) || s[i] == '\t'))
+		i++;
+	if (i == n)
+		sl_buf_add(&st->clean, s, n);
+	else
+		sanitize_slow(log, s, n);
+}
+
+/* A copy pasted as a Markdown quote has "> " before every line. */
+static size_t unquote(struct sl_buildlog *log, const char *s, size_t len)
+{
+	struct sl_buildlog_state *st = log->state;
+
+	if (st->quoted < 0) {
+		if (len == 0)
+			return 0;
+		st->quoted = s[0] == '>' && (len == 1 || s[1] == ' ');
+		if (st->quoted)
+			blog_warn(log, "every line starts with '> ' (a quoted copy); the prefix is ignored");
+	}
+	if (!st->quoted || len == 0 || s[0] != '>')
+		return 0;
+	return len > 1 && s[1] == ' ' ? 2 : 1;
+}
+
+void sl_buildlog_feed_line(struct sl_buildlog *log, const char *line, size_t len,
+			   unsigned long lineno)
+{
+	struct sl_buildlog_state *st = log->state;
+	size_t skip;
+
+	if (!st)
+		return;
+	st->lineno = lineno ? lineno : st->lineno + 1;
+	log->lines++;
+	sanitize(log, line, len);
+	skip = unquote(log, st->clean.buf, st->clean.len);
+	parse_line(log, st->clean.buf + skip, st->clean.len - skip);
+}
+
+/* ---- input framing ---- */
+
+static int plain_line(void *ctx, const char *line, size_t len, bool cut, unsigned long lineno)
+{
+	struct sl_buildlog *log = ctx;
+
+	log->state->lineno = lineno;
+	if (cut)
+		blog_warn(log, "line longer than %d bytes; the rest of it is ignored", SL_BUILDLOG_LINE_MAX);
+	sl_buildlog_feed_line(log, line, len, lineno);
+	return 0;
+}
+
+static int sse_event(void *ctx, const struct sl_sse_event *ev)
+{
+	struct sl_buildlog *log = ctx;
+	char *text = NULL;
+	const char *p;
+
+	log->state->lineno = ev->line;
+	if (ev->truncated) {
+		blog_warn(log, "event longer than %d bytes; ignored", SL_BUILDLOG_LINE_MAX);
+		return 0;
+	}
+	if (ev->len == 0)
+		return 0; /* keep-alive */
+	if (sl_sse_hub_payload(ev->data, ev->len, &text, NULL, NULL) < 0) {
+		blog_warn(log, "event data is not {\"data\": ...} JSON; read as log text");
+		text = sl_xstrndup(ev->data, ev->len);
+	}
+	for (p = text; *p;) {
+		size_t n = strcspn(p, "\n");
+		size_t m = n && p[n - 1] == '\r' ? n - 1 : n;
+		sl_buildlog_feed_line(log, p, m, ev->line);
+		p += n + (p[n] == '\n');
+	}
+	free(text);
+	return 0;
+}
+
+static int decide(struct sl_buildlog *log, struct sl_err *err)
+{
+	struct sl_buildlog_state *st = log->state;
+	const char *p = st->sniff.buf;
+	size_t n = st->sniff.len < SNIFF_BYTES ? st->sniff.len : SNIFF_BYTES;
+
+	if (log_looks_binary(p, n, false))
+		return sl_error(err, SL_EPARSE, "%s: binary data, not a log", log->source);
+	if (n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		p += 3;
+	p += strspn(p, " \t\r\n");
+	if (strncmp(p, "data:", 5) == 0 || strncmp(p, "event:", 6) == 0 || strncmp(p, "id:", 3) == 0 ||
+	    strncmp(p, "retry:", 6) == 0 || p[0] == ':') {
+		st->format = FMT_SSE;
+		log->sse = true;
+		st->sse = sl_sse_new(SL_BUILDLOG_LINE_MAX, sse_event, log);
+	} else {
+		st->format = FMT_PLAIN;
+	}
+	return 0;
+}
+
+static void feed_decided(struct sl_buildlog *log, const char *data, size_t len)
+{
+	struct sl_buildlog_state *st = log->state;
+
+	if (st->format == FMT_SSE)
+		sl_sse_feed(st->sse, data, len);
+	else
+		linesplit_feed(&st->split, data, len, plain_line, log);
+}
+
+int sl_buildlog_feed(struct sl_buildlog *log, const char *data, size_t len, struct sl_err *err)
+{
+	struct sl_buildlog_state *st = log->state;
+	int rc;
+
+	if (!st)
+		return sl_error(err, SL_EINVAL, "%s: log already finished", log->source);
+	if (st->format != FMT_UNDECIDED) {
+		feed_decided(log, data, len);
+		return 0;
+	}
+	sl_buf_add(&st->sniff, data, len);
+	if (st->sniff.len < SNIFF_BYTES)
+		return 0;
+	rc = decide(log, err);
+	if (rc == 0)
+		feed_decided(log, st->sniff.buf, st->sniff.len);
+	sl_buf_release(&st->sniff);
+	return rc;
+}
+
+static void link_stages(struct sl_buildlog *log)
+{
+	for (size_t i = 0; i < log->nmisses; i++) {
+		struct sl_build_step *step =
+			(struct sl_build_step *)find_step(log, log->misses[i].instruction, false);
+		if (step && !step->stage)
+			step->stage = sl_xstrdup(log->misses[i].stage);
+	}
+}
+
+static void free_state(struct sl_buildlog *log)
+{
+	struct sl_buildlog_state *st = log->state;
+
+	if (!st)
+		return;
+	piplog_reset(st);
+	free(st->names.v);
+	sl_sse_free(st->sse);
+	linesplit_release(&st->split);
+	sl_buf_release(&st->sniff);
+	sl_buf_release(&st->clean);
+	free(st);
+	log->state = NULL;
+}
+
+static void finish_stream(struct sl_buildlog *log)
+{
+	struct sl_buildlog_state *st = log->state;
+	unsigned long cut = 0;
+
+	if (st->format == FMT_SSE) {
+		if (sl_sse_finish(st->sse, &cut) == 1) {
+			st->lineno = cut;
+			blog_warn(log, "the stream ends inside an event; that event is ignored");
+		}
+	} else {
+		linesplit_finish(&st->split, plain_line, log);
+	}
+}
+
+int sl_buildlog_finish(struct sl_buildlog *log, struct sl_err *err)
+{
+	struct sl_buildlog_state *st = log->state;
+	int rc = 0;
+
+	if (!st)
+		return sl_error(err, SL_EINVAL, "%s: log already finished", log->source);
+	if (st->format == FMT_UNDECIDED) {
+		rc = decide(log, err);
+		if (rc == 0)
+			feed_decided(log, st->sniff.buf, st->sniff.len);
+	}
+	if (rc == 0) {
+		finish_stream(log);
+		st->lineno = 0;
+		if (log->nsteps && log->steps[log->nsteps - 1].outcome == SL_STEP_NONE &&
+		    !(log->steps[log->nsteps - 1].flags & SL_STEP_FROM))
+			blog_warn(log, "the log ends before step '%.80s' finished (truncated?)",
+				  log->steps[log->nsteps - 1].instruction);
+		link_stages(log);
+	}
+	free_state(log);
+	return rc;
+}
+
+/* ---- life cycle ---- */
+
+struct sl_buildlog *sl_buildlog_new(enum sl_log_kind kind, const char *source)
+{
+	struct sl_buildlog *log = sl_xcalloc(1, sizeof(*log));
+	struct sl_buildlog_state *st = sl_xcalloc(1, sizeof(*st));
+
+	log->kind = kind;
+	log->source = sl_xstrdup(source ? source : "-");
+	log->state = st;
+	st->quoted = -1;
+	sl_buf_init(&st->sniff);
+	sl_buf_init(&st->clean);
+	linesplit_init(&st->split, SL_BUILDLOG_LINE_MAX);
+	sl_freeze_lines_init(&st->freeze, log->source, true);
+	return log;
+}
+
+void sl_buildlog_free(struct sl_buildlog *log)
+{
+	if (!log)
+		return;
+	free_state(log);
+	free_steps(log);
+	free_failures(log);
+	sl_obs_list_release(&log->obs);
+	free_strv(&log->platform_reqs, &log->nplatform_reqs);
+	free_strv(&log->warnings, &log->nwarnings);
+	for (size_t i = 0; i < log->nmisses; i++) {
+		free(log->misses[i].stage);
+		free(log->misses[i].instruction);
+	}
+	free(log->misses);
+	free(log->source);
+	free(log->queued_at);
+	free(log->commit);
+	free(log->started_at);
+	free(log->base_image);
+	free(log->base_digest);
+	free(log->python);
+	free(log->site_python);
+	free(log->pip_version);
+	free(log->sdk);
+	free(log->sdk_version);
+	free(log->cache_stats);
+	free(log->logs_unavailable);
+	free(log);
+}
+
+int sl_buildlog_read_file(const char *path, enum sl_log_kind kind, struct sl_buildlog **out,
+			  struct sl_err *err)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+	struct sl_buildlog *log;
+	char *chunk;
+	size_t n;
+	int rc = 0;
+
+	if (!fp)
+		return sl_error(err, SL_EIO, "cannot open '%s': %s", path, strerror(errno));
+	log = sl_buildlog_new(kind, path);
+	chunk = sl_xmalloc(65536);
+	while (rc == 0 && (n = fread(chunk, 1, 65536, fp)) > 0)
+		rc = sl_buildlog_feed(log, chunk, n, err);
+	if (rc == 0 && ferror(fp))
+		rc = sl_error(err, SL_EIO, "cannot read '%s': %s", path, strerror(errno));
+	if (rc == 0)
+		rc = sl_buildlog_finish(log, err);
+	free(chunk);
+	if (!is_stdin)
+		fclose(fp);
+	if (rc < 0) {
+		sl_buildlog_free(log);
+		return rc;
+	}
+	*out = log;
+	return 0;
+}

@@ -1,0 +1,105 @@
+/* buildlog_private.h: state shared by buildlog.c (framing: headers,
+ * steps, summary, failures) and piplog.c (pip's own lines). */
+#ifndef SPACELOCK_BUILDLOG_PRIVATE_H
+#define SPACELOCK_BUILDLOG_PRIVATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "spacelock/buf.h"
+#include "spacelock/buildlog.h"
+#include "spacelock/freeze.h"
+#include "spacelock/sse.h"
+
+#define NO_OBS ((size_t)-1)
+
+/* What pip's Collecting lines said about a package, for the later lines
+ * (Downloading, Successfully installed) that only carry name and version. */
+struct pkgctx {
+	char *canon;
+	enum sl_origin origin;
+	char *required_by;
+	char *requirement;
+	char *vcs_url;
+	char *vcs_commit;
+	size_t pip_obs; /* index of its latest SL_EV_PIP observation, or NO_OBS */
+	bool platform_arg; /* named on the command line of a platform step */
+};
+
+struct pkgmap {
+	struct pkgctx *v; /* open addressing, cap a power of two */
+	size_t cap, n;
+};
+
+/* A line splitter over arbitrary chunks with a bounded line (buildlog.c):
+ * on_line gets each line without its "\n" (a "\r" before it removed),
+ * cut when the line went over max and lost its tail.  A non-zero return
+ * from on_line stops and is returned. */
+struct linesplit {
+	struct sl_buf partial;
+	size_t max;
+	bool cut;
+	unsigned long lineno;
+};
+#define LINESPLIT_FN int (*fn)(void *ctx, const char *line, size_t len, bool cut, unsigned long lineno)
+void linesplit_init(struct linesplit *ls, size_t max);
+int linesplit_feed(struct linesplit *ls, const char *data, size_t len, LINESPLIT_FN, void *ctx);
+int linesplit_finish(struct linesplit *ls, LINESPLIT_FN, void *ctx);
+void linesplit_release(struct linesplit *ls);
+
+enum log_format { FMT_UNDECIDED = 0, FMT_PLAIN, FMT_SSE };
+
+struct sl_buildlog_state {
+	/* input framing */
+	enum log_format format;
+	struct sl_buf sniff;    /* first bytes, held until the format is known */
+	struct linesplit split; /* plain text */
+	struct sl_sse *sse;
+	int quoted;             /* -1 unknown, 0 no, 1 every line starts with "> " */
+	bool warned_utf8, warned_ansi;
+	struct sl_buf clean;    /* the current line, sanitised */
+	unsigned long lineno;   /* input line of the current line */
+
+	/* build structure */
+	size_t step;            /* 1 + index of the step whose output runs, 0 none */
+	bool seen_header;
+	bool in_traceback;
+	bool steps_capped, fails_capped;
+	bool summary_failed;    /* the summary block says the job failed */
+
+	/* pip */
+	struct pkgmap names;
+	char *collect_canon;    /* the last "Collecting" with a URL: its name or NULL */
+	char *collect_url;
+	struct sl_freeze_lines freeze;
+};
+
+/* True when the first n bytes of a file look binary: a known archive or
+ * executable magic, or (strict) any NUL/control byte, or (not strict) more
+ * than 1 in 16 such bytes. */
+bool log_looks_binary(const char *p, size_t n, bool strict);
+
+/* freeze.c: the hex commit after the last '@' of a "git+" URL's path, and
+ * the "#egg=" name of a URL; new strings or NULL. */
+char *freeze_vcs_commit(const char *url);
+char *freeze_egg_name(const char *url);
+
+/* buildlog.c */
+void blog_warn(struct sl_buildlog *log, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void blog_fail(struct sl_buildlog *log, enum sl_failure_kind kind, const char *subject,
+	       size_t subject_len, const char *text);
+struct sl_build_step *blog_current_step(struct sl_buildlog *log);
+/* Sets *out (freeing the old value) to a copy of s[0..len). */
+void blog_set(char **out, const char *s, size_t len);
+
+/* piplog.c: returns true when the line was one of pip's. */
+bool piplog_line(struct sl_buildlog *log, const char *line, size_t len);
+/* Reads a RUN instruction's pip commands: sets step flags, and when it is
+ * the platform step, the log's sdk and platform requirements; emit: also
+ * observe its arguments (pins and mentions, origin platform). */
+void piplog_classify_step(struct sl_buildlog *log, struct sl_build_step *step, bool emit);
+void piplog_reset(struct sl_buildlog_state *st);
+/* True when s[0..len) is a valid PEP 440 version. */
+bool log_version_ok(const char *s, size_t len);
+
+#endif

@@ -1,0 +1,866 @@
+/* piplog.c: pip's own lines in a build or run log (Collecting,
+ * Downloading, Requirement already satisfied, Successfully installed,
+ * Resolved ... to commit, pip's ERROR lines), and the pip commands of a
+ * RUN step (which one is the platform step). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "buildlog_private.h"
+#include "spacelock/mem.h"
+#include "spacelock/name.h"
+#include "spacelock/version.h"
+#include "spacelock/wheelname.h"
+
+#define STARTS(s, len, lit) ((len) >= sizeof(lit) - 1 && memcmp((s), (lit), sizeof(lit) - 1) == 0)
+
+bool log_version_ok(const char *s, size_t len)
+{
+	char *v;
+	struct sl_version *ver = NULL;
+	int rc;
+
+	if (len == 0 || len > 256)
+		return false;
+	v = sl_xstrndup(s, len);
+	rc = sl_version_parse(v, &ver, NULL);
+	sl_version_free(ver);
+	free(v);
+	return rc == 0;
+}
+
+/* ---- the name map (canonical name -> what pip said about it) ---- */
+
+static size_t hash(const char *s)
+{
+	size_t h = 5381;
+
+	while (*s)
+		h = h * 33 + (unsigned char)*s++;
+	return h;
+}
+
+static void map_grow(struct pkgmap *m)
+{
+	struct pkgmap old = *m;
+
+	m->cap = old.cap ? old.cap * 2 : 64;
+	m->v = sl_xcalloc(m->cap, sizeof(*m->v));
+	m->n = 0;
+	for (size_t i = 0; i < old.cap; i++) {
+		if (!old.v[i].canon)
+			continue;
+		size_t j = hash(old.v[i].canon) & (m->cap - 1);
+		while (m->v[j].canon)
+			j = (j + 1) & (m->cap - 1);
+		m->v[j] = old.v[i];
+		m->n++;
+	}
+	free(old.v);
+}
+
+/* Returns the entry for a canonical name, creating it when create. */
+static struct pkgctx *map_get(struct pkgmap *m, const char *canon, bool create)
+{
+	size_t j;
+
+	if (m->cap == 0 && !create)
+		return NULL;
+	if (create && (m->n + 1) * 2 > m->cap)
+		map_grow(m);
+	j = hash(canon) & (m->cap - 1);
+	while (m->v[j].canon) {
+		if (strcmp(m->v[j].canon, canon) == 0)
+			return &m->v[j];
+		j = (j + 1) & (m->cap - 1);
+	}
+	if (!create)
+		return NULL;
+	m->v[j].canon = sl_xstrdup(canon);
+	m->v[j].pip_obs = NO_OBS;
+	m->n++;
+	return &m->v[j];
+}
+
+void piplog_reset(struct sl_buildlog_state *st)
+{
+	for (size_t i = 0; i < st->names.cap; i++) {
+		struct pkgctx *c = &st->names.v[i];
+		if (!c->canon)
+			continue;
+		free(c->canon);
+		free(c->required_by);
+		free(c->requirement);
+		free(c->vcs_url);
+		free(c->vcs_commit);
+	}
+	memset(st->names.v, 0, st->names.cap * sizeof(*st->names.v));
+	st->names.n = 0;
+	free(st->collect_canon);
+	free(st->collect_url);
+	st->collect_canon = st->collect_url = NULL;
+}
+
+static struct pkgctx *ctx_for(struct sl_buildlog *log, const char *name, size_t len, bool create)
+{
+	struct sl_buf c = SL_BUF_INIT;
+	struct pkgctx *p;
+
+	sl_name_canonical_buf(name, len, &c);
+	p = map_get(&log->state->names, c.buf, create);
+	sl_buf_release(&c);
+	return p;
+}
+
+static void set_str(char **dst, const char *s)
+{
+	if (!s)
+		return;
+	free(*dst);
+	*dst = sl_xstrdup(s);
+}
+
+static int origin_rank(enum sl_origin o)
+{
+	return o == SL_ORIGIN_DIRECT ? 3 : o == SL_ORIGIN_PLATFORM ? 2 : o == SL_ORIGIN_TRANSITIVE ? 1 : 0;
+}
+
+static bool same_name(const char *a, size_t alen, const char *b)
+{
+	struct sl_buf ca = SL_BUF_INIT, cb = SL_BUF_INIT;
+	bool eq;
+
+	sl_name_canonical_buf(a, alen, &ca);
+	sl_name_canonical_buf(b, strlen(b), &cb);
+	eq = strcmp(ca.buf, cb.buf) == 0;
+	sl_buf_release(&ca);
+	sl_buf_release(&cb);
+	return eq;
+}
+
+/* ---- observations ---- */
+
+struct seen {
+	const char *name;
+	size_t name_len;
+	const char *version; /* NUL-terminated or NULL */
+	enum sl_strength strength;
+	enum sl_origin origin;
+	const char *requirement;
+	const char *required_by;
+	const char *vcs_url;
+	const char *vcs_commit;
+};
+
+/* A later pip line showing another version of the same package (a newer
+ * download while backtracking, an upgrade of what the image had) means the
+ * earlier one is not what ended up installed: it becomes a mention. */
+static void demote(struct sl_buildlog *log, struct pkgctx *c, const char *version)
+{
+	struct sl_obs *o;
+
+	if (c->pip_obs == NO_OBS || c->pip_obs >= log->obs.n)
+		return;
+	o = &log->obs.v[c->pip_obs];
+	if (version && o->version && strcmp(o->version, version) == 0)
+		return;
+	o->strength = SL_EV_MENTION;
+	free(o->version);
+	o->version = NULL;
+	c->pip_obs = NO_OBS;
+}
+
+static void observe(struct sl_buildlog *log, const struct seen *s, const char *text)
+{
+	struct sl_buildlog_state *st = log->state;
+	struct sl_build_step *step = blog_current_step(log);
+	struct pkgctx *c = ctx_for(log, s->name, s->name_len, true);
+	struct sl_obs o = {0};
+	char *name = sl_xstrndup(s->name, s->name_len);
+
+	if (s->strength == SL_EV_PIP)
+		demote(log, c, s->version);
+	if (origin_rank(s->origin) > origin_rank(c->origin))
+		c->origin = s->origin;
+	set_str(&c->required_by, s->required_by);
+	set_str(&c->requirement, s->requirement);
+	set_str(&c->vcs_url, s->vcs_url);
+	set_str(&c->vcs_commit, s->vcs_commit);
+	o.name = name;
+	o.version = (char *)s->version;
+	o.strength = s->strength;
+	o.origin = s->origin != SL_ORIGIN_UNKNOWN ? s->origin : c->origin;
+	o.requirement = (char *)(s->requirement ? s->requirement : c->requirement);
+	o.required_by = (char *)(s->origin != SL_ORIGIN_UNKNOWN ? s->required_by : c->required_by);
+	o.vcs_url = (char *)(s->vcs_url ? s->vcs_url : c->vcs_url);
+	o.vcs_commit = (char *)(s->vcs_commit ? s->vcs_commit : c->vcs_commit);
+	o.source = log->source;
+	o.line = st->lineno;
+	o.text = (char *)text;
+	sl_obs_list_add(&log->obs, &o);
+	if (s->strength == SL_EV_PIP && s->version)
+		c->pip_obs = log->obs.n - 1;
+	if (step)
+		step->nobs++;
+	free(name);
+}
+
+/* ---- requirement text as pip prints it ---- */
+
+static size_t name_span(const char *s)
+{
+	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.");
+	while (n && !((s[n - 1] >= 'a' && s[n - 1] <= 'z') || (s[n - 1] >= 'A' && s[n - 1] <= 'Z') ||
+		      (s[n - 1] >= '0' && s[n - 1] <= '9')))
+		n--;
+	return sl_name_is_valid(s, n) ? n : 0;
+}
+
+static bool is_url(const char *s)
+{
+	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz+");
+	return (n > 0 && strncmp(s + n, "://", 3) == 0) || s[0] == '/' || strncmp(s, "./", 2) == 0;
+}
+
+/* What a requirement string names: its name (or NULL for a bare URL
+ * without #egg=), and its URL for direct references. */
+struct req {
+	char *name;
+	char *url;
+	char *pin; /* the version of a single "==X" clause, or NULL */
+};
+
+static void req_release(struct req *r)
+{
+	free(r->name);
+	free(r->url);
+	free(r->pin);
+}
+
+static void req_parse(const char *s, struct req *r)
+{
+	size_t n;
+	const char *p;
+
+	memset(r, 0, sizeof(*r));
+	s += strspn(s, " \t");
+	if (is_url(s)) {
+		r->url = sl_xstrndup(s, strcspn(s, " \t"));
+		r->name = freeze_egg_name(r->url);
+		return;
+	}
+	n = name_span(s);
+	if (!n)
+		return;
+	r->name = sl_xstrndup(s, n);
+	p = s + n;
+	if (*p == '[')
+		p += strcspn(p, "]") + (strchr(p, ']') ? 1 : 0);
+	p += strspn(p, " \t");
+	if (*p == '@') {
+		p++;
+		p += strspn(p, " \t");
+		r->url = sl_xstrndup(p, strcspn(p, " \t;"));
+	} else if (strncmp(p, "==", 2) == 0 && p[2] != '=') {
+		size_t v = strcspn(p + 2, " \t,;");
+		if (p[2 + v] != ',' && !memchr(p + 2, '*', v) && log_version_ok(p + 2, v))
+			r->pin = sl_xstrndup(p + 2, v);
+	}
+}
+
+/* Splits "REQ (from CHAIN)" at the last " (from "; returns the chain's
+ * start (NUL-terminated in place) or NULL. */
+static char *split_from(char *s)
+{
+	char *from = NULL, *p = s;
+	size_t len;
+
+	while ((p = strstr(p, " (from ")) != NULL)
+		from = p++;
+	if (!from)
+		return NULL;
+	len = strlen(from);
+	if (from[len - 1] != ')')
+		return NULL;
+	from[len - 1] = '\0';
+	*from = '\0';
+	return from + 7;
+}
+
+/* The origin of a requirement as pip printed it: "(from -r file (line N))"
+ * is the Space's own request, "(from parent...)" a dependency of parent,
+ * and no "from" a command-line argument of the step's pip command. */
+static enum sl_origin origin_of(struct sl_buildlog *log, const char *name, const char *chain,
+				char **parent)
+{
+	struct sl_build_step *step = blog_current_step(log);
+	struct pkgctx *c;
+
+	*parent = NULL;
+	if (chain && (strncmp(chain, "-r ", 3) == 0 || strncmp(chain, "-c ", 3) == 0))
+		return SL_ORIGIN_DIRECT;
+	if (chain) {
+		size_t n = name_span(chain);
+		/* "gradio==4.31.0 (from gradio[oauth]==4.31.0)": the extras request itself */
+		if (n && !(name && same_name(chain, n, name))) {
+			*parent = sl_xstrndup(chain, n);
+			return SL_ORIGIN_TRANSITIVE;
+		}
+	}
+	if (!step || !(step->flags & (SL_STEP_PIP | SL_STEP_PLATFORM)))
+		return step ? SL_ORIGIN_UNKNOWN : SL_ORIGIN_DIRECT;
+	if (step->flags & SL_STEP_PLATFORM) {
+		c = name ? ctx_for(log, name, strlen(name), false) : NULL;
+		if (c && c->platform_arg)
+			return SL_ORIGIN_PLATFORM;
+		return step->flags & (SL_STEP_REQUIREMENTS | SL_STEP_PRE_REQUIREMENTS) ? SL_ORIGIN_UNKNOWN
+										  : SL_ORIGIN_PLATFORM;
+	}
+	return SL_ORIGIN_DIRECT;
+}
+
+/* ---- the lines ---- */
+
+static void collecting(struct sl_buildlog *log, const char *rest, const char *line)
+{
+	struct sl_buildlog_state *st = log->state;
+	char *s = sl_xstrdup(rest);
+	char *chain = split_from(s);
+	char *parent;
+	struct req r;
+	struct seen o = {0};
+
+	req_parse(s, &r);
+	free(st->collect_canon);
+	free(st->collect_url);
+	st->collect_canon = r.name && r.url ? sl_name_canonical(r.name) : NULL;
+	st->collect_url = r.url ? sl_xstrdup(r.url) : NULL;
+	if (r.name) {
+		o.origin = origin_of(log, r.name, chain, &parent);
+		o.name = r.name;
+		o.name_len = strlen(r.name);
+		o.strength = SL_EV_MENTION;
+		o.requirement = s;
+		o.required_by = parent;
+		o.vcs_url = r.url;
+		observe(log, &o, line);
+		free(parent);
+	}
+	req_release(&r);
+	free(s);
+}
+
+/* Old pip printed whole URLs, with "+" as "%2B". */
+static char *file_token(const char *s)
+{
+	size_t n = strcspn(s, " \t");
+	char *t = sl_xmalloc(n + 1), *d = t;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '%' && i + 2 < n && strchr("0123456789abcdefABCDEF", s[i + 1]) && s[i + 1] &&
+		    strchr("0123456789abcdefABCDEF", s[i + 2]) && s[i + 2]) {
+			char hex[3] = {s[i + 1], s[i + 2], '\0'};
+			*d++ = (char)strtol(hex, NULL, 16);
+			i += 2;
+		} else {
+			*d++ = s[i];
+		}
+	}
+	*d = '\0';
+	return t;
+}
+
+/* "Downloading x-1.0-py3-none-any.whl (12 kB)", "Using cached ...",
+ * "Processing ./x-1.0.tar.gz": a distribution file chosen by pip. */
+static void download(struct sl_buildlog *log, const char *rest, const char *line)
+{
+	char *file = file_token(rest);
+	struct sl_wheelname w;
+	struct seen o = {0};
+
+	if (sl_wheelname_parse(file, &w, NULL) == 0) {
+		if (!w.metadata) { /* metadata-first downloads are only candidates */
+			o.name = w.name;
+			o.name_len = strlen(w.name);
+			o.version = w.version;
+			o.strength = SL_EV_PIP;
+			observe(log, &o, line);
+		}
+		sl_wheelname_release(&w);
+	}
+	free(file);
+}
+
+/* "Requirement already satisfied: REQ in PATH (from CHAIN) (VERSION)" */
+static void satisfied(struct sl_buildlog *log, const char *rest, const char *line)
+{
+	char *s = sl_xstrdup(rest);
+	size_t len = strlen(s);
+	char *open, *in, *chain, *parent = NULL, *version = NULL;
+	struct req r;
+	struct seen o = {0};
+
+	if (len > 2 && s[len - 1] == ')' && (open = strrchr(s, '(')) != NULL && open > s &&
+	    open[-1] == ' ' && log_version_ok(open + 1, (size_t)(s + len - 1 - open - 1))) {
+		version = sl_xstrndup(open + 1, (size_t)(s + len - 1 - open - 1));
+		open[-1] = '\0';
+	}
+	chain = split_from(s);
+	in = strstr(s, " in ");
+	if (in)
+		*in = '\0';
+	req_parse(s, &r);
+	if (r.name) {
+		o.origin = origin_of(log, r.name, chain, &parent);
+		o.name = r.name;
+		o.name_len = strlen(r.name);
+		o.version = version;
+		o.strength = version ? SL_EV_PIP : SL_EV_MENTION;
+		o.requirement = s;
+		o.required_by = parent;
+		o.vcs_url = r.url;
+		observe(log, &o, line);
+	}
+	free(parent);
+	free(version);
+	req_release(&r);
+	free(s);
+}
+
+/* "Successfully installed a-1.0 huggingface-hub-0.20.3" */
+static void installed(struct sl_buildlog *log, const char *rest, const char *line)
+{
+	const char *p = rest;
+
+	while (*p) {
+		size_t n;
+		char *name, *version;
+		p += strspn(p, " \t");
+		n = strcspn(p, " \t");
+		if (n && sl_wheelname_split_name_version(p, n, &name, &version, NULL) == 0) {
+			struct seen o = {.name = name, .name_len = strlen(name), .version = version,
+					 .strength = SL_EV_PIP};
+			observe(log, &o, line);
+			free(name);
+			free(version);
+		} else if (n) {
+			blog_warn(log, "'%.*s' in 'Successfully installed' is not <name>-<version>",
+				  (int)(n > 80 ? 80 : n), p);
+		}
+		p += n;
+	}
+}
+
+/* "Successfully uninstalled x-1.0": that version is gone. */
+static void uninstalled(struct sl_buildlog *log, const char *rest)
+{
+	char *name, *version;
+	size_t n = strcspn(rest, " \t");
+	struct pkgctx *c;
+
+	if (sl_wheelname_split_name_version(rest, n, &name, &version, NULL) < 0)
+		return;
+	c = ctx_for(log, name, strlen(name), false);
+	if (c && c->pip_obs != NO_OBS && c->pip_obs < log->obs.n &&
+	    strcmp(log->obs.v[c->pip_obs].version, version) == 0)
+		demote(log, c, NULL);
+	free(name);
+	free(version);
+}
+
+/* "Resolved https://github.com/x/y.git to commit <sha>" */
+static void resolved(struct sl_buildlog *log, const char *rest, const char *line)
+{
+	struct sl_buildlog_state *st = log->state;
+	const char *to = strstr(rest, " to commit ");
+	char *url, *sha;
+
+	if (!to)
+		return;
+	url = sl_xstrndup(rest, (size_t)(to - rest));
+	sha = sl_xstrndup(to + 11, strcspn(to + 11, " \t"));
+	if (st->collect_canon) {
+		struct seen o = {.name = st->collect_canon, .name_len = strlen(st->collect_canon),
+				 .strength = SL_EV_MENTION, .vcs_url = st->collect_url ? st->collect_url : url,
+				 .vcs_commit = sha};
+		observe(log, &o, line);
+	} else {
+		blog_warn(log, "commit %.40s of '%.120s' is not tied to a project name in the log", sha, url);
+	}
+	free(url);
+	free(sha);
+}
+
+static void subject_fail(struct sl_buildlog *log, enum sl_failure_kind kind, const char *from,
+			 const char *stop, const char *line)
+{
+	const char *end = stop ? strstr(from, stop) : NULL;
+	size_t n = end ? (size_t)(end - from) : strlen(from);
+
+	while (n && (from[n - 1] == '.' || from[n - 1] == ' '))
+		n--;
+	blog_fail(log, kind, from, n, line);
+}
+
+static void pip_error(struct sl_buildlog *log, const char *e, const char *line)
+{
+	if (strncmp(e, "Cannot install ", 15) == 0)
+		subject_fail(log, SL_FAIL_RESOLUTION, e + 15, " because", line);
+	else if (strncmp(e, "ResolutionImpossible", 20) == 0)
+		blog_fail(log, SL_FAIL_RESOLUTION,
+			  log->nfailures && log->failures[log->nfailures - 1].kind == SL_FAIL_RESOLUTION
+				  ? log->failures[log->nfailures - 1].subject
+				  : NULL,
+			  log->nfailures && log->failures[log->nfailures - 1].kind == SL_FAIL_RESOLUTION &&
+					  log->failures[log->nfailures - 1].subject
+				  ? strlen(log->failures[log->nfailures - 1].subject)
+				  : 0,
+			  line);
+	else if (strncmp(e, "Could not find a version that satisfies the requirement ", 56) == 0)
+		subject_fail(log, SL_FAIL_NO_DISTRIBUTION, e + 56, " (from", line);
+	else if (strncmp(e, "No matching distribution found for ", 35) == 0)
+		subject_fail(log, SL_FAIL_NO_DISTRIBUTION, e + 35, NULL, line);
+	else if (strncmp(e, "Failed building wheel for ", 26) == 0)
+		subject_fail(log, SL_FAIL_WHEEL_BUILD, e + 26, NULL, line);
+	else if (strncmp(e, "Could not build wheels for ", 27) == 0)
+		subject_fail(log, SL_FAIL_WHEEL_BUILD, e + 27, ",", line);
+	else if (strncmp(e, "Package '", 9) == 0 && strstr(e, "requires a different Python"))
+		subject_fail(log, SL_FAIL_PYTHON, e + 9, "'", line);
+	else
+		blog_fail(log, SL_FAIL_PIP, NULL, 0, line);
+}
+
+/* "Failed to build a b": one wheel-build failure per name */
+static void failed_to_build(struct sl_buildlog *log, const char *rest, const char *line)
+{
+	const char *p = rest;
+
+	while (*p) {
+		size_t n;
+		p += strspn(p, " \t,");
+		n = strcspn(p, " \t,");
+		if (n)
+			blog_fail(log, SL_FAIL_WHEEL_BUILD, p, n, line);
+		p += n;
+	}
+}
+
+/* "[notice] A new release of pip available: 22.3.1 -> 24.0" */
+static void notice(struct sl_buildlog *log, const char *s)
+{
+	const char *colon = strstr(s, "A new release of pip");
+	const char *arrow;
+
+	if (!colon || !(colon = strchr(colon, ':')) || !(arrow = strstr(colon, " -> ")))
+		return;
+	colon += 1 + strspn(colon + 1, " ");
+	if (arrow > colon && log_version_ok(colon, (size_t)(arrow - colon)))
+		blog_set(&log->pip_version, colon, (size_t)(arrow - colon));
+}
+
+#define AFTER(lit) (p + sizeof(lit) - 1)
+
+bool piplog_line(struct sl_buildlog *log, const char *s, size_t len)
+{
+	size_t ind = strspn(s, " ");
+	const char *p = s + ind;
+	size_t n = len - ind;
+
+	if (ind > 4) /* the output of a build backend, not pip's */
+		return false;
+	switch (p[0]) {
+	case 'C':
+		if (STARTS(p, n, "Collecting ")) {
+			collecting(log, AFTER("Collecting "), s);
+			return true;
+		}
+		break;
+	case 'D':
+		if (STARTS(p, n, "Downloading ")) {
+			download(log, AFTER("Downloading "), s);
+			return true;
+		}
+		break;
+	case 'U':
+		if (STARTS(p, n, "Using cached ")) {
+			download(log, AFTER("Using cached "), s);
+			return true;
+		}
+		break;
+	case 'P':
+		if (STARTS(p, n, "Processing ")) {
+			download(log, AFTER("Processing "), s);
+			return true;
+		}
+		if (STARTS(p, n, "Package ") && strstr(p, " requires a different Python")) {
+			subject_fail(log, SL_FAIL_PYTHON, AFTER("Package "), " requires", s);
+			return true;
+		}
+		break;
+	case 'R':
+		if (STARTS(p, n, "Requirement already satisfied: ")) {
+			satisfied(log, AFTER("Requirement already satisfied: "), s);
+			return true;
+		}
+		if (STARTS(p, n, "Requirement already satisfied (use --upgrade to upgrade): ")) {
+			satisfied(log, AFTER("Requirement already satisfied (use --upgrade to upgrade): "), s);
+			return true;
+		}
+		if (STARTS(p, n, "Requirement already up-to-date: ")) {
+			satisfied(log, AFTER("Requirement already up-to-date: "), s);
+			return true;
+		}
+		if (STARTS(p, n, "Resolved ")) {
+			resolved(log, AFTER("Resolved "), s);
+			return true;
+		}
+		break;
+	case 'S':
+		if (STARTS(p, n, "Successfully installed ")) {
+			installed(log, AFTER("Successfully installed "), s);
+			return true;
+		}
+		if (STARTS(p, n, "Successfully uninstalled ")) {
+			uninstalled(log, AFTER("Successfully uninstalled "));
+			return true;
+		}
+		break;
+	case 'E':
+		if (STARTS(p, n, "ERROR: ")) {
+			pip_error(log, AFTER("ERROR: "), s);
+			return true;
+		}
+		break;
+	case 'F':
+		if (STARTS(p, n, "Failed to build ")) {
+			failed_to_build(log, AFTER("Failed to build "), s);
+			return true;
+		}
+		break;
+	case '[':
+		if (STARTS(p, n, "[notice] ")) {
+			notice(log, p);
+			return true;
+		}
+		break;
+	}
+	return false;
+}
+
+/* ---- RUN steps: which pip command installs what ---- */
+
+/* Shell-like words of a command: quotes removed, "&&", "||", ";" and "|"
+ * returned as their own words. */
+struct words {
+	char **v;
+	size_t n;
+};
+
+static void words_add(struct words *w, struct sl_buf *b)
+{
+	w->v = sl_xrealloc(w->v, (w->n + 1) * sizeof(*w->v));
+	w->v[w->n++] = sl_buf_detach(b, NULL);
+}
+
+static void split_words(const char *s, struct words *w)
+{
+	struct sl_buf b = SL_BUF_INIT;
+	bool any = false;
+
+	for (; *s; s++) {
+		char c = *s;
+		if (c == ' ' || c == '\t' || c == '\n') {
+			if (any)
+				words_add(w, &b);
+			any = false;
+		} else if (c == '&' || c == '|' || c == ';') {
+			if (any)
+				words_add(w, &b);
+			sl_buf_addch(&b, c);
+			if ((c == '&' || c == '|') && s[1] == c)
+				sl_buf_addch(&b, *++s);
+			words_add(w, &b);
+			any = false;
+		} else if (c == '"' || c == '\'') {
+			any = true;
+			for (s++; *s && *s != c; s++) {
+				if (c == '"' && *s == '\\' && s[1])
+					s++;
+				sl_buf_addch(&b, *s);
+			}
+			if (!*s)
+				break;
+		} else {
+			any = true;
+			if (c == '\\' && s[1])
+				c = *++s;
+			sl_buf_addch(&b, c);
+		}
+	}
+	if (any)
+		words_add(w, &b);
+	sl_buf_release(&b);
+}
+
+static void words_free(struct words *w)
+{
+	for (size_t i = 0; i < w->n; i++)
+		free(w->v[i]);
+	free(w->v);
+}
+
+static bool is_sep(const char *w)
+{
+	return strcmp(w, "&&") == 0 || strcmp(w, "||") == 0 || strcmp(w, ";") == 0 ||
+	       strcmp(w, "|") == 0 || strcmp(w, "&") == 0;
+}
+
+/* pip install options that take a separate value */
+static bool takes_value(const char *o)
+{
+	static const char *const opts[] = {
+		"-r", "--requirement", "-c", "--constraint", "-e", "--editable", "-t", "--target",
+		"--platform", "--python-version", "--implementation", "--abi", "--root", "--prefix",
+		"--src", "--upgrade-strategy", "-i", "--index-url", "--extra-index-url", "-f",
+		"--find-links", "--no-binary", "--only-binary", "--progress-bar", "--root-user-action",
+		"--report", "--trusted-host", "--log", "--cache-dir", "--proxy", "--retries",
+		"--timeout", "--exists-action", "--cert", "--client-cert", "--config-settings", "-C",
+		"--global-option", "--python", "--keyring-provider", "--use-feature",
+		"--use-deprecated", "--group"};
+
+	for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
+		if (strcmp(o, opts[i]) == 0)
+			return true;
+	return false;
+}
+
+static const char *base(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+static void requirement_file(struct sl_build_step *step, const char *file)
+{
+	step->flags |= strcmp(base(file), "pre-requirements.txt") == 0 ? SL_STEP_PRE_REQUIREMENTS
+									 : SL_STEP_REQUIREMENTS;
+}
+
+/* Reads one "pip install ..." command from w->v[i]; its requirement
+ * arguments go to args.  Returns the index after the command. */
+static size_t pip_command(struct words *w, size_t i, struct sl_build_step *step, struct words *args)
+{
+	step->flags |= SL_STEP_PIP;
+	for (; i < w->n && !is_sep(w->v[i]); i++) {
+		const char *a = w->v[i];
+		if (takes_value(a) && i + 1 < w->n) {
+			if (strcmp(a, "-r") == 0 || strcmp(a, "--requirement") == 0)
+				requirement_file(step, w->v[i + 1]);
+			i++;
+		} else if (strncmp(a, "-r", 2) == 0 && a[2] && a[2] != '-') {
+			requirement_file(step, a + 2);
+		} else if (strncmp(a, "--requirement=", 14) == 0) {
+			requirement_file(step, a + 14);
+		} else if (a[0] != '-') {
+			struct sl_buf b = SL_BUF_INIT;
+			sl_buf_addstr(&b, a);
+			words_add(args, &b);
+		}
+	}
+	return i;
+}
+
+static bool pip_install_at(struct words *w, size_t i, size_t *next)
+{
+	const char *b = base(w->v[i]);
+
+	if ((strcmp(b, "pip") == 0 || strcmp(b, "pip3") == 0) && i + 1 < w->n &&
+	    strcmp(w->v[i + 1], "install") == 0) {
+		*next = i + 2;
+		return true;
+	}
+	if (strncmp(b, "python", 6) == 0 && i + 3 < w->n && strcmp(w->v[i + 1], "-m") == 0 &&
+	    strcmp(w->v[i + 2], "pip") == 0 && strcmp(w->v[i + 3], "install") == 0) {
+		*next = i + 4;
+		return true;
+	}
+	return false;
+}
+
+/* The builder's own pip commands: the sdk pin (gradio[...]==X,
+ * streamlit==X), the spaces package, or its base set (datasets with
+ * huggingface-hub). */
+static bool platform_args(const struct words *args, char **sdk, char **sdk_version)
+{
+	bool datasets = false, hub = false, platform = false;
+
+	for (size_t i = 0; i < args->n; i++) {
+		struct req r;
+		req_parse(args->v[i], &r);
+		if (r.name && (sl_name_eq(r.name, "gradio") || sl_name_eq(r.name, "streamlit")) && r.pin &&
+		    !*sdk) {
+			*sdk = sl_name_canonical(r.name);
+			*sdk_version = sl_xstrdup(r.pin);
+			platform = true;
+		}
+		if (r.name && sl_name_eq(r.name, "spaces"))
+			platform = true;
+		datasets |= r.name && sl_name_eq(r.name, "datasets");
+		hub |= r.name && sl_name_eq(r.name, "huggingface-hub");
+		req_release(&r);
+	}
+	return platform || (datasets && hub);
+}
+
+/* The platform step's arguments, as pins (==X) or mentions. */
+static void platform_observations(struct sl_buildlog *log, const struct words *args)
+{
+	for (size_t i = 0; i < args->n; i++) {
+		struct req r;
+		struct pkgctx *c;
+		req_parse(args->v[i], &r);
+		if (r.name) {
+			struct seen o = {.name = r.name, .name_len = strlen(r.name), .version = r.pin,
+					 .strength = r.pin ? SL_EV_PIN : SL_EV_MENTION,
+					 .origin = SL_ORIGIN_PLATFORM, .requirement = args->v[i]};
+			observe(log, &o, args->v[i]);
+			c = ctx_for(log, r.name, strlen(r.name), true);
+			c->platform_arg = true;
+		}
+		req_release(&r);
+	}
+}
+
+void piplog_classify_step(struct sl_buildlog *log, struct sl_build_step *step, bool emit)
+{
+	struct words w = {0}, args = {0};
+	char *sdk = NULL, *sdk_version = NULL;
+	size_t i = 0, next;
+
+	split_words(step->instruction, &w);
+	while (i < w.n) {
+		if (pip_install_at(&w, i, &next))
+			i = pip_command(&w, next, step, &args);
+		else
+			i++;
+	}
+	if (args.n && platform_args(&args, &sdk, &sdk_version)) {
+		step->flags |= SL_STEP_PLATFORM;
+		if (sdk)
+			step->flags |= SL_STEP_SDK;
+		if (emit)
+			platform_observations(log, &args);
+		if (sdk && !log->sdk) {
+			log->sdk = sdk;
+			log->sdk_version = sdk_version;
+			sdk = sdk_version = NULL;
+			log->platform_reqs = args.v;
+			log->nplatform_reqs = args.n;
+			args.v = NULL;
+			args.n = 0;
+		}
+	}
+	free(sdk);
+	free(sdk_version);
+	words_free(&args);
+	words_free(&w);
+}

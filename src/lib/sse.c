@@ -1,0 +1,218 @@
+/* sse.c: incremental server-sent-events decoder (WHATWG EventSource
+ * framing) with bounded memory, and the Hub's log payload. */
+#include "spacelock/sse.h"
+
+#include <cJSON.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "spacelock/buf.h"
+#include "spacelock/mem.h"
+
+#define SSE_DEFAULT_MAX (1024 * 1024)
+#define SSE_SMALL_MAX 256 /* event type and id */
+
+struct sl_sse {
+	size_t max;
+	int (*on_event)(void *ctx, const struct sl_sse_event *ev);
+	void *ctx;
+	struct sl_buf line;   /* the current line, at most max + 16 bytes */
+	bool line_cut;        /* the current line was longer than that */
+	bool after_cr;        /* the last byte was CR: a following LF is part of it */
+	unsigned long lineno; /* lines completed so far */
+	struct sl_buf data;
+	struct sl_buf type;
+	struct sl_buf id;
+	bool in_event;        /* a field was seen since the last dispatch */
+	bool has_data;
+	bool truncated;
+	unsigned long event_line;
+};
+
+struct sl_sse *sl_sse_new(size_t max_event,
+			  int (*on_event)(void *ctx, const struct sl_sse_event *ev), void *ctx)
+{
+	struct sl_sse *s = sl_xcalloc(1, sizeof(*s));
+
+	s->max = max_event ? max_event : SSE_DEFAULT_MAX;
+	s->on_event = on_event;
+	s->ctx = ctx;
+	sl_buf_init(&s->line);
+	sl_buf_init(&s->data);
+	sl_buf_init(&s->type);
+	sl_buf_init(&s->id);
+	return s;
+}
+
+void sl_sse_free(struct sl_sse *s)
+{
+	if (!s)
+		return;
+	sl_buf_release(&s->line);
+	sl_buf_release(&s->data);
+	sl_buf_release(&s->type);
+	sl_buf_release(&s->id);
+	free(s);
+}
+
+unsigned long sl_sse_lines(const struct sl_sse *s)
+{
+	return s->lineno + (s->line.len > 0 ? 1 : 0);
+}
+
+static void reset_event(struct sl_sse *s)
+{
+	sl_buf_reset(&s->data);
+	sl_buf_reset(&s->type);
+	s->in_event = false;
+	s->has_data = false;
+	s->truncated = false;
+}
+
+static int dispatch(struct sl_sse *s)
+{
+	struct sl_sse_event ev;
+	int rc;
+
+	if (!s->has_data) { /* the spec drops events without data */
+		reset_event(s);
+		return 0;
+	}
+	if (s->data.len > 0 && s->data.buf[s->data.len - 1] == '\n')
+		s->data.buf[--s->data.len] = '\0';
+	ev.data = s->data.buf;
+	ev.len = s->data.len;
+	ev.type = s->type.buf;
+	ev.id = s->id.buf;
+	ev.line = s->event_line;
+	ev.truncated = s->truncated;
+	rc = s->on_event(s->ctx, &ev);
+	reset_event(s);
+	return rc;
+}
+
+/* Appends up to a bound; returns false when something was dropped. */
+static bool add_bounded(struct sl_buf *b, const char *p, size_t n, size_t max)
+{
+	size_t room = b->len < max ? max - b->len : 0;
+
+	sl_buf_add(b, p, n < room ? n : room);
+	return n <= room;
+}
+
+static void field(struct sl_sse *s, const char *name, size_t nlen, const char *val, size_t vlen)
+{
+	if (nlen == 4 && memcmp(name, "data", 4) == 0) {
+		s->has_data = true;
+		if (!add_bounded(&s->data, val, vlen, s->max) || s->line_cut)
+			s->truncated = true;
+		if (!add_bounded(&s->data, "\n", 1, s->max))
+			s->truncated = true;
+	} else if (nlen == 5 && memcmp(name, "event", 5) == 0) {
+		sl_buf_reset(&s->type);
+		add_bounded(&s->type, val, vlen, SSE_SMALL_MAX);
+	} else if (nlen == 2 && memcmp(name, "id", 2) == 0 && !memchr(val, '\0', vlen)) {
+		sl_buf_reset(&s->id);
+		add_bounded(&s->id, val, vlen, SSE_SMALL_MAX);
+	}
+	/* "retry" and unknown fields are ignored, as the spec says */
+}
+
+static int end_line(struct sl_sse *s)
+{
+	const char *p = s->line.buf;
+	size_t len = s->line.len;
+	const char *colon;
+	int rc = 0;
+
+	s->lineno++;
+	if (len == 0) {
+		if (s->in_event)
+			rc = dispatch(s);
+	} else if (p[0] != ':') {
+		size_t nlen;
+		const char *val;
+		size_t vlen;
+
+		colon = memchr(p, ':', len);
+		nlen = colon ? (size_t)(colon - p) : len;
+		val = colon ? colon + 1 : p + len;
+		vlen = (size_t)(p + len - val);
+		if (vlen > 0 && val[0] == ' ') {
+			val++;
+			vlen--;
+		}
+		if (!s->in_event)
+			s->event_line = s->lineno;
+		s->in_event = true;
+		field(s, p, nlen, val, vlen);
+	}
+	sl_buf_reset(&s->line);
+	s->line_cut = false;
+	return rc;
+}
+
+int sl_sse_feed(struct sl_sse *s, const char *data, size_t len)
+{
+	size_t i = 0;
+	int rc;
+
+	while (i < len) {
+		if (s->after_cr) {
+			s->after_cr = false;
+			if (data[i] == '\n') {
+				i++;
+				continue;
+			}
+		}
+		size_t j = i;
+		while (j < len && data[j] != '\n' && data[j] != '\r')
+			j++;
+		if (!add_bounded(&s->line, data + i, j - i, s->max + 16))
+			s->line_cut = true;
+		if (j == len)
+			break;
+		s->after_cr = data[j] == '\r';
+		i = j + 1;
+		rc = end_line(s);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+int sl_sse_finish(struct sl_sse *s, unsigned long *cut_line)
+{
+	if (s->line.len > 0) {
+		/* an unterminated last line: the event it belongs to is cut */
+		unsigned long at = s->in_event ? s->event_line : s->lineno + 1;
+		if (cut_line)
+			*cut_line = at;
+		s->lineno++;
+		sl_buf_reset(&s->line);
+		reset_event(s);
+		return 1;
+	}
+	/* complete field lines without the final blank line: deliver them */
+	if (s->in_event)
+		dispatch(s);
+	return 0;
+}
+
+int sl_sse_hub_payload(const char *data, size_t len, char **text, char **timestamp,
+		       struct sl_err *err)
+{
+	cJSON *root = cJSON_ParseWithLength(data, len);
+	const cJSON *d = cJSON_GetObjectItemCaseSensitive(root, "data");
+	const cJSON *t = cJSON_GetObjectItemCaseSensitive(root, "timestamp");
+
+	if (!cJSON_IsObject(root) || !cJSON_IsString(d)) {
+		cJSON_Delete(root);
+		return sl_error(err, SL_EPARSE, "event data is not a {\"data\": ...} object");
+	}
+	*text = sl_xstrdup(d->valuestring);
+	if (timestamp)
+		*timestamp = cJSON_IsString(t) ? sl_xstrdup(t->valuestring) : NULL;
+	cJSON_Delete(root);
+	return 0;
+}
