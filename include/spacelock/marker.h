@@ -88,8 +88,9 @@ int sl_marker_eval(const struct sl_marker *m, const struct sl_env *env, const ch
 /* Returns the normal form of m as a new heap string (packaging's
  * str(Marker)): single spaces, values in double quotes (single quotes when
  * the value contains a double quote), redundant outer parentheses dropped,
- * extra names normalised.  Returns NULL only when a value contains both
- * quote characters (possible through escapes) and so has no written form. */
+ * extra names normalised.  Returns NULL only when a value, through
+ * escapes, contains both quote characters (packaging raises ValueError) or
+ * a NUL character, and so has no written form. */
 char *sl_marker_to_string(const struct sl_marker *m);
 
 /* True when m mentions the variable `extra` anywhere. */

@@ -262,6 +262,8 @@ static bool format_operand(const struct operand *o, struct sl_buf *b)
 		sl_buf_addstr(b, pep508_var_name((enum pep508_var)o->var));
 		return true;
 	}
+	if (strstr(o->value, PEP508_NUL))
+		return false; /* a NUL has no place in a C string */
 	if (strchr(o->value, '"')) {
 		if (strchr(o->value, '\''))
 			return false;
@@ -425,7 +427,7 @@ static bool set_has(const struct env_set *s, const char *lhs)
 static int eval_op(enum mop op, const char *lhs, const char *rhs, const struct env_set *rhs_set,
 		   int key, bool *out, struct sl_err *err)
 {
-	if (is_version_var(key) && op != OP_IN && op != OP_NOT_IN && !strchr(rhs, ',') &&
+	if (is_version_var(key) && op != OP_IN && op != OP_NOT_IN &&
 	    pep508_is_specifier(op_names[op], rhs, strlen(rhs)) &&
 	    version_match(op, lhs, rhs, out) == 0)
 		return 0;

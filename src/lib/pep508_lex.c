@@ -276,7 +276,8 @@ static size_t version_head(const char *s, size_t n, size_t p, int min_parts)
 	if (p < n && lower(s[p]) == 'v')
 		p++;
 	q = digits(s, n, p);
-	if (q > p && q < n && s[q] == '!')
+	/* the epoch is optional: "9!" without a release after it backtracks */
+	if (q > p && q + 1 < n && s[q] == '!' && is_digit(s[q + 1]))
 		p = q + 1;
 	q = digits(s, n, p);
 	if (q == p)
@@ -584,9 +585,12 @@ static bool escape(const char *s, size_t n, size_t *i, struct sl_buf *out)
 		(*i)--;
 		return true;
 	}
-	if (cp == 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+	if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
 		return false;
-	add_utf8(out, cp);
+	if (cp == 0)
+		sl_buf_add(out, PEP508_NUL, 2);
+	else
+		add_utf8(out, cp);
 	return true;
 }
 

@@ -65,8 +65,11 @@ int pep508_error(const struct pep508_lex *lx, struct sl_err *err, size_t start, 
 
 /* Decodes a quoted-string token (quotes included) as Python's
  * ast.literal_eval would, appending the value to out.  Returns false for
- * what Python rejects (and for \N{...}, NUL and lone surrogates, which a
- * C string cannot carry faithfully). */
+ * what Python rejects, and for \N{...} (no Unicode name table here) and
+ * lone surrogates.  A NUL from an escape is stored as PEP508_NUL (the
+ * overlong form, which valid input never contains) so values stay C
+ * strings and compare as Python would. */
+#define PEP508_NUL "\xc0\x80"
 bool pep508_unquote(const char *tok, size_t len, struct sl_buf *out);
 
 /* True when op+value (value of vlen bytes) is one valid PEP 440 specifier
