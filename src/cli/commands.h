@@ -12,6 +12,17 @@ int cmd_help(int argc, char **argv, struct sl_cli *cli);
 
 /* COMMANDS-PROTOTYPES (one block per verb; keep this marker) */
 
+int cmd_fetch(int argc, char **argv, struct sl_cli *cli);
+#define CMD_FETCH_USAGE                                                                            \
+	"usage: spacelock fetch [--revision REV] [--token-file FILE] OWNER/NAME DIR\n\n"           \
+	"Downloads what `spacelock snapshot OWNER/NAME` reads from the Hub into DIR:\n"            \
+	"README.md, requirements.txt, pre-requirements.txt, packages.txt at the exact\n"          \
+	"revision, and the build and run logs (build.log, run.log, as server-sent\n"              \
+	"events, Hub tokens redacted).  Prints the Space id, the full revision sha,\n"           \
+	"sdk, hardware and the names (never values) of secrets and variables the\n"              \
+	"token may read.  Token: HF_TOKEN, HUGGING_FACE_HUB_TOKEN, then the token file\n"        \
+	"(docs/hub.md); --token-file overrides.\n"
+
 int cmd_name(int argc, char **argv, struct sl_cli *cli);
 #define CMD_NAME_USAGE                                                                             \
 	"usage: spacelock name normalize N\n"                                                       \

@@ -23,6 +23,8 @@ static const struct sl_command commands[] = {
 	 CMD_MARKER_USAGE},
 	{"requirement", cmd_requirement, "parse a PEP 508 requirement into JSON (plumbing)",
 	 CMD_REQUIREMENT_USAGE},
+	{"fetch", cmd_fetch, "download a Space's card, requirements and logs (plumbing)",
+	 CMD_FETCH_USAGE},
 	/* COMMANDS-TABLE-END */
 };
 

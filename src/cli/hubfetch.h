@@ -1,0 +1,30 @@
+/* hubfetch.h: a Space from the Hub into a directory, with the warnings a
+ * user should see (the build log is of another commit, every step was
+ * CACHED, a log the token may not read).  Shared by `fetch` and by
+ * `snapshot owner/space`. */
+#ifndef SPACELOCK_CLI_HUBFETCH_H
+#define SPACELOCK_CLI_HUBFETCH_H
+
+#include <stdbool.h>
+
+#include "cli.h"
+#include "spacelock/hub.h"
+
+struct cli_hub_fetch {
+	char *dir;      /* where the files are */
+	bool temporary; /* dir was made by us: cli_hub_fetch_release removes it */
+	struct sl_hub_space space;
+};
+
+/* Fetches space_id at revision (NULL: default branch) into dir (created
+ * if needed; files arrive there only when everything succeeded), or into a
+ * new temporary directory when dir is NULL.  token_file (may be NULL)
+ * overrides the token lookup.  Prints warnings; on failure prints the
+ * error and returns the exit code (0 on success). */
+int cli_hub_fetch(struct sl_cli *cli, const char *space_id, const char *revision,
+		  const char *token_file, const char *dir, struct cli_hub_fetch *out);
+
+/* Frees out and removes a temporary directory with what was fetched. */
+void cli_hub_fetch_release(struct cli_hub_fetch *out);
+
+#endif
