@@ -12,6 +12,22 @@ int cmd_help(int argc, char **argv, struct sl_cli *cli);
 
 /* COMMANDS-PROTOTYPES (one block per verb; keep this marker) */
 
+int cmd_version(int argc, char **argv, struct sl_cli *cli);
+#define CMD_VERSION_USAGE                                                                          \
+	"usage: spacelock version compare A B\n"                                                    \
+	"       spacelock version normalize V\n"                                                    \
+	"       spacelock version match SPEC V [--prereleases MODE]\n"                              \
+	"       spacelock version (compare|normalize|match) --stdin\n\n"                             \
+	"PEP 440 plumbing, as the latest pypa/packaging decides (docs/commands/version.md).\n"       \
+	"compare prints <, = or >; normalize the normal form; match true or false.\n\n"             \
+	"  --prereleases MODE  default, true or false (packaging's contains(prereleases=\n"         \
+	"                      None, True, False)); only false rejects pre-releases\n"             \
+	"  --stdin             one case a line, fields separated by TAB (match: SPEC, V\n"         \
+	"                      and an optional MODE); one result a line, 'error: MSG'\n"           \
+	"                      for a bad case; exit 0 once all input was read\n\n"                 \
+	"Invalid input on the command line exits 3.  'spacelock --version' prints\n"              \
+	"spacelock's own version.\n"
+
 int cmd_fetch(int argc, char **argv, struct sl_cli *cli);
 #define CMD_FETCH_USAGE                                                                            \
 	"usage: spacelock fetch [--revision REV] [--token-file FILE] OWNER/NAME DIR\n\n"           \

@@ -25,6 +25,8 @@ static const struct sl_command commands[] = {
 	 CMD_REQUIREMENT_USAGE},
 	{"fetch", cmd_fetch, "download a Space's card, requirements and logs (plumbing)",
 	 CMD_FETCH_USAGE},
+	{"version", cmd_version, "compare, normalize and match PEP 440 versions (plumbing)",
+	 CMD_VERSION_USAGE},
 	/* COMMANDS-TABLE-END */
 };
 
