@@ -32,6 +32,11 @@ struct sl_metadata {
 	size_t n_provides_extra;
 	char **provides_dist; /* every "Provides-Dist", in file order */
 	size_t n_provides_dist;
+	/* Requires-Dist cannot be trusted to be complete: "Dynamic:
+	 * Requires-Dist" (Metadata 2.2+), or an sdist PKG-INFO older than 2.2
+	 * without an egg-info requires.txt beside it (set by archive.c).
+	 * check reports such a package as unverifiable. */
+	bool requires_dist_unknown;
 	/* private: capacities of the arrays above */
 	size_t cap_requires_dist, cap_provides_extra, cap_provides_dist;
 };

@@ -81,7 +81,8 @@ static void json_meta(struct sl_buf *b, const struct sl_metadata *m, const char 
 	json_strv(b, "provides_dist", m->provides_dist, m->n_provides_dist);
 	sl_buf_addstr(b, ",\"source\":");
 	json_str(b, source);
-	sl_buf_addf(b, ",\"version_line\":%lu", m->version_line);
+	sl_buf_addf(b, ",\"version_line\":%lu,\"requires_dist_unknown\":%s", m->version_line,
+		    m->requires_dist_unknown ? "true" : "false");
 	free(canonical);
 }
 
@@ -129,6 +130,8 @@ static void text_meta(struct sl_buf *b, const struct sl_metadata *m)
 		text_field(b, "Provides-Extra", m->provides_extra[i]);
 	for (size_t i = 0; i < m->n_provides_dist; i++)
 		text_field(b, "Provides-Dist", m->provides_dist[i]);
+	if (m->requires_dist_unknown)
+		text_field(b, "Dynamic", "Requires-Dist");
 }
 
 static void text_direct_url(struct sl_buf *b, const struct sl_dist *d)

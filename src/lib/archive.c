@@ -96,9 +96,10 @@ static const char *why(struct archive *a)
 	return s ? s : "unknown libarchive error";
 }
 
-/* Reads the current entry's data until its header block is complete, the
- * entry ends, or SL_ARCHIVE_MEMBER_MAX is reached. */
-static int read_member(struct archive *a, const char *where, struct sl_buf *b, struct sl_err *err)
+/* Reads the current entry's data: until its header block is complete
+ * (header_only), the entry ends, or SL_ARCHIVE_MEMBER_MAX is reached. */
+static int read_member(struct archive *a, const char *where, bool header_only, struct sl_buf *b,
+		       struct sl_err *err)
 {
 	for (;;) {
 		size_t before = b->len;
@@ -112,47 +113,156 @@ static int read_member(struct archive *a, const char *where, struct sl_buf *b, s
 			return 0;
 		b->len += (size_t)got;
 		b->buf[b->len] = '\0';
-		if (sl_metadata_header_complete(b->buf, b->len, before))
+		if (header_only && sl_metadata_header_complete(b->buf, b->len, before))
 			return 0;
 		if (b->len > SL_ARCHIVE_MEMBER_MAX)
-			return sl_error(err, SL_ELIMIT, "%s: metadata header larger than %zu bytes",
-					where, SL_ARCHIVE_MEMBER_MAX);
+			return sl_error(err, SL_ELIMIT, "%s: %s larger than %zu bytes", where,
+					header_only ? "metadata header" : "member",
+					SL_ARCHIVE_MEMBER_MAX);
 	}
 }
 
-/* Walks the entries of an opened archive to the metadata member and
- * parses it. */
-static int find_and_parse(struct archive *a, enum sl_archive_kind kind, const char *label,
-			  struct sl_metadata *m, struct sl_err *err)
+/* "<top>/<x>.egg-info/requires.txt" or "<top>/src/<x>.egg-info/requires.txt":
+ * where setuptools sdists keep the requirements their old PKG-INFO lacks. */
+static bool is_requires_txt(const char *p)
+{
+	const char *top, *eggdir;
+	size_t n;
+
+	if (strncmp(p, "./", 2) == 0)
+		p += 2;
+	top = strchr(p, '/');
+	if (!top || top == p || (top == p + 2 && strncmp(p, "..", 2) == 0))
+		return false;
+	eggdir = top + 1;
+	if (strncmp(eggdir, "src/", 4) == 0)
+		eggdir += 4;
+	n = strlen(eggdir);
+	if (n <= 22 || strcmp(eggdir + n - 22, ".egg-info/requires.txt") != 0)
+		return false;
+	return memchr(eggdir, '/', n - 13) == NULL && eggdir[0] != '.';
+}
+
+/* Metadata 2.2 (PEP 643) made sdist PKG-INFO fields static unless listed
+ * as Dynamic; older PKG-INFO says nothing reliable about Requires-Dist. */
+static bool at_least_2_2(const char *mv)
+{
+	char *end;
+	long major, minor = 0;
+
+	if (!mv)
+		return false;
+	major = strtol(mv, &end, 10);
+	if (*end == '.')
+		minor = strtol(end + 1, NULL, 10);
+	return major > 2 || (major == 2 && minor >= 2);
+}
+
+/* What the walk over an sdist has seen so far. */
+struct walk {
+	bool have_meta;
+	char *req_where; /* the requires.txt found, or NULL */
+	struct sl_buf req;
+};
+
+static bool sdist_done(const struct walk *w, const struct sl_metadata *m)
+{
+	return w->have_meta && (w->req_where || m->n_requires_dist > 0 ||
+				at_least_2_2(m->metadata_version));
+}
+
+/* Reads and parses the metadata member at the current entry. */
+static int take_metadata(struct archive *a, const char *label, const char *p,
+			 struct sl_metadata *m, struct sl_err *err)
+{
+	struct sl_buf b = SL_BUF_INIT;
+	char *where = sl_xasprintf("%s!%s", label, p);
+	int rc = read_member(a, where, true, &b, err);
+
+	if (rc == 0)
+		rc = sl_metadata_parse(b.buf, b.len, where, m, err);
+	sl_buf_release(&b);
+	free(where);
+	return rc;
+}
+
+/* One entry: 1 when the walk is complete, 0 to go on, or an error. */
+static int visit(struct archive *a, struct archive_entry *e, enum sl_archive_kind kind,
+		 const char *label, struct walk *w, struct sl_metadata *m, struct sl_err *err)
+{
+	const char *p = archive_entry_pathname(e);
+	int rc;
+
+	if (!p || archive_entry_filetype(e) != AE_IFREG)
+		return 0;
+	if (!w->have_meta && is_member(p, kind)) {
+		rc = take_metadata(a, label, p, m, err);
+		w->have_meta = rc == 0;
+		return rc < 0 ? rc : kind == SL_ARCHIVE_WHEEL || sdist_done(w, m);
+	}
+	if (kind == SL_ARCHIVE_SDIST && !w->req_where && is_requires_txt(p)) {
+		w->req_where = sl_xasprintf("%s!%s", label, p);
+		rc = read_member(a, w->req_where, false, &w->req, err);
+		return rc < 0 ? rc : sdist_done(w, m);
+	}
+	return 0;
+}
+
+/* An old sdist PKG-INFO without Requires-Dist: take the egg-info
+ * requires.txt when there is one, else say the requirements are unknown. */
+static int finish_sdist(struct walk *w, struct sl_metadata *m, struct sl_err *err)
+{
+	if (m->n_requires_dist > 0 || at_least_2_2(m->metadata_version))
+		return 0;
+	if (!w->req_where) {
+		m->requires_dist_unknown = true;
+		return 0;
+	}
+	return sl_metadata_add_requires_txt(m, w->req.buf, w->req.len, w->req_where, err);
+}
+
+/* Walks the entries of an opened archive to the metadata member (and, for
+ * sdists, an egg-info requires.txt) and parses it. */
+static int walk_archive(struct archive *a, enum sl_archive_kind kind, const char *label,
+			struct walk *w, struct sl_metadata *m, struct sl_err *err)
 {
 	const char *want = kind == SL_ARCHIVE_WHEEL ? "*.dist-info/METADATA" : "*/PKG-INFO";
 	struct archive_entry *e;
 	long entries = 0;
-	int r;
+	int r, rc;
 
 	while ((r = archive_read_next_header(a, &e)) == ARCHIVE_OK || r == ARCHIVE_WARN) {
-		const char *p = archive_entry_pathname(e);
 		if (++entries > SL_ARCHIVE_ENTRIES_MAX)
-			return sl_error(err, SL_ELIMIT, "%s: more than %d entries and no '%s'",
-					label, SL_ARCHIVE_ENTRIES_MAX, want);
+			return sl_error(err, SL_ELIMIT, "%s: more than %d entries", label,
+					SL_ARCHIVE_ENTRIES_MAX);
 		if (archive_filter_bytes(a, 0) > SCAN_BYTES_MAX)
-			return sl_error(err, SL_ELIMIT, "%s: no '%s' in the first %lld bytes", label,
-					want, (long long)SCAN_BYTES_MAX);
-		if (p && archive_entry_filetype(e) == AE_IFREG && is_member(p, kind)) {
-			struct sl_buf b = SL_BUF_INIT;
-			char *where = sl_xasprintf("%s!%s", label, p);
-			int rc = read_member(a, where, &b, err);
-			if (rc == 0)
-				rc = sl_metadata_parse(b.buf, b.len, where, m, err);
-			sl_buf_release(&b);
-			free(where);
-			return rc;
-		}
+			return sl_error(err, SL_ELIMIT, "%s: more than %lld bytes to read", label,
+					(long long)SCAN_BYTES_MAX);
+		rc = visit(a, e, kind, label, w, m, err);
+		if (rc != 0)
+			return rc < 0 ? rc : 0;
 	}
-	if (r == ARCHIVE_EOF)
+	if (r != ARCHIVE_EOF)
+		return sl_error(err, SL_EPARSE, "%s: not a readable %s: %s", label,
+				kind == SL_ARCHIVE_WHEEL ? "wheel (zip)" : "sdist archive", why(a));
+	if (!w->have_meta)
 		return sl_error(err, SL_ENOTFOUND, "%s: no '%s' in the archive", label, want);
-	return sl_error(err, SL_EPARSE, "%s: not a readable %s: %s", label,
-			kind == SL_ARCHIVE_WHEEL ? "wheel (zip)" : "sdist archive", why(a));
+	return 0;
+}
+
+static int find_and_parse(struct archive *a, enum sl_archive_kind kind, const char *label,
+			  struct sl_metadata *m, struct sl_err *err)
+{
+	struct walk w = {false, NULL, SL_BUF_INIT};
+	int rc = walk_archive(a, kind, label, &w, m, err);
+
+	if (rc == 0 && kind == SL_ARCHIVE_SDIST)
+		rc = finish_sdist(&w, m, err);
+	if (rc < 0)
+		sl_metadata_release(m);
+	free(w.req_where);
+	sl_buf_release(&w.req);
+	return rc;
 }
 
 int sl_archive_read_metadata_mem(const void *data, size_t len, enum sl_archive_kind kind,
@@ -190,7 +300,7 @@ int sl_archive_read_metadata(const char *path, struct sl_metadata *m, struct sl_
 		return sl_error(err, SL_EIO, "cannot read '%s': not a regular file", path);
 	a = new_reader(kind);
 	if (archive_read_open_filename(a, path, 65536) != ARCHIVE_OK)
-		rc = sl_error(err, SL_EPARSE, "'%s': not a readable archive: %s", path, why(a));
+		rc = sl_error(err, SL_EPARSE, "%s: not a readable archive: %s", path, why(a));
 	else
 		rc = find_and_parse(a, kind, path, m, err);
 	archive_read_free(a);

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "spacelock/buf.h"
@@ -22,6 +23,7 @@ enum field {
 	F_REQUIRES_DIST,
 	F_PROVIDES_EXTRA,
 	F_PROVIDES_DIST,
+	F_DYNAMIC,
 };
 
 static const struct {
@@ -31,7 +33,7 @@ static const struct {
 	{"metadata-version", F_METADATA_VERSION}, {"name", F_NAME},
 	{"version", F_VERSION},                   {"requires-python", F_REQUIRES_PYTHON},
 	{"requires-dist", F_REQUIRES_DIST},       {"provides-extra", F_PROVIDES_EXTRA},
-	{"provides-dist", F_PROVIDES_DIST},
+	{"provides-dist", F_PROVIDES_DIST},       {"dynamic", F_DYNAMIC},
 };
 
 void sl_metadata_init(struct sl_metadata *m)
@@ -106,6 +108,11 @@ static void store(struct sl_metadata *m, enum field id, const char *v, size_t le
 		break;
 	case F_PROVIDES_DIST:
 		strv_push(&m->provides_dist, &m->n_provides_dist, &m->cap_provides_dist, s);
+		break;
+	case F_DYNAMIC:
+		if (strcasecmp(s, "requires-dist") == 0)
+			m->requires_dist_unknown = true;
+		free(s);
 		break;
 	default: free(s); break;
 	}
