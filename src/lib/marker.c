@@ -11,7 +11,7 @@
 #include "spacelock/version.h"
 
 /* Python recurses per parenthesis level; we bound it instead. */
-#define MAX_DEPTH 100
+#define MAX_DEPTH 300
 
 enum mop { OP_LT, OP_LE, OP_EQ, OP_NE, OP_GE, OP_GT, OP_COMPAT, OP_ARBITRARY, OP_IN, OP_NOT_IN };
 

@@ -143,8 +143,10 @@ static bool is_word(unsigned long cp)
 		       cp == 0xba || (cp >= 0xbc && cp <= 0xbe);
 	if (cp == 0xd7 || cp == 0xf7)
 		return false;
-	if ((cp >= 0x2000 && cp <= 0x206f) || (cp >= 0x2190 && cp <= 0x2bff) ||
-	    (cp >= 0x3000 && cp <= 0x3003) || (cp >= 0xff01 && cp <= 0xff0f))
+	if ((cp >= 0x2000 && cp <= 0x206f) || (cp >= 0x20a0 && cp <= 0x20ff) ||
+	    (cp >= 0x2190 && cp <= 0x2bff) || (cp >= 0x2e00 && cp <= 0x2e7f) ||
+	    (cp >= 0x3000 && cp <= 0x3003) || (cp >= 0xfe30 && cp <= 0xfe4f) ||
+	    (cp >= 0xff01 && cp <= 0xff0f) || (cp >= 0x1f000 && cp <= 0x1faff))
 		return false;
 	return true;
 }
