@@ -62,7 +62,8 @@ struct sl_dist_file_list {
 
 /* Lists the wheels and sdists in dir (not recursively) by their file
  * names, sorted by canonical name, then version string, then wheels before
- * sdists, then file name.  Files whose names do not parse are skipped.
+ * sdists, then file name.  Files whose names do not parse (wheelname.h:
+ * a valid PEP 440 version is required) are skipped.
  * No archive is opened here: call sl_archive_read_metadata on the one you
  * need.  Errors: SL_ENOTFOUND / SL_EIO for dir (with its path). */
 int sl_archive_index_dir(const char *dir, struct sl_dist_file_list *out, struct sl_err *err);

@@ -15,6 +15,7 @@
 #include "spacelock/buf.h"
 #include "spacelock/mem.h"
 #include "spacelock/name.h"
+#include "spacelock/wheelname.h"
 
 /* Uncompressed bytes we are willing to walk through before giving up on
  * finding the member (a decompression bomb ahead of it). */
@@ -40,12 +41,6 @@ static int suffix_index(const char *filename)
 			return (int)i;
 	}
 	return -1;
-}
-
-static size_t suffix_len(const char *filename)
-{
-	int i = suffix_index(filename);
-	return i < 0 ? 0 : strlen(suffixes[i].suffix);
 }
 
 enum sl_archive_kind sl_archive_kind_of(const char *filename)
@@ -320,60 +315,29 @@ void sl_dist_file_list_release(struct sl_dist_file_list *l)
 	memset(l, 0, sizeof(*l));
 }
 
-/* Splits a distribution file name into project name and version.  Wheels:
- * {name}-{version}(-{build})?-{py}-{abi}-{platform}.whl (5 or 6 parts);
- * sdists: {name}-{version}{suffix}, split at the last '-' followed by a
- * digit (legacy sdist names may contain '-').  This is a minimal parser:
- * wheelname.h (helper "logs") is the full one, validating PEP 440. */
-static bool split_filename(const char *filename, enum sl_archive_kind kind, char **name,
-			   char **version)
-{
-	const char *dot = strrchr(filename, '.');
-	size_t stem = kind == SL_ARCHIVE_WHEEL ? (size_t)(dot - filename)
-					       : strlen(filename) - suffix_len(filename);
-	const char *first = memchr(filename, '-', stem), *cut = NULL;
-
-	if (!first || first == filename)
-		return false;
-	if (kind == SL_ARCHIVE_WHEEL) {
-		const char *second = memchr(first + 1, '-', stem - (size_t)(first + 1 - filename));
-		size_t dashes = 0;
-		for (size_t i = 0; i < stem; i++)
-			dashes += filename[i] == '-';
-		if (!second || second == first + 1 || (dashes != 4 && dashes != 5))
-			return false;
-		*name = sl_xstrndup(filename, (size_t)(first - filename));
-		*version = sl_xstrndup(first + 1, (size_t)(second - first - 1));
-		return true;
-	}
-	for (size_t i = stem; i-- > 1;)
-		if (filename[i - 1] == '-' && filename[i] >= '0' && filename[i] <= '9') {
-			cut = filename + i - 1;
-			break;
-		}
-	if (!cut || cut + 1 >= filename + stem)
-		return false;
-	*name = sl_xstrndup(filename, (size_t)(cut - filename));
-	*version = sl_xstrndup(cut + 1, stem - (size_t)(cut + 1 - filename));
-	return true;
-}
-
+/* Adds filename to out when wheelname.h parses it as a wheel or sdist of
+ * the kind its suffix says. */
 static void index_file(const char *dir, const char *filename, struct sl_dist_file_list *out)
 {
 	enum sl_archive_kind kind = sl_archive_kind_of(filename);
+	struct sl_wheelname w = {0};
+	struct sl_err e = {0};
 	struct sl_dist_file *f;
-	char *name, *version;
 
-	if (kind == SL_ARCHIVE_UNKNOWN || !split_filename(filename, kind, &name, &version))
+	if (kind == SL_ARCHIVE_UNKNOWN || sl_wheelname_parse(filename, &w, &e) < 0)
 		return;
-	sl_xgrow((void **)&out->v, &out->cap, out->n + 1, sizeof(*out->v));
-	f = &out->v[out->n++];
-	f->path = sl_xasprintf("%s/%s", dir, filename);
-	f->filename = sl_xstrdup(filename);
-	f->canonical = sl_name_canonical(name);
-	f->name = name;
-	f->version = version;
-	f->kind = kind;
+	if (!w.metadata && w.wheel == (kind == SL_ARCHIVE_WHEEL)) {
+		sl_xgrow((void **)&out->v, &out->cap, out->n + 1, sizeof(*out->v));
+		f = &out->v[out->n++];
+		f->path = sl_xasprintf("%s/%s", dir, filename);
+		f->filename = sl_xstrdup(filename);
+		f->canonical = sl_name_canonical(w.name);
+		f->name = w.name;
+		f->version = w.version;
+		f->kind = kind;
+		w.name = w.version = NULL;
+	}
+	sl_wheelname_release(&w);
 }
 
 static int cmp_file(const void *a, const void *b)
