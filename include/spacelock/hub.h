@@ -38,7 +38,8 @@ struct sl_hub_space {
 	 * when the token may not read them */
 	char *build_log, *run_log;
 	char *log_commit; /* the build log's "Commit SHA: ..." (often 7 hex), or NULL */
-	size_t steps_cached, steps_done; /* outcomes of `pip install` steps in the build log */
+	size_t steps_pip, steps_cached; /* `pip install` steps in the build log, and how
+					   many of them were CACHED */
 	char **secret_names;   /* sorted; NULL-terminated or NULL */
 	char **variable_names; /* sorted; NULL-terminated or NULL */
 	char **notes;          /* why something optional is missing; NULL-terminated or NULL */

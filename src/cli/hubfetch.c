@@ -23,7 +23,7 @@ static void warn_about(struct sl_cli *cli, const struct sl_hub_space *sp)
 			 "the build log is of commit '%s', not of the revision locked '%.12s': "
 			 "the Space was not rebuilt at this revision (restart it, or lock --revision %s)",
 			 lc, sp->sha, lc);
-	if (sp->steps_cached > 0 && sp->steps_done == 0)
+	if (sp->steps_pip > 0 && sp->steps_cached >= sp->steps_pip)
 		cli_warn(cli,
 			 "every pip step in the build log of '%s' is CACHED, so it does not show what pip "
 			 "installed: a factory rebuild (Space settings, or POST "
@@ -124,6 +124,9 @@ int cli_hub_fetch(struct sl_cli *cli, const char *space_id, const char *revision
 		return cli_fail(cli, &err);
 	}
 	warn_about(cli, &out->space);
+	out->dir_label = sl_xasprintf("hf://spaces/%s@%s", space_id, out->space.sha);
+	out->build_label = sl_xasprintf("hf://spaces/%s/logs/build", space_id);
+	out->run_label = sl_xasprintf("hf://spaces/%s/logs/run", space_id);
 	return 0;
 }
 
@@ -141,6 +144,9 @@ void cli_hub_fetch_release(struct cli_hub_fetch *out)
 		rmdir(out->dir);
 	}
 	free(out->dir);
+	free(out->dir_label);
+	free(out->build_label);
+	free(out->run_label);
 	sl_hub_space_release(&out->space);
 	memset(out, 0, sizeof(*out));
 }

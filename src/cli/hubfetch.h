@@ -14,6 +14,9 @@ struct cli_hub_fetch {
 	char *dir;      /* where the files are */
 	bool temporary; /* dir was made by us: cli_hub_fetch_release removes it */
 	struct sl_hub_space space;
+	/* names for the lock instead of temporary paths: "hf://spaces/ID@SHA"
+	 * for the directory, "hf://spaces/ID/logs/build" and ".../logs/run" */
+	char *dir_label, *build_label, *run_label;
 };
 
 /* Fetches space_id at revision (NULL: default branch) into dir (created

@@ -495,6 +495,7 @@ static void done(struct xfer *x, CURLcode rc)
 	stop_easy(x);
 	if (x->stopped) {
 		x->req->status = status;
+		trace(x, "stream idle, done");
 		finish(x, 0, NULL);
 	} else if (x->cb_code < 0) {
 		finish(x, x->cb_code, NULL);

@@ -217,12 +217,13 @@ static void scan_text_line(struct logsink *s, const char *l, size_t n)
 		if (e > h)
 			s->sp->log_commit = sl_xstrndup(h, (size_t)(e - h));
 	}
-	if (n >= 4 && memcmp(l, "--> ", 4) == 0)
+	if (n >= 4 && memcmp(l, "--> ", 4) == 0 && !(n >= 9 && memcmp(l + 4, "ERROR", 5) == 0)) {
 		s->after_pip = memmem(l, n, "pip install", 11) != NULL;
-	else if (n == 6 && memcmp(l, "CACHED", 6) == 0 && s->after_pip)
+		s->sp->steps_pip += s->after_pip;
+	} else if (n == 6 && memcmp(l, "CACHED", 6) == 0 && s->after_pip) {
 		s->sp->steps_cached++;
-	else if (n >= 4 && memcmp(l, "DONE", 4) == 0 && s->after_pip)
-		s->sp->steps_done++;
+		s->after_pip = false;
+	}
 }
 
 /* Reads the build facts the snapshot command checks from one event. */
@@ -546,5 +547,5 @@ void sl_hub_space_release(struct sl_hub_space *sp)
 	free_list(sp->variable_names);
 	free_list(sp->notes);
 	sp->secret_names = sp->variable_names = sp->notes = NULL;
-	sp->steps_cached = sp->steps_done = 0;
+	sp->steps_cached = sp->steps_pip = 0;
 }
