@@ -12,6 +12,25 @@ int cmd_help(int argc, char **argv, struct sl_cli *cli);
 
 /* COMMANDS-PROTOTYPES (one block per verb; keep this marker) */
 
+int cmd_snapshot(int argc, char **argv, struct sl_cli *cli);
+#define CMD_SNAPSHOT_USAGE                                                                         \
+	"usage: spacelock snapshot [--dir DIR] [--build-log FILE]... [--run-log FILE]...\n"         \
+	"                          [--freeze FILE]... [--site-packages DIR] [-o FILE]\n\n"          \
+	"Locks what a Space really ran: reads the evidence you can get without a shell\n"         \
+	"inside the Space and writes every package version it proves, with the proof,\n"         \
+	"and what stays unknown (docs/commands/snapshot.md, docs/lockfile.md).\n\n"               \
+	"  --dir DIR            a checkout of the Space: README.md (card), requirements.txt,\n"   \
+	"                       pre-requirements.txt, packages.txt\n"                             \
+	"  --build-log FILE     a build log (copied from the Space page or saved as SSE)\n"       \
+	"  --run-log FILE       a container log (an app may print pip freeze in it)\n"            \
+	"  --freeze FILE        pip freeze, pip list (--format=json) or pip install --report\n"   \
+	"  --site-packages DIR  an installed environment (dist-info, egg-info)\n"                  \
+	"  -o, --output FILE    the lockfile (default spacelock.json; '-' is stdout)\n"           \
+	"  -q, --quiet          no summary on stderr\n\n"                                          \
+	"Exit 0 when the lock is complete, 1 when something stays unknown (its\n"                 \
+	"\"incomplete\" list says what and why), 3 for unreadable or malformed input,\n"          \
+	"4 when the lockfile cannot be written.  A failed run leaves no file.\n"
+
 int cmd_version(int argc, char **argv, struct sl_cli *cli);
 #define CMD_VERSION_USAGE                                                                          \
 	"usage: spacelock version compare A B\n"                                                    \

@@ -27,6 +27,8 @@ static const struct sl_command commands[] = {
 	 CMD_FETCH_USAGE},
 	{"version", cmd_version, "compare, normalize and match PEP 440 versions (plumbing)",
 	 CMD_VERSION_USAGE},
+	{"snapshot", cmd_snapshot, "lock what a Space really ran from its files, logs or environment",
+	 CMD_SNAPSHOT_USAGE},
 	/* COMMANDS-TABLE-END */
 };
 

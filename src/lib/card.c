@@ -135,9 +135,13 @@ static int yaml_fail(struct ctx *c)
 		return sl_error(c->err, SL_EPARSE, "%s:%lu: invalid front matter: %s", c->path,
 				line_of_byte(c, c->fm_start + p->problem_offset), problem);
 	if (p->context)
-		return sl_error(c->err, SL_EPARSE, "%s:%lu:%lu: invalid YAML in front matter: %s %s",
+		return sl_error(c->err, SL_EPARSE,
+				"%s:%lu:%lu: invalid YAML in front matter: %s (%s that starts at "
+				"line %lu, column %lu)",
 				c->path, c->fm_line + (unsigned long)p->problem_mark.line,
-				(unsigned long)p->problem_mark.column + 1, p->context, problem);
+				(unsigned long)p->problem_mark.column + 1, problem, p->context,
+				c->fm_line + (unsigned long)p->context_mark.line,
+				(unsigned long)p->context_mark.column + 1);
 	return sl_error(c->err, SL_EPARSE, "%s:%lu:%lu: invalid YAML in front matter: %s", c->path,
 			c->fm_line + (unsigned long)p->problem_mark.line,
 			(unsigned long)p->problem_mark.column + 1, problem);

@@ -24,7 +24,7 @@ static char *dir_name(const struct snap *s, const char *file)
 {
 	const char *label = s->in->dir_label ? s->in->dir_label : s->in->dir;
 
-	if (!*label)
+	if (!*label || strcmp(label, ".") == 0)
 		return sl_xstrdup(file);
 	return sl_xasprintf("%s/%s", label, file);
 }

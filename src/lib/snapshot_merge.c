@@ -119,9 +119,21 @@ char *snap_exact_pin(const struct sl_requirement *r)
 	return v ? sl_xstrdup(v) : NULL;
 }
 
+/* A version a reader took from damaged input (spaces, line breaks,
+ * control characters) proves nothing. */
+static bool plausible_version(const char *v)
+{
+	if (!*v)
+		return false;
+	for (; *v; v++)
+		if ((unsigned char)*v <= ' ' || *v == 0x7f)
+			return false;
+	return true;
+}
+
 static bool proves(const struct sl_obs *o)
 {
-	return o->version && *o->version && o->strength >= SL_EV_PIN;
+	return o->version && o->strength >= SL_EV_PIN && plausible_version(o->version);
 }
 
 /* ---- one package ---- */
@@ -147,17 +159,56 @@ static void add_parent(struct sl_lock_package *p, const struct sl_obs *o)
 	free(parent);
 }
 
+/* "file:line", or "file" for inputs that are not line-based. */
+static char *where(const struct sl_obs *o)
+{
+	if (o->line)
+		return sl_xasprintf("%s:%lu", o->source, o->line);
+	return sl_xstrdup(o->source);
+}
+
+/* One warning per input and version that disagrees with the winner:
+ * prev is the last observation already reported for this package. */
 static void warn_disagreement(struct snap *s, const char *name, const struct sl_obs *win,
-			      const struct sl_obs *o)
+			      const struct sl_obs *o, const struct sl_obs **prev)
 {
 	if (same_version(o->version, win->version))
 		return;
 	/* pip backtracking inside one log is not a disagreement */
 	if (o->strength == win->strength && strcmp(o->source, win->source) == 0)
 		return;
-	snap_warn(s, "'%s': %s:%lu shows %s (%s) but %s:%lu shows %s (%s); %s is kept", name,
-		  o->source, o->line, o->version, sl_strength_name(o->strength), win->source,
-		  win->line, win->version, sl_strength_name(win->strength), win->version);
+	if (*prev && strcmp((*prev)->source, o->source) == 0 &&
+	    strcmp((*prev)->version, o->version) == 0)
+		return;
+	*prev = o;
+	char *a = where(o), *b = where(win);
+	snap_warn(s, "'%s': %s shows %s (%s) but %s shows %s (%s); %s is kept", name, a,
+		  o->version, sl_strength_name(o->strength), b, win->version,
+		  sl_strength_name(win->strength), win->version);
+	free(a);
+	free(b);
+}
+
+/* A direct requirement the locked version does not satisfy (the user's
+ * gradio>=4.40.0 against the platform's gradio==4.31.0) is worth saying. */
+static void check_requirement(struct snap *s, const struct sl_lock_package *p,
+			      const struct sl_obs *o)
+{
+	struct sl_requirement *r = NULL;
+	bool ok = true;
+	char *at;
+
+	if (o->origin != SL_ORIGIN_DIRECT || !o->requirement ||
+	    sl_requirement_parse(o->requirement, &r, NULL) != 0)
+		return;
+	if (!r->url && sl_specset_count(r->spec) > 0 &&
+	    sl_specset_contains_str(r->spec, p->version, SL_PRE_INCLUDE, &ok, NULL) == 0 && !ok) {
+		at = where(o);
+		snap_warn(s, "'%s' %s is locked but %s asks for '%s'", p->name, p->version, at,
+			  o->requirement);
+		free(at);
+	}
+	sl_requirement_free(r);
 }
 
 static void lock_package(struct snap *s, const char *name, const struct item *it, size_t n,
@@ -166,6 +217,7 @@ static void lock_package(struct snap *s, const char *name, const struct item *it
 	const struct sl_obs *win = &s->obs.v[best];
 	struct sl_lock_package *p = sl_lock_add_package(s->lock, name, win->version);
 	const char *sdkpkg = sdk_package(s->lock);
+	const struct sl_obs *warned = NULL;
 
 	for (size_t i = 0; i < n; i++) {
 		const struct sl_obs *o = &s->obs.v[it[i].idx];
@@ -174,7 +226,7 @@ static void lock_package(struct snap *s, const char *name, const struct item *it
 		set_origin(p, o);
 		add_parent(p, o);
 		if (proves(o))
-			warn_disagreement(s, name, win, o);
+			warn_disagreement(s, name, win, o, &warned);
 		if ((o->vcs_url || o->vcs_commit) && (!p->vcs_commit || o->strength == win->strength)) {
 			if (o->vcs_url)
 				sl_lock_set(&p->vcs_url, o->vcs_url);
@@ -182,8 +234,14 @@ static void lock_package(struct snap *s, const char *name, const struct item *it
 				sl_lock_set(&p->vcs_commit, o->vcs_commit);
 		}
 	}
+	/* the evidence that proves the version says why it is there (a
+	 * platform pin beats the user's range for the same package) */
+	if (win->origin != SL_ORIGIN_UNKNOWN)
+		p->origin = win->origin;
 	if (p->origin == SL_ORIGIN_UNKNOWN && p->n_required_by)
 		p->origin = SL_ORIGIN_TRANSITIVE;
+	for (size_t i = 0; i < n; i++)
+		check_requirement(s, p, &s->obs.v[it[i].idx]);
 	if (sdkpkg && strcmp(name, sdkpkg) == 0 && s->lock->space.sdk_version &&
 	    !same_version(p->version, s->lock->space.sdk_version))
 		snap_warn(s, "'%s' %s is locked (%s:%lu) but the card's sdk_version is %s", name,
@@ -205,9 +263,12 @@ static void unknown_package(struct snap *s, const char *name, const struct item 
 	if (first->origin == SL_ORIGIN_DIRECT && first->requirement)
 		sl_buf_addf(&why, "%s:%lu asks for '%s' but no input shows which version was installed",
 			    first->source, first->line, first->requirement);
-	else
-		sl_buf_addf(&why, "named at %s:%lu (\"%s\") but no input shows its version",
-			    first->source, first->line, first->text ? first->text : name);
+	else {
+		char *at = where(first);
+		sl_buf_addf(&why, "named at %s (\"%s\") but no input shows its version", at,
+			    first->text ? first->text : name);
+		free(at);
+	}
 	if (sdkpkg && strcmp(name, sdkpkg) == 0 && s->lock->space.sdk_version)
 		sl_buf_addf(&why, "; the card's sdk_version makes the builder install %s==%s "
 				  "(expected, not proven)",
@@ -331,6 +392,16 @@ static void check_steps(struct snap *s, const struct sl_buildlog *log)
 	}
 }
 
+/* Length of s without trailing characters from set. */
+static size_t strcspn_end(const char *s, const char *set)
+{
+	size_t n = strlen(s);
+
+	while (n > 0 && strchr(set, s[n - 1]))
+		n--;
+	return n;
+}
+
 static void check_failure(struct snap *s, const struct sl_buildlog *log)
 {
 	const struct sl_build_failure *f = log->nfailures ? &log->failures[0] : NULL;
@@ -348,9 +419,9 @@ static void check_failure(struct snap *s, const struct sl_buildlog *log)
 	}
 	if (log->build_failed && f)
 		incomplete(s, "build", REMEDY_FAILED,
-			   "%s:%lu: the build failed: %s; a failed build is not a known-good "
+			   "%s:%lu: the build failed: %.*s; a failed build is not a known-good "
 			   "environment: the versions locked are what pip chose before it stopped",
-			   log->source, f->line, f->text);
+			   log->source, f->line, (int)strcspn_end(f->text, "."), f->text);
 	else if (log->build_failed)
 		incomplete(s, "build", REMEDY_FAILED,
 			   "%s: the build failed; a failed build is not a known-good environment: "

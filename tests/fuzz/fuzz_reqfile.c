@@ -42,7 +42,7 @@ static void append_and_remove(struct sl_reqfile *rf)
 	struct sl_buf before = SL_BUF_INIT, after = SL_BUF_INIT;
 	struct sl_reqfile *again = NULL;
 	struct sl_err err;
-	size_t n = rf->nentries, first;
+	size_t n = rf->nentries, first = n ? rf->entries[0].raw_len : 0;
 
 	if (sl_reqfile_append(rf, "fuzz-pkg==1.0", &err) != 0)
 		abort();
@@ -53,7 +53,6 @@ static void append_and_remove(struct sl_reqfile *rf)
 		abort();
 	sl_reqfile_free(again);
 	if (n && rf->enc.enc == SL_TEXTENC_UTF8 && !rf->enc.bom) {
-		first = rf->entries[0].raw_len; /* append may have ended this entry */
 		sl_reqfile_remove(rf, 0, &err);
 		sl_reqfile_render(rf, &after);
 		if (after.len != before.len - first ||

@@ -196,8 +196,8 @@ static void test_errors(void)
 	error_case("---\nsdk: gradio\n", 16,
 		   "README.md:1: front matter not closed: no '---' line after the opening one");
 	error_case("---\nsdk: gradio\ntitle: [a\n---\n", 30,
-		   "README.md:4:1: invalid YAML in front matter: while parsing a flow sequence did "
-		   "not find expected ',' or ']'");
+		   "README.md:4:1: invalid YAML in front matter: did not find expected ',' or ']' "
+		   "(while parsing a flow sequence that starts at line 3, column 8)");
 	error_case("---\nsdk: gradio\n  bad: indent\n---\n", 33,
 		   "README.md:3:6: invalid YAML in front matter: mapping values are not allowed in "
 		   "this context");

@@ -1,0 +1,210 @@
+/* cmd_snapshot.c: `spacelock snapshot`: lock what a Space really ran from
+ * its files, logs, freezes or installed environment. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "commands.h"
+#include "hubfetch.h"
+#include "spacelock/buf.h"
+#include "spacelock/lock.h"
+#include "spacelock/lockfile.h"
+#include "spacelock/mem.h"
+#include "spacelock/snapshot.h"
+
+struct files {
+	struct sl_snapshot_file *v;
+	size_t n, cap;
+};
+
+static void files_add(struct files *f, const char *path)
+{
+	sl_xgrow((void **)&f->v, &f->cap, f->n + 1, sizeof(*f->v));
+	f->v[f->n].path = path;
+	f->v[f->n].label = NULL;
+	f->n++;
+}
+
+struct opts {
+	struct sl_snapshot_inputs in;
+	struct files build, run, freeze;
+	const char *output;
+	const char *space, *revision, *token_file; /* snapshot owner/space (hubfetch.c) */
+};
+
+static int parse_opts(int argc, char **argv, struct sl_cli *cli, struct opts *o)
+{
+	static const struct option longopts[] = {
+		{"dir", required_argument, NULL, 'd'},
+		{"build-log", required_argument, NULL, 'b'},
+		{"run-log", required_argument, NULL, 'r'},
+		{"freeze", required_argument, NULL, 'f'},
+		{"site-packages", required_argument, NULL, 's'},
+		{"output", required_argument, NULL, 'o'},
+		{"quiet", no_argument, NULL, 'q'},
+		{"revision", required_argument, NULL, 'R'},
+		{"token-file", required_argument, NULL, 'T'},
+		{NULL, 0, NULL, 0},
+	};
+	int c;
+
+	o->output = "spacelock.json";
+	while ((c = getopt_long(argc, argv, "d:o:q", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'd': o->in.dir = optarg; break;
+		case 'b': files_add(&o->build, optarg); break;
+		case 'r': files_add(&o->run, optarg); break;
+		case 'f': files_add(&o->freeze, optarg); break;
+		case 's': o->in.site_packages = optarg; break;
+		case 'o': o->output = optarg; break;
+		case 'q': cli->quiet = true; break;
+		case 'R': o->revision = optarg; break;
+		case 'T': o->token_file = optarg; break;
+		default: return cli_usage(cli, "unknown option");
+		}
+	}
+	if (optind < argc && strchr(argv[optind], '/') && !o->in.dir)
+		o->space = argv[optind++];
+	if (optind < argc)
+		return cli_usage(cli, "unexpected argument '%s'", argv[optind]);
+	if (!o->space && (o->revision || o->token_file))
+		return cli_usage(cli, "--revision and --token-file go with a Space id (owner/name)");
+	o->in.build_logs = o->build.v;
+	o->in.n_build_logs = o->build.n;
+	o->in.run_logs = o->run.v;
+	o->in.n_run_logs = o->run.n;
+	o->in.freezes = o->freeze.v;
+	o->in.n_freezes = o->freeze.n;
+	if (!o->space && !o->in.dir && !o->build.n && !o->run.n && !o->freeze.n &&
+	    !o->in.site_packages)
+		return cli_usage(cli, "nothing to snapshot: give a Space id (owner/name), --dir, "
+				      "--build-log, --run-log, --freeze or --site-packages");
+	return 0;
+}
+
+/* snapshot owner/space: the Space is fetched into a temporary directory
+ * (hubfetch.c) and read as --dir plus its two logs, named in the lock by
+ * their Hub address; the lock records the id, full sha and hardware. */
+static int from_hub(struct sl_cli *cli, struct opts *o, struct cli_hub_fetch *hf)
+{
+	int rc = cli_hub_fetch(cli, o->space, o->revision, o->token_file, NULL, hf);
+
+	if (rc)
+		return rc;
+	o->in.dir = hf->dir;
+	o->in.dir_label = hf->dir_label;
+	if (hf->space.build_log) {
+		files_add(&o->build, hf->space.build_log);
+		o->build.v[o->build.n - 1].label = hf->build_label;
+	}
+	if (hf->space.run_log) {
+		files_add(&o->run, hf->space.run_log);
+		o->run.v[o->run.n - 1].label = hf->run_label;
+	}
+	o->in.build_logs = o->build.v;
+	o->in.n_build_logs = o->build.n;
+	o->in.run_logs = o->run.v;
+	o->in.n_run_logs = o->run.n;
+	o->in.space_id = hf->space.id;
+	o->in.revision = hf->space.sha;
+	o->in.hardware = hf->space.hardware;
+	return 0;
+}
+
+static const char *or_unknown(const char *s)
+{
+	return s ? s : "unknown";
+}
+
+/* "build-log" -> "build log" for the summary. */
+static const char *source_name(const char *s)
+{
+	if (strcmp(s, "build-log") == 0)
+		return "build log";
+	if (strcmp(s, "run-log") == 0)
+		return "run log";
+	return s;
+}
+
+/* The summary on stderr: counts, Python, sdk, then each unknown. */
+static void summary(const struct sl_lock *lock, const char *output, struct sl_cli *cli)
+{
+	const struct sl_lock_runtime *r = &lock->runtime;
+	const struct sl_lock_space *sp = &lock->space;
+
+	if (cli->quiet)
+		return;
+	for (size_t i = 0; i < lock->n_warnings; i++)
+		cli_warn(cli, "%s", lock->warnings[i]);
+	fprintf(stderr, "snapshot: %zu package%s locked, %zu unknown\n", lock->n_packages,
+		lock->n_packages == 1 ? "" : "s", lock->n_incomplete);
+	fprintf(stderr, "snapshot: python %s%s%s%s, sdk %s%s%s\n", or_unknown(r->python),
+		r->python_source ? " (from the " : "", r->python_source ? source_name(r->python_source) : "",
+		r->python_source ? ")" : "", or_unknown(sp->sdk), sp->sdk_version ? " " : "",
+		sp->sdk_version ? sp->sdk_version : "");
+	if (r->build_status)
+		fprintf(stderr, "snapshot: build %s\n", r->build_status);
+	for (size_t i = 0; i < lock->n_incomplete; i++)
+		fprintf(stderr, "snapshot: unknown: %s\n", lock->incomplete[i].what);
+	if (lock->n_warnings)
+		fprintf(stderr, "snapshot: %zu warning%s\n", lock->n_warnings,
+			lock->n_warnings == 1 ? "" : "s");
+	if (strcmp(output, "-") != 0)
+		fprintf(stderr, "snapshot: wrote %s%s\n", output,
+			lock->n_incomplete ? " (incomplete: see its \"incomplete\" list)" : "");
+}
+
+/* --json (when the lock itself does not go to stdout): the summary as one
+ * JSON object on stdout. */
+static void summary_json(const struct sl_lock *lock, const char *output)
+{
+	struct sl_buf b = SL_BUF_INIT;
+
+	sl_buf_addstr(&b, "{\"output\":");
+	sl_buf_add_json_string(&b, output, strlen(output));
+	sl_buf_addf(&b, ",\"packages\":%zu,\"incomplete\":%zu,\"warnings\":%zu,\"complete\":%s}\n",
+		    lock->n_packages, lock->n_incomplete, lock->n_warnings,
+		    lock->n_incomplete ? "false" : "true");
+	fputs(b.buf, stdout);
+	sl_buf_release(&b);
+}
+
+int cmd_snapshot(int argc, char **argv, struct sl_cli *cli)
+{
+	struct opts o = {0};
+	struct cli_hub_fetch hf = {0};
+	struct sl_lock *lock = NULL;
+	struct sl_err err = {0};
+	int rc;
+
+	if (cli_wants_help(argc, argv, cli))
+		return 0;
+	if ((rc = parse_opts(argc, argv, cli, &o)) != 0)
+		goto out;
+	if (o.space && (rc = from_hub(cli, &o, &hf)) != 0)
+		goto out;
+	if (sl_snapshot_run(&o.in, &lock, &err) != 0) {
+		if (err.code == SL_EIO || err.code == SL_ENOTFOUND)
+			err.code = SL_EPARSE; /* a local input that is missing or unreadable */
+		rc = cli_fail(cli, &err);
+		goto out;
+	}
+	if (sl_lockfile_write(lock, o.output, &err) != 0) {
+		cli_fail(cli, &err);
+		rc = EXIT_WRITE;
+		goto out;
+	}
+	summary(lock, o.output, cli);
+	if (cli->json && strcmp(o.output, "-") != 0)
+		summary_json(lock, o.output);
+	rc = sl_lock_is_complete(lock) ? EXIT_OK_ : EXIT_FINDING;
+out:
+	sl_lock_free(lock);
+	cli_hub_fetch_release(&hf);
+	free(o.build.v);
+	free(o.run.v);
+	free(o.freeze.v);
+	return rc;
+}

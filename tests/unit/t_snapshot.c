@@ -1,0 +1,267 @@
+/* t_snapshot.c: inputs -> lock: the card and requirements, build logs,
+ * freezes and site-packages, the merge rule and its warnings, errors. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "spacelock/fileio.h"
+#include "spacelock/lock.h"
+#include "spacelock/mem.h"
+#include "spacelock/snapshot.h"
+#include "test.h"
+
+static char tmpdir[] = "/tmp/t_snapshot.XXXXXX";
+
+static char *put(const char *name, const char *text)
+{
+	char *path = sl_xasprintf("%s/%s", tmpdir, name);
+	struct sl_err err = {0};
+
+	if (sl_file_write_atomic(path, text, strlen(text), &err) != 0)
+		t_fail(__FILE__, __LINE__, "cannot write %s: %s", path, err.msg);
+	return path;
+}
+
+static const struct sl_lock_incomplete *find_incomplete(const struct sl_lock *lock, const char *what)
+{
+	for (size_t i = 0; i < lock->n_incomplete; i++)
+		if (strcmp(lock->incomplete[i].what, what) == 0)
+			return &lock->incomplete[i];
+	return NULL;
+}
+
+static bool has_warning(const struct sl_lock *lock, const char *part)
+{
+	for (size_t i = 0; i < lock->n_warnings; i++)
+		if (strstr(lock->warnings[i], part))
+			return true;
+	return false;
+}
+
+static struct sl_lock *run(const struct sl_snapshot_inputs *in)
+{
+	struct sl_lock *lock = NULL;
+	struct sl_err err = {0};
+
+	if (sl_snapshot_run(in, &lock, &err) != 0) {
+		t_fail(__FILE__, __LINE__, "snapshot failed: %s", err.msg);
+		return NULL;
+	}
+	return lock;
+}
+
+/* The bundled example's files alone: the card and ranges, nothing proven. */
+static void test_example_dir(void)
+{
+	struct sl_snapshot_inputs in = {.dir = "examples/repin-history", .dir_label = ""};
+	struct sl_lock *lock = run(&in);
+	const struct sl_lock_incomplete *e;
+
+	if (!lock)
+		return;
+	CHECK_STR(lock->space.sdk, "gradio", "sdk");
+	CHECK_STR(lock->space.sdk_version, "4.31.0", "sdk_version");
+	CHECK_STR(lock->space.python_version, NULL, "no python_version declared");
+	CHECK_STR(lock->space.app_file, "app.py", "app_file");
+	CHECK(lock->n_packages == 0, "no version proven by ranges alone");
+	e = find_incomplete(lock, "package 'psutil'");
+	CHECK(e && strcmp(e->why, "requirements.txt:3 asks for 'psutil>=5.9.8' but no input shows "
+				  "which version was installed") == 0,
+	      "range requirement is unknown: %s", e ? e->why : "(none)");
+	e = find_incomplete(lock, "package 'gradio'");
+	CHECK(e && strstr(e->why, "install gradio==4.31.0 (expected, not proven)"),
+	      "the sdk package is expected, not pinned");
+	CHECK(find_incomplete(lock, "runtime python") != NULL, "python unknown without a log");
+	CHECK(lock->runtime.python == NULL, "no python invented");
+	sl_lock_free(lock);
+}
+
+/* The example with its build log: the interpreter and image from FROM, a
+ * failed build said so, what pip chose still reported. */
+static void test_example_log(void)
+{
+	struct sl_snapshot_file log = {"examples/repin-history/build.log", "build.log"};
+	struct sl_snapshot_inputs in = {.dir = "examples/repin-history", .dir_label = "",
+					.build_logs = &log, .n_build_logs = 1};
+	struct sl_lock *lock = run(&in);
+	const struct sl_lock_package *p;
+
+	if (!lock)
+		return;
+	CHECK_STR(lock->runtime.python, "3.13", "python from the FROM line");
+	CHECK_STR(lock->runtime.python_source, "build-log", "python source");
+	CHECK_STR(lock->runtime.digest,
+		  "sha256:f3c3ff2b5f0984abb65c1c0c17020c8117eae1a8c445e832810eb94f4abc87cd", "digest");
+	CHECK_STR(lock->runtime.built_commit, "6a05175", "built commit");
+	CHECK_STR(lock->runtime.build_time, "2026-05-13 16:49:14", "build time");
+	CHECK_STR(lock->runtime.build_status, "failed", "build status");
+	CHECK(find_incomplete(lock, "build") != NULL, "a failed build is not known-good");
+	CHECK(find_incomplete(lock, "runtime python") == NULL, "python known");
+	p = sl_lock_find(lock, "pydantic");
+	CHECK(!p || p->origin == SL_ORIGIN_DIRECT, "pydantic is direct when locked");
+	CHECK(find_incomplete(lock, "package 'psutil'") != NULL, "psutil never reached");
+	for (size_t i = 0; i < lock->n_incomplete; i++)
+		CHECK(strncmp(lock->incomplete[i].what, "step '", 6) != 0 ||
+			      strstr(lock->incomplete[i].why, "CACHED"),
+		      "step entries are CACHED steps");
+	for (size_t i = 0; i < lock->n_packages; i++)
+		CHECK(lock->packages[i].n_evidence > 0 && lock->packages[i].version,
+		      "every locked package has proof");
+	sl_lock_free(lock);
+}
+
+/* Pins are evidence (the weakest); an unquoted 3.10 is flagged and still
+ * the declared Python. */
+static void test_pins(void)
+{
+	char *readme = put("README.md", "---\nsdk: gradio\nsdk_version: 4.44.1\npython_version: 3.10\n"
+					"preload_from_hub:\n  - org/model a.bin\n---\n# x\n");
+	char *req = put("requirements.txt", "Pydantic_Core==2.18.2 ; python_version<'4'\n"
+					    "psutil>=5\ngit+https://github.com/a/b.git@main#egg=bee\n");
+	char *pk = put("packages.txt", "ffmpeg\nlibsm6 libxext6\n");
+	struct sl_snapshot_inputs in = {.dir = tmpdir, .dir_label = "space"};
+	struct sl_lock *lock = run(&in);
+	const struct sl_lock_package *p;
+
+	if (lock) {
+		p = sl_lock_find(lock, "pydantic-core");
+		CHECK(p && strcmp(p->version, "2.18.2") == 0 && p->origin == SL_ORIGIN_DIRECT,
+		      "exact pin locked under its canonical name");
+		CHECK(p && p->n_evidence == 1 && p->evidence[0].kind == SL_EV_PIN &&
+			      strcmp(p->evidence[0].source, "space/requirements.txt") == 0 &&
+			      p->evidence[0].line == 1,
+		      "pin evidence with file and line");
+		CHECK(p && p->requirement && strstr(p->requirement, "Pydantic_Core==2.18.2"),
+		      "requirement line kept");
+		CHECK(find_incomplete(lock, "package 'psutil'") != NULL, "range unknown");
+		CHECK(find_incomplete(lock, "package 'bee'") != NULL, "VCS branch unknown");
+		CHECK_STR(lock->runtime.python, "3.10", "declared python used");
+		CHECK_STR(lock->runtime.python_source, "card", "python from the card");
+		CHECK(has_warning(lock, "space/README.md:4:17: 'python_version: 3.10' is unquoted"),
+		      "unquoted 3.10 flagged");
+		CHECK(lock->space.n_preload_from_hub == 1 && lock->space.n_system_packages == 3,
+		      "preload and packages.txt");
+		CHECK(lock->n_inputs == 3, "card, requirements, packages inputs");
+	}
+	sl_lock_free(lock);
+	unlink(readme);
+	unlink(req);
+	unlink(pk);
+	free(readme);
+	free(req);
+	free(pk);
+}
+
+/* A freeze beats pip's lines; the disagreement is a warning; what pip
+ * named without a version stays unknown. */
+static void test_merge_rule(void)
+{
+	char *log = put("b.log", "===== Build Queued at 2026-05-01 10:00:00 / Commit SHA: abc1234 =====\n"
+				 "\n"
+				 "--> FROM docker.io/library/python:3.10@sha256:0123\n"
+				 "DONE 0.0s\n"
+				 "\n"
+				 "--> RUN pip install --no-cache-dir -r requirements.txt\n"
+				 "Collecting alpha==1.2\n"
+				 "  Downloading alpha-1.2-py3-none-any.whl (10 kB)\n"
+				 "Collecting beta (from alpha==1.2)\n"
+				 "Successfully installed alpha-1.2\n"
+				 "DONE 3.0s\n");
+	char *fz = put("freeze.json", "[{\"name\": \"alpha\", \"version\": \"1.3\"}, "
+				      "{\"name\": \"gamma\", \"version\": \"0.1\"}]\n");
+	struct sl_snapshot_file lf = {log, "build.log"}, ff = {fz, "freeze.json"};
+	struct sl_snapshot_inputs in = {.build_logs = &lf, .n_build_logs = 1, .freezes = &ff,
+					.n_freezes = 1};
+	struct sl_lock *lock = run(&in);
+	const struct sl_lock_package *p;
+
+	if (lock) {
+		p = sl_lock_find(lock, "alpha");
+		CHECK(p && strcmp(p->version, "1.3") == 0, "installed beats pip");
+		CHECK(p && p->n_evidence >= 2, "both kept as evidence");
+		CHECK(has_warning(lock, "'alpha': build.log:"), "disagreement reported");
+		CHECK(has_warning(lock, "but freeze.json shows 1.3 (installed); 1.3 is kept"),
+		      "winner named");
+		CHECK(sl_lock_find(lock, "gamma") != NULL, "freeze-only package");
+		CHECK(sl_lock_find(lock, "beta") == NULL && find_incomplete(lock, "package 'beta'"),
+		      "no version for beta: unknown, not invented");
+		CHECK_STR(lock->runtime.python, "3.10", "python from FROM");
+		CHECK_STR(lock->runtime.build_status, "succeeded", "build status");
+	}
+	sl_lock_free(lock);
+	unlink(log);
+	unlink(fz);
+	free(log);
+	free(fz);
+}
+
+static void test_site_packages(void)
+{
+	struct sl_snapshot_inputs in = {.site_packages = "tests/fixtures/site-packages/direct"};
+	struct sl_lock *lock = run(&in);
+	const struct sl_lock_package *p;
+
+	if (!lock)
+		return;
+	p = sl_lock_find(lock, "tinyvcs");
+	CHECK(p && strcmp(p->version, "0.3.1") == 0, "installed version");
+	CHECK(p && p->vcs_commit &&
+		      strcmp(p->vcs_commit, "04a31e9c631d1b5dfa102d49dbdf43ea6c328376") == 0,
+	      "VCS commit from direct_url.json");
+	CHECK(p && p->n_evidence == 1 && p->evidence[0].kind == SL_EV_INSTALLED, "installed kind");
+	CHECK(sl_lock_find(lock, "tiny-local") != NULL, "canonical name of Tiny.Local");
+	CHECK(find_incomplete(lock, "runtime python") != NULL, "no interpreter in this path");
+	sl_lock_free(lock);
+}
+
+static void fail_case(const struct sl_snapshot_inputs *in, int code, const char *part)
+{
+	struct sl_lock *lock = NULL;
+	struct sl_err err = {0};
+	int rc = sl_snapshot_run(in, &lock, &err);
+
+	CHECK(rc == code && lock == NULL, "expected error %d, got %d (%s)", code, rc, err.msg);
+	CHECK(strstr(err.msg, part) != NULL, "message '%s' has '%s'", err.msg, part);
+}
+
+static void test_errors(void)
+{
+	struct sl_snapshot_inputs none = {0};
+	struct sl_snapshot_inputs missing = {.dir = "tests/fixtures/no-such-dir"};
+	struct sl_snapshot_file bin = {NULL, "bin.log"};
+	struct sl_snapshot_inputs binlog = {.build_logs = &bin, .n_build_logs = 1};
+	struct sl_snapshot_inputs site = {.site_packages = "tests/fixtures/no-such-site"};
+	char *readme;
+	struct sl_snapshot_inputs yaml = {.dir = tmpdir, .dir_label = ""};
+
+	fail_case(&none, SL_EINVAL, "nothing to snapshot");
+	fail_case(&missing, SL_EIO, "no-such-dir/README.md");
+	bin.path = put("bin.log", "\x7f"
+				  "ELF\x01\x01\x01\0\0\0\0\0\0\0\0\0\x02\0\x3e\0");
+	fail_case(&binlog, SL_EPARSE, "bin.log");
+	fail_case(&site, SL_ENOTFOUND, "no-such-site");
+	readme = put("README.md", "---\nsdk: gradio\ntitle: [oops\n---\n");
+	fail_case(&yaml, SL_EPARSE, "README.md:4:1: invalid YAML");
+	unlink(readme);
+	readme = put("README.md", "# no card\n");
+	fail_case(&yaml, SL_EPARSE, "README.md:1: no front matter");
+	unlink(readme);
+	unlink(bin.path);
+	free((char *)bin.path);
+	free(readme);
+}
+
+int main(void)
+{
+	if (!mkdtemp(tmpdir))
+		return 1;
+	test_example_dir();
+	test_example_log();
+	test_pins();
+	test_merge_rule();
+	test_site_packages();
+	test_errors();
+	rmdir(tmpdir);
+	return t_done();
+}
