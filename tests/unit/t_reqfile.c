@@ -523,8 +523,49 @@ static void test_hostile(void)
 	test_big();
 }
 
-int main(void)
+/* t_reqfile --dump FILE...: one JSON line per entry with a logical text,
+ * [line, kind, text, requirement text], for tests/scripts/reqfile_vs_pip.sh
+ * to compare with pip's own preprocessing of the same bytes. */
+static int dump(int argc, char **argv)
 {
+	for (int a = 2; a < argc; a++) {
+		struct sl_buf in = SL_BUF_INIT, out = SL_BUF_INIT;
+		struct sl_reqfile *rf = NULL;
+		struct sl_err err;
+
+		printf("# %s\n", argv[a]);
+		if (sl_file_read(argv[a], 1 << 24, &in, &err) == 0 &&
+		    sl_reqfile_parse(in.buf, in.len, argv[a], &rf, &err) == 0) {
+			for (size_t i = 0; i < rf->nentries; i++) {
+				const struct sl_reqfile_entry *e = &rf->entries[i];
+				if (!e->text[0])
+					continue;
+				sl_buf_reset(&out);
+				sl_buf_addf(&out, "[%lu, \"%s\", ", e->line,
+					    sl_reqline_kind_name(e->kind));
+				sl_buf_add_json_string(&out, e->text, strlen(e->text));
+				sl_buf_addstr(&out, ", ");
+				if (e->req_text)
+					sl_buf_add_json_string(&out, e->req_text,
+							       strlen(e->req_text));
+				else
+					sl_buf_addstr(&out, "null");
+				printf("%s]\n", out.buf);
+			}
+		} else {
+			printf("error\n");
+		}
+		sl_reqfile_free(rf);
+		sl_buf_release(&in);
+		sl_buf_release(&out);
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc > 2 && strcmp(argv[1], "--dump") == 0)
+		return dump(argc, argv);
 	t_each_case(T_DATA("reqfile_lines.data"), line_case);
 	test_fixture_roundtrip();
 	t_each_case(T_DATA("reqfile_fixtures.data"), fixture_case);
