@@ -591,10 +591,11 @@ static void report(struct sl_http *http, struct xfer *xs, size_t n, int64_t *las
 	http->o.progress(http->o.cb_ctx, u, http->bytes, ndone, n);
 }
 
-static void reap(struct sl_http *http)
+/* Returns how many transfers libcurl finished. */
+static int reap(struct sl_http *http)
 {
 	CURLMsg *m;
-	int left;
+	int left, n = 0;
 
 	while ((m = curl_multi_info_read(http->multi, &left))) {
 		struct xfer *x = NULL;
@@ -602,7 +603,9 @@ static void reap(struct sl_http *http)
 			continue;
 		curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **)&x);
 		done(x, m->data.result);
+		n++;
 	}
+	return n;
 }
 
 static void loop(struct sl_http *http, struct xfer *xs, size_t n)
@@ -613,7 +616,7 @@ static void loop(struct sl_http *http, struct xfer *xs, size_t n)
 		int64_t now = now_ms();
 		long wait = 100;
 		size_t running = 0, pending = 0;
-		int still;
+		int still, finished;
 
 		for (size_t i = 0; i < n; i++) {
 			if (xs[i].state == X_RUN)
@@ -625,8 +628,10 @@ static void loop(struct sl_http *http, struct xfer *xs, size_t n)
 			break;
 		schedule(xs, n, running, now, &wait);
 		curl_multi_perform(http->multi, &still);
-		reap(http);
+		finished = reap(http);
 		report(http, xs, n, &last_report);
+		if (finished)
+			continue; /* start the next ones now, not after a poll timeout */
 		curl_multi_poll(http->multi, NULL, 0, (int)(wait > 0 ? wait : 1), NULL);
 	}
 }
