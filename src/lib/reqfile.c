@@ -7,8 +7,10 @@
  * comment line ends the join, with a space put before it). */
 #include "spacelock/reqfile.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "reqfile_private.h"
 #include "spacelock/fileio.h"
@@ -246,6 +248,43 @@ void reqfile_refresh(struct sl_reqfile *rf)
 	eol_facts(rf);
 }
 
+/* pip honours a PEP 263 "coding: NAME" comment in the first two lines of
+ * a file without BOM; spacelock reads UTF-8 regardless, so a declaration of
+ * anything else is reported on its line. */
+static void coding_warning(struct sl_reqfile *rf, const char *text, size_t len)
+{
+	static const char *const utf8[] = {"utf-8", "utf_8", "utf8", "u8", "ascii", "us-ascii"};
+	size_t pos = 0;
+
+	for (unsigned long line = 1; line <= 2 && pos < len; line++) {
+		const char *nl = memchr(text + pos, '\n', len - pos);
+		size_t end = nl ? (size_t)(nl - text) : len, i, n;
+		const char *c =
+		    text[pos] == '#' ? memmem(text + pos, end - pos, "coding", 6) : NULL;
+		bool ok = false;
+
+		pos = end + 1;
+		if (!c || c + 6 >= text + end || (c[6] != ':' && c[6] != '='))
+			continue;
+		for (i = (size_t)(c - text) + 7; i < end && text[i] && strchr(" \t\r\f\v", text[i]);
+		     i++)
+			;
+		for (n = 0; i + n < end && (isalnum((unsigned char)text[i + n]) ||
+					    (text[i + n] && strchr("-_.", text[i + n])));
+		     n++)
+			;
+		for (size_t k = 0; n && k < sizeof(utf8) / sizeof(utf8[0]); k++)
+			ok |= strlen(utf8[k]) == n && strncasecmp(utf8[k], text + i, n) == 0;
+		for (size_t k = 0; n && !ok && k < rf->nentries; k++) {
+			struct sl_reqfile_entry *e = &rf->entries[k];
+			if (e->line <= line && line < e->line + e->nlines && !e->warning)
+				e->warning = sl_xasprintf("declares encoding '%.*s', which pip "
+							  "would use; read as UTF-8",
+							  (int)n, text + i);
+		}
+	}
+}
+
 int sl_reqfile_parse(const void *data, size_t len, const char *label, struct sl_reqfile **out,
 		     struct sl_err *err)
 {
@@ -260,13 +299,18 @@ int sl_reqfile_parse(const void *data, size_t len, const char *label, struct sl_
 		return rc;
 	}
 	reqfile_split(text.buf, text.len, 1, &list);
-	sl_buf_release(&text);
 	rf = sl_xcalloc(1, sizeof(*rf));
 	rf->label = sl_xstrdup(label);
 	rf->enc = info;
 	rf->entries = list.v;
 	rf->nentries = list.n;
+	/* line numbers are needed first */
 	reqfile_refresh(rf);
+	if (info.enc == SL_TEXTENC_UTF8 && !info.bom) {
+		coding_warning(rf, text.buf, text.len);
+		reqfile_refresh(rf);
+	}
+	sl_buf_release(&text);
 	*out = rf;
 	return 0;
 }

@@ -386,6 +386,14 @@ static void test_warnings_and_files(void)
 	      "second warning: %s", rf->nwarnings > 1 ? rf->warnings[1] : "");
 	sl_reqfile_remove(rf, 0, &err);
 	CHECK_STR(rf->warnings[0], "r.txt:1: no such option: --bogus", "renumbered after remove");
+	sl_reqfile_free(rf);
+	rf = parse_str("foo\n# coding=cp1252\n\xe9\n", 22);
+	CHECK(rf && rf->nwarnings == 2 &&
+		  strcmp(rf->warnings[0], "r.txt:2: declares encoding 'cp1252', which pip "
+					  "would use; read as UTF-8") == 0,
+	      "PEP 263 declaration reported: %s", rf && rf->nwarnings ? rf->warnings[0] : "");
+	sl_reqfile_free(rf);
+	rf = parse_str("--bogus\nbar==\n", 14);
 	CHECK(mkdtemp(dir) != NULL, "mkdtemp");
 	path = sl_xasprintf("%s/requirements.txt", dir);
 	CHECK(sl_reqfile_write(rf, path, &err) == 0, "write: %s", err.msg);
