@@ -455,17 +455,21 @@ struct text_ctx {
 	const char *path;
 	struct sl_obs_list *obs;
 	struct sl_err *err;
+	struct sl_buf line;
 	int format;
 };
 
 static int text_line(void *vctx, const char *line, size_t len, bool cut, unsigned long lineno)
 {
 	struct text_ctx *c = vctx;
-	const char *l = line;
+	const char *l;
 
 	if (cut || memchr(line, '\0', len))
 		return sl_error(c->err, SL_EPARSE, "%s:%lu: %s", c->path, lineno,
 				cut ? "line too long for a freeze file" : "NUL byte in a freeze line");
+	sl_buf_reset(&c->line);
+	sl_buf_add(&c->line, line, len);
+	l = c->line.buf;
 	if (lineno == 1 && len >= 3 && memcmp(l, "\xef\xbb\xbf", 3) == 0)
 		l += 3;
 	if (sl_freeze_lines_feed(&c->fl, l, lineno, c->obs) < 0)
@@ -479,7 +483,8 @@ static int text_line(void *vctx, const char *line, size_t len, bool cut, unsigne
 static int read_text(FILE *fp, struct sl_buf *head, const char *path, struct sl_obs_list *obs,
 		     struct sl_err *err)
 {
-	struct text_ctx c = {.path = path, .obs = obs, .err = err, .format = SL_FREEZE_TEXT};
+	struct text_ctx c = {.path = path, .obs = obs, .err = err, .line = SL_BUF_INIT,
+			     .format = SL_FREEZE_TEXT};
 	struct linesplit ls;
 	char chunk[65536];
 	size_t n;
@@ -495,6 +500,7 @@ static int read_text(FILE *fp, struct sl_buf *head, const char *path, struct sl_
 	if (rc == 0)
 		rc = linesplit_finish(&ls, text_line, &c);
 	linesplit_release(&ls);
+	sl_buf_release(&c.line);
 	return rc < 0 ? rc : c.format;
 }
 

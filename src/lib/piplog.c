@@ -332,7 +332,7 @@ static void collecting(struct sl_buildlog *log, const char *rest, const char *li
 	req_parse(s, &r);
 	free(st->collect_canon);
 	free(st->collect_url);
-	st->collect_canon = r.name && r.url ? sl_name_canonical(r.name) : NULL;
+	st->collect_canon = r.name ? sl_name_canonical(r.name) : NULL;
 	st->collect_url = r.url ? sl_xstrdup(r.url) : NULL;
 	if (r.name) {
 		o.origin = origin_of(log, r.name, chain, &parent);
@@ -370,10 +370,13 @@ static char *file_token(const char *s)
 }
 
 /* "Downloading x-1.0-py3-none-any.whl (12 kB)", "Using cached ...",
- * "Processing ./x-1.0.tar.gz": a distribution file chosen by pip. */
-static void download(struct sl_buildlog *log, const char *rest, const char *line)
+ * "Processing ./x-1.0.tar.gz (from y)": a distribution file chosen by pip. */
+static void download(struct sl_buildlog *log, const char *rest, const char *line, bool processing)
 {
 	char *file = file_token(rest);
+	char *s = sl_xstrdup(rest);
+	char *chain = split_from(s);
+	char *parent = NULL;
 	struct sl_wheelname w;
 	struct seen o = {0};
 
@@ -383,10 +386,16 @@ static void download(struct sl_buildlog *log, const char *rest, const char *line
 			o.name_len = strlen(w.name);
 			o.version = w.version;
 			o.strength = SL_EV_PIP;
+			/* "Processing" stands for "Collecting": it says who asked */
+			if (chain || processing)
+				o.origin = origin_of(log, w.name, chain, &parent);
+			o.required_by = parent;
 			observe(log, &o, line);
 		}
 		sl_wheelname_release(&w);
 	}
+	free(parent);
+	free(s);
 	free(file);
 }
 
@@ -576,19 +585,19 @@ bool piplog_line(struct sl_buildlog *log, const char *s, size_t len)
 		break;
 	case 'D':
 		if (STARTS(p, n, "Downloading ")) {
-			download(log, AFTER("Downloading "), s);
+			download(log, AFTER("Downloading "), s, false);
 			return true;
 		}
 		break;
 	case 'U':
 		if (STARTS(p, n, "Using cached ")) {
-			download(log, AFTER("Using cached "), s);
+			download(log, AFTER("Using cached "), s, false);
 			return true;
 		}
 		break;
 	case 'P':
 		if (STARTS(p, n, "Processing ")) {
-			download(log, AFTER("Processing "), s);
+			download(log, AFTER("Processing "), s, true);
 			return true;
 		}
 		if (STARTS(p, n, "Package ") && strstr(p, " requires a different Python")) {

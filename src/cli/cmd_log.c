@@ -1,0 +1,351 @@
+/* cmd_log.c: `spacelock log`, a plumbing verb that prints what a build or
+ * run log (or, with --freeze, a pip freeze / list / report file) proves:
+ * the header, the base image and Python, the sdk, each step's outcome, the
+ * failures and every package observation.  --json gives the same as JSON;
+ * the golden tests read the log readers through it. */
+#include <getopt.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "commands.h"
+#include "spacelock/buf.h"
+#include "spacelock/buildlog.h"
+#include "spacelock/evidence.h"
+#include "spacelock/freeze.h"
+#include "spacelock/name.h"
+#include "spacelock/textenc.h"
+
+/* ---- JSON ---- */
+
+/* JSON string of s, or null; bytes that are not UTF-8 become U+FFFD. */
+static void jstr(struct sl_buf *b, const char *s)
+{
+	size_t len;
+
+	if (!s) {
+		sl_buf_addstr(b, "null");
+		return;
+	}
+	len = strlen(s);
+	if (sl_utf8_invalid_at(s, len) == len) {
+		sl_buf_add_json_string(b, s, len);
+		return;
+	}
+	struct sl_buf clean = SL_BUF_INIT;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = sl_utf8_next(s + i, len - i, &cp);
+		sl_buf_add(&clean, n ? s + i : "\xef\xbf\xbd", n ? n : 3);
+		i += n ? n : 1;
+	}
+	sl_buf_add_json_string(b, clean.buf, clean.len);
+	sl_buf_release(&clean);
+}
+
+static void jkey(struct sl_buf *b, const char *key, const char *s)
+{
+	sl_buf_addf(b, ",\"%s\":", key);
+	jstr(b, s);
+}
+
+static void json_obs(struct sl_buf *b, const struct sl_obs *o)
+{
+	char *canon = o->name ? sl_name_canonical(o->name) : NULL;
+
+	sl_buf_addf(b, "{\"line\":%lu", o->line);
+	jkey(b, "name", o->name);
+	jkey(b, "canonical", canon);
+	jkey(b, "version", o->version);
+	jkey(b, "strength", sl_strength_name(o->strength));
+	jkey(b, "origin", sl_origin_name(o->origin));
+	jkey(b, "requirement", o->requirement);
+	jkey(b, "required_by", o->required_by);
+	jkey(b, "vcs_url", o->vcs_url);
+	jkey(b, "vcs_commit", o->vcs_commit);
+	jkey(b, "text", o->text);
+	sl_buf_addch(b, '}');
+	free(canon);
+}
+
+static void json_obs_list(struct sl_buf *b, const struct sl_obs_list *obs)
+{
+	sl_buf_addstr(b, ",\n\"observations\":[");
+	for (size_t i = 0; i < obs->n; i++) {
+		sl_buf_addstr(b, i ? ",\n  " : "\n  ");
+		json_obs(b, &obs->v[i]);
+	}
+	sl_buf_addstr(b, obs->n ? "\n]" : "]");
+}
+
+static void json_flags(struct sl_buf *b, unsigned flags)
+{
+	static const struct {
+		unsigned bit;
+		const char *name;
+	} names[] = {
+		{SL_STEP_FROM, "from"},         {SL_STEP_PIP, "pip"},
+		{SL_STEP_PLATFORM, "platform"}, {SL_STEP_SDK, "sdk"},
+		{SL_STEP_REQUIREMENTS, "requirements"},
+		{SL_STEP_PRE_REQUIREMENTS, "pre-requirements"},
+		{SL_STEP_PSEUDO, "pseudo"},
+	};
+	bool first = true;
+
+	sl_buf_addstr(b, ",\"roles\":[");
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (!(flags & names[i].bit))
+			continue;
+		sl_buf_addf(b, "%s\"%s\"", first ? "" : ",", names[i].name);
+		first = false;
+	}
+	sl_buf_addch(b, ']');
+}
+
+static void json_steps(struct sl_buf *b, const struct sl_buildlog *log)
+{
+	sl_buf_addstr(b, ",\n\"steps\":[");
+	for (size_t i = 0; i < log->nsteps; i++) {
+		const struct sl_build_step *s = &log->steps[i];
+		sl_buf_addf(b, "%s{\"line\":%lu", i ? ",\n  " : "\n  ", s->line);
+		jkey(b, "outcome", sl_step_outcome_name(s->outcome));
+		jkey(b, "duration", s->duration);
+		if (s->exit_code >= 0)
+			sl_buf_addf(b, ",\"exit_code\":%d", s->exit_code);
+		else
+			sl_buf_addstr(b, ",\"exit_code\":null");
+		jkey(b, "stage", s->stage);
+		json_flags(b, s->flags);
+		sl_buf_addf(b, ",\"observations\":%zu", s->nobs);
+		jkey(b, "instruction", s->instruction);
+		sl_buf_addch(b, '}');
+	}
+	sl_buf_addstr(b, log->nsteps ? "\n]" : "]");
+}
+
+static void json_failures(struct sl_buf *b, const struct sl_buildlog *log)
+{
+	sl_buf_addstr(b, ",\n\"failures\":[");
+	for (size_t i = 0; i < log->nfailures; i++) {
+		const struct sl_build_failure *f = &log->failures[i];
+		sl_buf_addf(b, "%s{\"line\":%lu", i ? ",\n  " : "\n  ", f->line);
+		jkey(b, "kind", sl_failure_kind_name(f->kind));
+		jkey(b, "subject", f->subject);
+		jkey(b, "text", f->text);
+		sl_buf_addch(b, '}');
+	}
+	sl_buf_addstr(b, log->nfailures ? "\n]" : "]");
+}
+
+static void json_summary(struct sl_buf *b, const struct sl_buildlog *log)
+{
+	sl_buf_addf(b, ",\n\"summary\":{\"present\":%s", log->has_summary ? "true" : "false");
+	jkey(b, "cache_stats", log->cache_stats);
+	jkey(b, "logs_unavailable", log->logs_unavailable);
+	sl_buf_addstr(b, ",\"cache_misses\":[");
+	for (size_t i = 0; i < log->nmisses; i++) {
+		sl_buf_addf(b, "%s{\"line\":%lu", i ? ",\n  " : "\n  ", log->misses[i].line);
+		jkey(b, "stage", log->misses[i].stage);
+		jkey(b, "instruction", log->misses[i].instruction);
+		sl_buf_addch(b, '}');
+	}
+	sl_buf_addstr(b, log->nmisses ? "\n]}" : "]}");
+}
+
+static void json_strv(struct sl_buf *b, const char *key, char **v, size_t n)
+{
+	sl_buf_addf(b, ",\n\"%s\":[", key);
+	for (size_t i = 0; i < n; i++) {
+		sl_buf_addstr(b, i ? ",\n  " : "\n  ");
+		jstr(b, v[i]);
+	}
+	sl_buf_addstr(b, n ? "\n]" : "]");
+}
+
+static void json_log(struct sl_buf *b, const struct sl_buildlog *log)
+{
+	sl_buf_addstr(b, "{\"source\":");
+	jstr(b, log->source);
+	jkey(b, "kind", sl_log_kind_name(log->kind));
+	jkey(b, "format", log->sse ? "sse" : "plain");
+	sl_buf_addf(b, ",\"lines\":%lu,\"builds\":%u", log->lines, log->builds);
+	sl_buf_addstr(b, ",\n\"queued_at\":");
+	jstr(b, log->queued_at);
+	jkey(b, "commit", log->commit);
+	jkey(b, "started_at", log->started_at);
+	sl_buf_addstr(b, ",\n\"base_image\":");
+	jstr(b, log->base_image);
+	jkey(b, "base_digest", log->base_digest);
+	sl_buf_addstr(b, ",\n\"python\":");
+	jstr(b, log->python);
+	jkey(b, "site_python", log->site_python);
+	jkey(b, "pip_version", log->pip_version);
+	sl_buf_addstr(b, ",\n\"sdk\":");
+	jstr(b, log->sdk);
+	jkey(b, "sdk_version", log->sdk_version);
+	json_strv(b, "platform_requirements", log->platform_reqs, log->nplatform_reqs);
+	sl_buf_addf(b, ",\n\"build_failed\":%s,\"runtime_error\":%s",
+		    log->build_failed ? "true" : "false", log->runtime_error ? "true" : "false");
+	json_summary(b, log);
+	json_steps(b, log);
+	json_failures(b, log);
+	json_obs_list(b, &log->obs);
+	json_strv(b, "warnings", log->warnings, log->nwarnings);
+	sl_buf_addf(b, ",\n\"warnings_dropped\":%zu}\n", log->warnings_dropped);
+}
+
+/* ---- text ---- */
+
+static const char *or_dash(const char *s)
+{
+	return s ? s : "-";
+}
+
+static void text_obs(struct sl_buf *b, const struct sl_obs *o)
+{
+	sl_buf_addf(b, "  %-6lu %-9s %-10s %s %s", o->line, sl_strength_name(o->strength),
+		    sl_origin_name(o->origin), or_dash(o->name), or_dash(o->version));
+	if (o->required_by)
+		sl_buf_addf(b, " (from %s)", o->required_by);
+	if (o->vcs_commit)
+		sl_buf_addf(b, " @%s", o->vcs_commit);
+	sl_buf_addch(b, '\n');
+}
+
+static void text_head(struct sl_buf *b, const struct sl_buildlog *log)
+{
+	sl_buf_addf(b, "%s: %s log, %lu lines (%s)\n", log->source, sl_log_kind_name(log->kind),
+		    log->lines, log->sse ? "server-sent events" : "plain text");
+	if (log->queued_at)
+		sl_buf_addf(b, "queued       %s, commit %s\n", log->queued_at, or_dash(log->commit));
+	if (log->started_at)
+		sl_buf_addf(b, "started      %s\n", log->started_at);
+	if (log->base_image)
+		sl_buf_addf(b, "base image   %s%s%s\n", log->base_image, log->base_digest ? "@" : "",
+			    log->base_digest ? log->base_digest : "");
+	sl_buf_addf(b, "python       %s", or_dash(log->python));
+	if (log->site_python)
+		sl_buf_addf(b, " (site-packages: python%s)", log->site_python);
+	sl_buf_addch(b, '\n');
+	if (log->sdk)
+		sl_buf_addf(b, "sdk          %s %s\n", log->sdk, or_dash(log->sdk_version));
+	if (log->nplatform_reqs) {
+		sl_buf_addstr(b, "platform    ");
+		for (size_t i = 0; i < log->nplatform_reqs; i++)
+			sl_buf_addf(b, " %s", log->platform_reqs[i]);
+		sl_buf_addch(b, '\n');
+	}
+	if (log->pip_version)
+		sl_buf_addf(b, "pip          %s\n", log->pip_version);
+	if (log->kind == SL_LOG_BUILD)
+		sl_buf_addf(b, "result       %s\n", log->build_failed ? "build failed" : "no failure seen");
+	else
+		sl_buf_addf(b, "result       %s\n", log->runtime_error ? "runtime error" : "no runtime error seen");
+	if (log->has_summary)
+		sl_buf_addf(b, "summary      %zu cache misses%s%s\n", log->nmisses,
+			    log->logs_unavailable ? "; logs unavailable: " : "",
+			    log->logs_unavailable ? log->logs_unavailable : "");
+}
+
+static void text_log(struct sl_buf *b, const struct sl_buildlog *log)
+{
+	text_head(b, log);
+	if (log->nsteps)
+		sl_buf_addstr(b, "steps\n");
+	for (size_t i = 0; i < log->nsteps; i++) {
+		const struct sl_build_step *s = &log->steps[i];
+		sl_buf_addf(b, "  %-6lu %-7s %.100s\n", s->line, sl_step_outcome_name(s->outcome),
+			    s->instruction);
+	}
+	if (log->nfailures)
+		sl_buf_addstr(b, "failures\n");
+	for (size_t i = 0; i < log->nfailures; i++)
+		sl_buf_addf(b, "  %-6lu %-15s %s\n", log->failures[i].line,
+			    sl_failure_kind_name(log->failures[i].kind), or_dash(log->failures[i].subject));
+	if (log->obs.n)
+		sl_buf_addstr(b, "observations\n");
+	for (size_t i = 0; i < log->obs.n; i++)
+		text_obs(b, &log->obs.v[i]);
+}
+
+/* ---- the verb ---- */
+
+static int print_warnings(struct sl_cli *cli, const struct sl_buildlog *log)
+{
+	for (size_t i = 0; i < log->nwarnings; i++)
+		cli_warn(cli, "%s", log->warnings[i]);
+	if (log->warnings_dropped)
+		cli_warn(cli, "%s: %zu more warnings", log->source, log->warnings_dropped);
+	return 0;
+}
+
+static int run_freeze(const char *path, struct sl_cli *cli)
+{
+	struct sl_obs_list obs = SL_OBS_LIST_INIT;
+	struct sl_err err = {0};
+	struct sl_buf b = SL_BUF_INIT;
+	int rc = sl_freeze_read_file(path, &obs, &err);
+
+	if (rc < 0)
+		return cli_fail(cli, &err);
+	if (cli->json) {
+		sl_buf_addstr(&b, "{\"source\":");
+		jstr(&b, path);
+		jkey(&b, "format", sl_freeze_format_name((enum sl_freeze_format)rc));
+		json_obs_list(&b, &obs);
+		sl_buf_addstr(&b, "}\n");
+	} else {
+		sl_buf_addf(&b, "%s: %s, %zu packages\n", path, sl_freeze_format_name((enum sl_freeze_format)rc),
+			    obs.n);
+		for (size_t i = 0; i < obs.n; i++)
+			text_obs(&b, &obs.v[i]);
+	}
+	fputs(b.buf, stdout);
+	sl_buf_release(&b);
+	sl_obs_list_release(&obs);
+	return EXIT_OK_;
+}
+
+int cmd_log(int argc, char **argv, struct sl_cli *cli)
+{
+	static const struct option opts[] = {
+		{"run", no_argument, NULL, 'r'},
+		{"freeze", no_argument, NULL, 'f'},
+		{"json", no_argument, NULL, 'j'},
+		{NULL, 0, NULL, 0},
+	};
+	enum sl_log_kind kind = SL_LOG_BUILD;
+	bool freeze = false;
+	struct sl_buildlog *log = NULL;
+	struct sl_err err = {0};
+	struct sl_buf b = SL_BUF_INIT;
+	int c;
+
+	if (cli_wants_help(argc, argv, cli))
+		return 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'r': kind = SL_LOG_RUN; break;
+		case 'f': freeze = true; break;
+		case 'j': cli->json = true; break;
+		default: return cli_usage(cli, "unknown option");
+		}
+	}
+	if (optind != argc - 1)
+		return cli_usage(cli, "log takes one FILE");
+	if (freeze)
+		return run_freeze(argv[optind], cli);
+	if (sl_buildlog_read_file(argv[optind], kind, &log, &err) < 0)
+		return cli_fail(cli, &err);
+	if (cli->json)
+		json_log(&b, log);
+	else
+		text_log(&b, log);
+	fputs(b.buf, stdout);
+	print_warnings(cli, log);
+	sl_buf_release(&b);
+	sl_buildlog_free(log);
+	return EXIT_OK_;
+}
