@@ -12,6 +12,17 @@ int cmd_help(int argc, char **argv, struct sl_cli *cli);
 
 /* COMMANDS-PROTOTYPES (one block per verb; keep this marker) */
 
+int cmd_log(int argc, char **argv, struct sl_cli *cli);
+#define CMD_LOG_USAGE                                                                              \
+	"usage: spacelock log [--run] [--json] FILE\n"                                              \
+	"       spacelock log --freeze [--json] FILE\n\n"                                           \
+	"Prints what a Space's build log proves (header time and commit, base image\n"           \
+	"and Python, sdk, each step's outcome, failures, every package observation);\n"          \
+	"plain logs and SSE streams are told apart automatically (docs/logs.md).\n\n"             \
+	"  --run     read FILE as a run (container) log\n"                                        \
+	"  --freeze  read FILE as pip freeze, pip list or pip install --report output\n"          \
+	"  --json    the result as JSON\n"
+
 int cmd_snapshot(int argc, char **argv, struct sl_cli *cli);
 #define CMD_SNAPSHOT_USAGE                                                                         \
 	"usage: spacelock snapshot [--dir DIR] [--build-log FILE]... [--run-log FILE]...\n"         \

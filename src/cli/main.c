@@ -29,6 +29,8 @@ static const struct sl_command commands[] = {
 	 CMD_VERSION_USAGE},
 	{"snapshot", cmd_snapshot, "lock what a Space really ran from its files, logs or environment",
 	 CMD_SNAPSHOT_USAGE},
+	{"log", cmd_log, "show what a build or run log (or a pip freeze) proves (plumbing)",
+	 CMD_LOG_USAGE},
 	/* COMMANDS-TABLE-END */
 };
 
