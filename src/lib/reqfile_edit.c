@@ -90,6 +90,34 @@ int sl_reqfile_replace(struct sl_reqfile *rf, size_t idx, const char *text, stru
 	return 0;
 }
 
+/* After a removal, entry i ending in "\r" may meet entry i+1 starting with
+ * "\n": the bytes now hold one CRLF break where there were two breaks.
+ * Both are read again together so the entries match the bytes. */
+static void rejoin(struct sl_reqfile *rf, size_t i)
+{
+	struct sl_reqfile_entry *a = &rf->entries[i], *b = a + 1;
+	struct reqfile_entries got = {NULL, 0, 0};
+	struct sl_buf t = SL_BUF_INIT;
+
+	if (i + 1 >= rf->nentries || !a->raw_len || a->raw[a->raw_len - 1] != '\r' || !b->raw_len ||
+	    b->raw[0] != '\n')
+		return;
+	sl_buf_add(&t, a->raw, a->raw_len);
+	sl_buf_add(&t, b->raw, b->raw_len);
+	reqfile_split(t.buf, t.len, a->line, &got);
+	sl_buf_release(&t);
+	reqfile_entry_release(a);
+	reqfile_entry_release(b);
+	memmove(a, a + 2, (rf->nentries - i - 2) * sizeof(*rf->entries));
+	rf->nentries -= 2;
+	rf->entries = sl_xrealloc(rf->entries, (rf->nentries + got.n) * sizeof(*rf->entries));
+	memmove(&rf->entries[i + got.n], &rf->entries[i],
+		(rf->nentries - i) * sizeof(*rf->entries));
+	memcpy(&rf->entries[i], got.v, got.n * sizeof(*got.v));
+	rf->nentries += got.n;
+	free(got.v);
+}
+
 int sl_reqfile_remove(struct sl_reqfile *rf, size_t idx, struct sl_err *err)
 {
 	if (idx >= rf->nentries)
@@ -98,6 +126,8 @@ int sl_reqfile_remove(struct sl_reqfile *rf, size_t idx, struct sl_err *err)
 	memmove(&rf->entries[idx], &rf->entries[idx + 1],
 		(rf->nentries - idx - 1) * sizeof(*rf->entries));
 	rf->nentries--;
+	if (idx > 0)
+		rejoin(rf, idx - 1);
 	reqfile_refresh(rf);
 	return 0;
 }

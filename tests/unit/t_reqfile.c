@@ -371,6 +371,21 @@ static void test_bad_replace(void)
 	sl_reqfile_free(rf);
 }
 
+/* Removing the line between "a\r" and "\n" joins the two breaks into one
+ * CRLF: the entries are read again so they still match the bytes. */
+static void test_remove_rejoin(void)
+{
+	struct sl_reqfile *rf = parse_str("a\rb\n\nc\n", 7);
+	struct sl_err err;
+
+	CHECK(rf && rf->nentries == 4, "four entries");
+	CHECK(sl_reqfile_remove(rf, 1, &err) == 0, "remove b");
+	EXPECT(rf, "a\r\nc\n", "bytes after remove");
+	CHECK(rf->nentries == 2 && rf->entries[0].raw_len == 3 && rf->entries[1].line == 2,
+	      "a and the blank line are one CRLF line now (%zu entries)", rf->nentries);
+	sl_reqfile_free(rf);
+}
+
 static void test_warnings_and_files(void)
 {
 	const char *s = "foo\n--bogus\nbar==\n";
@@ -439,6 +454,7 @@ static void test_edits(void)
 	append_case("a\r\nb\nc\r\n", "d", "a\r\nb\nc\r\nd\r\n");
 	append_case("# c", "git+https://h/r.git#egg=r", "# c\ngit+https://h/r.git#egg=r\n");
 	test_bad_replace();
+	test_remove_rejoin();
 	test_warnings_and_files();
 }
 
