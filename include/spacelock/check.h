@@ -59,13 +59,16 @@ enum sl_check_kind {
 
 struct sl_check_problem {
 	enum sl_check_kind kind;
-	const char *package;     /* canonical name of the package that requires */
-	const char *version;     /* its version, as written */
+	const char *package;     /* canonical name of the package that requires (for a
+				    request: the package requested) */
+	const char *version;     /* its version, as written (NULL: a missing request) */
 	const char *requirement; /* the Requires-Dist (or Requires-Python) text; NULL if unverifiable */
 	const char *extra;       /* the requested extra that brings the requirement, or NULL */
 	const char *target;      /* canonical name required (NULL for python, unverifiable) */
 	const char *installed;   /* mismatch: the target's version; python: the target python */
 	const char *why;         /* why package is in the set ("required by x"), or NULL */
+	const char *requested_by; /* "platform" or "requirements" when the requirement is a
+				     request of the Space, not of a package; else NULL */
 	size_t group;            /* index into the report's groups: the root cause */
 };
 

@@ -30,9 +30,9 @@ static int parse_args(int argc, char **argv, struct sl_cli *cli, struct check_ar
 	};
 	int ch;
 
-	optind = 1;
+	optind = 0; /* GNU: a full reset, and arguments may come in any order */
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (ch) {
 		case 's': a->o.site_packages = optarg; break;
 		case 'p': a->o.python = optarg; break;
@@ -73,11 +73,34 @@ static void req_text(struct sl_buf *b, const char *req)
 	sl_buf_add(b, req, n);
 }
 
+/* "the platform requests fastapi<0.113.0 for sdk_version 4.31.0, but
+ * fastapi 0.115.2 is locked" */
+static void request_line(struct sl_buf *b, const struct sl_check_problem *p, const char *state,
+			 bool alone)
+{
+	if (strcmp(p->requested_by, "platform") == 0)
+		sl_buf_addstr(b, "the platform requests ");
+	else
+		sl_buf_addstr(b, "the Space's requirements request ");
+	req_text(b, p->requirement);
+	if (p->why)
+		sl_buf_addf(b, " %s", p->why);
+	if (alone && p->kind == SL_CHECK_MISMATCH)
+		sl_buf_addf(b, ", but %s %s is %s", p->target, p->installed, state);
+	else if (alone)
+		sl_buf_addf(b, ", but %s is not %s", p->target, state);
+	sl_buf_addch(b, '\n');
+}
+
 static void problem_line(struct sl_buf *b, const struct sl_check_report *r,
 			 const struct sl_check_problem *p, bool alone)
 {
 	const char *state = r->site ? "installed" : "locked";
 
+	if (p->requested_by) {
+		request_line(b, p, state, alone);
+		return;
+	}
 	who(b, p);
 	switch (p->kind) {
 	case SL_CHECK_MISMATCH:
@@ -113,15 +136,15 @@ static void group_header(struct sl_buf *b, const struct sl_check_report *r,
 
 	switch (g->kind) {
 	case SL_CHECK_MISMATCH:
-		sl_buf_addf(b, "%s %s is %s, but %zu packages require another version:\n", g->name,
+		sl_buf_addf(b, "%s %s is %s, but %zu requirements refuse it:\n", g->name,
 			    g->version, state, g->count);
 		break;
 	case SL_CHECK_MISSING:
-		sl_buf_addf(b, "%s is not %s, but %zu packages require it:\n", g->name, state,
+		sl_buf_addf(b, "%s is not %s, but %zu requirements need it:\n", g->name, state,
 			    g->count);
 		break;
 	case SL_CHECK_PYTHON:
-		sl_buf_addf(b, "the target is Python %s, but %zu packages require another:\n",
+		sl_buf_addf(b, "the target is Python %s, but %zu packages refuse it:\n",
 			    g->version, g->count);
 		break;
 	case SL_CHECK_UNVERIFIABLE: break;
@@ -149,14 +172,53 @@ static void solution_text(struct sl_buf *b, const struct sl_check_solution *s)
 	}
 }
 
+/* Packages without metadata: one line each when few, else one list. */
+static void print_unverifiable(struct sl_buf *b, const struct sl_check_report *r, size_t n)
+{
+	size_t col = 0;
+
+	if (n == 0)
+		return;
+	if (n <= 2) {
+		for (size_t i = 0; i < r->n_problems; i++)
+			if (r->problems[i].kind == SL_CHECK_UNVERIFIABLE)
+				problem_line(b, r, &r->problems[i], true);
+	} else {
+		sl_buf_addf(b, "no metadata found for %zu packages, their requirements are unchecked:\n",
+			    n);
+		for (size_t i = 0; i < r->n_problems; i++) {
+			const struct sl_check_problem *p = &r->problems[i];
+			size_t w = strlen(p->package) + strlen(p->version) + 3;
+			if (p->kind != SL_CHECK_UNVERIFIABLE)
+				continue;
+			if (col && col + w > 78) {
+				sl_buf_addstr(b, ",\n");
+				col = 0;
+			} else if (col) {
+				sl_buf_addstr(b, ", ");
+			}
+			if (!col)
+				sl_buf_addstr(b, "  "), col = 2;
+			sl_buf_addf(b, "%s %s", p->package, p->version);
+			col += w;
+		}
+		sl_buf_addch(b, '\n');
+	}
+	sl_buf_addstr(b, "  (pass --site-packages DIR or --wheels DIR where the metadata is; "
+			 "--update-lock keeps it in the lock)\n");
+}
+
 static void print_text(const struct sl_check_report *r)
 {
 	struct sl_buf b = SL_BUF_INIT;
 	size_t nunver = 0;
 
 	for (size_t g = 0; g < r->n_groups; g++) {
-		bool alone = r->groups[g].count == 1 || r->groups[g].kind == SL_CHECK_UNVERIFIABLE;
-		nunver += r->groups[g].kind == SL_CHECK_UNVERIFIABLE;
+		bool alone = r->groups[g].count == 1;
+		if (r->groups[g].kind == SL_CHECK_UNVERIFIABLE) {
+			nunver++;
+			continue;
+		}
 		if (!alone)
 			group_header(&b, r, &r->groups[g]);
 		for (size_t i = 0; i < r->n_problems; i++) {
@@ -167,9 +229,7 @@ static void print_text(const struct sl_check_report *r)
 			problem_line(&b, r, &r->problems[i], alone);
 		}
 	}
-	if (nunver)
-		sl_buf_addstr(&b, "metadata: pass --site-packages DIR or --wheels DIR where it is "
-				  "available, then 'check --update-lock' keeps it in the lock\n");
+	print_unverifiable(&b, r, nunver);
 	if (r->n_solutions)
 		sl_buf_addstr(&b, "\nfixes (each re-verified):\n");
 	for (size_t i = 0; i < r->n_solutions; i++) {
@@ -208,6 +268,8 @@ static void json_problem(struct sl_buf *b, const struct sl_check_problem *p)
 	json_str(b, "extra", p->extra);
 	sl_buf_addch(b, ',');
 	json_str(b, "why", p->why);
+	sl_buf_addch(b, ',');
+	json_str(b, "requested_by", p->requested_by);
 	sl_buf_addf(b, ",\"group\":%zu}", p->group);
 }
 

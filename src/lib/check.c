@@ -19,6 +19,7 @@
 #include "spacelock/version.h"
 
 #define PYTHON_PKG "@python"
+#define REQUESTS_PKG "@requests"
 #define MAX_FIXES 4
 
 /* ---- the model ---- */
@@ -90,8 +91,10 @@ void sl_check_free(struct sl_check *c)
 	free(c->pykey);
 	sl_env_free(c->env);
 	strv_free(c->requests, c->nrequests);
+	free(c->request_platform);
 	creqs_free(c->top, c->ntop);
 	free(c->sdk_version);
+	free(c->sdk_why);
 	strv_free(c->warnings, c->nwarnings);
 	free(c);
 }
@@ -338,7 +341,7 @@ static void resolve_extras(struct sl_check *c, struct setv *sv, struct creq *top
 		size_t pos = sv->wl_pos[--sv->wl_n];
 		const char *e = sv->wl_ext[sv->wl_n];
 		struct cpkg *p = &c->pkgs[sv->idx[pos]];
-		if (!extra_provided(c, p, e)) {
+		if (p->has_meta && !extra_provided(c, p, e)) {
 			check_warn(c, "%s %s does not provide the extra '%s'", p->name, p->version, e);
 			continue;
 		}
@@ -360,7 +363,7 @@ static size_t check_req(struct sl_check *c, struct setv *sv, size_t pi, const st
 			const char *extra, struct probs *out)
 {
 	size_t pos;
-	struct prob pr = {SL_CHECK_MISSING, pi, q, extra, (size_t)-1};
+	struct prob pr = {SL_CHECK_MISSING, pi, q, extra, (size_t)-1, false};
 
 	if (check_map_get(&sv->byname, q->name, &pos)) {
 		pr.target = sv->idx[pos];
@@ -378,11 +381,11 @@ static size_t check_pkg(struct sl_check *c, struct setv *sv, size_t pos, struct 
 	struct cpkg *p = &c->pkgs[pi];
 
 	if (!p->has_meta) {
-		add_prob(out, (struct prob){SL_CHECK_UNVERIFIABLE, pi, NULL, NULL, (size_t)-1});
+		add_prob(out, (struct prob){SL_CHECK_UNVERIFIABLE, pi, NULL, NULL, (size_t)-1, false});
 		return 1;
 	}
 	if (p->rp && !sl_specset_contains(p->rp, c->pyver, SL_PRE_INCLUDE)) {
-		add_prob(out, (struct prob){SL_CHECK_PYTHON, pi, NULL, NULL, (size_t)-1});
+		add_prob(out, (struct prob){SL_CHECK_PYTHON, pi, NULL, NULL, (size_t)-1, false});
 		n++;
 	}
 	for (size_t j = 0; j < p->nreqs; j++)
@@ -395,6 +398,23 @@ static size_t check_pkg(struct sl_check *c, struct setv *sv, size_t pos, struct 
 				n += check_req(c, sv, pi, &p->reqs[j], e, out);
 	}
 	return n;
+}
+
+/* A request (the builder's, or a requirements line) must hold too. */
+static size_t check_request(struct sl_check *c, struct setv *sv, const struct creq *q,
+			    struct probs *out)
+{
+	size_t pos;
+	struct prob pr = {SL_CHECK_MISSING, (size_t)-1, q, NULL, (size_t)-1, true};
+
+	if (check_map_get(&sv->byname, q->name, &pos)) {
+		pr.pkg = pr.target = sv->idx[pos];
+		if (spec_holds(q->spec, q->r->spec, &c->pkgs[pr.target]))
+			return 0;
+		pr.kind = SL_CHECK_MISMATCH;
+	}
+	add_prob(out, pr);
+	return 1;
 }
 
 /* The requests (platform, direct lines) parsed as requirements, once;
@@ -415,10 +435,15 @@ static struct creq *parse_requests(struct sl_check *c, size_t *n)
 				q->r = NULL;
 				continue;
 			}
+			q->text = sl_xstrdup(c->requests[i]);
+			q->show = show_text(q->text);
 			q->name = sl_name_canonical(q->r->name);
 			q->extras = sl_xcalloc(q->r->nextras + 1, sizeof(char *));
 			for (size_t j = 0; j < q->r->nextras; j++)
 				q->extras[q->nextras++] = sl_extra_normalize(q->r->extras[j]);
+			q->spec = q->r->url ? sl_xstrdup("") : sl_specset_to_string(q->r->spec);
+			q->base = true;
+			q->platform = c->request_platform[i];
 			c->ntop++;
 		}
 	}
@@ -440,6 +465,8 @@ static size_t direct_check(struct sl_check *c, const size_t *idx, size_t n, stru
 	resolve_extras(c, &sv, top, ntop);
 	for (size_t i = 0; i < sv.n; i++)
 		count += check_pkg(c, &sv, i, out);
+	for (size_t i = 0; i < ntop; i++)
+		count += check_request(c, &sv, &top[i], out);
 	if (keep)
 		*keep = sv;
 	else
@@ -479,6 +506,8 @@ static bool match(void *ctx, int h, const char *spec)
 	if ((size_t)h >= m->nh || !check_map_get(&m->specs, spec, &si))
 		return false;
 	pi = m->by_handle[h];
+	if (pi != (size_t)-1 && pi >= m->c->n)
+		return false;
 	v = pi == (size_t)-1 ? m->c->pyver : m->c->pkgs[pi].ver;
 	return v && sl_specset_contains(m->sets[si], v, SL_PRE_INCLUDE);
 }
@@ -632,6 +661,23 @@ static void plan_pseudo(struct sl_check *c, struct pool *pl, const size_t *idx, 
 	}
 }
 
+/* The requests as one kept pseudo-package.  A fix may change what the
+ * Space's requirements ask for (that is a "pin"), not what the builder
+ * asks for. */
+static void add_requests(struct sl_check *c, struct pool *pl, bool platform_only,
+			 struct sl_err *err)
+{
+	size_t ntop;
+	struct creq *top = parse_requests(c, &ntop);
+	int h = sl_solve_add(pl->s, SL_SOLVE_INSTALLED, REQUESTS_PKG, "1", err);
+
+	map_handle(&pl->m, h, (size_t)-3);
+	sl_solve_keep(pl->s, h);
+	for (size_t i = 0; i < ntop; i++)
+		if (top[i].platform || !platform_only)
+			pool_require(pl, h, &top[i]);
+}
+
 /* A pool of idx[0..n): the first ninst installed, the rest alternatives. */
 static int build_pool(struct sl_check *c, struct pool *pl, const size_t *idx, size_t n,
 		      size_t ninst, const struct setv *sv, struct sl_err *err)
@@ -646,6 +692,7 @@ static int build_pool(struct sl_check *c, struct pool *pl, const size_t *idx, si
 	py = sl_solve_add(pl->s, SL_SOLVE_INSTALLED, PYTHON_PKG, c->pykey, err);
 	map_handle(&pl->m, py, (size_t)-1);
 	sl_solve_keep(pl->s, py);
+	add_requests(c, pl, ninst < n, err);
 	for (size_t i = 0; i < n && rc >= 0; i++) {
 		enum sl_solve_repo r = i < ninst ? SL_SOLVE_INSTALLED : SL_SOLVE_AVAILABLE;
 		rc = h[idx[i]] = pool_add(c, pl, r, idx[i], NULL, 0, err);
@@ -665,6 +712,23 @@ static size_t hard_problems(const struct probs *p)
 
 	for (size_t i = 0; i < p->n; i++)
 		n += p->v[i].kind != SL_CHECK_UNVERIFIABLE;
+	return n;
+}
+
+/* Problems left after a fix, except the Space's own requests of packages
+ * the fix changes: changing those requests is what "pin" means. */
+static size_t left_after_fix(const struct sl_check *c, const struct probs *p)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < p->n; i++) {
+		const struct prob *x = &p->v[i];
+		if (x->kind == SL_CHECK_UNVERIFIABLE)
+			continue;
+		if (x->request && !x->q->platform && x->target < c->n && x->target >= c->n_set)
+			continue;
+		n++;
+	}
 	return n;
 }
 
@@ -721,6 +785,26 @@ static struct sl_check_solution to_solution(struct sl_check *c, const struct poo
 	return s;
 }
 
+static size_t removals(const struct sl_check_solution *s)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < s->n; i++)
+		n += s->actions[i].step == SL_CHECK_REMOVE;
+	return n;
+}
+
+/* Fixes that keep every package first, then the shortest. */
+static int cmp_solution(const void *x, const void *y)
+{
+	const struct sl_check_solution *a = x, *b = y;
+	size_t ra = removals(a), rb = removals(b);
+
+	if (ra != rb)
+		return ra < rb ? -1 : 1;
+	return a->n < b->n ? -1 : a->n > b->n;
+}
+
 static int find_fixes(struct sl_check *c, const struct setv *sv, struct sl_check_report *r,
 		      struct sl_err *err)
 {
@@ -741,7 +825,7 @@ static int find_fixes(struct sl_check *c, const struct setv *sv, struct sl_check
 		if (!fx[i].n || !apply_fix(c, &pl, &fx[i], &set, &nset))
 			continue;
 		direct_check(c, set, nset, NULL, &pr);
-		if (hard_problems(&pr) == 0) {
+		if (left_after_fix(c, &pr) == 0) {
 			r->solutions = sl_xrealloc(r->solutions,
 						   (r->n_solutions + 1) * sizeof(*r->solutions));
 			r->solutions[r->n_solutions++] = to_solution(c, &pl, &fx[i]);
@@ -749,6 +833,7 @@ static int find_fixes(struct sl_check *c, const struct setv *sv, struct sl_check
 		free(pr.v);
 		free(set);
 	}
+	qsort(r->solutions, r->n_solutions, sizeof(*r->solutions), cmp_solution);
 	sl_solve_fixes_free(fx, nfx);
 	pool_release(&pl);
 	free(idx);

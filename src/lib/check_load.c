@@ -105,9 +105,12 @@ static int load_sources(struct sl_check *c, const struct sl_check_options *o, st
 
 /* ---- locks ---- */
 
-static void add_request(struct sl_check *c, const char *req)
+static void add_request(struct sl_check *c, const char *req, bool platform)
 {
 	c->requests = sl_xrealloc(c->requests, (c->nrequests + 1) * sizeof(*c->requests));
+	c->request_platform = sl_xrealloc(c->request_platform,
+					  (c->nrequests + 1) * sizeof(*c->request_platform));
+	c->request_platform[c->nrequests] = platform;
 	c->requests[c->nrequests++] = sl_xstrdup(req);
 }
 
@@ -118,35 +121,52 @@ static size_t find_set(const struct check_map *names, const char *name)
 	return check_map_get(names, name, &i) ? i : (size_t)-1;
 }
 
+static void sdk_suffix(const struct sl_check *c, const char *request, struct sl_buf *b)
+{
+	if (c->sdk_version && request && strstr(request, c->sdk_version))
+		sl_buf_addf(b, " for sdk_version %s", c->sdk_version);
+}
+
 /* Why a locked package is there, following required_by a few steps:
  * "gradio[oauth]==4.31.0 is installed by the platform for sdk_version
- * 4.31.0", "required by gradio 4.31.0, which is ...". */
+ * 4.31.0", "required by gradio 4.31.0, which the platform installs as
+ * gradio[oauth]==4.31.0 for sdk_version 4.31.0". */
 static void lock_why(struct sl_check *c, const struct check_map *names, size_t i, int depth,
 		     struct sl_buf *b)
 {
 	const struct cpkg *p = &c->pkgs[i];
+	const char *req = p->request;
 	size_t par;
 
-	if (p->origin == SL_ORIGIN_PLATFORM) {
-		sl_buf_addf(b, "%s%sinstalled by the platform", p->request ? p->request : "",
-			    p->request ? " is " : "");
-		if (c->sdk_version && p->request && strstr(p->request, c->sdk_version))
-			sl_buf_addf(b, " for sdk_version %s", c->sdk_version);
-	} else if (p->origin == SL_ORIGIN_DIRECT) {
-		sl_buf_addf(b, "%s%srequested by the Space's requirements",
-			    p->request ? p->request : "", p->request ? " is " : "");
+	if (p->origin == SL_ORIGIN_PLATFORM || p->origin == SL_ORIGIN_DIRECT) {
+		bool platform = p->origin == SL_ORIGIN_PLATFORM;
+		if (depth == 0 && req)
+			sl_buf_addf(b, "%s is %s", req,
+				    platform ? "installed by the platform"
+					     : "requested by the Space's requirements");
+		else if (depth == 0)
+			sl_buf_addstr(b, platform ? "installed by the platform"
+						  : "requested by the Space's requirements");
+		else
+			sl_buf_addf(b, "which %s%s%s",
+				    platform ? "the platform installs" : "the Space's requirements request",
+				    req ? " as " : "", req ? req : "");
+		if (platform)
+			sdk_suffix(c, req, b);
 	} else if (p->nparents) {
-		sl_buf_addstr(b, "required by ");
+		sl_buf_addf(b, "%srequired by ", depth ? "which is " : "");
 		for (size_t k = 0; k < p->nparents && k < 3; k++) {
 			par = find_set(names, p->parents[k]);
 			sl_buf_addf(b, "%s%s", k ? ", " : "", p->parents[k]);
 			if (par != (size_t)-1)
 				sl_buf_addf(b, " %s", c->pkgs[par].version);
 		}
+		if (p->nparents > 3)
+			sl_buf_addf(b, " and %zu more", p->nparents - 3);
 		par = find_set(names, p->parents[0]);
 		if (depth < 2 && par != (size_t)-1 && par != i &&
 		    c->pkgs[par].origin != SL_ORIGIN_UNKNOWN) {
-			sl_buf_addstr(b, ", which is ");
+			sl_buf_addstr(b, ", ");
 			lock_why(c, names, par, depth + 1, b);
 		}
 	}
@@ -179,7 +199,7 @@ int sl_check_load_lock(struct sl_check *c, const struct sl_lock *lock,
 		for (size_t k = 0; k < lp->n_required_by; k++)
 			p->parents[p->nparents++] = sl_xstrdup(lp->required_by[k]);
 		if (lp->requirement && lp->origin != SL_ORIGIN_TRANSITIVE)
-			add_request(c, lp->requirement);
+			add_request(c, lp->requirement, lp->origin == SL_ORIGIN_PLATFORM);
 		if (lp->metadata)
 			check_set_meta(p, (const char *const *)lp->metadata->requires_dist,
 				       lp->metadata->n_requires_dist, lp->metadata->requires_python,

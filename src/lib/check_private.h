@@ -24,6 +24,7 @@ struct creq {
 	struct sl_requirement *r; /* owns spec set and marker */
 	bool base;               /* its marker holds with extra "" (or no marker) */
 	bool uses_extra;         /* its marker mentions `extra` */
+	bool platform;           /* a request made by the Spaces builder */
 };
 
 /* One package version: in the set, or an alternative. */
@@ -64,11 +65,13 @@ struct sl_check {
 	char *pykey;
 	struct sl_env *env;
 	char **requests;       /* top-level requirement texts (platform, direct) */
+	bool *request_platform; /* per request: made by the builder */
 	size_t nrequests;
 	struct creq *top;      /* requests parsed (those whose marker holds) */
 	size_t ntop;
 	bool site_mode;        /* "installed" rather than "locked" in messages */
 	char *sdk_version;
+	char *sdk_why;         /* "for sdk_version X", made once */
 	char **warnings;
 	size_t nwarnings;
 };
@@ -80,6 +83,7 @@ struct prob {
 	const struct creq *q; /* NULL for python and unverifiable */
 	const char *extra;
 	size_t target; /* index into c->pkgs, or SIZE_MAX */
+	bool request;  /* q is a request (platform, requirements), not a package's */
 };
 
 struct probs {

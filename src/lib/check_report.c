@@ -120,9 +120,27 @@ static void site_why(struct sl_check *c, size_t pi)
 	sl_buf_release(&b);
 }
 
+static void fill_request(struct sl_check *c, const struct prob *p, struct sl_check_problem *o)
+{
+	o->kind = p->kind;
+	o->package = p->q->name;
+	o->version = p->target < c->n ? c->pkgs[p->target].version : NULL;
+	o->requirement = p->q->text;
+	o->target = p->q->name;
+	o->installed = o->version;
+	o->requested_by = p->q->platform ? "platform" : "requirements";
+	o->why = p->q->platform && c->sdk_version ? c->sdk_why : NULL;
+}
+
 static void fill_problem(struct sl_check *c, const struct prob *p, struct sl_check_problem *o)
 {
-	const struct cpkg *pk = &c->pkgs[p->pkg];
+	const struct cpkg *pk;
+
+	if (p->request) {
+		fill_request(c, p, o);
+		return;
+	}
+	pk = &c->pkgs[p->pkg];
 
 	o->kind = p->kind;
 	o->package = pk->name;
@@ -138,6 +156,8 @@ static void fill_problem(struct sl_check *c, const struct prob *p, struct sl_che
 
 void check_report_fill(struct sl_check *c, const struct probs *p, struct sl_check_report *r)
 {
+	if (c->sdk_version && !c->sdk_why)
+		c->sdk_why = sl_xasprintf("for sdk_version %s", c->sdk_version);
 	r->python = c->python;
 	r->site = c->site_mode;
 	r->n_packages = c->n_set;
@@ -145,7 +165,7 @@ void check_report_fill(struct sl_check *c, const struct probs *p, struct sl_chec
 	r->problems = sl_xcalloc(p->n + 1, sizeof(*r->problems));
 	for (size_t i = 0; i < p->n; i++) {
 		struct sl_check_problem *o = &r->problems[r->n_problems++];
-		if (c->site_mode && p->v[i].kind != SL_CHECK_UNVERIFIABLE)
+		if (c->site_mode && !p->v[i].request && p->v[i].kind != SL_CHECK_UNVERIFIABLE)
 			site_why(c, p->v[i].pkg);
 		fill_problem(c, &p->v[i], o);
 		o->group = group_of(c, &p->v[i], r);

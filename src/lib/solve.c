@@ -274,8 +274,31 @@ static struct sl_solve_fix fix_from(struct sl_solve *s, Solver *solv)
 	return fix;
 }
 
-/* Solves job, taking the first solution of the first problem until none is
- * left (at most a few rounds).  Returns true with *fix filled on success. */
+/* True when a solution of problem pid removes a package. */
+static bool removes(Solver *solv, Id pid, Id sid)
+{
+	Id p, rp, el = 0;
+
+	while ((el = solver_next_solutionelement(solv, pid, sid, el, &p, &rp)) != 0)
+		if (p > 0 && rp == 0)
+			return true;
+	return false;
+}
+
+/* The first solution of problem pid that keeps every package, else 1. */
+static Id best_solution(Solver *solv, Id pid)
+{
+	Id n = (Id)solver_solution_count(solv, pid);
+
+	for (Id sid = 1; sid <= n; sid++)
+		if (!removes(solv, pid, sid))
+			return sid;
+	return 1;
+}
+
+/* Solves job, taking a solution of the first problem (one that removes
+ * nothing, when there is one) until no problem is left (at most a few
+ * rounds).  Returns true with *fix filled on success. */
 static bool solve_greedy(struct sl_solve *s, Queue *job, struct sl_solve_fix *fix)
 {
 	for (int round = 0; round < 32; round++) {
@@ -290,7 +313,7 @@ static bool solve_greedy(struct sl_solve *s, Queue *job, struct sl_solve_fix *fi
 			solver_free(solv);
 			return false;
 		}
-		solver_take_solution(solv, 1, 1, job);
+		solver_take_solution(solv, 1, best_solution(solv, 1), job);
 		solver_free(solv);
 	}
 	return false;
