@@ -237,7 +237,7 @@ class Handler(BaseHTTPRequestHandler):
         start = time.time()
         n = 0
         while time.time() - start < 60:  # the stream stays open, like the Hub's
-            time.sleep(0.1 if fault == "logforever" else 0.3)
+            time.sleep(0.1 if fault == "logforever" else 0.2)
             if fault == "logforever":
                 n += 1
                 line = json.dumps({"data": "tick %d\n" % n, "timestamp": STAMP})

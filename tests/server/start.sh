@@ -20,7 +20,7 @@ export HOME=$T_TMP/home XDG_CACHE_HOME=$T_TMP/cache
 mkdir -p "$HOME"
 # fail fast: short timeouts and few retries keep every fault case quick
 export SPACELOCK_TIMEOUT=1 SPACELOCK_RETRIES=1 SPACELOCK_RETRY_WAIT_MAX=3 \
-	SPACELOCK_LOG_IDLE=0.6 SPACELOCK_LOG_MAX_TIME=2
+	SPACELOCK_LOG_IDLE=0.4 SPACELOCK_LOG_MAX_TIME=2
 
 # expect NAME WANT_EXIT WANT_STDERR_SUBSTRING COMMAND...: runs the command
 # with stdout in $T_TMP/out and stderr in $T_TMP/err
