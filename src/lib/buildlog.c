@@ -220,7 +220,7 @@ struct sl_build_step *blog_current_step(struct sl_buildlog *log)
 /* Collapses whitespace runs to one space and drops a RUN's leading
  * options, so "RUN --mount=...\tpip  install" and the "/bin/sh -c pip
  * install" of an ERROR line compare equal. */
-static void norm_instruction(const char *s, struct sl_buf *out, bool unescape)
+static void norm_instruction(const char *s, struct sl_buf *out)
 {
 	sl_buf_reset(out);
 	s += strspn(s, " \t");
@@ -237,8 +237,6 @@ static void norm_instruction(const char *s, struct sl_buf *out, bool unescape)
 	}
 	for (; *s; s++) {
 		char c = *s;
-		if (unescape && c == '\\' && (s[1] == '"' || s[1] == '\\'))
-			c = *++s;
 		if (c == ' ' || c == '\t') {
 			if (out->len && out->buf[out->len - 1] != ' ')
 				sl_buf_addch(out, ' ');
@@ -250,15 +248,14 @@ static void norm_instruction(const char *s, struct sl_buf *out, bool unescape)
 		out->buf[--out->len] = '\0';
 }
 
-static const struct sl_build_step *find_step(const struct sl_buildlog *log, const char *text,
-					     bool unescape)
+static const struct sl_build_step *find_step(const struct sl_buildlog *log, const char *text)
 {
 	struct sl_buf want = SL_BUF_INIT, have = SL_BUF_INIT;
 	const struct sl_build_step *found = NULL;
 
-	norm_instruction(text, &want, unescape);
+	norm_instruction(text, &want);
 	for (size_t i = log->nsteps; i > 0 && !found; i--) {
-		norm_instruction(log->steps[i - 1].instruction, &have, false);
+		norm_instruction(log->steps[i - 1].instruction, &have);
 		if (strcmp(want.buf, have.buf) == 0)
 			found = &log->steps[i - 1];
 	}
@@ -269,7 +266,7 @@ static const struct sl_build_step *find_step(const struct sl_buildlog *log, cons
 
 const struct sl_build_step *sl_buildlog_find_step(const struct sl_buildlog *log, const char *text)
 {
-	return find_step(log, text, false);
+	return find_step(log, text);
 }
 
 /* ---- the build: reset when a second build starts ---- */
@@ -414,6 +411,24 @@ static unsigned classify(const char *instr)
 	return 0;
 }
 
+/* The command of "process \"/bin/sh -c CMD\" did not complete": CMD
+ * without the shell prefix and with BuildKit's \" and \\ escapes undone. */
+static char *error_command(const char *s, size_t n)
+{
+	struct sl_buf b = SL_BUF_INIT;
+
+	if (n >= 11 && strncmp(s, "/bin/sh -c ", 11) == 0) {
+		s += 11;
+		n -= 11;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\\' && i + 1 < n && (s[i + 1] == '"' || s[i + 1] == '\\'))
+			i++;
+		sl_buf_addch(&b, s[i]);
+	}
+	return sl_buf_detach(&b, NULL);
+}
+
 static void step_error(struct sl_buildlog *log, const char *s)
 {
 	const char *cmd = strstr(s, "process \"");
@@ -423,9 +438,9 @@ static void step_error(struct sl_buildlog *log, const char *s)
 	char *c = NULL;
 
 	if (cmd && tail && tail > cmd + 9) {
-		c = sl_xstrndup(cmd + 9, (size_t)(tail - cmd - 9));
+		c = error_command(cmd + 9, (size_t)(tail - cmd - 9));
 		if (!log->state->fails_capped)
-			step = (struct sl_build_step *)find_step(log, c, true);
+			step = (struct sl_build_step *)find_step(log, c);
 	}
 	if (!step)
 		step = blog_current_step(log);
@@ -434,7 +449,7 @@ static void step_error(struct sl_buildlog *log, const char *s)
 		if (code)
 			step->exit_code = (int)strtol(code + 11, NULL, 10);
 	}
-	blog_fail(log, SL_FAIL_STEP, c ? c : NULL, c ? strlen(c) : 0, s - 4);
+	blog_fail(log, SL_FAIL_STEP, c, c ? strlen(c) : 0, s - 4);
 	free(c);
 }
 
@@ -852,7 +867,7 @@ static void link_stages(struct sl_buildlog *log)
 {
 	for (size_t i = 0; i < log->nmisses; i++) {
 		struct sl_build_step *step =
-			(struct sl_build_step *)find_step(log, log->misses[i].instruction, false);
+			(struct sl_build_step *)find_step(log, log->misses[i].instruction);
 		if (step && !step->stage)
 			step->stage = sl_xstrdup(log->misses[i].stage);
 	}

@@ -152,7 +152,7 @@ int sl_wheelname_parse(const char *filename, struct sl_wheelname *out, struct sl
 		*out = w;
 		return 0;
 	}
-	for (size_t i = 0; i < sizeof(sdist_exts) / sizeof(sdist_exts[0]); i++) {
+	for (size_t i = 0; i < sizeof(sdist_exts) / sizeof(sdist_exts[0]) && !w.metadata; i++) {
 		if (!ends_with(s, len, sdist_exts[i], &stem))
 			continue;
 		rc = sl_wheelname_split_name_version(s, stem, &w.name, &w.version, err);
