@@ -1,0 +1,134 @@
+/* t_hub.c: the pure parts of the Hub client: path-segment escaping, Space
+ * id validation and the token lookup order (real environment variables and
+ * real files).  The HTTP paths are tested against the loopback server in
+ * tests/scripts/hub_*.sh. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "spacelock/fileio.h"
+#include "spacelock/http.h"
+#include "spacelock/hub.h"
+#include "spacelock/mem.h"
+#include "spacelock/token.h"
+#include "test.h"
+
+static char home[] = "/tmp/t_hub_XXXXXX";
+
+/* "\r" and "\n" in data fields stand for CR and LF. */
+static char *unescape(const char *s)
+{
+	char *out = sl_xstrdup(s), *o = out;
+
+	for (; *s; s++) {
+		if (s[0] == '\\' && (s[1] == 'r' || s[1] == 'n')) {
+			*o++ = s[1] == 'r' ? '\r' : '\n';
+			s++;
+		} else {
+			*o++ = *s;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+static void set_or_unset(const char *name, const char *v)
+{
+	if (*v)
+		setenv(name, v, 1);
+	else
+		unsetenv(name);
+}
+
+static void token_case(char **f, int lineno)
+{
+	char *path = sl_xasprintf("%s/token", home);
+	struct sl_token t;
+	struct sl_err err = {0};
+	char ctx[64];
+
+	snprintf(ctx, sizeof(ctx), "hub.data:%d", lineno);
+	set_or_unset("HF_TOKEN", f[1]);
+	set_or_unset("HUGGING_FACE_HUB_TOKEN", f[2]);
+	unlink(path);
+	if (strcmp(f[3], "-") != 0) {
+		char *content = unescape(f[3]);
+		CHECK(sl_file_write_atomic(path, content, strlen(content), &err) == 0, "%s: write", ctx);
+		free(content);
+	}
+	CHECK(sl_token_find(NULL, &t, &err) == 0, "%s: find: %s", ctx, err.msg);
+	CHECK_STR(t.value, strcmp(f[4], "-") == 0 ? NULL : f[4], ctx);
+	if (strcmp(f[5], "FILE") == 0) {
+		char *want = sl_xasprintf("token file '%s'", path);
+		CHECK_STR(t.source, want, ctx);
+		free(want);
+	} else {
+		CHECK_STR(t.source, f[5], ctx);
+	}
+	sl_token_release(&t);
+	unlink(path);
+	free(path);
+}
+
+static void each(char **f, int n, int lineno)
+{
+	char ctx[64];
+
+	snprintf(ctx, sizeof(ctx), "hub.data:%d", lineno);
+	if (strcmp(f[0], "escape") == 0 && n == 3) {
+		char *got = sl_http_escape(f[1]);
+		CHECK_STR(got, f[2], ctx);
+		free(got);
+	} else if (strcmp(f[0], "id") == 0 && n == 3) {
+		CHECK(sl_hub_valid_id(f[1]) == (f[2][0] == '1'), "%s: '%s' valid should be %s", ctx,
+		      f[1], f[2]);
+	} else if (strcmp(f[0], "token") == 0 && n == 6) {
+		token_case(f, lineno);
+	} else {
+		CHECK(0, "%s: bad case line", ctx);
+	}
+}
+
+static void token_file_override(void)
+{
+	struct sl_token t;
+	struct sl_err err = {0};
+	char *path = sl_xasprintf("%s/explicit", home);
+
+	setenv("HF_TOKEN", "hf_env", 1);
+	CHECK(sl_token_find(path, &t, &err) == SL_EIO, "missing --token-file is an error");
+	CHECK(strstr(err.msg, "cannot read token file") != NULL, "message: %s", err.msg);
+	sl_file_write_atomic(path, "hf_explicit\n", 12, &err);
+	CHECK(sl_token_find(path, &t, &err) == 0, "--token-file read");
+	CHECK_STR(t.value, "hf_explicit", "--token-file wins over HF_TOKEN");
+	CHECK(strstr(t.source, "--token-file") == t.source, "source: %s", t.source);
+	sl_token_release(&t);
+	CHECK(t.value == NULL && t.source == NULL, "release clears");
+	setenv("HF_HUB_DISABLE_IMPLICIT_TOKEN", "1", 1);
+	unsetenv("HF_TOKEN");
+	sl_file_write_atomic(path, "hf_stored", 9, &err);
+	setenv("HF_TOKEN_PATH", path, 1);
+	CHECK(sl_token_find(NULL, &t, &err) == 0 && t.value == NULL,
+	      "HF_HUB_DISABLE_IMPLICIT_TOKEN skips the stored token");
+	sl_token_release(&t);
+	unsetenv("HF_HUB_DISABLE_IMPLICIT_TOKEN");
+	CHECK(sl_token_find(NULL, &t, &err) == 0, "HF_TOKEN_PATH read");
+	CHECK_STR(t.value, "hf_stored", "HF_TOKEN_PATH wins over HF_HOME");
+	sl_token_release(&t);
+	unsetenv("HF_TOKEN_PATH");
+	unlink(path);
+	free(path);
+}
+
+int main(void)
+{
+	if (!mkdtemp(home))
+		return 2;
+	unsetenv("HF_TOKEN_PATH");
+	unsetenv("HF_HUB_DISABLE_IMPLICIT_TOKEN");
+	setenv("HF_HOME", home, 1);
+	t_each_case(T_DATA("hub.data"), each);
+	token_file_override();
+	rmdir(home);
+	return t_done();
+}
