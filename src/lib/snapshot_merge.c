@@ -198,7 +198,8 @@ static void check_requirement(struct snap *s, const struct sl_lock_package *p,
 	bool ok = true;
 	char *at;
 
-	if (o->origin != SL_ORIGIN_DIRECT || !o->requirement ||
+	/* an exact pin that disagrees is already a disagreement warning */
+	if (o->origin != SL_ORIGIN_DIRECT || !o->requirement || proves(o) ||
 	    sl_requirement_parse(o->requirement, &r, NULL) != 0)
 		return;
 	if (!r->url && sl_specset_count(r->spec) > 0 &&

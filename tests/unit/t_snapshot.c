@@ -101,6 +101,13 @@ static void test_example_log(void)
 	p = sl_lock_find(lock, "pydantic");
 	CHECK(!p || p->origin == SL_ORIGIN_DIRECT, "pydantic is direct when locked");
 	CHECK(find_incomplete(lock, "package 'psutil'") != NULL, "psutil never reached");
+	p = sl_lock_find(lock, "gradio");
+	CHECK(p && strcmp(p->version, "4.31.0") == 0 && p->origin == SL_ORIGIN_PLATFORM &&
+		      p->requirement && strcmp(p->requirement, "gradio>=4.40.0") == 0,
+	      "the platform's pin wins the origin, the user's requirement is kept");
+	CHECK(has_warning(lock, "'gradio' 4.31.0 is locked but requirements.txt:2 asks for "
+				"'gradio>=4.40.0'"),
+	      "a direct requirement the locked version does not satisfy is a warning");
 	for (size_t i = 0; i < lock->n_incomplete; i++)
 		CHECK(strncmp(lock->incomplete[i].what, "step '", 6) != 0 ||
 			      strstr(lock->incomplete[i].why, "CACHED"),
