@@ -60,6 +60,13 @@ const char *sl_index_url(const struct sl_index *idx);
 int sl_index_fetch(struct sl_index *idx, struct sl_index_release *rels, size_t n,
 		   struct sl_err *err);
 
+/* Reads one JSON API body (len bytes, need not be NUL-terminated) into
+ * r's requires_python, requires_dist and files (r should be fresh or
+ * cleared).  url names the source in messages.  SL_ENET when the body is
+ * not a JSON object with an "info" object. */
+int sl_index_parse(const char *url, const char *body, size_t len, struct sl_index_release *r,
+		   struct sl_err *err);
+
 /* Frees every field of a release (name and version included) and zeroes it. */
 void sl_index_clear(struct sl_index_release *rel);
 

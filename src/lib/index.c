@@ -150,8 +150,8 @@ static void parse_files(const cJSON *urls, struct sl_index_release *r)
 	r->nfiles = i;
 }
 
-static int parse(const char *url, const char *body, size_t len, struct sl_index_release *r,
-		 struct sl_err *err)
+int sl_index_parse(const char *url, const char *body, size_t len, struct sl_index_release *r,
+		   struct sl_err *err)
 {
 	cJSON *root = cJSON_ParseWithLength(body, len);
 	const cJSON *info = cJSON_GetObjectItemCaseSensitive(root, "info");
@@ -277,7 +277,7 @@ static void settle(const struct sl_index *idx, struct sl_index_release *r, struc
 		   struct entry *e)
 {
 	if (q->result == 0 && q->status != 304) {
-		r->result = parse(q->url, q->body.buf, q->body.len, r, &r->err);
+		r->result = sl_index_parse(q->url, q->body.buf, q->body.len, r, &r->err);
 		if (r->result == 0)
 			cache_store(idx, q->url, q->etag, &q->body);
 		return;
@@ -285,7 +285,7 @@ static void settle(const struct sl_index *idx, struct sl_index_release *r, struc
 	if (e->ok && (q->result == 0 || q->result == SL_ENET)) {
 		/* 304, or the network failed and the cache still answers */
 		r->from_cache = true;
-		r->result = parse(q->url, e->body, e->body_len, r, &r->err);
+		r->result = sl_index_parse(q->url, e->body, e->body_len, r, &r->err);
 		return;
 	}
 	if (q->result == 0)
@@ -299,7 +299,7 @@ static void offline_one(const struct sl_index *idx, struct sl_index_release *r, 
 {
 	if (e->ok) {
 		r->from_cache = true;
-		r->result = parse(url, e->body, e->body_len, r, &r->err);
+		r->result = sl_index_parse(url, e->body, e->body_len, r, &r->err);
 	} else {
 		r->result = sl_error(&r->err, SL_ENOTFOUND, "'%s==%s' is not in the index cache (offline)",
 				     r->name, r->version);
