@@ -233,7 +233,8 @@ static int build(struct pep508_lex *lx, struct parsed *p, struct sl_requirement 
 	if (sl_specset_parse(p->spec.buf, &spec, &serr) < 0)
 		return pep508_error(lx, err, PEP508_NOWHERE, PEP508_NOWHERE, serr.msg);
 	r = sl_xcalloc(1, sizeof(*r));
-	qsort(p->extras, p->nextras, sizeof(char *), cmp_str);
+	if (p->nextras > 1)
+		qsort(p->extras, p->nextras, sizeof(char *), cmp_str);
 	for (size_t i = 0; i < p->nextras; i++) {
 		if (k > 0 && strcmp(p->extras[k - 1], p->extras[i]) == 0)
 			free(p->extras[i]);
@@ -246,6 +247,7 @@ static int build(struct pep508_lex *lx, struct parsed *p, struct sl_requirement 
 	r->spec = spec;
 	r->url = p->url;
 	r->marker = p->marker;
+	sl_buf_release(&p->spec);
 	memset(p, 0, sizeof(*p));
 	*out = r;
 	return 0;
