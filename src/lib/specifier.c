@@ -178,6 +178,8 @@ static int parse_version_part(struct clause *c, const struct where *w, size_t at
 	c->wildcard = len >= 2 && p[len - 2] == '.' && p[len - 1] == '*';
 	if (c->wildcard && c->op != OP_EQ && c->op != OP_NE)
 		return clause_error(w, at + len - 2, "'.*' is only allowed with '==' and '!='");
+	if (c->wildcard && (len < 3 || p[len - 3] < '0' || p[len - 3] > '9'))
+		return clause_error(w, at + len - 2, "'.*' must follow a release number");
 	c->v = sl_version_scan(p, len - (c->wildcard ? 2 : 0), &why, &col);
 	if (!c->v)
 		return version_error(w, at, p, len, why, col);
@@ -193,11 +195,20 @@ static int parse_version_part(struct clause *c, const struct where *w, size_t at
 	return 0;
 }
 
-static void make_keys(struct clause *c)
+static void make_str(struct clause *c)
+{
+	size_t no = strlen(op_names[c->op]), nv = strlen(c->ver);
+
+	c->str = sl_xmalloc(no + nv + 1);
+	memcpy(c->str, op_names[c->op], no);
+	memcpy(c->str + no, c->ver, nv + 1);
+}
+
+/* packaging's _canonical_spec, only needed to deduplicate. */
+static void make_canon(struct clause *c)
 {
 	struct sl_buf b = SL_BUF_INIT;
 
-	c->str = sl_xasprintf("%s%s", op_names[c->op], c->ver);
 	sl_buf_addstr(&b, op_names[c->op]);
 	if (c->op == OP_ARB || c->wildcard)
 		sl_buf_addstr(&b, c->ver);
@@ -227,7 +238,7 @@ static int parse_clause(struct clause *c, const struct where *w)
 	else
 		rc = parse_version_part(c, w, at);
 	if (rc == 0)
-		make_keys(c);
+		make_str(c);
 	return rc;
 }
 
@@ -252,13 +263,15 @@ static void sort_and_dedup(struct sl_specset *s)
 	size_t *idx, kept = 0;
 	bool *dup;
 
-	qsort(s->c, s->n, sizeof(s->c[0]), cmp_clause_str);
 	if (s->n < 2)
 		return;
+	qsort(s->c, s->n, sizeof(s->c[0]), cmp_clause_str);
 	idx = sl_xmalloc(s->n * sizeof(*idx));
 	dup = sl_xcalloc(s->n, sizeof(*dup));
-	for (size_t i = 0; i < s->n; i++)
+	for (size_t i = 0; i < s->n; i++) {
 		idx[i] = i;
+		make_canon(&s->c[i]);
+	}
 	qsort_r(idx, s->n, sizeof(*idx), cmp_canon_index, s->c);
 	for (size_t k = 1; k < s->n; k++)
 		dup[idx[k]] = strcmp(s->c[idx[k]].canon, s->c[idx[k - 1]].canon) == 0;

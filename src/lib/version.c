@@ -83,32 +83,36 @@ static size_t read_num(struct scan *sc, size_t i, struct sl_num *num)
 	return j - i;
 }
 
-static size_t match_word(const struct scan *sc, size_t i, const char *w)
-{
-	size_t n = strlen(w);
-
-	return i + n <= sc->len && memcmp(sc->t + i, w, n) == 0 ? n : 0;
-}
-
 static size_t opt_sep(const struct scan *sc, size_t i)
 {
 	return i < sc->len && is_sep(sc->t[i]) ? i + 1 : i;
 }
 
-/* [sep] letter [sep] [digits]: the common shape of pre, post and dev. */
-static bool letter_segment(struct scan *sc, const char *const *words, const int *kinds,
-			   int *kind, struct sl_num *num)
-{
-	size_t j = opt_sep(sc, sc->i), n = 0;
-	int w;
+/* The spellings of a segment's letters, longest first where one is a
+ * prefix of another (the regular expression's alternation order). */
+struct word {
+	const char *w;
+	size_t n;
+	int kind;
+};
 
-	for (w = 0; words[w]; w++)
-		if ((n = match_word(sc, j, words[w])) > 0)
-			break;
-	if (!words[w])
+/* [sep] letters [sep] [digits]: the common shape of pre, post and dev. */
+static bool letter_segment(struct scan *sc, const struct word *words, int *kind,
+			   struct sl_num *num)
+{
+	size_t j = opt_sep(sc, sc->i);
+	const struct word *w;
+	char c = j < sc->len ? sc->t[j] : '\0';
+
+	if (c < 'a' || c > 'z')
 		return false;
-	*kind = kinds[w];
-	j = opt_sep(sc, j + n);
+	for (w = words; w->w; w++)
+		if (w->w[0] == c && j + w->n <= sc->len && memcmp(sc->t + j, w->w, w->n) == 0)
+			break;
+	if (!w->w)
+		return false;
+	*kind = w->kind;
+	j = opt_sep(sc, j + w->n);
 	num->p = zero_digit;
 	num->n = 1;
 	j += read_num(sc, j, num);
@@ -131,25 +135,26 @@ static void scan_release(struct scan *sc)
 
 static void scan_suffixes(struct scan *sc)
 {
-	static const char *const pre_words[] = {"alpha", "a", "beta", "b", "preview",
-						"pre", "c", "rc", NULL};
-	static const int pre_kinds[] = {SL_PRE_A,  SL_PRE_A,  SL_PRE_B,  SL_PRE_B,
-					SL_PRE_RC, SL_PRE_RC, SL_PRE_RC, SL_PRE_RC};
-	static const char *const post_words[] = {"post", "rev", "r", NULL};
-	static const char *const dev_words[] = {"dev", NULL};
-	static const int one_kind[] = {1, 1, 1};
+	static const struct word pre_words[] = {
+		{"alpha", 5, SL_PRE_A}, {"a", 1, SL_PRE_A},         {"beta", 4, SL_PRE_B},
+		{"b", 1, SL_PRE_B},     {"preview", 7, SL_PRE_RC}, {"pre", 3, SL_PRE_RC},
+		{"c", 1, SL_PRE_RC},    {"rc", 2, SL_PRE_RC},      {NULL, 0, 0},
+	};
+	static const struct word post_words[] = {
+		{"post", 4, 1}, {"rev", 3, 1}, {"r", 1, 1}, {NULL, 0, 0}};
+	static const struct word dev_words[] = {{"dev", 3, 1}, {NULL, 0, 0}};
 	struct sl_version *v = sc->v;
 	int kind;
 
-	if (letter_segment(sc, pre_words, pre_kinds, &kind, &v->pre_n))
+	if (letter_segment(sc, pre_words, &kind, &v->pre_n))
 		v->pre = kind;
 	if (sc->i + 1 < sc->len && sc->t[sc->i] == '-' && is_digit(sc->t[sc->i + 1])) {
 		sc->i += 1 + read_num(sc, sc->i + 1, &v->post_n);
 		v->has_post = true;
-	} else if (letter_segment(sc, post_words, one_kind, &kind, &v->post_n)) {
+	} else if (letter_segment(sc, post_words, &kind, &v->post_n)) {
 		v->has_post = true;
 	}
-	if (letter_segment(sc, dev_words, one_kind, &kind, &v->dev_n))
+	if (letter_segment(sc, dev_words, &kind, &v->dev_n))
 		v->has_dev = true;
 }
 
@@ -188,18 +193,22 @@ static bool scan_local(struct scan *sc)
 
 static struct sl_version *alloc_version(const char *s, size_t len)
 {
-	size_t seps = 1;
+	/* n numbers need n - 1 separators: at most len / 2 + 1 of each */
+	size_t seps = len / 2 + 1;
 	struct sl_version *v;
 	char *t;
 
-	for (size_t i = 0; i < len; i++)
-		seps += is_sep(s[i]) || s[i] == '+';
 	/* one block: struct, text, then the two arrays (aligned) */
 	size_t text_end = sizeof(*v) + len + 1;
 	size_t rel_off = (text_end + 15) & ~(size_t)15;
 	size_t loc_off = rel_off + seps * sizeof(struct sl_num);
 	v = sl_xmalloc(loc_off + seps * sizeof(struct sl_lseg));
-	memset(v, 0, sizeof(*v));
+	/* field by field: a memset of the struct costs more than the parse */
+	v->nrel = v->ntrim = v->nlocal = 0;
+	v->pre = SL_PRE_NONE;
+	v->has_post = v->has_dev = false;
+	v->pre_n.p = v->post_n.p = v->dev_n.p = zero_digit;
+	v->pre_n.n = v->post_n.n = v->dev_n.n = 1;
 	t = v->text;
 	for (size_t i = 0; i < len; i++)
 		t[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
