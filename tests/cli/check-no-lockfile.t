@@ -1,0 +1,8 @@
+No spacelock.json here.
+@@ args
+check
+@@ exit
+3
+@@ stdout
+@@ stderr
+spacelock: error: cannot read 'spacelock.json': No such file or directory
