@@ -31,6 +31,8 @@ static const struct sl_command commands[] = {
 	 CMD_SNAPSHOT_USAGE},
 	{"log", cmd_log, "show what a build or run log (or a pip freeze) proves (plumbing)",
 	 CMD_LOG_USAGE},
+	{"check", cmd_check, "prove a lock or an installed environment consistent; propose fixes",
+	 CMD_CHECK_USAGE},
 	/* COMMANDS-TABLE-END */
 };
 
