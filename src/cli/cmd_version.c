@@ -194,9 +194,9 @@ static int parse_sub(const char *s, enum sub *sub)
 static int parse_opts(int argc, char **argv, struct version_opts *o, struct sl_cli *cli)
 {
 	static const struct option opts[] = {
-		{"stdin", no_argument, NULL, 's'},
-		{"prereleases", required_argument, NULL, 'p'},
-		{NULL, 0, NULL, 0},
+	    {"stdin", no_argument, NULL, 's'},
+	    {"prereleases", required_argument, NULL, 'p'},
+	    {NULL, 0, NULL, 0},
 	};
 	struct sl_err err;
 	int c;
@@ -211,8 +211,7 @@ static int parse_opts(int argc, char **argv, struct version_opts *o, struct sl_c
 			if (sl_prerelease_mode_parse(optarg, &o->mode, &err) != 0)
 				return cli_usage(cli, "%s", err.msg);
 			break;
-		default:
-			return cli_usage(cli, "bad option '%s'", argv[optind - 1]);
+		default: return cli_usage(cli, "bad option '%s'", argv[optind - 1]);
 		}
 	}
 	return 0;
@@ -230,8 +229,8 @@ int cmd_version(int argc, char **argv, struct sl_cli *cli)
 	if (argc < 2)
 		return cli_usage(cli, "expected compare, normalize or match");
 	if (parse_sub(argv[1], &o.sub) != 0)
-		return cli_usage(cli, "unknown subcommand '%s'; expected compare, normalize or match",
-				 argv[1]);
+		return cli_usage(
+		    cli, "unknown subcommand '%s'; expected compare, normalize or match", argv[1]);
 	argc--;
 	argv++;
 	optind = 0; /* 0: GNU getopt starts afresh (main ran it already) */
@@ -245,9 +244,11 @@ int cmd_version(int argc, char **argv, struct sl_cli *cli)
 	if (o.from_stdin)
 		return argc ? cli_usage(cli, "--stdin takes no arguments") : stdin_loop(&o, cli);
 	if (argc < min || argc > max)
-		return cli_usage(cli, "%s", o.sub == SUB_COMPARE     ? "compare takes two versions"
-					    : o.sub == SUB_NORMALIZE ? "normalize takes one version"
-								     : "match takes a specifier and a version");
+		return cli_usage(cli, "%s",
+				 o.sub == SUB_COMPARE ? "compare takes two versions"
+				 : o.sub == SUB_NORMALIZE
+				     ? "normalize takes one version"
+				     : "match takes a specifier and a version");
 	sl_err_clear(&err);
 	if ((rc = run_case(&o, argv, argc, &out, &err)) != 0) {
 		sl_buf_release(&out);

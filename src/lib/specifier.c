@@ -27,9 +27,9 @@ static const char *const op_names[] = {"===", "~=", "==", "!=", "<=", ">=", "<",
 struct clause {
 	int op;
 	bool wildcard, has_local;
-	char *ver;             /* as written, surrounding spaces removed */
-	char *str;             /* op + ver: the sort key and printed form */
-	char *canon;           /* packaging's _canonical_spec, for dedup */
+	char *ver;	       /* as written, surrounding spaces removed */
+	char *str;	       /* op + ver: the sort key and printed form */
+	char *canon;	       /* packaging's _canonical_spec, for dedup */
 	struct sl_version *v;  /* parsed version (wildcard: its prefix); NULL for === */
 	struct sl_version *lo; /* derived lower bound, see match_clause */
 	struct sl_version *hi; /* derived upper bound */
@@ -63,9 +63,9 @@ void sl_specset_free(struct sl_specset *s)
 
 /* Where a clause sits in the whole input, for messages. */
 struct where {
-	const char *all;   /* the whole set string */
-	const char *item;  /* start of the clause */
-	size_t item_len;   /* its length (spaces trimmed) */
+	const char *all;  /* the whole set string */
+	const char *item; /* start of the clause */
+	size_t item_len;  /* its length (spaces trimmed) */
 	struct sl_err *err;
 };
 
@@ -104,8 +104,8 @@ static int read_op(const char *p, size_t len, size_t *oplen)
 	return -1;
 }
 
-static struct sl_version *derive(const struct sl_version *v, size_t nrel, bool bump_last,
-				 bool keep, bool bump_post, int dev)
+static struct sl_version *derive(const struct sl_version *v, size_t nrel, bool bump_last, bool keep,
+				 bool bump_post, int dev)
 {
 	struct sl_buf b = SL_BUF_INIT;
 	struct sl_version *d;
@@ -146,7 +146,8 @@ static int parse_arbitrary(struct clause *c, const struct where *w, size_t at)
 
 	for (size_t i = 0; i < len; i++) {
 		if (p[i] == ';' || p[i] == ')' || sl_version_space_len(p + i))
-			return clause_error(w, at + i, "'===' takes one word without spaces, ';' or ')'");
+			return clause_error(w, at + i,
+					    "'===' takes one word without spaces, ';' or ')'");
 	}
 	c->ver = sl_xstrndup(p, len);
 	return 0;
@@ -184,10 +185,13 @@ static int parse_version_part(struct clause *c, const struct where *w, size_t at
 	if (!c->v)
 		return version_error(w, at, p, len, why, col);
 	if (c->wildcard && (c->v->pre || c->v->has_post || c->v->has_dev || c->v->nlocal))
-		return clause_error(w, at + len - 2, "'.*' must follow the release numbers (no pre, post, dev or local part)");
+		return clause_error(
+		    w, at + len - 2,
+		    "'.*' must follow the release numbers (no pre, post, dev or local part)");
 	c->has_local = c->v->nlocal > 0;
 	if (c->has_local && c->op != OP_EQ && c->op != OP_NE)
-		return clause_error(w, at + (size_t)(strchr(p, '+') - p), "a local version label is only allowed with '==' and '!='");
+		return clause_error(w, at + (size_t)(strchr(p, '+') - p),
+				    "a local version label is only allowed with '==' and '!='");
 	if (c->op == OP_CE && c->v->nrel < 2)
 		return clause_error(w, at, "'~=' needs at least two release numbers");
 	c->ver = sl_xstrndup(p, len);
@@ -378,8 +382,7 @@ static bool match_clause(const struct clause *c, const struct sl_version *x, con
 		if (c->lo)
 			return sl_version_cmp(x, c->lo) >= 0;
 		return sl_version_cmp(x, c->v) > 0 && !sl_version_same_base_pre(x, c->v);
-	default: /* OP_CE */
-		return sl_version_cmp(x, c->v) >= 0 && sl_version_cmp(x, c->hi) < 0;
+	default: /* OP_CE */ return sl_version_cmp(x, c->v) >= 0 && sl_version_cmp(x, c->hi) < 0;
 	}
 }
 
@@ -466,6 +469,7 @@ int sl_prerelease_mode_parse(const char *s, enum sl_prerelease_mode *out, struct
 	else if (strcmp(s, "false") == 0)
 		*out = SL_PRE_EXCLUDE;
 	else
-		return sl_error(err, SL_EINVAL, "invalid pre-release mode '%s': use default, true or false", s);
+		return sl_error(err, SL_EINVAL,
+				"invalid pre-release mode '%s': use default, true or false", s);
 	return 0;
 }

@@ -97,8 +97,7 @@ struct word {
 };
 
 /* [sep] letters [sep] [digits]: the common shape of pre, post and dev. */
-static bool letter_segment(struct scan *sc, const struct word *words, int *kind,
-			   struct sl_num *num)
+static bool letter_segment(struct scan *sc, const struct word *words, int *kind, struct sl_num *num)
 {
 	size_t j = opt_sep(sc, sc->i);
 	const struct word *w;
@@ -136,12 +135,12 @@ static void scan_release(struct scan *sc)
 static void scan_suffixes(struct scan *sc)
 {
 	static const struct word pre_words[] = {
-		{"alpha", 5, SL_PRE_A}, {"a", 1, SL_PRE_A},         {"beta", 4, SL_PRE_B},
-		{"b", 1, SL_PRE_B},     {"preview", 7, SL_PRE_RC}, {"pre", 3, SL_PRE_RC},
-		{"c", 1, SL_PRE_RC},    {"rc", 2, SL_PRE_RC},      {NULL, 0, 0},
+	    {"alpha", 5, SL_PRE_A}, {"a", 1, SL_PRE_A},	       {"beta", 4, SL_PRE_B},
+	    {"b", 1, SL_PRE_B},	    {"preview", 7, SL_PRE_RC}, {"pre", 3, SL_PRE_RC},
+	    {"c", 1, SL_PRE_RC},    {"rc", 2, SL_PRE_RC},      {NULL, 0, 0},
 	};
 	static const struct word post_words[] = {
-		{"post", 4, 1}, {"rev", 3, 1}, {"r", 1, 1}, {NULL, 0, 0}};
+	    {"post", 4, 1}, {"rev", 3, 1}, {"r", 1, 1}, {NULL, 0, 0}};
 	static const struct word dev_words[] = {{"dev", 3, 1}, {NULL, 0, 0}};
 	struct sl_version *v = sc->v;
 	int kind;
@@ -220,8 +219,7 @@ static struct sl_version *alloc_version(const char *s, size_t len)
 	return v;
 }
 
-static struct sl_version *scan_fail(struct sl_version *v, int *why, size_t *col, int w,
-				    size_t at)
+static struct sl_version *scan_fail(struct sl_version *v, int *why, size_t *col, int w, size_t at)
 {
 	free(v);
 	*why = w;

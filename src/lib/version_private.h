@@ -42,10 +42,10 @@ struct sl_version {
 /* Why a version did not parse (see sl_version_scan). */
 enum sl_version_why {
 	SL_VWHY_EMPTY = 1, /* nothing but whitespace */
-	SL_VWHY_DIGIT,     /* a release number was expected */
-	SL_VWHY_EPOCH,     /* '!' not followed by a number */
-	SL_VWHY_LOCAL,     /* '+' not followed by a letter or digit */
-	SL_VWHY_JUNK,      /* something after a complete version */
+	SL_VWHY_DIGIT,	   /* a release number was expected */
+	SL_VWHY_EPOCH,	   /* '!' not followed by a number */
+	SL_VWHY_LOCAL,	   /* '+' not followed by a letter or digit */
+	SL_VWHY_JUNK,	   /* something after a complete version */
 };
 
 /* Parses the first len bytes of s (surrounding whitespace allowed).

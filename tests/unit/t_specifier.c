@@ -84,7 +84,8 @@ static void case_badspec(char **f, int n, int lineno)
 
 	CHECK(rc == SL_EPARSE && set == NULL, "line %d: '%s' must be rejected", lineno, f[1]);
 	if (rc == SL_EPARSE && n > 2)
-		CHECK(strcmp(err.msg, f[2]) == 0, "line %d: message '%s', want '%s'", lineno, err.msg, f[2]);
+		CHECK(strcmp(err.msg, f[2]) == 0, "line %d: message '%s', want '%s'", lineno,
+		      err.msg, f[2]);
 	sl_specset_free(set);
 }
 
@@ -139,7 +140,8 @@ static void test_api(void)
 	set = must_parse("===1.0a1", __LINE__);
 	CHECK(sl_version_parse("1.0.A1", &v, &err) == 0, "parse");
 	CHECK(sl_specset_contains(set, v, SL_PRE_DEFAULT), "normal form 1.0a1 matches ===1.0a1");
-	CHECK(!sl_specset_contains(set, v, SL_PRE_EXCLUDE), "but not when pre-releases are excluded");
+	CHECK(!sl_specset_contains(set, v, SL_PRE_EXCLUDE),
+	      "but not when pre-releases are excluded");
 	bool got = true;
 	CHECK(sl_specset_contains_str(set, "1.0.A1", SL_PRE_DEFAULT, &got, &err) == 0 && !got,
 	      "the string as written does not");

@@ -66,12 +66,14 @@ static void case_norm(char **f, int lineno)
 	if (!v)
 		return;
 	n = sl_version_normalize(v);
-	CHECK(strcmp(n, f[2]) == 0, "line %d: normalize '%s' gave '%s', want '%s'", lineno, f[1], n, f[2]);
+	CHECK(strcmp(n, f[2]) == 0, "line %d: normalize '%s' gave '%s', want '%s'", lineno, f[1], n,
+	      f[2]);
 	again = must_parse(n, lineno);
 	if (again) {
 		n2 = sl_version_normalize(again);
 		CHECK_STR(n2, n, "normal form is a fixed point");
-		CHECK(sl_version_cmp(v, again) == 0, "line %d: reparsed normal form compares equal", lineno);
+		CHECK(sl_version_cmp(v, again) == 0, "line %d: reparsed normal form compares equal",
+		      lineno);
 		free(n2);
 		sl_version_free(again);
 	}
@@ -87,7 +89,8 @@ static void case_bad(char **f, int n, int lineno)
 
 	CHECK(rc == SL_EPARSE && v == NULL, "line %d: '%s' must be rejected", lineno, f[1]);
 	if (rc == SL_EPARSE && n > 2)
-		CHECK(strcmp(err.msg, f[2]) == 0, "line %d: message '%s', want '%s'", lineno, err.msg, f[2]);
+		CHECK(strcmp(err.msg, f[2]) == 0, "line %d: message '%s', want '%s'", lineno,
+		      err.msg, f[2]);
 	if (rc == 0)
 		sl_version_free(v);
 }
@@ -98,9 +101,11 @@ static void case_cmp(char **f, int lineno)
 	int want = f[3][0] == '<' ? -1 : f[3][0] == '>' ? 1 : 0;
 
 	if (a && b) {
-		CHECK(sign(sl_version_cmp(a, b)) == want, "line %d: %s %s %s", lineno, f[1], f[3], f[2]);
+		CHECK(sign(sl_version_cmp(a, b)) == want, "line %d: %s %s %s", lineno, f[1], f[3],
+		      f[2]);
 		CHECK(sign(sl_version_cmp(b, a)) == -want, "line %d: antisymmetric", lineno);
-		CHECK(evr_cmp(a, b) == want, "line %d: evr keys of %s %s %s", lineno, f[1], f[3], f[2]);
+		CHECK(evr_cmp(a, b) == want, "line %d: evr keys of %s %s %s", lineno, f[1], f[3],
+		      f[2]);
 	}
 	sl_version_free(a);
 	sl_version_free(b);
@@ -202,8 +207,8 @@ static void one_case(char **f, int n, int lineno)
 	else if (strcmp(kind, "evr") == 0 && n == 3)
 		case_evr(f, lineno);
 	else
-		t_fail(__FILE__, __LINE__, "version.data line %d: unknown case '%s' (%d fields)", lineno,
-		       kind, n);
+		t_fail(__FILE__, __LINE__, "version.data line %d: unknown case '%s' (%d fields)",
+		       lineno, kind, n);
 }
 
 static void test_api(void)
@@ -211,15 +216,18 @@ static void test_api(void)
 	struct sl_err err;
 	int r = 9;
 
-	CHECK(sl_version_compare_str("1.0", "1.0.0.0", &r, &err) == 0 && r == 0, "compare_str equal");
-	CHECK(sl_version_compare_str("2", "10", &r, &err) == 0 && r < 0, "numeric, not text, order");
+	CHECK(sl_version_compare_str("1.0", "1.0.0.0", &r, &err) == 0 && r == 0,
+	      "compare_str equal");
+	CHECK(sl_version_compare_str("2", "10", &r, &err) == 0 && r < 0,
+	      "numeric, not text, order");
 	r = 9;
 	CHECK(sl_version_compare_str("1.0", "1..0", &r, &err) == SL_EPARSE && r == 9,
 	      "compare_str fails and leaves *out alone");
 	CHECK(strstr(err.msg, "'1..0'") != NULL, "the message names the bad one: %s", err.msg);
 
 	struct sl_version *a = must_parse("1.0+abc", __LINE__), *b = must_parse("1.0", __LINE__);
-	CHECK(sl_version_cmp(a, b) > 0 && sl_version_cmp_public(a, b) == 0, "cmp_public drops a's local");
+	CHECK(sl_version_cmp(a, b) > 0 && sl_version_cmp_public(a, b) == 0,
+	      "cmp_public drops a's local");
 	sl_version_free(a);
 	sl_version_free(b);
 	sl_version_free(NULL);
