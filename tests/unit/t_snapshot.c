@@ -203,6 +203,34 @@ static void test_merge_rule(void)
 	free(fz);
 }
 
+/* pip freeze text next to a JSON list: both installed, the later input
+ * wins and the two disagree in a warning; CRLF and a missing final
+ * newline are fine. */
+static void test_freeze_text(void)
+{
+	char *a = put("a.txt", "# comment\r\nAlpha_Pkg==1.3\r\nbeta @ https://x.org/beta-2.0-py3-none-any.whl");
+	char *b = put("b.json", "[{\"name\": \"alpha-pkg\", \"version\": \"1.4\"}]");
+	struct sl_snapshot_file f[2] = {{a, "a.txt"}, {b, "b.json"}};
+	struct sl_snapshot_inputs in = {.freezes = f, .n_freezes = 2};
+	struct sl_lock *lock = run(&in);
+	const struct sl_lock_package *p;
+
+	if (lock) {
+		p = sl_lock_find(lock, "alpha-pkg");
+		CHECK(p && strcmp(p->version, "1.4") == 0, "later installed evidence wins");
+		CHECK(has_warning(lock, "'alpha-pkg': a.txt:2 shows 1.3 (installed) but b.json shows "
+					"1.4 (installed); 1.4 is kept"),
+		      "installed vs installed disagreement");
+		p = sl_lock_find(lock, "beta");
+		CHECK(p && strcmp(p->version, "2.0") == 0 && p->vcs_url, "version from a wheel URL");
+	}
+	sl_lock_free(lock);
+	unlink(a);
+	unlink(b);
+	free(a);
+	free(b);
+}
+
 static void test_site_packages(void)
 {
 	struct sl_snapshot_inputs in = {.site_packages = "tests/fixtures/site-packages/direct"};
@@ -267,6 +295,7 @@ int main(void)
 	test_example_log();
 	test_pins();
 	test_merge_rule();
+	test_freeze_text();
 	test_site_packages();
 	test_errors();
 	rmdir(tmpdir);
