@@ -221,7 +221,7 @@ int sl_check_load_lock(struct sl_check *c, const struct sl_lock *lock,
 
 /* ---- site-packages ---- */
 
-/* lib/pythonX.Y/site-packages gives X.Y; a venv's pyvenv.cfg two levels
+/* lib/pythonX.Y/site-packages gives X.Y; a venv's pyvenv.cfg three levels
  * up may say the full X.Y.Z. */
 static char *guess_python(const char *dir)
 {
@@ -238,7 +238,7 @@ static char *guess_python(const char *dir)
 		return NULL;
 	xy = sl_xstrndup(s, n);
 	{
-		char *path = sl_xasprintf("%.*s/../../pyvenv.cfg", (int)(s + n + 14 - dir), dir);
+		char *path = sl_xasprintf("%.*s/../../../pyvenv.cfg", (int)(s + n + 14 - dir), dir);
 		if (sl_file_read(path, 65536, &cfg, NULL) == 0) {
 			const char *v = strstr(cfg.buf, "\nversion = ");
 			if (!v)
