@@ -188,11 +188,12 @@ void blog_fail(struct sl_buildlog *log, enum sl_failure_kind kind, const char *s
 
 	if (fatal_kind(kind) && log->kind == SL_LOG_BUILD)
 		log->build_failed = true;
-	for (size_t i = 0; i < log->nfailures; i++) {
+	/* pip names a failed package twice or three times; a traceback's
+	 * exception is news each time */
+	for (size_t i = 0; subject && kind != SL_FAIL_RUNTIME && i < log->nfailures; i++) {
 		f = &log->failures[i];
-		if (f->kind == kind && ((!f->subject && !subject) ||
-					(f->subject && subject && strlen(f->subject) == subject_len &&
-					 memcmp(f->subject, subject, subject_len) == 0)))
+		if (f->kind == kind && f->subject && strlen(f->subject) == subject_len &&
+		    memcmp(f->subject, subject, subject_len) == 0)
 			return;
 	}
 	if (log->nfailures >= SL_BUILDLOG_FAIL_MAX) {

@@ -1,0 +1,8 @@
+spacelock log: log-error-missing
+@@ args
+log fixtures/logs/no-such.log
+@@ exit
+3
+@@ stdout
+@@ stderr
+spacelock: error: cannot open 'fixtures/logs/no-such.log': No such file or directory
