@@ -428,6 +428,11 @@ static void check_failure(struct snap *s, const struct sl_buildlog *log)
 			   "%s: the build failed; a failed build is not a known-good environment: "
 			   "the versions locked are what pip chose before it stopped",
 			   log->source);
+	if (!log->build_failed && strcmp(status_of(log), "unknown") == 0)
+		incomplete(s, "build", REMEDY_VERSION,
+			   "%s: the log ends before the build finished (a step has no outcome, or "
+			   "no step ran): what it installed is not known",
+			   log->source);
 	if (log->logs_unavailable)
 		incomplete(s, "build log", REMEDY_FAILED, "%s: the Space page could not show the log (%s)",
 			   log->source, log->logs_unavailable);

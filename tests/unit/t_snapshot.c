@@ -250,6 +250,77 @@ static void test_site_packages(void)
 	sl_lock_free(lock);
 }
 
+/* Each real log alone: interpreter, outcome, how much it proves. */
+static void log_case(char **f, int n, int lineno)
+{
+	char *path, ctx[300];
+	struct sl_snapshot_file file;
+	struct sl_snapshot_inputs in = {0};
+	struct sl_lock *lock;
+
+	if (n < 7) {
+		t_fail(__FILE__, __LINE__, "snapshot.data:%d: 7 fields expected", lineno);
+		return;
+	}
+	path = sl_xasprintf("tests/fixtures/logs/%s", f[0]);
+	file.path = path;
+	file.label = f[0];
+	if (strcmp(f[1], "run") == 0) {
+		in.run_logs = &file;
+		in.n_run_logs = 1;
+	} else {
+		in.build_logs = &file;
+		in.n_build_logs = 1;
+	}
+	snprintf(ctx, sizeof(ctx), "snapshot.data:%d %s", lineno, f[0]);
+	lock = run(&in);
+	if (lock) {
+		const struct sl_lock_package *p = NULL;
+		char *eq = strstr(f[6], "==");
+		CHECK_STR(lock->runtime.python, strcmp(f[2], "-") ? f[2] : NULL, ctx);
+		CHECK_STR(lock->runtime.build_status, strcmp(f[3], "-") ? f[3] : NULL, ctx);
+		CHECK(lock->n_packages == strtoul(f[4], NULL, 10), "%s: %zu packages", ctx,
+		      lock->n_packages);
+		CHECK((lock->n_incomplete > 0) == (f[5][0] == '1'), "%s: completeness", ctx);
+		if (eq) {
+			*eq = '\0';
+			p = sl_lock_find(lock, f[6]);
+			CHECK(p && strcmp(p->version, eq + 2) == 0, "%s: %s==%s", ctx, f[6], eq + 2);
+		}
+		for (size_t i = 0; i < lock->n_packages; i++)
+			CHECK(lock->packages[i].n_evidence > 0, "%s: proof", ctx);
+	}
+	sl_lock_free(lock);
+	free(path);
+}
+
+/* The richest real log: pip's "already satisfied" lines prove what the
+ * CACHED base step installed; the backtracked websockets is the final one. */
+static void test_real_uncached(void)
+{
+	struct sl_snapshot_file file = {
+		"tests/fixtures/logs/2026-05-gradio-4.31.0-py3.13-build-pydantic-core-fail.log",
+		"build.log"};
+	struct sl_snapshot_inputs in = {.build_logs = &file, .n_build_logs = 1};
+	struct sl_lock *lock = run(&in);
+	const struct sl_lock_package *p;
+
+	if (!lock)
+		return;
+	p = sl_lock_find(lock, "huggingface-hub");
+	CHECK(p && strcmp(p->version, "1.14.0") == 0 && p->origin == SL_ORIGIN_TRANSITIVE &&
+		      p->n_required_by == 1 && strcmp(p->required_by[0], "gradio") == 0,
+	      "already satisfied: version and parent");
+	p = sl_lock_find(lock, "pydantic");
+	CHECK(p && strcmp(p->version, "2.7.1") == 0 && p->origin == SL_ORIGIN_DIRECT, "direct pin");
+	p = sl_lock_find(lock, "spaces");
+	CHECK(p && p->origin == SL_ORIGIN_PLATFORM, "spaces injected by the platform");
+	CHECK(find_incomplete(lock, "build") != NULL, "failed build said so");
+	CHECK(find_incomplete(lock, "package 'datasets'") != NULL,
+	      "named in the CACHED base step, no version: unknown");
+	sl_lock_free(lock);
+}
+
 static void fail_case(const struct sl_snapshot_inputs *in, int code, const char *part)
 {
 	struct sl_lock *lock = NULL;
@@ -296,6 +367,8 @@ int main(void)
 	test_pins();
 	test_merge_rule();
 	test_freeze_text();
+	t_each_case(T_DATA("snapshot.data"), log_case);
+	test_real_uncached();
 	test_site_packages();
 	test_errors();
 	rmdir(tmpdir);
