@@ -365,7 +365,8 @@ int sl_archive_index_dir(const char *dir, struct sl_dist_file_list *out, struct 
 		if (e->d_name[0] != '.')
 			index_file(dir, e->d_name, out);
 	closedir(d);
-	qsort(out->v + first, out->n - first, sizeof(*out->v), cmp_file);
+	if (out->n > first)
+		qsort(out->v + first, out->n - first, sizeof(*out->v), cmp_file);
 	return 0;
 }
 

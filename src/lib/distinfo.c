@@ -289,9 +289,11 @@ int sl_distinfo_scan(const char *site_packages, struct sl_dist_list *out, struct
 			scan_entry(site_packages, e->d_name, (enum sl_dist_kind)kind, out);
 	}
 	closedir(dir);
-	qsort(out->v + first, out->n - first, sizeof(*out->v), cmp_dist);
+	if (out->n > first)
+		qsort(out->v + first, out->n - first, sizeof(*out->v), cmp_dist);
 	warn_duplicates(out, first);
-	qsort(out->warnings, out->n_warnings, sizeof(char *), cmp_str);
+	if (out->n_warnings > 1)
+		qsort(out->warnings, out->n_warnings, sizeof(char *), cmp_str);
 	return 0;
 }
 
