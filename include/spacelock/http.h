@@ -34,13 +34,13 @@ typedef int (*sl_http_data_fn)(void *ctx, const char *data, size_t len, struct s
 
 struct sl_http_opts {
 	long connect_timeout_ms; /* connect bound; 0 = 10 s */
-	long read_timeout_ms;    /* no byte for this long fails; 0 = 30 s */
-	long total_timeout_ms;   /* one attempt's bound; 0 = 300 s */
-	size_t max_body;         /* larger bodies fail with SL_ELIMIT; 0 = 64 MiB */
-	int max_retries;         /* extra attempts on 5xx/429/network; -1 = 0, 0 = 4 */
-	long retry_base_ms;      /* first backoff, doubled each time; 0 = 500 */
-	long max_retry_wait_ms;  /* cap on one wait incl. Retry-After; 0 = 30 s */
-	int max_concurrency;     /* parallel transfers; 0 = 32 */
+	long read_timeout_ms;	 /* no byte for this long fails; 0 = 30 s */
+	long total_timeout_ms;	 /* one attempt's bound; 0 = 300 s */
+	size_t max_body;	 /* larger bodies fail with SL_ELIMIT; 0 = 64 MiB */
+	int max_retries;	 /* extra attempts on 5xx/429/network; -1 = 0, 0 = 4 */
+	long retry_base_ms;	 /* first backoff, doubled each time; 0 = 500 */
+	long max_retry_wait_ms;	 /* cap on one wait incl. Retry-After; 0 = 30 s */
+	int max_concurrency;	 /* parallel transfers; 0 = 32 */
 	sl_http_progress_fn progress;
 	sl_http_trace_fn trace;
 	void *cb_ctx;
@@ -51,18 +51,18 @@ struct sl_http_req {
 	/* in */
 	const char *url;
 	const char *if_none_match; /* ETag to revalidate, or NULL */
-	const char *accept;        /* Accept header, or NULL */
+	const char *accept;	   /* Accept header, or NULL */
 	sl_http_data_fn on_data;   /* streaming mode when set: body not kept */
 	void *data_ctx;
 	long stream_idle_ms;  /* streaming: no byte for this long ends it (ok) */
 	long stream_total_ms; /* streaming: still sending after this fails */
 	/* out */
-	long status;       /* final HTTP status (200, 304, ...) or 0 */
+	long status;	    /* final HTTP status (200, 304, ...) or 0 */
 	struct sl_buf body; /* the body (not in streaming mode) */
-	char *etag;        /* ETag of the response, or NULL; freed by release */
-	char *final_url;   /* URL after redirects; freed by release */
-	int result;        /* 0 or the SL_E* code of this request */
-	struct sl_err err; /* the message when result != 0 */
+	char *etag;	    /* ETag of the response, or NULL; freed by release */
+	char *final_url;    /* URL after redirects; freed by release */
+	int result;	    /* 0 or the SL_E* code of this request */
+	struct sl_err err;  /* the message when result != 0 */
 };
 
 /* Initialises global libcurl state once and returns a client; opts may be

@@ -23,15 +23,15 @@ struct sl_hub_opts {
 	long log_idle_ms;     /* a log stream with no new line for this long is
 				 complete (keep-alives do not count); 0 = 5 s */
 	long log_total_ms;    /* a log stream still sending after this fails; 0 = 120 s */
-	size_t log_max;       /* bytes kept per log; 0 = 256 MiB */
+	size_t log_max;	      /* bytes kept per log; 0 = 256 MiB */
 };
 
 struct sl_hub_space {
-	char *id;       /* "owner/name" */
-	char *sha;      /* full commit sha of the revision */
-	char *sdk;      /* "gradio", "docker", ... or NULL */
+	char *id;	/* "owner/name" */
+	char *sha;	/* full commit sha of the revision */
+	char *sdk;	/* "gradio", "docker", ... or NULL */
 	char *hardware; /* runtime.hardware.current, else .requested, or NULL */
-	char *stage;    /* runtime.stage or NULL */
+	char *stage;	/* runtime.stage or NULL */
 	/* Files written into dest_dir (full paths), NULL when the Space has none */
 	char *readme, *requirements, *pre_requirements, *packages;
 	/* Logs as received (SSE, keep-alives dropped, tokens redacted), NULL
@@ -40,9 +40,9 @@ struct sl_hub_space {
 	char *log_commit; /* the build log's "Commit SHA: ..." (often 7 hex), or NULL */
 	size_t steps_pip, steps_cached; /* `pip install` steps in the build log, and how
 					   many of them were CACHED */
-	char **secret_names;   /* sorted; NULL-terminated or NULL */
-	char **variable_names; /* sorted; NULL-terminated or NULL */
-	char **notes;          /* why something optional is missing; NULL-terminated or NULL */
+	char **secret_names;		/* sorted; NULL-terminated or NULL */
+	char **variable_names;		/* sorted; NULL-terminated or NULL */
+	char **notes; /* why something optional is missing; NULL-terminated or NULL */
 };
 
 /* Creates a client on http (borrowed) for opts->endpoint; the token (may

@@ -19,26 +19,26 @@ struct sl_index_opts {
 				  trailing "/simple" is dropped */
 	const char *cache_dir; /* NULL: $XDG_CACHE_HOME/spacelock, else
 				  ~/.cache/spacelock; "" disables the cache */
-	bool offline;          /* only the cache; a miss is SL_ENOTFOUND */
+	bool offline;	       /* only the cache; a miss is SL_ENOTFOUND */
 };
 
 struct sl_index_file {
 	char *filename;
 	char *url;
-	char *sha256;      /* hex, or NULL */
+	char *sha256;	   /* hex, or NULL */
 	char *upload_time; /* upload_time_iso_8601, or NULL */
 	bool yanked;
 };
 
 struct sl_index_release {
-	char *name;            /* as the caller asked */
-	char *version;         /* as the caller asked */
+	char *name;	       /* as the caller asked */
+	char *version;	       /* as the caller asked */
 	char *requires_python; /* info.requires_python, or NULL */
 	char **requires_dist;  /* info.requires_dist, NULL-terminated; NULL when none */
 	struct sl_index_file *files;
 	size_t nfiles;
 	bool from_cache; /* answered without a full download (cache or 304) */
-	int result;      /* 0 or the SL_E* code for this release */
+	int result;	 /* 0 or the SL_E* code for this release */
 	struct sl_err err;
 };
 

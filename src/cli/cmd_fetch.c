@@ -67,9 +67,9 @@ static void print_space(const struct cli_hub_fetch *f, bool json)
 int cmd_fetch(int argc, char **argv, struct sl_cli *cli)
 {
 	static const struct option opts[] = {
-		{"revision", required_argument, NULL, 'r'},
-		{"token-file", required_argument, NULL, 't'},
-		{NULL, 0, NULL, 0},
+	    {"revision", required_argument, NULL, 'r'},
+	    {"token-file", required_argument, NULL, 't'},
+	    {NULL, 0, NULL, 0},
 	};
 	const char *rev = NULL, *token_file = NULL;
 	struct cli_hub_fetch f;

@@ -79,7 +79,8 @@ static void print_json(const struct sl_index_release *v, size_t n)
 		for (size_t k = 0; r->requires_dist && r->requires_dist[k]; k++) {
 			if (k)
 				sl_buf_addch(&b, ',');
-			sl_buf_add_json_string(&b, r->requires_dist[k], strlen(r->requires_dist[k]));
+			sl_buf_add_json_string(&b, r->requires_dist[k],
+					       strlen(r->requires_dist[k]));
 		}
 		sl_buf_addstr(&b, "],\"files\":[");
 		for (size_t k = 0; k < r->nfiles; k++) {
@@ -115,9 +116,11 @@ static void print_text(const struct sl_index_release *v, size_t n)
 static int parse_args(int argc, char **argv, struct sl_cli *cli, struct index_args *a)
 {
 	static const struct option opts[] = {
-		{"index-url", required_argument, NULL, 'i'}, {"cache-dir", required_argument, NULL, 'c'},
-		{"jobs", required_argument, NULL, 'j'},      {"from", required_argument, NULL, 'f'},
-		{NULL, 0, NULL, 0},
+	    {"index-url", required_argument, NULL, 'i'},
+	    {"cache-dir", required_argument, NULL, 'c'},
+	    {"jobs", required_argument, NULL, 'j'},
+	    {"from", required_argument, NULL, 'f'},
+	    {NULL, 0, NULL, 0},
 	};
 	int c;
 	char *end;
@@ -141,8 +144,7 @@ static int parse_args(int argc, char **argv, struct sl_cli *cli, struct index_ar
 	return 0;
 }
 
-static int run_fetch(struct sl_cli *cli, struct index_args *a, struct sl_index_release *v,
-		     size_t n)
+static int run_fetch(struct sl_cli *cli, struct index_args *a, struct sl_index_release *v, size_t n)
 {
 	struct sl_err err = {0};
 	struct sl_http *http = NULL;

@@ -21,11 +21,13 @@ static void warn_about(struct sl_cli *cli, const struct sl_hub_space *sp)
 	if (lc && strncmp(sp->sha, lc, strlen(lc)) != 0)
 		cli_warn(cli,
 			 "the build log is of commit '%s', not of the revision locked '%.12s': "
-			 "the Space was not rebuilt at this revision (restart it, or lock --revision %s)",
+			 "the Space was not rebuilt at this revision (restart it, or lock "
+			 "--revision %s)",
 			 lc, sp->sha, lc);
 	if (sp->steps_pip > 0 && sp->steps_cached >= sp->steps_pip)
 		cli_warn(cli,
-			 "every pip step in the build log of '%s' is CACHED, so it does not show what pip "
+			 "every pip step in the build log of '%s' is CACHED, so it does not show "
+			 "what pip "
 			 "installed: a factory rebuild (Space settings, or POST "
 			 "/api/spaces/%s/restart?factory=true) logs a full build",
 			 sp->id, sp->id);
@@ -54,8 +56,8 @@ static int make_temp(const char *parent, char **dir, struct sl_err *err)
 static int move_into(struct cli_hub_fetch *out, const char *dir, struct sl_err *err)
 {
 	struct sl_hub_space *sp = &out->space;
-	char **paths[] = {&sp->readme,    &sp->requirements, &sp->pre_requirements,
-			  &sp->packages,  &sp->build_log,    &sp->run_log};
+	char **paths[] = {&sp->readme,	 &sp->requirements, &sp->pre_requirements,
+			  &sp->packages, &sp->build_log,    &sp->run_log};
 
 	for (size_t i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
 		const char *base;
@@ -132,8 +134,9 @@ int cli_hub_fetch(struct sl_cli *cli, const char *space_id, const char *revision
 
 void cli_hub_fetch_release(struct cli_hub_fetch *out)
 {
-	static const char *const names[] = {"README.md", "requirements.txt", "pre-requirements.txt",
-					    "packages.txt", "build.log", "run.log"};
+	static const char *const names[] = {
+	    "README.md",    "requirements.txt", "pre-requirements.txt",
+	    "packages.txt", "build.log",	"run.log"};
 
 	if (out->dir && out->temporary) {
 		for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {

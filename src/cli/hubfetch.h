@@ -11,7 +11,7 @@
 #include "spacelock/hub.h"
 
 struct cli_hub_fetch {
-	char *dir;      /* where the files are */
+	char *dir;	/* where the files are */
 	bool temporary; /* dir was made by us: cli_hub_fetch_release removes it */
 	struct sl_hub_space space;
 	/* names for the lock instead of temporary paths: "hf://spaces/ID@SHA"

@@ -181,8 +181,8 @@ char *sl_http_escape(const char *s)
 	struct sl_buf b = SL_BUF_INIT;
 
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-		    strchr("-._~", *p)) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~", *p)) {
 			sl_buf_addch(&b, *p);
 		} else {
 			sl_buf_addch(&b, '%');
@@ -255,9 +255,9 @@ static size_t on_header(char *data, size_t size, size_t nmemb, void *ud)
 		const char *name;
 		size_t off;
 	} want[] = {
-		{"location:", offsetof(struct xfer, location)},
-		{"retry-after:", offsetof(struct xfer, retry_after)},
-		{"etag:", offsetof(struct xfer, etag)},
+	    {"location:", offsetof(struct xfer, location)},
+	    {"retry-after:", offsetof(struct xfer, retry_after)},
+	    {"etag:", offsetof(struct xfer, etag)},
 	};
 
 	x->last_byte = now_ms();
@@ -505,7 +505,8 @@ static void done(struct xfer *x, CURLcode rc)
 		finish(x, SL_ELIMIT, lim);
 	} else if (rc == CURLE_PARTIAL_FILE) {
 		trace(x, "truncated");
-		retry_or_fail(x, backoff_ms(x), SL_ENET, "truncated response (connection closed early)");
+		retry_or_fail(x, backoff_ms(x), SL_ENET,
+			      "truncated response (connection closed early)");
 	} else if (rc != CURLE_OK) {
 		const char *why = x->errbuf[0] ? x->errbuf : curl_easy_strerror(rc);
 		trace(x, curl_easy_strerror(rc));
@@ -535,8 +536,7 @@ static void check_clock(struct xfer *x, int64_t now)
 			if (status >= 200 && status < 300) {
 				trace(x, "stream idle, done");
 				finish(x, 0, NULL);
-			}
-			else if (status)
+			} else if (status)
 				on_status(x, status);
 			else
 				retry_or_fail(x, backoff_ms(x), SL_ENET, "no response");

@@ -104,7 +104,8 @@ static int annotate(const struct sl_hub *hub, int rc, struct sl_err *err)
 		return rc;
 	snprintf(msg, sizeof(msg), "%s", err->msg);
 	if (hub->has_token)
-		return sl_error(err, rc, "%s (token from %s was refused; is the Space private or gated?)",
+		return sl_error(err, rc,
+				"%s (token from %s was refused; is the Space private or gated?)",
 				msg, hub->token_source);
 	return sl_error(err, rc, "%s (no token: set HF_TOKEN or pass --token-file)", msg);
 }
@@ -190,8 +191,8 @@ struct logsink {
 	size_t written, max;
 	long idle_ms;
 	int64_t last_news;
-	bool in_event;  /* the current event has written a line */
-	bool after_pip;  /* the last step echoed runs pip install */
+	bool in_event;		 /* the current event has written a line */
+	bool after_pip;		 /* the last step echoed runs pip install */
 	struct sl_hub_space *sp; /* the build log's facts go here, or NULL */
 	const char *path;
 };
@@ -349,9 +350,12 @@ static char **names_of(const struct sl_buf *body)
 	char **v = NULL;
 	size_t n = 0, cap = 0;
 
-	cJSON_ArrayForEach(it, root) {
-		const char *k = cJSON_IsObject(root) ? it->string
-						     : cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(it, "key"));
+	cJSON_ArrayForEach(it, root)
+	{
+		const char *k =
+		    cJSON_IsObject(root)
+			? it->string
+			: cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(it, "key"));
 		if (!k)
 			continue;
 		sl_xgrow((void **)&v, &cap, n + 2, sizeof(*v));
@@ -466,10 +470,11 @@ static int collect(struct sl_http_req *reqs, struct logsink *sinks, const char *
 	if (reqs[R_VARS].body.alloc)
 		memset(reqs[R_VARS].body.buf, 0, reqs[R_VARS].body.alloc);
 	if (rc == 0)
-		rc = keep_log(&reqs[R_BUILD], "build log", sl_xstrdup(sinks[0].path), &sp->build_log, sp,
-			      err);
+		rc = keep_log(&reqs[R_BUILD], "build log", sl_xstrdup(sinks[0].path),
+			      &sp->build_log, sp, err);
 	if (rc == 0)
-		rc = keep_log(&reqs[R_RUN], "run log", sl_xstrdup(sinks[1].path), &sp->run_log, sp, err);
+		rc = keep_log(&reqs[R_RUN], "run log", sl_xstrdup(sinks[1].path), &sp->run_log, sp,
+			      err);
 	return rc;
 }
 
@@ -535,9 +540,9 @@ static void free_list(char **v)
 
 void sl_hub_space_release(struct sl_hub_space *sp)
 {
-	char **fields[] = {&sp->id,           &sp->sha,       &sp->sdk,          &sp->hardware,
-			   &sp->stage,        &sp->readme,    &sp->requirements, &sp->pre_requirements,
-			   &sp->packages,     &sp->build_log, &sp->run_log,      &sp->log_commit};
+	char **fields[] = {&sp->id,	  &sp->sha,	  &sp->sdk,	     &sp->hardware,
+			   &sp->stage,	  &sp->readme,	  &sp->requirements, &sp->pre_requirements,
+			   &sp->packages, &sp->build_log, &sp->run_log,	     &sp->log_commit};
 
 	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
 		free(*fields[i]);

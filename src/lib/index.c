@@ -137,7 +137,8 @@ static void parse_files(const cJSON *urls, struct sl_index_release *r)
 	size_t n = (size_t)cJSON_GetArraySize(urls), i = 0;
 
 	r->files = n ? sl_xcalloc(n, sizeof(*r->files)) : NULL;
-	cJSON_ArrayForEach(f, urls) {
+	cJSON_ArrayForEach(f, urls)
+	{
 		struct sl_index_file *o = &r->files[i];
 		if (!cJSON_IsObject(f) || !(o->filename = str_of(f, "filename")))
 			continue;
@@ -167,7 +168,8 @@ int sl_index_parse(const char *url, const char *body, size_t len, struct sl_inde
 	r->requires_python = str_of(info, "requires_python");
 	if (cJSON_IsArray(rd)) {
 		r->requires_dist = sl_xcalloc((size_t)cJSON_GetArraySize(rd) + 1, sizeof(char *));
-		cJSON_ArrayForEach(it, rd) {
+		cJSON_ArrayForEach(it, rd)
+		{
 			if (cJSON_IsString(it))
 				r->requires_dist[n++] = sl_xstrdup(it->valuestring);
 		}
@@ -301,8 +303,9 @@ static void offline_one(const struct sl_index *idx, struct sl_index_release *r, 
 		r->from_cache = true;
 		r->result = sl_index_parse(url, e->body, e->body_len, r, &r->err);
 	} else {
-		r->result = sl_error(&r->err, SL_ENOTFOUND, "'%s==%s' is not in the index cache (offline)",
-				     r->name, r->version);
+		r->result =
+		    sl_error(&r->err, SL_ENOTFOUND, "'%s==%s' is not in the index cache (offline)",
+			     r->name, r->version);
 	}
 }
 

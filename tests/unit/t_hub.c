@@ -53,7 +53,8 @@ static void token_case(char **f, int lineno)
 	unlink(path);
 	if (strcmp(f[3], "-") != 0) {
 		char *content = unescape(f[3]);
-		CHECK(sl_file_write_atomic(path, content, strlen(content), &err) == 0, "%s: write", ctx);
+		CHECK(sl_file_write_atomic(path, content, strlen(content), &err) == 0, "%s: write",
+		      ctx);
 		free(content);
 	}
 	CHECK(sl_token_find(NULL, &t, &err) == 0, "%s: find: %s", ctx, err.msg);
