@@ -68,8 +68,7 @@ static int parse_var(struct pep508_lex *lx, struct operand *o, struct sl_err *er
 	struct sl_buf b = SL_BUF_INIT;
 	size_t n, start = lx->pos;
 
-	if (pep508_check(lx, TOK_VARIABLE, &n)) {
-		o->var = pep508_var_from_token(lx->src + start, n);
+	if ((o->var = pep508_variable(lx, &n)) >= 0) {
 		lx->pos += n;
 		return 0;
 	}
@@ -383,31 +382,37 @@ static char *py_strip(const char *s)
 	return sl_xstrndup(s + start, end > start ? end - start : 0);
 }
 
-/* Specifier(op + rhs).contains(lhs, prereleases=True); false when the
- * specifier turns out unusable (the caller checked its syntax). */
-static int version_match(enum mop op, const char *lhs, const char *rhs, bool *out)
+/* Specifier(op + rhs).contains(lhs, prereleases=True) when op + rhs is a
+ * valid specifier; returns 1 (matched), 0 (not) or -1 (not a specifier:
+ * the caller falls back to string comparison). */
+static int version_match(enum mop op, const char *lhs, const char *rhs)
 {
+	char small[128], *text = small, *v_text;
+	size_t olen = strlen(op_names[op]), rlen = strlen(rhs);
 	struct sl_specset *spec = NULL;
 	struct sl_version *v = NULL;
-	char *text;
-	int rc;
+	int r = -1;
 
-	if (op == OP_ARBITRARY) {
+	if (olen + rlen >= sizeof(small))
+		text = sl_xmalloc(olen + rlen + 1);
+	memcpy(text, op_names[op], olen);
+	memcpy(text + olen, rhs, rlen + 1);
+	if (!pep508_is_specifier(text, olen + rlen)) {
+		r = -1;
+	} else if (op == OP_ARBITRARY) {
 		/* === compares the raw strings, case-insensitively */
-		text = py_strip(rhs);
-		*out = ascii_caseeq(lhs, text);
-		free(text);
-		return 0;
+		v_text = py_strip(rhs);
+		r = ascii_caseeq(lhs, v_text);
+		free(v_text);
+	} else if (sl_specset_parse(text, &spec, NULL) == 0) {
+		r = sl_version_parse(lhs, &v, NULL) == 0 &&
+		    sl_specset_contains(spec, v, SL_PRE_INCLUDE);
+		sl_version_free(v);
+		sl_specset_free(spec);
 	}
-	text = sl_xasprintf("%s%s", op_names[op], rhs);
-	rc = sl_specset_parse(text, &spec, NULL);
-	free(text);
-	if (rc < 0)
-		return rc;
-	*out = sl_version_parse(lhs, &v, NULL) == 0 && sl_specset_contains(spec, v, SL_PRE_INCLUDE);
-	sl_version_free(v);
-	sl_specset_free(spec);
-	return 0;
+	if (text != small)
+		free(text);
+	return r;
 }
 
 static bool set_has(const struct env_set *s, const char *lhs)
@@ -427,10 +432,13 @@ static bool set_has(const struct env_set *s, const char *lhs)
 static int eval_op(enum mop op, const char *lhs, const char *rhs, const struct env_set *rhs_set,
 		   int key, bool *out, struct sl_err *err)
 {
-	if (is_version_var(key) && op != OP_IN && op != OP_NOT_IN &&
-	    pep508_is_specifier(op_names[op], rhs, strlen(rhs)) &&
-	    version_match(op, lhs, rhs, out) == 0)
+	int vm = is_version_var(key) && op != OP_IN && op != OP_NOT_IN ? version_match(op, lhs, rhs)
+								      : -1;
+
+	if (vm >= 0) {
+		*out = vm == 1;
 		return 0;
+	}
 	switch (op) {
 	case OP_IN: *out = rhs_set ? set_has(rhs_set, lhs) : strstr(rhs, lhs) != NULL; return 0;
 	case OP_NOT_IN: *out = rhs_set ? !set_has(rhs_set, lhs) : strstr(rhs, lhs) == NULL; return 0;

@@ -46,6 +46,8 @@ static bool utf8_valid(const char *s, size_t n)
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0;
 
+	while (i < n && u[i] < 0x80)
+		i++;
 	while (i < n) {
 		unsigned long cp, min;
 		size_t k;
@@ -185,7 +187,11 @@ static char lower(char c)
 /* Case-insensitive literal w at s[p..n): the position after it, or NOMATCH. */
 static size_t lit_ci(const char *s, size_t n, size_t p, const char *w)
 {
-	size_t k = strlen(w);
+	size_t k;
+
+	if (p >= n || lower(s[p]) != w[0])
+		return NOMATCH;
+	k = strlen(w);
 
 	if (n - p < k)
 		return NOMATCH;
@@ -206,8 +212,15 @@ static size_t spaces(const char *s, size_t n, size_t p)
 {
 	size_t k;
 
-	while (p < n && (k = pep508_space_len(s + p, n - p)) > 0)
-		p += k;
+	while (p < n) {
+		unsigned char c = (unsigned char)s[p];
+		if (c == ' ' || (c >= 0x09 && c <= 0x0d))
+			p++;
+		else if (c >= 0x1c && (k = pep508_space_len(s + p, n - p)) > 0)
+			p += k;
+		else
+			break;
+	}
 	return p;
 }
 
@@ -308,9 +321,11 @@ static size_t spec_match(const char *s, size_t n)
 {
 	size_t p;
 
-	if (lit_ci(s, n, 0, "===") != NOMATCH)
+	if (n < 2)
+		return 0;
+	if (n >= 3 && s[0] == '=' && s[1] == '=' && s[2] == '=')
 		return arbitrary(s, n, spaces(s, n, 3));
-	if (lit_ci(s, n, 0, "==") != NOMATCH || lit_ci(s, n, 0, "!=") != NOMATCH) {
+	if ((s[0] == '=' || s[0] == '!') && s[1] == '=') {
 		p = version_head(s, n, spaces(s, n, 2), 1);
 		if (p == NOMATCH)
 			return 0;
@@ -318,61 +333,93 @@ static size_t spec_match(const char *s, size_t n)
 			return p + 2;
 		return local_label(s, n, pre_post_dev(s, n, p), true);
 	}
-	if (lit_ci(s, n, 0, "~=") != NOMATCH) {
+	if (s[0] == '~' && s[1] == '=') {
 		p = version_head(s, n, spaces(s, n, 2), 2);
 		return p == NOMATCH ? 0 : pre_post_dev(s, n, p);
 	}
-	if (n > 0 && (s[0] == '<' || s[0] == '>')) {
-		p = n > 1 && s[1] == '=' ? 2 : 1;
+	if (s[0] == '<' || s[0] == '>') {
+		p = s[1] == '=' ? 2 : 1;
 		p = version_head(s, n, spaces(s, n, p), 1);
 		return p == NOMATCH ? 0 : pre_post_dev(s, n, p);
 	}
 	return 0;
 }
 
-bool pep508_is_specifier(const char *op, const char *value, size_t vlen)
+bool pep508_is_specifier(const char *s, size_t n)
 {
-	struct sl_buf b = SL_BUF_INIT;
-	size_t m, end;
-	bool ok;
+	size_t m = spec_match(s, n);
 
-	sl_buf_addstr(&b, op);
-	sl_buf_add(&b, value, vlen);
-	m = spec_match(b.buf, b.len);
-	end = spaces(b.buf, b.len, m);
-	ok = m > 0 && end == b.len;
-	sl_buf_release(&b);
-	return ok;
+	return m > 0 && spaces(s, n, m) == n;
 }
 
 /* ---- tokens ------------------------------------------------------------- */
 
-/* A keyword w between word boundaries at p: its length, or 0. */
-static size_t keyword(const struct pep508_lex *lx, size_t p, const char *w)
+/* A keyword w of k bytes between word boundaries at p: k, or 0. */
+static size_t keyword_n(const struct pep508_lex *lx, size_t p, const char *w, size_t k)
 {
-	size_t k = strlen(w);
-
 	if (lx->len - p < k || memcmp(lx->src + p, w, k) != 0)
 		return 0;
 	return boundary(lx, p) && boundary(lx, p + k) ? k : 0;
 }
 
-static size_t variable(const struct pep508_lex *lx, size_t p)
-{
-	static const char *const names[] = {
-		"python_version", "python_full_version", "os_name", "os.name", "sys_platform",
-		"sys.platform", "platform_release", "platform_system", "platform_version",
-		"platform.version", "platform_machine", "platform.machine",
-		"platform_python_implementation", "platform.python_implementation",
-		"python_implementation", "implementation_name", "implementation_version", "extras",
-		"extra", "dependency_groups", NULL,
-	};
-	size_t k;
+#define keyword(lx, p, w) keyword_n(lx, p, w, sizeof(w) - 1)
 
-	for (size_t i = 0; names[i]; i++)
-		if ((k = keyword(lx, p, names[i])) > 0)
+/* The variable token at p: its length (0 if none) and, in *var, the
+ * enum pep508_var it names. */
+static size_t variable(const struct pep508_lex *lx, size_t p, int *var)
+{
+#define V(name, v) {name, sizeof(name) - 1, v}
+	static const struct {
+		const char *name;
+		size_t len;
+		int var;
+	} names[] = {
+		V("python_version", VAR_PYTHON_VERSION),
+		V("python_full_version", VAR_PYTHON_FULL_VERSION),
+		V("os_name", VAR_OS_NAME),
+		V("os.name", VAR_OS_NAME),
+		V("sys_platform", VAR_SYS_PLATFORM),
+		V("sys.platform", VAR_SYS_PLATFORM),
+		V("platform_release", VAR_PLATFORM_RELEASE),
+		V("platform_system", VAR_PLATFORM_SYSTEM),
+		V("platform_version", VAR_PLATFORM_VERSION),
+		V("platform.version", VAR_PLATFORM_VERSION),
+		V("platform_machine", VAR_PLATFORM_MACHINE),
+		V("platform.machine", VAR_PLATFORM_MACHINE),
+		V("platform_python_implementation", VAR_PLATFORM_PYTHON_IMPLEMENTATION),
+		V("platform.python_implementation", VAR_PLATFORM_PYTHON_IMPLEMENTATION),
+		V("python_implementation", VAR_PLATFORM_PYTHON_IMPLEMENTATION),
+		V("implementation_name", VAR_IMPLEMENTATION_NAME),
+		V("implementation_version", VAR_IMPLEMENTATION_VERSION),
+		V("extras", VAR_EXTRAS),
+		V("extra", VAR_EXTRA),
+		V("dependency_groups", VAR_DEPENDENCY_GROUPS),
+	};
+#undef V
+	const char *s = lx->src + p;
+	size_t k, rest = lx->len - p;
+
+	if (rest < 5 || (s[0] != 'p' && s[0] != 'o' && s[0] != 's' && s[0] != 'i' && s[0] != 'e' &&
+			 s[0] != 'd'))
+		return 0;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (names[i].name[0] != s[0] || names[i].len > rest ||
+		    names[i].name[names[i].len - 1] != s[names[i].len - 1])
+			continue;
+		if ((k = keyword_n(lx, p, names[i].name, names[i].len)) > 0) {
+			*var = names[i].var;
 			return k;
+		}
+	}
 	return 0;
+}
+
+int pep508_variable(const struct pep508_lex *lx, size_t *n)
+{
+	int var = -1;
+
+	*n = variable(lx, lx->pos, &var);
+	return *n ? var : -1;
 }
 
 static size_t identifier(const struct pep508_lex *lx, size_t p)
@@ -401,14 +448,12 @@ static size_t quoted(const struct pep508_lex *lx, size_t p)
 
 static size_t op(const struct pep508_lex *lx, size_t p)
 {
-	static const char *const ops[] = {"===", "==", "~=", "!=", "<=", ">=", "<", ">", NULL};
+	const char *s = lx->src + p;
+	size_t rest = lx->len - p;
 
-	for (size_t i = 0; ops[i]; i++) {
-		size_t k = strlen(ops[i]);
-		if (lx->len - p >= k && memcmp(lx->src + p, ops[i], k) == 0)
-			return k;
-	}
-	return 0;
+	if (rest >= 2 && s[1] == '=' && (s[0] == '=' || s[0] == '~' || s[0] == '!' || s[0] == '<' || s[0] == '>'))
+		return rest >= 3 && s[0] == '=' && s[2] == '=' ? 3 : 2;
+	return rest >= 1 && (s[0] == '<' || s[0] == '>') ? 1 : 0;
 }
 
 static size_t span_of(const char *s, size_t n, size_t p, const char *reject)
@@ -443,13 +488,16 @@ bool pep508_check(const struct pep508_lex *lx, enum pep508_tok t, size_t *n)
 	case TOK_BOOLOP: k = keyword(lx, p, "or") ? 2 : keyword(lx, p, "and") ? 3 : 0; break;
 	case TOK_IN: k = keyword(lx, p, "in"); break;
 	case TOK_NOT: k = keyword(lx, p, "not"); break;
-	case TOK_VARIABLE: k = variable(lx, p); break;
+	case TOK_VARIABLE: k = variable(lx, p, &(int){0}); break;
 	case TOK_SPECIFIER: k = spec_match(s, rest); break;
 	case TOK_URL: k = span_of(s, rest, 0, " \t"); break;
 	case TOK_IDENTIFIER: k = identifier(lx, p); break;
 	case TOK_PREFIX_TRAIL: k = rest >= 2 && s[0] == '.' && s[1] == '*' ? 2 : 0; break;
 	case TOK_LOCAL_TRAIL: k = local_label(s, rest, 0, false); break;
-	case TOK_WS: k = strspn(s, " \t"); break;
+	case TOK_WS:
+		while (k < rest && (s[k] == ' ' || s[k] == '\t'))
+			k++;
+		break;
 	case TOK_END:
 		*n = 0;
 		return rest == 0;

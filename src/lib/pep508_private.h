@@ -72,9 +72,9 @@ int pep508_error(const struct pep508_lex *lx, struct sl_err *err, size_t start, 
 #define PEP508_NUL "\xc0\x80"
 bool pep508_unquote(const char *tok, size_t len, struct sl_buf *out);
 
-/* True when op+value (value of vlen bytes) is one valid PEP 440 specifier
- * by packaging's Specifier regex (\s* around it allowed). */
-bool pep508_is_specifier(const char *op, const char *value, size_t vlen);
+/* True when the n bytes at s are one valid PEP 440 specifier by
+ * packaging's Specifier regex (\s* around it allowed). */
+bool pep508_is_specifier(const char *s, size_t n);
 
 /* Length of Python \s whitespace at s (0 if none). */
 size_t pep508_space_len(const char *s, size_t len);
@@ -120,6 +120,10 @@ int pep508_var_lookup(const char *name, size_t len);
 /* A variable token as written ("os.name", "python_implementation") to its
  * variable, or -1. */
 int pep508_var_from_token(const char *tok, size_t len);
+
+/* The variable token at the lexer's position: the enum pep508_var it
+ * names (aliases resolved), with its length in *n; -1 and *n 0 if none. */
+int pep508_variable(const struct pep508_lex *lx, size_t *n);
 
 /* packaging's _parse_marker at the lexer's position (the caller checks
  * what follows); extra values are normalised as packaging does. */
