@@ -63,6 +63,15 @@ rm "$XDG_CACHE_HOME/huggingface/token"
 expect "token file cleaned" 0 "" env HF_HOME="$T_TMP/hfhome" $S fetch demo/cached-build "$T_TMP/d5"
 check "cleaned token sent" test "$(grep -c 'auth=yes' "$REC")" -ge 1
 
+# progress: on stderr only when it is a terminal, and not with -q
+check "no progress when not a terminal" sh -c "! grep -q fetching '$T_TMP/err'"
+if command -v script >/dev/null 2>&1; then
+	script -qec "$S fetch demo/cached-build '$T_TMP/p1' 2>&1 >/dev/null" /dev/null >"$T_TMP/tty" 2>&1
+	check "progress on a terminal" grep -q 'fetching' "$T_TMP/tty"
+	script -qec "$S -q fetch demo/cached-build '$T_TMP/p2' 2>&1 >/dev/null" /dev/null >"$T_TMP/tty" 2>&1
+	check "no progress with -q" sh -c "! grep -q fetching '$T_TMP/tty'"
+fi
+
 # faults: one line, exit code, nothing written
 fault() { # name exit message [space]
 	expect "fault $1" "$2" "$3" env HF_TOKEN=$TOKEN HF_ENDPOINT=$HUB/fault/$1 $S fetch "${4:-demo/repin-history}" "$T_TMP/f$1"
