@@ -16,32 +16,32 @@
 /* The YAML style of a top-level value. */
 enum sl_card_style {
 	SL_CARD_PLAIN = 0, /* unquoted scalar: 3.10, gradio */
-	SL_CARD_SINGLE,    /* 'single quoted' */
-	SL_CARD_DOUBLE,    /* "double quoted" */
+	SL_CARD_SINGLE,	   /* 'single quoted' */
+	SL_CARD_DOUBLE,	   /* "double quoted" */
 	SL_CARD_LITERAL,   /* | block */
-	SL_CARD_FOLDED,    /* > block */
+	SL_CARD_FOLDED,	   /* > block */
 	SL_CARD_SEQUENCE,  /* a list (block or [flow]) */
 	SL_CARD_MAPPING,   /* a nested mapping (block or {flow}) */
 };
 
 struct sl_card_value {
-	char *key;              /* the top-level key as written */
-	char *value;            /* scalar text after YAML unquoting; NULL for lists and mappings */
-	char *raw;              /* the exact bytes of the value in the README */
+	char *key;   /* the top-level key as written */
+	char *value; /* scalar text after YAML unquoting; NULL for lists and mappings */
+	char *raw;   /* the exact bytes of the value in the README */
 	enum sl_card_style style;
-	size_t start, end;      /* byte span [start, end) of raw in the whole README */
-	unsigned long line;     /* 1-based line of the value in the README */
-	unsigned long col;      /* 1-based column (in characters) of the value */
-	char **items;           /* SL_CARD_SEQUENCE: the scalar items (unquoted); others NULL */
-	size_t nitems;          /* nested lists or mappings inside a list count but are NULL */
+	size_t start, end;  /* byte span [start, end) of raw in the whole README */
+	unsigned long line; /* 1-based line of the value in the README */
+	unsigned long col;  /* 1-based column (in characters) of the value */
+	char **items;	    /* SL_CARD_SEQUENCE: the scalar items (unquoted); others NULL */
+	size_t nitems;	    /* nested lists or mappings inside a list count but are NULL */
 };
 
 struct sl_card {
-	char *path;                 /* the name used in messages */
-	struct sl_card_value *v;    /* top-level keys in file order */
+	char *path;		 /* the name used in messages */
+	struct sl_card_value *v; /* top-level keys in file order */
 	size_t n;
-	size_t fm_start, fm_end;    /* byte span of the YAML text between the two "---" lines */
-	char **warnings;            /* "README.md:8:17: ..." messages, in file order */
+	size_t fm_start, fm_end; /* byte span of the YAML text between the two "---" lines */
+	char **warnings;	 /* "README.md:8:17: ..." messages, in file order */
 	size_t nwarnings;
 };
 

@@ -19,16 +19,16 @@
 
 /* One piece of proof for a package: which input, which line. */
 struct sl_lock_evidence {
-	char *source;        /* the input (path or label) */
-	unsigned long line;  /* 1-based line, 0 when the input is not line-based */
-	char *text;          /* the line itself, bounded and sanitised */
+	char *source;	    /* the input (path or label) */
+	unsigned long line; /* 1-based line, 0 when the input is not line-based */
+	char *text;	    /* the line itself, bounded and sanitised */
 	enum sl_strength kind;
-	char *version;       /* the version this line shows, or NULL */
+	char *version; /* the version this line shows, or NULL */
 };
 
 /* Package metadata stored by `check --update-lock` (all optional). */
 struct sl_lock_metadata {
-	char **requires_dist;  /* Requires-Dist lines as written */
+	char **requires_dist; /* Requires-Dist lines as written */
 	size_t n_requires_dist;
 	char *requires_python; /* Requires-Python, or NULL */
 	char **provides_extra;
@@ -36,14 +36,14 @@ struct sl_lock_metadata {
 };
 
 struct sl_lock_package {
-	char *name;            /* PEP 503 canonical */
-	char *version;         /* exact, as installed */
+	char *name;    /* PEP 503 canonical */
+	char *version; /* exact, as installed */
 	enum sl_origin origin;
-	char *requirement;     /* direct: the requirement line that asked for it, or NULL */
-	char **required_by;    /* transitive: canonical names of parents, sorted */
+	char *requirement;  /* direct: the requirement line that asked for it, or NULL */
+	char **required_by; /* transitive: canonical names of parents, sorted */
 	size_t n_required_by;
-	char *vcs_url;         /* VCS / direct URL install, or NULL */
-	char *vcs_commit;      /* resolved commit, or NULL */
+	char *vcs_url;	  /* VCS / direct URL install, or NULL */
+	char *vcs_commit; /* resolved commit, or NULL */
 	struct sl_lock_evidence *evidence;
 	size_t n_evidence;
 	struct sl_lock_metadata *metadata; /* NULL when not stored */
@@ -51,37 +51,37 @@ struct sl_lock_package {
 
 /* Something the inputs could not prove. */
 struct sl_lock_incomplete {
-	char *what;   /* "package 'pydub'", "build", "step 'RUN pip install ...'" */
+	char *what; /* "package 'pydub'", "build", "step 'RUN pip install ...'" */
 	char *why;
 	char *remedy;
 };
 
 /* The Space as its card declares it; NULL means not known / not declared. */
 struct sl_lock_space {
-	char *id;                 /* owner/name */
-	char *revision;           /* the commit the files were read at */
-	char *hardware;           /* the hardware it ran on (from the Hub) */
+	char *id;	/* owner/name */
+	char *revision; /* the commit the files were read at */
+	char *hardware; /* the hardware it ran on (from the Hub) */
 	char *sdk;
 	char *sdk_version;
-	char *python_version;     /* as declared, e.g. "3.10" even when unquoted */
+	char *python_version; /* as declared, e.g. "3.10" even when unquoted */
 	char *app_file;
 	char *suggested_hardware;
 	char *startup_duration_timeout;
 	char **preload_from_hub;
 	size_t n_preload_from_hub;
-	char **system_packages;   /* packages.txt lines (apt), declared only */
+	char **system_packages; /* packages.txt lines (apt), declared only */
 	size_t n_system_packages;
 };
 
 /* What really ran, from build logs (or the card when no log says). */
 struct sl_lock_runtime {
-	char *python;          /* "3.13", "3.8.9", or NULL when unknown */
-	char *python_source;   /* "build-log", "card", "site-packages" or NULL */
-	char *base_image;      /* "docker.io/library/python:3.13" */
-	char *digest;          /* "sha256:..." */
-	char *build_time;      /* "2026-05-13 16:49:14" as the log prints it */
-	char *built_commit;    /* the log's Commit SHA */
-	char *build_status;    /* "succeeded", "failed", "unknown" or NULL (no build log) */
+	char *python;	     /* "3.13", "3.8.9", or NULL when unknown */
+	char *python_source; /* "build-log", "card", "site-packages" or NULL */
+	char *base_image;    /* "docker.io/library/python:3.13" */
+	char *digest;	     /* "sha256:..." */
+	char *build_time;    /* "2026-05-13 16:49:14" as the log prints it */
+	char *built_commit;  /* the log's Commit SHA */
+	char *build_status;  /* "succeeded", "failed", "unknown" or NULL (no build log) */
 };
 
 struct sl_lock {
@@ -94,7 +94,7 @@ struct sl_lock {
 	size_t n_incomplete;
 	char **warnings;
 	size_t n_warnings;
-	char **inputs;      /* "build-log: build.log", ... in the order given */
+	char **inputs; /* "build-log: build.log", ... in the order given */
 	size_t n_inputs;
 	size_t cap_packages, cap_incomplete; /* private */
 };

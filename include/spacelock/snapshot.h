@@ -49,7 +49,6 @@ struct sl_snapshot_inputs {
  * an error (SL_EIO, SL_EPARSE, SL_ENOTFOUND for a missing site-packages,
  * message with file[:line[:col]]); damaged but readable logs only add
  * warnings.  The lock is complete when lock->n_incomplete is 0. */
-int sl_snapshot_run(const struct sl_snapshot_inputs *in, struct sl_lock **out,
-		    struct sl_err *err);
+int sl_snapshot_run(const struct sl_snapshot_inputs *in, struct sl_lock **out, struct sl_err *err);
 
 #endif

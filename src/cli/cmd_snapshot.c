@@ -37,16 +37,16 @@ struct opts {
 static int parse_opts(int argc, char **argv, struct sl_cli *cli, struct opts *o)
 {
 	static const struct option longopts[] = {
-		{"dir", required_argument, NULL, 'd'},
-		{"build-log", required_argument, NULL, 'b'},
-		{"run-log", required_argument, NULL, 'r'},
-		{"freeze", required_argument, NULL, 'f'},
-		{"site-packages", required_argument, NULL, 's'},
-		{"output", required_argument, NULL, 'o'},
-		{"quiet", no_argument, NULL, 'q'},
-		{"revision", required_argument, NULL, 'R'},
-		{"token-file", required_argument, NULL, 'T'},
-		{NULL, 0, NULL, 0},
+	    {"dir", required_argument, NULL, 'd'},
+	    {"build-log", required_argument, NULL, 'b'},
+	    {"run-log", required_argument, NULL, 'r'},
+	    {"freeze", required_argument, NULL, 'f'},
+	    {"site-packages", required_argument, NULL, 's'},
+	    {"output", required_argument, NULL, 'o'},
+	    {"quiet", no_argument, NULL, 'q'},
+	    {"revision", required_argument, NULL, 'R'},
+	    {"token-file", required_argument, NULL, 'T'},
+	    {NULL, 0, NULL, 0},
 	};
 	int c;
 
@@ -70,7 +70,8 @@ static int parse_opts(int argc, char **argv, struct sl_cli *cli, struct opts *o)
 	if (optind < argc)
 		return cli_usage(cli, "unexpected argument '%s'", argv[optind]);
 	if (!o->space && (o->revision || o->token_file))
-		return cli_usage(cli, "--revision and --token-file go with a Space id (owner/name)");
+		return cli_usage(cli,
+				 "--revision and --token-file go with a Space id (owner/name)");
 	o->in.build_logs = o->build.v;
 	o->in.n_build_logs = o->build.n;
 	o->in.run_logs = o->run.v;
@@ -141,8 +142,9 @@ static void summary(const struct sl_lock *lock, const char *output, struct sl_cl
 	fprintf(stderr, "snapshot: %zu package%s locked, %zu unknown\n", lock->n_packages,
 		lock->n_packages == 1 ? "" : "s", lock->n_incomplete);
 	fprintf(stderr, "snapshot: python %s%s%s%s, sdk %s%s%s\n", or_unknown(r->python),
-		r->python_source ? " (from the " : "", r->python_source ? source_name(r->python_source) : "",
-		r->python_source ? ")" : "", or_unknown(sp->sdk), sp->sdk_version ? " " : "",
+		r->python_source ? " (from the " : "",
+		r->python_source ? source_name(r->python_source) : "", r->python_source ? ")" : "",
+		or_unknown(sp->sdk), sp->sdk_version ? " " : "",
 		sp->sdk_version ? sp->sdk_version : "");
 	if (r->build_status)
 		fprintf(stderr, "snapshot: build %s\n", r->build_status);

@@ -20,7 +20,7 @@ struct ctx {
 	const char *data;
 	size_t len;
 	size_t fm_start, fm_end;
-	unsigned long fm_line; /* README line (1-based) of the first front-matter line */
+	unsigned long fm_line;	    /* README line (1-based) of the first front-matter line */
 	size_t cur_index, cur_byte; /* char index cur_index is at byte fm_start + cur_byte */
 	struct sl_card *card;
 	yaml_parser_t parser;
@@ -62,7 +62,7 @@ static size_t byte_at(struct ctx *c, size_t index)
 }
 
 static void add_warning(struct sl_card *card, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 static void add_warning(struct sl_card *card, const char *fmt, ...)
 {
 	struct sl_buf b = SL_BUF_INIT;
@@ -98,7 +98,8 @@ static int find_front_matter(struct ctx *c)
 	nl = memchr(c->data + bom, '\n', c->len - bom);
 	if (!nl || !is_delim_line(c->data + bom, (size_t)(nl - c->data) - bom))
 		return sl_error(c->err, SL_EPARSE,
-				"%s:1: no front matter: a Space card starts with a '---' line", c->path);
+				"%s:1: no front matter: a Space card starts with a '---' line",
+				c->path);
 	c->fm_start = pos = (size_t)(nl - c->data) + 1;
 	c->fm_line = 2;
 	while (pos < c->len) {
@@ -111,7 +112,8 @@ static int find_front_matter(struct ctx *c)
 		pos += n + 1;
 	}
 	return sl_error(c->err, SL_EPARSE,
-			"%s:1: front matter not closed: no '---' line after the opening one", c->path);
+			"%s:1: front matter not closed: no '---' line after the opening one",
+			c->path);
 }
 
 /* ---- libyaml errors ---- */
@@ -200,7 +202,8 @@ static int skip_node(struct ctx *c, yaml_mark_t *end)
 		else if (ev.type == YAML_SEQUENCE_END_EVENT || ev.type == YAML_MAPPING_END_EVENT)
 			depth--;
 		else if (ev.type == YAML_STREAM_END_EVENT)
-			rc = sl_error(c->err, SL_EPARSE, "%s: front matter ends inside a value", c->path);
+			rc = sl_error(c->err, SL_EPARSE, "%s: front matter ends inside a value",
+				      c->path);
 		*end = ev.end_mark;
 		yaml_event_delete(&ev);
 	}
@@ -225,8 +228,8 @@ static int read_sequence(struct ctx *c, struct sl_card_value *v, yaml_mark_t sta
 		sl_xgrow((void **)&v->items, &cap, v->nitems + 1, sizeof(char *));
 		v->items[v->nitems] = NULL;
 		if (ev.type == YAML_SCALAR_EVENT)
-			v->items[v->nitems] = sl_xstrndup((const char *)ev.data.scalar.value,
-							  ev.data.scalar.length);
+			v->items[v->nitems] =
+			    sl_xstrndup((const char *)ev.data.scalar.value, ev.data.scalar.length);
 		v->nitems++;
 		if (ev.type == YAML_SEQUENCE_START_EVENT || ev.type == YAML_MAPPING_START_EVENT)
 			rc = skip_node(c, &end);
@@ -253,9 +256,7 @@ static int read_value(struct ctx *c, struct sl_card_value *v)
 		v->value = sl_xstrndup((const char *)ev.data.scalar.value, ev.data.scalar.length);
 		set_span(c, v, ev.start_mark, ev.end_mark);
 		break;
-	case YAML_ALIAS_EVENT:
-		set_span(c, v, ev.start_mark, ev.end_mark);
-		break;
+	case YAML_ALIAS_EVENT: set_span(c, v, ev.start_mark, ev.end_mark); break;
 	case YAML_SEQUENCE_START_EVENT:
 		v->style = SL_CARD_SEQUENCE;
 		rc = read_sequence(c, v, ev.start_mark);
@@ -366,8 +367,9 @@ static int read_mapping(struct ctx *c)
 			return 0;
 		}
 		if (ev.type != YAML_SCALAR_EVENT) {
-			rc = sl_error(c->err, SL_EPARSE, "%s:%lu:%lu: front matter key is not a string",
-				      c->path, c->fm_line + (unsigned long)ev.start_mark.line,
+			rc = sl_error(c->err, SL_EPARSE,
+				      "%s:%lu:%lu: front matter key is not a string", c->path,
+				      c->fm_line + (unsigned long)ev.start_mark.line,
 				      (unsigned long)ev.start_mark.column + 1);
 			yaml_event_delete(&ev);
 			return rc;
@@ -405,8 +407,9 @@ static int read_document(struct ctx *c)
 			return read_mapping(c);
 		if (t == YAML_SCALAR_EVENT && m.index == 0 && c->fm_end == c->fm_start)
 			return 0;
-		return sl_error(c->err, SL_EPARSE, "%s:%lu:%lu: front matter is not a mapping of keys",
-				c->path, c->fm_line + (unsigned long)m.line, (unsigned long)m.column + 1);
+		return sl_error(c->err, SL_EPARSE,
+				"%s:%lu:%lu: front matter is not a mapping of keys", c->path,
+				c->fm_line + (unsigned long)m.line, (unsigned long)m.column + 1);
 	}
 }
 

@@ -91,7 +91,8 @@ static cJSON *metadata_json(const struct sl_lock_metadata *m)
 {
 	cJSON *o = cJSON_CreateObject();
 
-	cJSON_AddItemToObject(o, "provides_extra", strv_json(m->provides_extra, m->n_provides_extra));
+	cJSON_AddItemToObject(o, "provides_extra",
+			      strv_json(m->provides_extra, m->n_provides_extra));
 	cJSON_AddItemToObject(o, "requires_dist", strv_json(m->requires_dist, m->n_requires_dist));
 	put_str(o, "requires_python", m->requires_python);
 	return o;
@@ -107,7 +108,8 @@ static cJSON *package_json(const struct sl_lock_package *p)
 	cJSON_AddStringToObject(o, "origin", sl_origin_name(p->origin));
 	put_opt(o, "requirement", p->requirement);
 	if (p->n_required_by)
-		cJSON_AddItemToObject(o, "required_by", strv_json(p->required_by, p->n_required_by));
+		cJSON_AddItemToObject(o, "required_by",
+				      strv_json(p->required_by, p->n_required_by));
 	if (p->vcs_url || p->vcs_commit) {
 		cJSON *vcs = cJSON_CreateObject();
 		put_str(vcs, "commit", p->vcs_commit);
@@ -293,7 +295,7 @@ struct rd {
 };
 
 static int bad(struct rd *r, const char *key, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 static int bad(struct rd *r, const char *key, const char *fmt, ...)
 {
 	char msg[512];
@@ -306,8 +308,7 @@ static int bad(struct rd *r, const char *key, const char *fmt, ...)
 }
 
 /* A string-or-null member; a missing member counts as null. */
-static int get_str(struct rd *r, const cJSON *obj, const char *key, const char *where,
-		   char **slot)
+static int get_str(struct rd *r, const cJSON *obj, const char *key, const char *where, char **slot)
 {
 	const cJSON *j = cJSON_GetObjectItemCaseSensitive(obj, key);
 
@@ -319,8 +320,8 @@ static int get_str(struct rd *r, const cJSON *obj, const char *key, const char *
 	return 0;
 }
 
-static int get_strv(struct rd *r, const cJSON *obj, const char *key, const char *where,
-		    char ***v, size_t *n)
+static int get_strv(struct rd *r, const cJSON *obj, const char *key, const char *where, char ***v,
+		    size_t *n)
 {
 	const cJSON *j = cJSON_GetObjectItemCaseSensitive(obj, key), *c;
 
@@ -382,8 +383,7 @@ static int read_runtime(struct rd *r, const cJSON *o, struct sl_lock_runtime *t)
 	return rc;
 }
 
-static int read_evidence(struct rd *r, const cJSON *o, const char *where,
-			 struct sl_lock_package *p)
+static int read_evidence(struct rd *r, const cJSON *o, const char *where, struct sl_lock_package *p)
 {
 	struct sl_lock_evidence ev = {0};
 	const cJSON *kind = cJSON_GetObjectItemCaseSensitive(o, "kind");
@@ -412,8 +412,7 @@ static int read_evidence(struct rd *r, const cJSON *o, const char *where,
 	return 0;
 }
 
-static int read_metadata(struct rd *r, const cJSON *o, const char *where,
-			 struct sl_lock_package *p)
+static int read_metadata(struct rd *r, const cJSON *o, const char *where, struct sl_lock_package *p)
 {
 	struct sl_lock_metadata m = {0};
 	int rc;
@@ -422,14 +421,14 @@ static int read_metadata(struct rd *r, const cJSON *o, const char *where,
 		return bad(r, where, "'metadata' must be an object");
 	rc = get_strv(r, o, "requires_dist", where, &m.requires_dist, &m.n_requires_dist);
 	if (!rc)
-		rc = get_strv(r, o, "provides_extra", where, &m.provides_extra, &m.n_provides_extra);
+		rc =
+		    get_strv(r, o, "provides_extra", where, &m.provides_extra, &m.n_provides_extra);
 	if (!rc)
 		rc = get_str(r, o, "requires_python", where, &m.requires_python);
 	if (!rc)
-		sl_lock_package_set_metadata(p, (const char *const *)m.requires_dist,
-					     m.n_requires_dist, m.requires_python,
-					     (const char *const *)m.provides_extra,
-					     m.n_provides_extra);
+		sl_lock_package_set_metadata(
+		    p, (const char *const *)m.requires_dist, m.n_requires_dist, m.requires_python,
+		    (const char *const *)m.provides_extra, m.n_provides_extra);
 	for (size_t i = 0; i < m.n_requires_dist; i++)
 		free(m.requires_dist[i]);
 	for (size_t i = 0; i < m.n_provides_extra; i++)
@@ -450,9 +449,10 @@ static int read_package_rest(struct rd *r, const cJSON *o, const char *where,
 	const cJSON *c;
 	int rc, o_, i = 0;
 
-	if (origin && (!cJSON_IsString(origin) ||
-		       (o_ = sl_lock_origin_from_name(origin->valuestring)) < 0))
-		return bad(r, where, "'origin' must be one of unknown, direct, platform, transitive");
+	if (origin &&
+	    (!cJSON_IsString(origin) || (o_ = sl_lock_origin_from_name(origin->valuestring)) < 0))
+		return bad(r, where,
+			   "'origin' must be one of unknown, direct, platform, transitive");
 	p->origin = origin ? (enum sl_origin)o_ : SL_ORIGIN_UNKNOWN;
 	if ((rc = get_str(r, o, "requirement", where, &p->requirement)) != 0 ||
 	    (rc = get_strv(r, o, "required_by", where, &p->required_by, &p->n_required_by)) != 0)
@@ -501,7 +501,8 @@ static int read_packages(struct rd *r, const cJSON *a, struct sl_lock *lock)
 			return bad(r, where, "'version' must be a non-empty string");
 		if (sl_lock_find(lock, name->valuestring))
 			return bad(r, where, "package '%s' is listed twice", name->valuestring);
-		struct sl_lock_package *p = sl_lock_add_package(lock, name->valuestring, ver->valuestring);
+		struct sl_lock_package *p =
+		    sl_lock_add_package(lock, name->valuestring, ver->valuestring);
 		if ((rc = read_package_rest(r, o, where, p)) != 0)
 			return rc;
 	}
@@ -540,8 +541,8 @@ static int read_lock(struct rd *r, const cJSON *j, struct sl_lock *lock)
 	int rc;
 
 	if (!cJSON_IsObject(j))
-		return sl_error(r->err, SL_EPARSE, "%s: not a lockfile: the top level is not an object",
-				r->path);
+		return sl_error(r->err, SL_EPARSE,
+				"%s: not a lockfile: the top level is not an object", r->path);
 	if (!cJSON_IsNumber(v))
 		return sl_error(r->err, SL_EPARSE, "%s: not a lockfile: no 'lockfile_version'",
 				r->path);
@@ -550,10 +551,11 @@ static int read_lock(struct rd *r, const cJSON *j, struct sl_lock *lock)
 			   "version %.0f is not supported (this spacelock reads version %d)",
 			   v->valuedouble, SL_LOCK_FORMAT_VERSION);
 	if ((rc = read_space(r, cJSON_GetObjectItemCaseSensitive(j, "space"), &lock->space)) != 0 ||
-	    (rc = read_runtime(r, cJSON_GetObjectItemCaseSensitive(j, "runtime"), &lock->runtime)) !=
-		    0 ||
+	    (rc = read_runtime(r, cJSON_GetObjectItemCaseSensitive(j, "runtime"),
+			       &lock->runtime)) != 0 ||
 	    (rc = read_packages(r, cJSON_GetObjectItemCaseSensitive(j, "packages"), lock)) != 0 ||
-	    (rc = read_incomplete(r, cJSON_GetObjectItemCaseSensitive(j, "incomplete"), lock)) != 0 ||
+	    (rc = read_incomplete(r, cJSON_GetObjectItemCaseSensitive(j, "incomplete"), lock)) !=
+		0 ||
 	    (rc = get_strv(r, j, "warnings", "warnings", &lock->warnings, &lock->n_warnings)) != 0)
 		return rc;
 	return get_strv(r, j, "inputs", "inputs", &lock->inputs, &lock->n_inputs);

@@ -127,8 +127,8 @@ static int read_reqfile(struct snap *s, const char *file)
 			snap_warn(s, "%s:%lu: '%s' is not followed: snapshot reads only %s", name,
 				  e->line, e->text, file);
 		else if (e->kind == SL_REQLINE_URL || e->kind == SL_REQLINE_EDITABLE)
-			snap_warn(s, "%s:%lu: '%s': no project name, so it cannot be matched",
-				  name, e->line, e->text);
+			snap_warn(s, "%s:%lu: '%s': no project name, so it cannot be matched", name,
+				  e->line, e->text);
 	}
 	for (size_t i = 0; i < rf->nwarnings; i++)
 		sl_lock_add_warning(s->lock, rf->warnings[i]);
@@ -199,7 +199,8 @@ static int read_log(struct snap *s, const struct sl_snapshot_file *f, enum sl_lo
 	int rc = 0;
 
 	if (!fp)
-		return sl_error(s->err, SL_EIO, "cannot read '%s': %s", label_of(f), strerror(errno));
+		return sl_error(s->err, SL_EIO, "cannot read '%s': %s", label_of(f),
+				strerror(errno));
 	log = sl_buildlog_new(kind, label_of(f));
 	chunk = sl_xmalloc(65536);
 	while (!rc && (n = fread(chunk, 1, 65536, fp)) > 0)
@@ -277,8 +278,7 @@ static bool has_input(const struct sl_snapshot_inputs *in)
 	return in->dir || in->n_build_logs || in->n_run_logs || in->n_freezes || in->site_packages;
 }
 
-int sl_snapshot_run(const struct sl_snapshot_inputs *in, struct sl_lock **out,
-		    struct sl_err *err)
+int sl_snapshot_run(const struct sl_snapshot_inputs *in, struct sl_lock **out, struct sl_err *err)
 {
 	struct snap s = {.in = in, .err = err};
 	int rc;

@@ -21,16 +21,15 @@
 #include "spacelock/version.h"
 
 #define REMEDY_VERSION                                                                             \
-	"pass a log of an uncached build (Factory rebuild), a run log in which the app prints "   \
+	"pass a log of an uncached build (Factory rebuild), a run log in which the app prints "    \
 	"`pip freeze` at start-up, or a freeze of the running Space (--freeze)"
 #define REMEDY_CACHED                                                                              \
-	"rebuild without cache (Factory rebuild in the Space settings, or restart with "          \
-	"factory=true) and snapshot the new build log, or have the app print `pip freeze` at "    \
+	"rebuild without cache (Factory rebuild in the Space settings, or restart with "           \
+	"factory=true) and snapshot the new build log, or have the app print `pip freeze` at "     \
 	"start-up and pass its run log"
-#define REMEDY_FAILED                                                                              \
-	"fix the build, rebuild, and snapshot the log of a successful build"
+#define REMEDY_FAILED "fix the build, rebuild, and snapshot the log of a successful build"
 #define REMEDY_PYTHON                                                                              \
-	"pass the build log (--build-log): its '--> FROM' line names the interpreter, or declare "  \
+	"pass the build log (--build-log): its '--> FROM' line names the interpreter, or declare " \
 	"python_version in the card"
 
 void snap_warn(struct snap *s, const char *fmt, ...)
@@ -46,7 +45,7 @@ void snap_warn(struct snap *s, const char *fmt, ...)
 }
 
 static void incomplete(struct snap *s, const char *what, const char *remedy, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+    __attribute__((format(printf, 4, 5)));
 static void incomplete(struct snap *s, const char *what, const char *remedy, const char *fmt, ...)
 {
 	struct sl_buf b = SL_BUF_INIT;
@@ -90,7 +89,8 @@ static const char *sdk_package(const struct sl_lock *lock)
  * or NULL for "-r file (line N)" (a direct requirement). */
 static char *parent_name(const char *chain)
 {
-	size_t n = strspn(chain, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-");
+	size_t n =
+	    strspn(chain, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-");
 	char *raw, *c;
 
 	if (n == 0 || chain[0] == '-')
@@ -182,9 +182,9 @@ static void warn_disagreement(struct snap *s, const char *name, const struct sl_
 		return;
 	*prev = o;
 	char *a = where(o), *b = where(win);
-	snap_warn(s, "'%s': %s shows %s (%s) but %s shows %s (%s); %s is kept", name, a,
-		  o->version, sl_strength_name(o->strength), b, win->version,
-		  sl_strength_name(win->strength), win->version);
+	snap_warn(s, "'%s': %s shows %s (%s) but %s shows %s (%s); %s is kept", name, a, o->version,
+		  sl_strength_name(o->strength), b, win->version, sl_strength_name(win->strength),
+		  win->version);
 	free(a);
 	free(b);
 }
@@ -228,7 +228,8 @@ static void lock_package(struct snap *s, const char *name, const struct item *it
 		add_parent(p, o);
 		if (proves(o))
 			warn_disagreement(s, name, win, o, &warned);
-		if ((o->vcs_url || o->vcs_commit) && (!p->vcs_commit || o->strength == win->strength)) {
+		if ((o->vcs_url || o->vcs_commit) &&
+		    (!p->vcs_commit || o->strength == win->strength)) {
 			if (o->vcs_url)
 				sl_lock_set(&p->vcs_url, o->vcs_url);
 			if (o->vcs_commit)
@@ -262,7 +263,8 @@ static void unknown_package(struct snap *s, const char *name, const struct item 
 			break;
 		}
 	if (first->origin == SL_ORIGIN_DIRECT && first->requirement)
-		sl_buf_addf(&why, "%s:%lu asks for '%s' but no input shows which version was installed",
+		sl_buf_addf(&why,
+			    "%s:%lu asks for '%s' but no input shows which version was installed",
 			    first->source, first->line, first->requirement);
 	else {
 		char *at = where(first);
@@ -271,8 +273,9 @@ static void unknown_package(struct snap *s, const char *name, const struct item 
 		free(at);
 	}
 	if (sdkpkg && strcmp(name, sdkpkg) == 0 && s->lock->space.sdk_version)
-		sl_buf_addf(&why, "; the card's sdk_version makes the builder install %s==%s "
-				  "(expected, not proven)",
+		sl_buf_addf(&why,
+			    "; the card's sdk_version makes the builder install %s==%s "
+			    "(expected, not proven)",
 			    name, s->lock->space.sdk_version);
 	sl_lock_add_incomplete(s->lock, what, why.buf, REMEDY_VERSION);
 	sl_buf_release(&why);
@@ -414,7 +417,8 @@ static void check_failure(struct snap *s, const struct sl_buildlog *log)
 		}
 	if (log->kind == SL_LOG_RUN) {
 		if (log->runtime_error)
-			snap_warn(s, "%s: the run log shows the Space failed to start or crashed%s%s",
+			snap_warn(s,
+				  "%s: the run log shows the Space failed to start or crashed%s%s",
 				  log->source, f ? ": " : "", f ? f->text : "");
 		return;
 	}
@@ -434,8 +438,9 @@ static void check_failure(struct snap *s, const struct sl_buildlog *log)
 			   "no step ran): what it installed is not known",
 			   log->source);
 	if (log->logs_unavailable)
-		incomplete(s, "build log", REMEDY_FAILED, "%s: the Space page could not show the log (%s)",
-			   log->source, log->logs_unavailable);
+		incomplete(s, "build log", REMEDY_FAILED,
+			   "%s: the Space page could not show the log (%s)", log->source,
+			   log->logs_unavailable);
 }
 
 static void set_runtime_from(struct snap *s, const struct sl_buildlog *log)
@@ -460,8 +465,9 @@ static void set_runtime_from(struct snap *s, const struct sl_buildlog *log)
 static void compare_builds(struct snap *s, const struct sl_buildlog *a, const struct sl_buildlog *b)
 {
 	if (a->commit && b->commit && strcmp(a->commit, b->commit) != 0)
-		snap_warn(s, "%s and %s are logs of different commits (%s, %s): the lock mixes two "
-			     "builds",
+		snap_warn(s,
+			  "%s and %s are logs of different commits (%s, %s): the lock mixes two "
+			  "builds",
 			  a->source, b->source, a->commit, b->commit);
 	if (a->python && b->python && strcmp(a->python, b->python) != 0)
 		snap_warn(s, "%s and %s used different interpreters (python %s, %s)", a->source,
@@ -491,10 +497,12 @@ static void merge_logs(struct snap *s)
 		}
 		if (log->sdk_version && s->lock->space.sdk_version &&
 		    strcmp(log->sdk_version, s->lock->space.sdk_version) != 0)
-			snap_warn(s, "%s: the build installed %s==%s but the card's sdk_version is %s: "
-				     "the log is of another revision",
-				  log->source, log->sdk ? log->sdk : "the sdk", log->sdk_version,
-				  s->lock->space.sdk_version);
+			snap_warn(
+			    s,
+			    "%s: the build installed %s==%s but the card's sdk_version is %s: "
+			    "the log is of another revision",
+			    log->source, log->sdk ? log->sdk : "the sdk", log->sdk_version,
+			    s->lock->space.sdk_version);
 	}
 }
 

@@ -14,8 +14,8 @@ struct snap {
 	const struct sl_snapshot_inputs *in;
 	struct sl_err *err;
 	struct sl_lock *lock;
-	struct sl_obs_list obs;     /* every observation, in input order */
-	struct sl_buildlog **logs;  /* build and run logs, in input order */
+	struct sl_obs_list obs;	   /* every observation, in input order */
+	struct sl_buildlog **logs; /* build and run logs, in input order */
 	size_t nlogs, cap_logs;
 };
 

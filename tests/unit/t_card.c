@@ -31,11 +31,11 @@ static void check_spans(const struct sl_card *card, const struct sl_buf *data)
 	for (size_t i = 0; i < card->n; i++) {
 		const struct sl_card_value *v = &card->v[i];
 		CHECK(v->start <= v->end && v->end <= data->len &&
-			      strlen(v->raw) == v->end - v->start &&
-			      memcmp(data->buf + v->start, v->raw, v->end - v->start) == 0,
+			  strlen(v->raw) == v->end - v->start &&
+			  memcmp(data->buf + v->start, v->raw, v->end - v->start) == 0,
 		      "%s: span of '%s'", card->path, v->key);
-		CHECK(v->start >= card->fm_start && v->end <= card->fm_end, "%s: '%s' inside front matter",
-		      card->path, v->key);
+		CHECK(v->start >= card->fm_start && v->end <= card->fm_end,
+		      "%s: '%s' inside front matter", card->path, v->key);
 	}
 }
 
@@ -104,16 +104,18 @@ static int parse_str(const char *text, struct sl_card **card, struct sl_err *err
 static void test_flags(void)
 {
 	struct sl_buf data = SL_BUF_INIT;
-	struct sl_card *card = load("gradio-no-sdk_version-unquoted-python310.frontmatter-excerpt.md", &data);
+	struct sl_card *card =
+	    load("gradio-no-sdk_version-unquoted-python310.frontmatter-excerpt.md", &data);
 	struct sl_err err = {0};
 
 	CHECK(card && card->nwarnings == 1, "one warning for bare 3.10");
 	if (card && card->nwarnings)
-		CHECK_STR(card->warnings[0],
-			  "gradio-no-sdk_version-unquoted-python310.frontmatter-excerpt.md:7:17: "
-			  "'python_version: 3.10' is unquoted: YAML reads it as the number 3.1, not the "
-			  "string \"3.10\"; write python_version: \"3.10\"",
-			  "3.10 flag text");
+		CHECK_STR(
+		    card->warnings[0],
+		    "gradio-no-sdk_version-unquoted-python310.frontmatter-excerpt.md:7:17: "
+		    "'python_version: 3.10' is unquoted: YAML reads it as the number 3.1, not the "
+		    "string \"3.10\"; write python_version: \"3.10\"",
+		    "3.10 flag text");
 	sl_card_free(card);
 	card = load("gradio-template-py313-quoted.README.md", &data);
 	CHECK(card && card->nwarnings == 0, "quoted '3.13' is not flagged");
@@ -129,11 +131,11 @@ static void test_flags(void)
 	      "sdk_version 4.40 flagged");
 	sl_card_free(card);
 	CHECK(parse_str("---\nsdk_version: 4.40.0\ntitle: 3.10\n---\n", &card, &err) == 0 &&
-		      card->nwarnings == 0,
+		  card->nwarnings == 0,
 	      "three-part versions and other keys are not flagged");
 	sl_card_free(card);
 	CHECK(parse_str("---\nsdk: gradio\nsdk: docker\n---\n", &card, &err) == 0 &&
-		      card->nwarnings == 1 && strcmp(sl_card_string(card, "sdk"), "docker") == 0,
+		  card->nwarnings == 1 && strcmp(sl_card_string(card, "sdk"), "docker") == 0,
 	      "duplicate key: warned, last wins");
 	sl_card_free(card);
 	sl_buf_release(&data);
@@ -164,17 +166,18 @@ static void test_shapes(void)
 	CHECK(v && v->raw[strlen(v->raw) - 1] == ']', "list span ends at its last byte");
 	v = sl_card_get(card, "custom_headers");
 	CHECK(v && v->style == SL_CARD_MAPPING && !v->value &&
-		      strcmp(v->raw, "cross-origin-embedder-policy: require-corp") == 0,
+		  strcmp(v->raw, "cross-origin-embedder-policy: require-corp") == 0,
 	      "mapping kept as raw data");
 	v = sl_card_get(card, "note");
 	CHECK(v && v->style == SL_CARD_LITERAL && strcmp(v->value, "two\nlines\n") == 0,
 	      "literal block");
 	CHECK(sl_card_string(card, "empty") == NULL && sl_card_string(card, "nul") == NULL &&
-		      sl_card_get(card, "empty") != NULL,
+		  sl_card_get(card, "empty") != NULL,
 	      "null values are kept as keys but have no string");
 	CHECK(sl_card_get(card, "missing") == NULL, "missing key");
 	sl_card_free(card);
-	CHECK(parse_str("---\n---\nbody\n", &card, &err) == 0 && card->n == 0, "empty front matter");
+	CHECK(parse_str("---\n---\nbody\n", &card, &err) == 0 && card->n == 0,
+	      "empty front matter");
 	sl_card_free(card);
 }
 
@@ -201,7 +204,8 @@ static void test_errors(void)
 	error_case("---\nsdk: gradio\n  bad: indent\n---\n", 33,
 		   "README.md:3:6: invalid YAML in front matter: mapping values are not allowed in "
 		   "this context");
-	error_case("---\n- a\n- b\n---\n", 16, "README.md:2:1: front matter is not a mapping of keys");
+	error_case("---\n- a\n- b\n---\n", 16,
+		   "README.md:2:1: front matter is not a mapping of keys");
 	error_case("---\nsdk: gr\0adio\n---\n", 20, "README.md:2: binary file: NUL byte");
 	error_case("---\nsdk: \xff\xfe\n---\n", 16,
 		   "README.md:2: invalid front matter: invalid leading UTF-8 octet");

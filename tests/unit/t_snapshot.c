@@ -23,7 +23,8 @@ static char *put(const char *name, const char *text)
 	return path;
 }
 
-static const struct sl_lock_incomplete *find_incomplete(const struct sl_lock *lock, const char *what)
+static const struct sl_lock_incomplete *find_incomplete(const struct sl_lock *lock,
+							const char *what)
 {
 	for (size_t i = 0; i < lock->n_incomplete; i++)
 		if (strcmp(lock->incomplete[i].what, what) == 0)
@@ -82,8 +83,10 @@ static void test_example_dir(void)
 static void test_example_log(void)
 {
 	struct sl_snapshot_file log = {"examples/repin-history/build.log", "build.log"};
-	struct sl_snapshot_inputs in = {.dir = "examples/repin-history", .dir_label = "",
-					.build_logs = &log, .n_build_logs = 1};
+	struct sl_snapshot_inputs in = {.dir = "examples/repin-history",
+					.dir_label = "",
+					.build_logs = &log,
+					.n_build_logs = 1};
 	struct sl_lock *lock = run(&in);
 	const struct sl_lock_package *p;
 
@@ -92,7 +95,8 @@ static void test_example_log(void)
 	CHECK_STR(lock->runtime.python, "3.13", "python from the FROM line");
 	CHECK_STR(lock->runtime.python_source, "build-log", "python source");
 	CHECK_STR(lock->runtime.digest,
-		  "sha256:f3c3ff2b5f0984abb65c1c0c17020c8117eae1a8c445e832810eb94f4abc87cd", "digest");
+		  "sha256:f3c3ff2b5f0984abb65c1c0c17020c8117eae1a8c445e832810eb94f4abc87cd",
+		  "digest");
 	CHECK_STR(lock->runtime.built_commit, "6a05175", "built commit");
 	CHECK_STR(lock->runtime.build_time, "2026-05-13 16:49:14", "build time");
 	CHECK_STR(lock->runtime.build_status, "failed", "build status");
@@ -103,14 +107,14 @@ static void test_example_log(void)
 	CHECK(find_incomplete(lock, "package 'psutil'") != NULL, "psutil never reached");
 	p = sl_lock_find(lock, "gradio");
 	CHECK(p && strcmp(p->version, "4.31.0") == 0 && p->origin == SL_ORIGIN_PLATFORM &&
-		      p->requirement && strcmp(p->requirement, "gradio>=4.40.0") == 0,
+		  p->requirement && strcmp(p->requirement, "gradio>=4.40.0") == 0,
 	      "the platform's pin wins the origin, the user's requirement is kept");
 	CHECK(has_warning(lock, "'gradio' 4.31.0 is locked but requirements.txt:2 asks for "
 				"'gradio>=4.40.0'"),
 	      "a direct requirement the locked version does not satisfy is a warning");
 	for (size_t i = 0; i < lock->n_incomplete; i++)
 		CHECK(strncmp(lock->incomplete[i].what, "step '", 6) != 0 ||
-			      strstr(lock->incomplete[i].why, "CACHED"),
+			  strstr(lock->incomplete[i].why, "CACHED"),
 		      "step entries are CACHED steps");
 	for (size_t i = 0; i < lock->n_packages; i++)
 		CHECK(lock->packages[i].n_evidence > 0 && lock->packages[i].version,
@@ -122,10 +126,12 @@ static void test_example_log(void)
  * the declared Python. */
 static void test_pins(void)
 {
-	char *readme = put("README.md", "---\nsdk: gradio\nsdk_version: 4.44.1\npython_version: 3.10\n"
-					"preload_from_hub:\n  - org/model a.bin\n---\n# x\n");
-	char *req = put("requirements.txt", "Pydantic_Core==2.18.2 ; python_version<'4'\n"
-					    "psutil>=5\ngit+https://github.com/a/b.git@main#egg=bee\n");
+	char *readme =
+	    put("README.md", "---\nsdk: gradio\nsdk_version: 4.44.1\npython_version: 3.10\n"
+			     "preload_from_hub:\n  - org/model a.bin\n---\n# x\n");
+	char *req =
+	    put("requirements.txt", "Pydantic_Core==2.18.2 ; python_version<'4'\n"
+				    "psutil>=5\ngit+https://github.com/a/b.git@main#egg=bee\n");
 	char *pk = put("packages.txt", "ffmpeg\nlibsm6 libxext6\n");
 	struct sl_snapshot_inputs in = {.dir = tmpdir, .dir_label = "space"};
 	struct sl_lock *lock = run(&in);
@@ -136,8 +142,8 @@ static void test_pins(void)
 		CHECK(p && strcmp(p->version, "2.18.2") == 0 && p->origin == SL_ORIGIN_DIRECT,
 		      "exact pin locked under its canonical name");
 		CHECK(p && p->n_evidence == 1 && p->evidence[0].kind == SL_EV_PIN &&
-			      strcmp(p->evidence[0].source, "space/requirements.txt") == 0 &&
-			      p->evidence[0].line == 1,
+			  strcmp(p->evidence[0].source, "space/requirements.txt") == 0 &&
+			  p->evidence[0].line == 1,
 		      "pin evidence with file and line");
 		CHECK(p && p->requirement && strstr(p->requirement, "Pydantic_Core==2.18.2"),
 		      "requirement line kept");
@@ -164,22 +170,23 @@ static void test_pins(void)
  * named without a version stays unknown. */
 static void test_merge_rule(void)
 {
-	char *log = put("b.log", "===== Build Queued at 2026-05-01 10:00:00 / Commit SHA: abc1234 =====\n"
-				 "\n"
-				 "--> FROM docker.io/library/python:3.10@sha256:0123\n"
-				 "DONE 0.0s\n"
-				 "\n"
-				 "--> RUN pip install --no-cache-dir -r requirements.txt\n"
-				 "Collecting alpha==1.2\n"
-				 "  Downloading alpha-1.2-py3-none-any.whl (10 kB)\n"
-				 "Collecting beta (from alpha==1.2)\n"
-				 "Successfully installed alpha-1.2\n"
-				 "DONE 3.0s\n");
+	char *log =
+	    put("b.log", "===== Build Queued at 2026-05-01 10:00:00 / Commit SHA: abc1234 =====\n"
+			 "\n"
+			 "--> FROM docker.io/library/python:3.10@sha256:0123\n"
+			 "DONE 0.0s\n"
+			 "\n"
+			 "--> RUN pip install --no-cache-dir -r requirements.txt\n"
+			 "Collecting alpha==1.2\n"
+			 "  Downloading alpha-1.2-py3-none-any.whl (10 kB)\n"
+			 "Collecting beta (from alpha==1.2)\n"
+			 "Successfully installed alpha-1.2\n"
+			 "DONE 3.0s\n");
 	char *fz = put("freeze.json", "[{\"name\": \"alpha\", \"version\": \"1.3\"}, "
 				      "{\"name\": \"gamma\", \"version\": \"0.1\"}]\n");
 	struct sl_snapshot_file lf = {log, "build.log"}, ff = {fz, "freeze.json"};
-	struct sl_snapshot_inputs in = {.build_logs = &lf, .n_build_logs = 1, .freezes = &ff,
-					.n_freezes = 1};
+	struct sl_snapshot_inputs in = {
+	    .build_logs = &lf, .n_build_logs = 1, .freezes = &ff, .n_freezes = 1};
 	struct sl_lock *lock = run(&in);
 	const struct sl_lock_package *p;
 
@@ -208,7 +215,9 @@ static void test_merge_rule(void)
  * newline are fine. */
 static void test_freeze_text(void)
 {
-	char *a = put("a.txt", "# comment\r\nAlpha_Pkg==1.3\r\nbeta @ https://x.org/beta-2.0-py3-none-any.whl");
+	char *a =
+	    put("a.txt",
+		"# comment\r\nAlpha_Pkg==1.3\r\nbeta @ https://x.org/beta-2.0-py3-none-any.whl");
 	char *b = put("b.json", "[{\"name\": \"alpha-pkg\", \"version\": \"1.4\"}]");
 	struct sl_snapshot_file f[2] = {{a, "a.txt"}, {b, "b.json"}};
 	struct sl_snapshot_inputs in = {.freezes = f, .n_freezes = 2};
@@ -218,11 +227,13 @@ static void test_freeze_text(void)
 	if (lock) {
 		p = sl_lock_find(lock, "alpha-pkg");
 		CHECK(p && strcmp(p->version, "1.4") == 0, "later installed evidence wins");
-		CHECK(has_warning(lock, "'alpha-pkg': a.txt:2 shows 1.3 (installed) but b.json shows "
-					"1.4 (installed); 1.4 is kept"),
+		CHECK(has_warning(lock,
+				  "'alpha-pkg': a.txt:2 shows 1.3 (installed) but b.json shows "
+				  "1.4 (installed); 1.4 is kept"),
 		      "installed vs installed disagreement");
 		p = sl_lock_find(lock, "beta");
-		CHECK(p && strcmp(p->version, "2.0") == 0 && p->vcs_url, "version from a wheel URL");
+		CHECK(p && strcmp(p->version, "2.0") == 0 && p->vcs_url,
+		      "version from a wheel URL");
 	}
 	sl_lock_free(lock);
 	unlink(a);
@@ -242,7 +253,7 @@ static void test_site_packages(void)
 	p = sl_lock_find(lock, "tinyvcs");
 	CHECK(p && strcmp(p->version, "0.3.1") == 0, "installed version");
 	CHECK(p && p->vcs_commit &&
-		      strcmp(p->vcs_commit, "04a31e9c631d1b5dfa102d49dbdf43ea6c328376") == 0,
+		  strcmp(p->vcs_commit, "04a31e9c631d1b5dfa102d49dbdf43ea6c328376") == 0,
 	      "VCS commit from direct_url.json");
 	CHECK(p && p->n_evidence == 1 && p->evidence[0].kind == SL_EV_INSTALLED, "installed kind");
 	CHECK(sl_lock_find(lock, "tiny-local") != NULL, "canonical name of Tiny.Local");
@@ -285,7 +296,8 @@ static void log_case(char **f, int n, int lineno)
 		if (eq) {
 			*eq = '\0';
 			p = sl_lock_find(lock, f[6]);
-			CHECK(p && strcmp(p->version, eq + 2) == 0, "%s: %s==%s", ctx, f[6], eq + 2);
+			CHECK(p && strcmp(p->version, eq + 2) == 0, "%s: %s==%s", ctx, f[6],
+			      eq + 2);
 		}
 		for (size_t i = 0; i < lock->n_packages; i++)
 			CHECK(lock->packages[i].n_evidence > 0, "%s: proof", ctx);
@@ -299,8 +311,8 @@ static void log_case(char **f, int n, int lineno)
 static void test_real_uncached(void)
 {
 	struct sl_snapshot_file file = {
-		"tests/fixtures/logs/2026-05-gradio-4.31.0-py3.13-build-pydantic-core-fail.log",
-		"build.log"};
+	    "tests/fixtures/logs/2026-05-gradio-4.31.0-py3.13-build-pydantic-core-fail.log",
+	    "build.log"};
 	struct sl_snapshot_inputs in = {.build_logs = &file, .n_build_logs = 1};
 	struct sl_lock *lock = run(&in);
 	const struct sl_lock_package *p;
@@ -309,7 +321,7 @@ static void test_real_uncached(void)
 		return;
 	p = sl_lock_find(lock, "huggingface-hub");
 	CHECK(p && strcmp(p->version, "1.14.0") == 0 && p->origin == SL_ORIGIN_TRANSITIVE &&
-		      p->n_required_by == 1 && strcmp(p->required_by[0], "gradio") == 0,
+		  p->n_required_by == 1 && strcmp(p->required_by[0], "gradio") == 0,
 	      "already satisfied: version and parent");
 	p = sl_lock_find(lock, "pydantic");
 	CHECK(p && strcmp(p->version, "2.7.1") == 0 && p->origin == SL_ORIGIN_DIRECT, "direct pin");
