@@ -97,7 +97,4 @@ int sl_http_get(struct sl_http *http, struct sl_http_req *req, struct sl_err *er
  * characters; "/" too).  The caller frees the result. */
 char *sl_http_escape(const char *s);
 
-/* Whether the libcurl in use speaks HTTP/2. */
-bool sl_http_has_http2(void);
-
 #endif

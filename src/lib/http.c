@@ -193,11 +193,6 @@ char *sl_http_escape(const char *s)
 	return sl_buf_detach(&b, NULL);
 }
 
-bool sl_http_has_http2(void)
-{
-	return (curl_version_info(CURLVERSION_NOW)->features & CURL_VERSION_HTTP2) != 0;
-}
-
 static long status_of(struct xfer *x)
 {
 	long status = 0;
