@@ -74,7 +74,8 @@ struct sl_reqfile_entry {
 	struct sl_reqfile_opt *opts; /* options on the line (--hash values etc.) */
 	size_t nopts;
 	char *comment; /* the comment from its '#', or NULL */
-	char **env;    /* names of ${VAR} references, in order, each once */
+	char **env;    /* names of ${VAR} references, in order, each once (at most
+			  SL_REQFILE_MAX_ENV) */
 	size_t nenv;
 	char *warning; /* why the line is odd or rejected (no file:line), or NULL */
 	/* private: where sl_reqfile_replace writes (offsets into raw) */
@@ -93,6 +94,9 @@ struct sl_reqfile {
 	char **warnings; /* "label:line: message", in line order; rebuilt after every edit */
 	size_t nwarnings;
 };
+
+/* More distinct ${VAR} names than this on one line are not listed. */
+#define SL_REQFILE_MAX_ENV 64
 
 /* Files larger than this are refused by sl_reqfile_load. */
 #define SL_REQFILE_MAX_BYTES (32u << 20)

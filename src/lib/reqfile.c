@@ -56,6 +56,13 @@ size_t reqfile_char(const char *s, size_t len, uint32_t *cp)
 	return n;
 }
 
+void *reqfile_grow(void *p, size_t n, size_t elem)
+{
+	if (n == 0 || (n & (n - 1)) == 0)
+		p = sl_xrealloc(p, (n ? 2 * n : 1) * elem);
+	return p;
+}
+
 bool reqfile_pyspace(uint32_t c)
 {
 	return (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x20) || c == 0x85 || c == 0xA0 ||
@@ -241,7 +248,7 @@ void reqfile_refresh(struct sl_reqfile *rf)
 		line += e->nlines;
 		if (!e->warning)
 			continue;
-		rf->warnings = sl_xrealloc(rf->warnings, (rf->nwarnings + 1) * sizeof(char *));
+		rf->warnings = reqfile_grow(rf->warnings, rf->nwarnings, sizeof(char *));
 		rf->warnings[rf->nwarnings++] =
 		    sl_xasprintf("%s:%lu: %s", rf->label, e->line, e->warning);
 	}

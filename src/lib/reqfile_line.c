@@ -203,7 +203,7 @@ static void add_opt(struct line *l, const struct optdef *d, const char *value, s
 {
 	struct sl_reqfile_entry *e = l->e;
 
-	e->opts = sl_xrealloc(e->opts, (e->nopts + 1) * sizeof(*e->opts));
+	e->opts = reqfile_grow(e->opts, e->nopts, sizeof(*e->opts));
 	e->opts[e->nopts].name = d->canon;
 	e->opts[e->nopts].value = value ? sl_xstrdup(value) : NULL;
 	e->nopts++;
@@ -346,7 +346,7 @@ static void find_env(struct sl_reqfile_entry *e, const char *s, size_t len)
 		while (k < len && ((s[k] >= 'A' && s[k] <= 'Z') || (s[k] >= '0' && s[k] <= '9') ||
 				   s[k] == '_'))
 			k++;
-		if (k == i + 2 || k >= len || s[k] != '}')
+		if (k == i + 2 || k >= len || s[k] != '}' || e->nenv == SL_REQFILE_MAX_ENV)
 			continue;
 		name = sl_xstrndup(s + i + 2, k - i - 2);
 		for (size_t m = 0; m < e->nenv && !dup; m++)
@@ -355,7 +355,7 @@ static void find_env(struct sl_reqfile_entry *e, const char *s, size_t len)
 			free(name);
 			continue;
 		}
-		e->env = sl_xrealloc(e->env, (e->nenv + 1) * sizeof(char *));
+		e->env = reqfile_grow(e->env, e->nenv, sizeof(char *));
 		e->env[e->nenv++] = name;
 	}
 }

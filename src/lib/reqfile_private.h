@@ -47,6 +47,10 @@ size_t reqfile_eol_at(const char *s, size_t len, size_t i);
  * in *cp, or 0xFFFFFFFF for a byte that starts no valid UTF-8 sequence. */
 size_t reqfile_char(const char *s, size_t len, uint32_t *cp);
 
+/* Makes room for element n of an array that holds n elements of size
+ * elem and grows by doubling (the capacity is implied by n). */
+void *reqfile_grow(void *p, size_t n, size_t elem);
+
 /* Python's str.isspace(), which is also what re's \s and strip() use. */
 bool reqfile_pyspace(uint32_t cp);
 

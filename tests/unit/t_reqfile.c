@@ -467,6 +467,38 @@ static void roundtrip_case(const char *s, size_t len, const char *what)
 	sl_reqfile_free(rf);
 }
 
+/* Many options, ${VAR}s and warnings: linear, and the names capped. */
+static void test_big_counts(void)
+{
+	struct sl_buf b = SL_BUF_INIT;
+	struct sl_reqfile *rf;
+
+	sl_buf_addstr(&b, "foo==1");
+	for (int i = 0; i < 60000; i++)
+		sl_buf_addstr(&b, " --hash=sha256:a");
+	rf = parse_str(b.buf, b.len);
+	CHECK(rf && rf->entries[0].nopts == 60000, "60000 --hash options read");
+	sl_reqfile_free(rf);
+	sl_buf_reset(&b);
+	sl_buf_addstr(&b, "git+https://h/x.git#egg=x");
+	for (int i = 0; i < 100000; i++)
+		sl_buf_addf(&b, "${V%d}", i);
+	rf = parse_str(b.buf, b.len);
+	CHECK(rf && rf->entries[0].nenv == SL_REQFILE_MAX_ENV &&
+		  strcmp(rf->entries[0].env[63], "V63") == 0,
+	      "100000 distinct ${VAR}s: the first %d listed", SL_REQFILE_MAX_ENV);
+	sl_reqfile_free(rf);
+	sl_buf_reset(&b);
+	for (int i = 0; i < 200000; i++)
+		sl_buf_addstr(&b, "--bogus\n");
+	rf = parse_str(b.buf, b.len);
+	CHECK(rf && rf->nwarnings == 200000 &&
+		  strcmp(rf->warnings[199999], "r.txt:200000: no such option: --bogus") == 0,
+	      "200000 warnings with their lines");
+	sl_reqfile_free(rf);
+	sl_buf_release(&b);
+}
+
 static void test_big(void)
 {
 	size_t n = 1 << 20;
@@ -485,6 +517,7 @@ static void test_big(void)
 	sl_reqfile_free(rf);
 	roundtrip_case(s, n - n % 3, "continuations round trip");
 	free(s);
+	test_big_counts();
 }
 
 static void test_hostile(void)
