@@ -38,6 +38,7 @@ struct xfer {
 	int64_t not_before, started, last_byte;
 	char *location, *retry_after, *etag;
 	bool over_limit, stopped;
+	bool delivered; /* streaming: the callback has seen data, so no retry */
 	int cb_code;
 	char errbuf[CURL_ERROR_SIZE];
 };
@@ -214,6 +215,7 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *ud)
 		return len; /* a redirect's body is not wanted */
 	if (r->on_data && status >= 200 && status < 300) {
 		int rc = r->on_data(r->data_ctx, data, len, &r->err);
+		x->delivered = true;
 		if (rc == 0)
 			return len;
 		if (rc > 0)
@@ -392,7 +394,8 @@ static void retry_or_fail(struct xfer *x, long wait_ms, int code, const char *de
 {
 	struct sl_http_opts *o = &x->http->o;
 
-	if (x->attempt >= o->max_retries || wait_ms > o->max_retry_wait_ms) {
+	/* a stream cannot be replayed: its data already went to the callback */
+	if (x->attempt >= o->max_retries || wait_ms > o->max_retry_wait_ms || x->delivered) {
 		finish(x, code, detail);
 		return;
 	}

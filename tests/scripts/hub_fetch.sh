@@ -87,6 +87,9 @@ fault stall 5 "/fault/stall/api/spaces/demo/repin-history: no data for 1 s (read
 fault truncate 5 "/fault/truncate/api/spaces/demo/repin-history: truncated response (connection closed early)"
 fault badjson 5 "/fault/badjson/api/spaces/demo/repin-history: response is not valid JSON"
 fault logforever 5 "/logs/build: stream still sending after 2 s"
+n=$(requests '/api/spaces/demo/repin-history/logs/build ')
+fault logcut 5 "/fault/logcut/api/spaces/demo/repin-history/logs/build: truncated response (connection closed early)"
+check "a cut stream is not replayed" test "$(requests '/api/spaces/demo/repin-history/logs/build ')" -eq $((n + 1))
 expect "no such space" 7 "/api/spaces/demo/nope: 404 not found" $S fetch demo/nope "$T_TMP/g1"
 check "no such space wrote nothing" test ! -e "$T_TMP/g1"
 expect "no such revision" 7 "/revision/0000000: 404 not found" $S fetch --revision 0000000 demo/repin-history "$T_TMP/g2"

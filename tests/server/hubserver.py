@@ -21,7 +21,8 @@ client pointed at http://127.0.0.1:PORT/fault/500 meets it on every call):
   500, 500once, 429 (Retry-After: 1), 429once, 429long (Retry-After: 3600),
   401, 403, 404, stall (no answer for 60 s), truncate (Content-Length larger
   than the body, then close), badjson, redirect (302 to the same path on
-  127.0.0.2), logforever (a log stream that sends news forever).
+  127.0.0.2), logforever (a log stream that sends news forever), logcut (a log
+stream whose connection drops mid-body).
 
 --record FILE appends "host path auth=yes|no [inm=yes]" per request (never
 a header's value; inm: an If-None-Match was sent).  --latency MS delays every answer.  --sse-of LOG prints a
@@ -227,6 +228,16 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(404, b'{"error":"no logs"}')
         with open(f, encoding="utf-8") as fh:
             events = sse_events(fh.read()).encode()
+        if fault == "logcut":  # a chunked stream cut before its last chunk
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            part = events[: len(events) // 2]
+            self.wfile.write(b"%x\r\n%s\r\n" % (len(part), part))
+            self.wfile.flush()
+            self.close_connection = True
+            return None
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-cache")
