@@ -1,6 +1,7 @@
 /* marker.c: PEP 508 environment markers: the recursive-descent parser of
  * packaging's _parser.py, the normal form of str(Marker) and evaluation
  * as markers.py does it (see marker.h for the rules). */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,8 +19,8 @@ enum mop { OP_LT, OP_LE, OP_EQ, OP_NE, OP_GE, OP_GT, OP_COMPAT, OP_ARBITRARY, OP
 static const char *const op_names[] = {"<", "<=", "==", "!=", ">=", ">", "~=", "===", "in", "not in"};
 
 struct operand {
-	int var;     /* an enum pep508_var, or -1 for a quoted value */
-	char *value; /* the decoded value when var < 0 */
+	int var;           /* an enum pep508_var, or -1 for a quoted value */
+	const char *value; /* the decoded value when var < 0 (in the arena) */
 };
 
 /* A node is a list (packaging's MarkerList: atoms joined by and/or, from
@@ -28,44 +29,88 @@ struct mnode {
 	bool is_list;
 	struct operand lhs, rhs;
 	enum mop op;
-	struct mnode **items;
-	bool *is_or; /* is_or[i]: "or" (else "and") joins items[i-1] and items[i] */
+	struct mitem *items;
 	size_t n;
+};
+
+struct mitem {
+	struct mnode *node;
+	bool is_or; /* "or" (else "and") joins the previous item and this one */
+};
+
+/* Every node and value of a marker lives in one arena, freed at once. */
+struct chunk {
+	struct chunk *next;
+	size_t used, cap;
+	max_align_t data[];
 };
 
 struct sl_marker {
 	struct mnode *root;
+	struct chunk *arena;
 };
 
-static void node_free(struct mnode *nd)
+static void *arena_alloc(struct chunk **arena, size_t n)
 {
-	if (!nd)
-		return;
-	for (size_t i = 0; i < nd->n; i++)
-		node_free(nd->items[i]);
-	free(nd->items);
-	free(nd->is_or);
-	free(nd->lhs.value);
-	free(nd->rhs.value);
-	free(nd);
+	struct chunk *c = *arena;
+	size_t align = sizeof(max_align_t), cap;
+	void *p;
+
+	n = (n + align - 1) / align * align;
+	if (!c || c->cap - c->used < n) {
+		cap = n > 512 ? n : 512;
+		c = sl_xmalloc(sizeof(*c) + cap);
+		c->next = *arena;
+		c->used = 0;
+		c->cap = cap;
+		*arena = c;
+	}
+	p = (char *)c->data + c->used;
+	c->used += n;
+	return p;
+}
+
+static const char *arena_strndup(struct chunk **arena, const char *s, size_t n)
+{
+	char *p = arena_alloc(arena, n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+static void arena_free(struct chunk *c)
+{
+	while (c) {
+		struct chunk *next = c->next;
+		free(c);
+		c = next;
+	}
 }
 
 void sl_marker_free(struct sl_marker *m)
 {
 	if (!m)
 		return;
-	node_free(m->root);
+	arena_free(m->arena);
 	free(m);
 }
 
 /* ---- parsing ------------------------------------------------------------ */
 
-static int parse_list(struct pep508_lex *lx, int depth, struct mnode **out, struct sl_err *err);
+struct mparse {
+	struct pep508_lex *lx;
+	struct chunk *arena;
+	struct sl_buf tmp; /* scratch for decoding values */
+	struct sl_err *err;
+};
+
+static int parse_list(struct mparse *mp, int depth, struct mnode **out);
 
 /* marker_var = VARIABLE | QUOTED_STRING */
-static int parse_var(struct pep508_lex *lx, struct operand *o, struct sl_err *err)
+static int parse_var(struct mparse *mp, struct operand *o)
 {
-	struct sl_buf b = SL_BUF_INIT;
+	struct pep508_lex *lx = mp->lx;
 	size_t n, start = lx->pos;
 
 	if ((o->var = pep508_variable(lx, &n)) >= 0) {
@@ -73,14 +118,13 @@ static int parse_var(struct pep508_lex *lx, struct operand *o, struct sl_err *er
 		return 0;
 	}
 	if (!pep508_check(lx, TOK_QUOTED, &n))
-		return pep508_error(lx, err, start, start, "expected a marker variable or quoted string");
+		return pep508_error(lx, mp->err, start, start,
+				    "expected a marker variable or quoted string");
 	lx->pos += n;
-	if (!pep508_unquote(lx->src + start, n, &b)) {
-		sl_buf_release(&b);
-		return pep508_error(lx, err, start, start + n, "invalid quoted string");
-	}
-	o->var = -1;
-	o->value = sl_buf_detach(&b, NULL);
+	sl_buf_reset(&mp->tmp);
+	if (!pep508_unquote(lx->src + start, n, &mp->tmp))
+		return pep508_error(lx, mp->err, start, start + n, "invalid quoted string");
+	o->value = arena_strndup(&mp->arena, mp->tmp.buf, mp->tmp.len);
 	return 0;
 }
 
@@ -112,110 +156,107 @@ static int parse_op(struct pep508_lex *lx, enum mop *op, struct sl_err *err)
 	return 0;
 }
 
-static void canonicalize_value(struct operand *o)
+static void canonicalize_value(struct mparse *mp, struct operand *o)
 {
-	char *c = sl_name_canonical(o->value);
-
-	free(o->value);
-	o->value = c;
+	sl_buf_reset(&mp->tmp);
+	sl_name_canonical_buf(o->value, strlen(o->value), &mp->tmp);
+	o->value = arena_strndup(&mp->arena, mp->tmp.buf, mp->tmp.len);
 }
 
 /* packaging's _normalize_extras: the literal compared with `extra`, or
  * tested for membership in extras/dependency_groups, is PEP 685-normalised. */
-static void normalize_extra(struct mnode *nd)
+static void normalize_extra(struct mparse *mp, struct mnode *nd)
 {
 	if (nd->lhs.var == VAR_EXTRA && nd->rhs.var < 0)
-		canonicalize_value(&nd->rhs);
+		canonicalize_value(mp, &nd->rhs);
 	else if (nd->rhs.var == VAR_EXTRA && nd->lhs.var < 0)
-		canonicalize_value(&nd->lhs);
+		canonicalize_value(mp, &nd->lhs);
 	else if (nd->rhs.var >= VAR_FIRST_SET && nd->lhs.var < 0)
-		canonicalize_value(&nd->lhs);
+		canonicalize_value(mp, &nd->lhs);
 }
 
 /* marker_item = WS? marker_var WS? marker_op WS? marker_var WS? */
-static int parse_item(struct pep508_lex *lx, struct mnode **out, struct sl_err *err)
+static int parse_item(struct mparse *mp, struct mnode **out)
 {
-	struct mnode *nd = sl_xcalloc(1, sizeof(*nd));
+	struct mnode *nd = arena_alloc(&mp->arena, sizeof(*nd));
 	int rc;
 
-	nd->lhs.var = nd->rhs.var = -1;
-	pep508_accept(lx, TOK_WS);
-	if ((rc = parse_var(lx, &nd->lhs, err)) < 0)
-		goto out;
-	pep508_accept(lx, TOK_WS);
-	if ((rc = parse_op(lx, &nd->op, err)) < 0)
-		goto out;
-	pep508_accept(lx, TOK_WS);
-	if ((rc = parse_var(lx, &nd->rhs, err)) < 0)
-		goto out;
-	pep508_accept(lx, TOK_WS);
-	normalize_extra(nd);
+	memset(nd, 0, sizeof(*nd));
+	pep508_accept(mp->lx, TOK_WS);
+	if ((rc = parse_var(mp, &nd->lhs)) < 0)
+		return rc;
+	pep508_accept(mp->lx, TOK_WS);
+	if ((rc = parse_op(mp->lx, &nd->op, mp->err)) < 0)
+		return rc;
+	pep508_accept(mp->lx, TOK_WS);
+	if ((rc = parse_var(mp, &nd->rhs)) < 0)
+		return rc;
+	pep508_accept(mp->lx, TOK_WS);
+	normalize_extra(mp, nd);
 	*out = nd;
 	return 0;
-out:
-	node_free(nd);
-	return rc;
 }
 
 /* marker_atom = WS? '(' WS? marker WS? ')' WS? | WS? marker_item WS? */
-static int parse_atom(struct pep508_lex *lx, int depth, struct mnode **out, struct sl_err *err)
+static int parse_atom(struct mparse *mp, int depth, struct mnode **out)
 {
+	struct pep508_lex *lx = mp->lx;
 	size_t n, open;
 	int rc;
 
 	pep508_accept(lx, TOK_WS);
 	if (!pep508_check(lx, TOK_LPAREN, &n)) {
-		rc = parse_item(lx, out, err);
+		rc = parse_item(mp, out);
 		pep508_accept(lx, TOK_WS);
 		return rc;
 	}
 	if (depth >= MAX_DEPTH)
-		return pep508_error(lx, err, lx->pos, lx->pos, "parentheses nested too deeply");
+		return pep508_error(lx, mp->err, lx->pos, lx->pos, "parentheses nested too deeply");
 	open = lx->pos++;
 	pep508_accept(lx, TOK_WS);
-	if ((rc = parse_list(lx, depth + 1, out, err)) < 0)
+	if ((rc = parse_list(mp, depth + 1, out)) < 0)
 		return rc;
 	pep508_accept(lx, TOK_WS);
-	if (!pep508_accept(lx, TOK_RPAREN)) {
-		node_free(*out);
-		return pep508_error(lx, err, open, lx->pos,
+	if (!pep508_accept(lx, TOK_RPAREN))
+		return pep508_error(lx, mp->err, open, lx->pos,
 				    "expected matching ')' for '(', after marker expression");
-	}
 	pep508_accept(lx, TOK_WS);
 	return 0;
 }
 
-static void list_push(struct mnode *list, struct mnode *item, bool is_or, size_t *cap)
+static void list_push(struct mparse *mp, struct mnode *list, struct mnode *item, bool is_or,
+		      size_t *cap)
 {
 	if (list->n == *cap) {
-		*cap = *cap ? *cap * 2 : 4;
-		list->items = sl_xrealloc(list->items, *cap * sizeof(*list->items));
-		list->is_or = sl_xrealloc(list->is_or, *cap * sizeof(*list->is_or));
+		struct mitem *grown;
+		*cap = *cap ? *cap * 2 : 2;
+		grown = arena_alloc(&mp->arena, *cap * sizeof(*grown));
+		if (list->n)
+			memcpy(grown, list->items, list->n * sizeof(*grown));
+		list->items = grown;
 	}
-	list->items[list->n] = item;
-	list->is_or[list->n++] = is_or;
+	list->items[list->n].node = item;
+	list->items[list->n++].is_or = is_or;
 }
 
 /* marker = marker_atom (BOOLOP marker_atom)* */
-static int parse_list(struct pep508_lex *lx, int depth, struct mnode **out, struct sl_err *err)
+static int parse_list(struct mparse *mp, int depth, struct mnode **out)
 {
-	struct mnode *list = sl_xcalloc(1, sizeof(*list)), *item;
+	struct mnode *list = arena_alloc(&mp->arena, sizeof(*list)), *item;
 	size_t cap = 0, n;
 	bool is_or = false;
 	int rc;
 
+	memset(list, 0, sizeof(*list));
 	list->is_list = true;
-	list->lhs.var = list->rhs.var = -1;
 	for (;;) {
-		if ((rc = parse_atom(lx, depth, &item, err)) < 0) {
-			node_free(list);
+		if ((rc = parse_atom(mp, depth, &item)) < 0)
 			return rc;
-		}
-		list_push(list, item, is_or, &cap);
-		if (!pep508_check(lx, TOK_BOOLOP, &n))
+		list_push(mp, list, item, is_or, &cap);
+		if (!pep508_check(mp->lx, TOK_BOOLOP, &n))
 			break;
 		is_or = n == 2;
-		lx->pos += n;
+		mp->lx->pos += n;
 	}
 	*out = list;
 	return 0;
@@ -223,13 +264,20 @@ static int parse_list(struct pep508_lex *lx, int depth, struct mnode **out, stru
 
 int pep508_parse_marker(struct pep508_lex *lx, struct sl_marker **out, struct sl_err *err)
 {
+	struct mparse mp = {.lx = lx, .err = err};
 	struct mnode *root;
-	int rc = parse_list(lx, 0, &root, err);
+	int rc;
 
-	if (rc < 0)
+	sl_buf_init(&mp.tmp);
+	rc = parse_list(&mp, 0, &root);
+	sl_buf_release(&mp.tmp);
+	if (rc < 0) {
+		arena_free(mp.arena);
 		return rc;
-	*out = sl_xcalloc(1, sizeof(**out));
+	}
+	*out = sl_xmalloc(sizeof(**out));
 	(*out)->root = root;
+	(*out)->arena = mp.arena;
 	return 0;
 }
 
@@ -279,7 +327,7 @@ static bool format_operand(const struct operand *o, struct sl_buf *b)
 static bool format_node(const struct mnode *nd, bool first, struct sl_buf *b)
 {
 	if (nd->is_list && nd->n == 1)
-		return format_node(nd->items[0], first, b);
+		return format_node(nd->items[0].node, first, b);
 	if (!nd->is_list) {
 		if (!format_operand(&nd->lhs, b))
 			return false;
@@ -290,8 +338,8 @@ static bool format_node(const struct mnode *nd, bool first, struct sl_buf *b)
 		sl_buf_addch(b, '(');
 	for (size_t i = 0; i < nd->n; i++) {
 		if (i > 0)
-			sl_buf_addstr(b, nd->is_or[i] ? " or " : " and ");
-		if (!format_node(nd->items[i], false, b))
+			sl_buf_addstr(b, nd->items[i].is_or ? " or " : " and ");
+		if (!format_node(nd->items[i].node, false, b))
 			return false;
 	}
 	if (!first)
@@ -313,7 +361,7 @@ char *sl_marker_to_string(const struct sl_marker *m)
 static bool node_uses_extra(const struct mnode *nd)
 {
 	for (size_t i = 0; i < nd->n; i++)
-		if (node_uses_extra(nd->items[i]))
+		if (node_uses_extra(nd->items[i].node))
 			return true;
 	return !nd->is_list && (nd->lhs.var == VAR_EXTRA || nd->rhs.var == VAR_EXTRA);
 }
@@ -516,11 +564,11 @@ static int eval_node(const struct mnode *nd, const struct eval_ctx *ctx, bool *o
 	if (!nd->is_list)
 		return eval_cmp(nd, ctx, out, err);
 	for (size_t i = 0; i < nd->n; i++) {
-		if (i > 0 && nd->is_or[i]) {
+		if (i > 0 && nd->items[i].is_or) {
 			any = any || all;
 			all = true;
 		}
-		if ((rc = eval_node(nd->items[i], ctx, &v, err)) < 0)
+		if ((rc = eval_node(nd->items[i].node, ctx, &v, err)) < 0)
 			return rc;
 		all = all && v;
 	}
