@@ -44,11 +44,11 @@ int sl_archive_read_metadata_mem(const void *data, size_t len, enum sl_archive_k
 
 /* One distribution file of a folder, known by its file name. */
 struct sl_dist_file {
-	char *path;      /* dir/filename */
-	char *filename;  /* as on disk */
-	char *name;      /* project name as spelled in the file name */
+	char *path;	 /* dir/filename */
+	char *filename;	 /* as on disk */
+	char *name;	 /* project name as spelled in the file name */
 	char *canonical; /* PEP 503 name */
-	char *version;   /* version as spelled in the file name */
+	char *version;	 /* version as spelled in the file name */
 	enum sl_archive_kind kind;
 };
 
@@ -58,7 +58,10 @@ struct sl_dist_file_list {
 	size_t cap;
 };
 
-#define SL_DIST_FILE_LIST_INIT {NULL, 0, 0}
+#define SL_DIST_FILE_LIST_INIT                                                                     \
+	{                                                                                          \
+		NULL, 0, 0                                                                         \
+	}
 
 /* Lists the wheels and sdists in dir (not recursively) by their file
  * names, sorted by canonical name, then version string, then wheels before

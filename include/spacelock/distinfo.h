@@ -25,23 +25,23 @@ enum sl_dist_kind {
 
 /* PEP 610 direct_url.json, when present.  All strings may be NULL. */
 struct sl_direct_url {
-	char *url;        /* "url" as written (https://..., file:///...) */
-	char *vcs;        /* vcs_info.vcs: "git", "hg", ... or NULL */
-	char *commit_id;  /* vcs_info.commit_id */
+	char *url;		  /* "url" as written (https://..., file:///...) */
+	char *vcs;		  /* vcs_info.vcs: "git", "hg", ... or NULL */
+	char *commit_id;	  /* vcs_info.commit_id */
 	char *requested_revision; /* vcs_info.requested_revision */
-	bool editable;    /* dir_info.editable */
-	bool is_dir;      /* dir_info present: a local directory install */
-	bool is_archive;  /* archive_info present: a wheel/sdist URL or file */
+	bool editable;		  /* dir_info.editable */
+	bool is_dir;		  /* dir_info present: a local directory install */
+	bool is_archive;	  /* archive_info present: a wheel/sdist URL or file */
 };
 
 struct sl_dist {
 	struct sl_metadata meta; /* name, version, requires_dist, ... as written */
-	char *canonical;         /* PEP 503 name of meta.name */
-	char *path;              /* the .dist-info / .egg-info directory or file */
-	char *metadata_path;     /* the file meta came from (METADATA, PKG-INFO) */
+	char *canonical;	 /* PEP 503 name of meta.name */
+	char *path;		 /* the .dist-info / .egg-info directory or file */
+	char *metadata_path;	 /* the file meta came from (METADATA, PKG-INFO) */
 	enum sl_dist_kind kind;
-	bool requested;          /* a REQUESTED file exists (pip: asked for directly) */
-	bool has_direct_url;     /* direct_url.json was found and read */
+	bool requested;	     /* a REQUESTED file exists (pip: asked for directly) */
+	bool has_direct_url; /* direct_url.json was found and read */
 	struct sl_direct_url direct;
 };
 
@@ -58,7 +58,10 @@ struct sl_dist_list {
 	size_t cap_warnings;
 };
 
-#define SL_DIST_LIST_INIT {NULL, 0, 0, NULL, 0, 0}
+#define SL_DIST_LIST_INIT                                                                          \
+	{                                                                                          \
+		NULL, 0, 0, NULL, 0, 0                                                             \
+	}
 
 /* Scans site_packages (not recursively) and appends every distribution it
  * finds to out, then sorts out (canonical name, version, path).  A broken

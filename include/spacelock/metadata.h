@@ -20,13 +20,13 @@
 #define SL_METADATA_HEADER_MAX ((size_t)8 << 20)
 
 struct sl_metadata {
-	char *metadata_version;     /* "Metadata-Version", or NULL */
-	char *name;                 /* "Name" as written */
-	char *version;              /* "Version" as written */
+	char *metadata_version;	    /* "Metadata-Version", or NULL */
+	char *name;		    /* "Name" as written */
+	char *version;		    /* "Version" as written */
 	unsigned long name_line;    /* 1-based line of the Name field */
 	unsigned long version_line; /* 1-based line of the Version field */
-	char *requires_python;      /* "Requires-Python", or NULL */
-	char **requires_dist;       /* every "Requires-Dist", in file order */
+	char *requires_python;	    /* "Requires-Python", or NULL */
+	char **requires_dist;	    /* every "Requires-Dist", in file order */
 	size_t n_requires_dist;
 	char **provides_extra; /* every "Provides-Extra", in file order */
 	size_t n_provides_extra;
@@ -73,10 +73,10 @@ bool sl_metadata_header_complete(const char *data, size_t len, size_t from);
  * a "[extra]" section gives `req ; extra == "extra"`, "[:marker]" gives
  * `req ; marker`, "[extra:marker]" gives `req ; (marker) and extra ==
  * "extra"` (the extra canonicalised), and each new extra is added to
- * provides_extra unless m already had Provides-Extra fields.  Blank lines and '#' comments are skipped; like pip, a
- * line is a section header only when it starts with '[' and ends with ']'.
- * Pip only does this when METADATA has no Requires-Dist; callers check
- * that.  Errors: SL_EPARSE "source:line: ..." for a NUL byte. */
+ * provides_extra unless m already had Provides-Extra fields.  Blank lines and '#' comments are
+ * skipped; like pip, a line is a section header only when it starts with '[' and ends with ']'. Pip
+ * only does this when METADATA has no Requires-Dist; callers check that.  Errors: SL_EPARSE
+ * "source:line: ..." for a NUL byte. */
 int sl_metadata_add_requires_txt(struct sl_metadata *m, const char *data, size_t len,
 				 const char *source, struct sl_err *err);
 

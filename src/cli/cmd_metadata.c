@@ -88,7 +88,9 @@ static void json_meta(struct sl_buf *b, const struct sl_metadata *m, const char 
 
 static const char *kind_name(enum sl_dist_kind k)
 {
-	return k == SL_DIST_DIST_INFO ? "dist-info" : k == SL_DIST_EGG_INFO_DIR ? "egg-info" : "egg-info-file";
+	return k == SL_DIST_DIST_INFO	   ? "dist-info"
+	       : k == SL_DIST_EGG_INFO_DIR ? "egg-info"
+					   : "egg-info-file";
 }
 
 static void json_dist(struct sl_buf *b, const struct sl_dist *d)
@@ -147,7 +149,8 @@ static void text_direct_url(struct sl_buf *b, const struct sl_dist *d)
 
 static int print_buf(struct sl_buf *b)
 {
-	int rc = fwrite(b->buf, 1, b->len, stdout) == b->len && fflush(stdout) == 0 ? 0 : EXIT_WRITE;
+	int rc =
+	    fwrite(b->buf, 1, b->len, stdout) == b->len && fflush(stdout) == 0 ? 0 : EXIT_WRITE;
 	sl_buf_release(b);
 	return rc;
 }
@@ -157,8 +160,7 @@ static bool is_dist_path(const char *path, const struct stat *st)
 	size_t n = strlen(path);
 	while (n > 1 && path[n - 1] == '/')
 		n--;
-	return S_ISDIR(st->st_mode) ||
-	       (n > 9 && strncmp(path + n - 9, ".egg-info", 9) == 0);
+	return S_ISDIR(st->st_mode) || (n > 9 && strncmp(path + n - 9, ".egg-info", 9) == 0);
 }
 
 static int show_dist(const char *path, struct sl_cli *cli)
@@ -274,7 +276,8 @@ static int wheels(const char *dir, struct sl_cli *cli)
 		const struct sl_dist_file *f = &l.v[i];
 		const char *kind = f->kind == SL_ARCHIVE_WHEEL ? "wheel" : "sdist";
 		if (!cli->json) {
-			sl_buf_addf(&b, "%s %s %s %s\n", f->canonical, f->version, kind, f->filename);
+			sl_buf_addf(&b, "%s %s %s %s\n", f->canonical, f->version, kind,
+				    f->filename);
 			continue;
 		}
 		sl_buf_addstr(&b, i ? ",{\"canonical\":" : "{\"canonical\":");
@@ -294,10 +297,10 @@ static int wheels(const char *dir, struct sl_cli *cli)
 int cmd_metadata(int argc, char **argv, struct sl_cli *cli)
 {
 	static const struct option opts[] = {
-		{"json", no_argument, NULL, 'j'},
-		{"scan", required_argument, NULL, 's'},
-		{"wheels", required_argument, NULL, 'w'},
-		{NULL, 0, NULL, 0},
+	    {"json", no_argument, NULL, 'j'},
+	    {"scan", required_argument, NULL, 's'},
+	    {"wheels", required_argument, NULL, 'w'},
+	    {NULL, 0, NULL, 0},
 	};
 	const char *scan_dir = NULL, *wheel_dir = NULL;
 	int c;

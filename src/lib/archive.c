@@ -26,9 +26,9 @@ static const struct {
 	const char *suffix;
 	enum sl_archive_kind kind;
 } suffixes[] = {
-	{".whl", SL_ARCHIVE_WHEEL},     {".tar.gz", SL_ARCHIVE_SDIST}, {".tgz", SL_ARCHIVE_SDIST},
-	{".tar.bz2", SL_ARCHIVE_SDIST}, {".tar.xz", SL_ARCHIVE_SDIST}, {".tar", SL_ARCHIVE_SDIST},
-	{".zip", SL_ARCHIVE_SDIST},
+    {".whl", SL_ARCHIVE_WHEEL},	    {".tar.gz", SL_ARCHIVE_SDIST}, {".tgz", SL_ARCHIVE_SDIST},
+    {".tar.bz2", SL_ARCHIVE_SDIST}, {".tar.xz", SL_ARCHIVE_SDIST}, {".tar", SL_ARCHIVE_SDIST},
+    {".zip", SL_ARCHIVE_SDIST},
 };
 
 static int suffix_index(const char *filename)
@@ -162,13 +162,13 @@ struct walk {
 
 static bool sdist_done(const struct walk *w, const struct sl_metadata *m)
 {
-	return w->have_meta && (w->req_where || m->n_requires_dist > 0 ||
-				at_least_2_2(m->metadata_version));
+	return w->have_meta &&
+	       (w->req_where || m->n_requires_dist > 0 || at_least_2_2(m->metadata_version));
 }
 
 /* Reads and parses the metadata member at the current entry. */
-static int take_metadata(struct archive *a, const char *label, const char *p,
-			 struct sl_metadata *m, struct sl_err *err)
+static int take_metadata(struct archive *a, const char *label, const char *p, struct sl_metadata *m,
+			 struct sl_err *err)
 {
 	struct sl_buf b = SL_BUF_INIT;
 	char *where = sl_xasprintf("%s!%s", label, p);
@@ -289,8 +289,8 @@ int sl_archive_read_metadata(const char *path, struct sl_metadata *m, struct sl_
 	if (kind == SL_ARCHIVE_UNKNOWN)
 		return sl_error(err, SL_EINVAL, "'%s': not a wheel or sdist file name", path);
 	if (stat(path, &st) != 0)
-		return sl_error(err, errno == ENOENT ? SL_ENOTFOUND : SL_EIO, "cannot read '%s': %s",
-				path, strerror(errno));
+		return sl_error(err, errno == ENOENT ? SL_ENOTFOUND : SL_EIO,
+				"cannot read '%s': %s", path, strerror(errno));
 	if (!S_ISREG(st.st_mode))
 		return sl_error(err, SL_EIO, "cannot read '%s': not a regular file", path);
 	a = new_reader(kind);
@@ -359,8 +359,8 @@ int sl_archive_index_dir(const char *dir, struct sl_dist_file_list *out, struct 
 	size_t first = out->n;
 
 	if (!d)
-		return sl_error(err, errno == ENOENT ? SL_ENOTFOUND : SL_EIO, "cannot list '%s': %s",
-				dir, strerror(errno));
+		return sl_error(err, errno == ENOENT ? SL_ENOTFOUND : SL_EIO,
+				"cannot list '%s': %s", dir, strerror(errno));
 	while ((e = readdir(d)) != NULL)
 		if (e->d_name[0] != '.')
 			index_file(dir, e->d_name, out);

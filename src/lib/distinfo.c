@@ -100,7 +100,7 @@ static int read_direct_url(struct sl_dist *d, struct sl_err *err)
 	if (!root) {
 		rc = sl_error(err, SL_EPARSE, "'%s': not valid JSON", path);
 	} else if (!cJSON_IsObject(root) ||
-	    !cJSON_IsString(cJSON_GetObjectItemCaseSensitive(root, "url"))) {
+		   !cJSON_IsString(cJSON_GetObjectItemCaseSensitive(root, "url"))) {
 		rc = sl_error(err, SL_EPARSE, "'%s': not a PEP 610 object with a \"url\" string",
 			      path);
 	} else {
@@ -147,8 +147,8 @@ static int read_dist(const char *path, enum sl_dist_kind kind, struct sl_dist *d
 	if (kind == SL_DIST_EGG_INFO_FILE)
 		d->metadata_path = sl_xstrdup(path);
 	else
-		d->metadata_path = sl_xasprintf("%s/%s", path,
-						kind == SL_DIST_DIST_INFO ? "METADATA" : "PKG-INFO");
+		d->metadata_path = sl_xasprintf(
+		    "%s/%s", path, kind == SL_DIST_DIST_INFO ? "METADATA" : "PKG-INFO");
 	rc = sl_metadata_read_file(d->metadata_path, &d->meta, err);
 	if (rc == 0 && kind == SL_DIST_EGG_INFO_DIR)
 		rc = read_requires_txt(d, err);
@@ -172,8 +172,8 @@ int sl_distinfo_read_one(const char *path, struct sl_dist *d, struct sl_err *err
 
 	memset(d, 0, sizeof(*d));
 	if (stat(path, &st) != 0)
-		return sl_error(err, errno == ENOENT ? SL_ENOTFOUND : SL_EIO, "cannot read '%s': %s",
-				path, strerror(errno));
+		return sl_error(err, errno == ENOENT ? SL_ENOTFOUND : SL_EIO,
+				"cannot read '%s': %s", path, strerror(errno));
 	if (S_ISDIR(st.st_mode) && ends_with(path, len, ".dist-info"))
 		kind = SL_DIST_DIST_INFO;
 	else if (S_ISDIR(st.st_mode))
@@ -281,8 +281,8 @@ int sl_distinfo_scan(const char *site_packages, struct sl_dist_list *out, struct
 	size_t first = out->n;
 
 	if (!dir)
-		return sl_error(err, errno == ENOENT ? SL_ENOTFOUND : SL_EIO, "cannot list '%s': %s",
-				site_packages, strerror(errno));
+		return sl_error(err, errno == ENOENT ? SL_ENOTFOUND : SL_EIO,
+				"cannot list '%s': %s", site_packages, strerror(errno));
 	while ((e = readdir(dir)) != NULL) {
 		int kind = entry_kind(site_packages, e);
 		if (kind >= 0)

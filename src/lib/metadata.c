@@ -30,10 +30,14 @@ static const struct {
 	const char *name;
 	enum field id;
 } fields[] = {
-	{"metadata-version", F_METADATA_VERSION}, {"name", F_NAME},
-	{"version", F_VERSION},                   {"requires-python", F_REQUIRES_PYTHON},
-	{"requires-dist", F_REQUIRES_DIST},       {"provides-extra", F_PROVIDES_EXTRA},
-	{"provides-dist", F_PROVIDES_DIST},       {"dynamic", F_DYNAMIC},
+    {"metadata-version", F_METADATA_VERSION},
+    {"name", F_NAME},
+    {"version", F_VERSION},
+    {"requires-python", F_REQUIRES_PYTHON},
+    {"requires-dist", F_REQUIRES_DIST},
+    {"provides-extra", F_PROVIDES_EXTRA},
+    {"provides-dist", F_PROVIDES_DIST},
+    {"dynamic", F_DYNAMIC},
 };
 
 void sl_metadata_init(struct sl_metadata *m)
@@ -166,7 +170,8 @@ static void start_field(struct cur *c, const char *line, size_t len, size_t nlen
 static int check_required(const struct sl_metadata *m, const char *source, struct sl_err *err)
 {
 	if (!m->name || !*m->name)
-		return sl_error(err, SL_EPARSE, "%s: no 'Name' field in the metadata header", source);
+		return sl_error(err, SL_EPARSE, "%s: no 'Name' field in the metadata header",
+				source);
 	if (!m->version || !*m->version)
 		return sl_error(err, SL_EPARSE, "%s: no 'Version' field in the metadata header",
 				source);
@@ -189,8 +194,9 @@ static int parse_lines(const char *data, size_t len, const char *source, struct 
 
 		lineno++;
 		if (pos + n > SL_METADATA_HEADER_MAX) {
-			rc = sl_error(err, SL_ELIMIT, "%s:%lu: metadata header larger than %zu bytes",
-				      source, lineno, SL_METADATA_HEADER_MAX);
+			rc = sl_error(err, SL_ELIMIT,
+				      "%s:%lu: metadata header larger than %zu bytes", source,
+				      lineno, SL_METADATA_HEADER_MAX);
 			break;
 		}
 		pos += n + (nl ? 1 : 0);
@@ -236,7 +242,8 @@ int sl_metadata_parse(const char *data, size_t len, const char *source, struct s
 bool sl_metadata_header_complete(const char *data, size_t len, size_t from)
 {
 	from = from > 2 ? from - 2 : 0; /* a "\n\r\n" may straddle the calls */
-	if (from == 0 && len && (data[0] == '\n' || (len > 1 && data[0] == '\r' && data[1] == '\n')))
+	if (from == 0 && len &&
+	    (data[0] == '\n' || (len > 1 && data[0] == '\r' && data[1] == '\n')))
 		return true;
 	for (size_t i = from; i + 1 < len; i++) {
 		const char *p = memchr(data + i, '\n', len - i - 1);
@@ -271,8 +278,9 @@ static int read_header(int fd, const char *path, struct sl_buf *b, struct sl_err
 		if (sl_metadata_header_complete(b->buf, b->len, before))
 			return 0;
 		if (b->len > SL_METADATA_HEADER_MAX)
-			return sl_error(err, SL_ELIMIT, "'%s': metadata header larger than %zu bytes",
-					path, SL_METADATA_HEADER_MAX);
+			return sl_error(err, SL_ELIMIT,
+					"'%s': metadata header larger than %zu bytes", path,
+					SL_METADATA_HEADER_MAX);
 		if (chunk < 262144)
 			chunk *= 2;
 	}
@@ -350,9 +358,10 @@ static void set_section(struct section *sec, const char *s, size_t len, struct s
 	free(sec->extra);
 	free(sec->marker);
 	sec->extra = canonical_extra(s, colon ? (size_t)(colon - s) : len);
-	sec->marker = colon ? sl_xstrndup(colon + 1, len - (size_t)(colon - s) - 1)
-			    : sl_xstrdup("");
-	if (add_extras && *sec->extra && !has_str(m->provides_extra, m->n_provides_extra, sec->extra))
+	sec->marker =
+	    colon ? sl_xstrndup(colon + 1, len - (size_t)(colon - s) - 1) : sl_xstrdup("");
+	if (add_extras && *sec->extra &&
+	    !has_str(m->provides_extra, m->n_provides_extra, sec->extra))
 		strv_push(&m->provides_extra, &m->n_provides_extra, &m->cap_provides_extra,
 			  sl_xstrdup(sec->extra));
 }

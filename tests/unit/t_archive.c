@@ -31,7 +31,8 @@ static void test_real_wheels(void)
 	CHECK_STR(m.name, "typing-inspect", "name as written in METADATA");
 	CHECK(m.n_requires_dist == 3, "three requirements, got %zu", m.n_requires_dist);
 	if (m.n_requires_dist == 3)
-		CHECK_STR(m.requires_dist[0], "mypy-extensions (>=0.3.0)", "requirement as written");
+		CHECK_STR(m.requires_dist[0], "mypy-extensions (>=0.3.0)",
+			  "requirement as written");
 	CHECK(read_meta(AR "outcome-1.3.0.post0-py3-none-any.whl", &m, &err) == 0, "%s", err.msg);
 	CHECK_STR(m.version, "1.3.0.post0", "post release");
 	CHECK(!m.requires_dist_unknown, "wheel metadata is static");
@@ -70,18 +71,19 @@ static void test_hostile(void)
 		int code;
 		const char *msg;
 	} cases[] = {
-		{"tricks-1.0-py3-none-any.whl", SL_ENOTFOUND, "no '*.dist-info/METADATA'"},
-		{"huge-1.0-py3-none-any.whl", SL_ELIMIT,
-		 "huge-1.0.dist-info/METADATA: metadata header larger than"},
-		{"nover-1.0-py3-none-any.whl", SL_EPARSE,
-		 "nover-1.0-py3-none-any.whl!nover-1.0.dist-info/METADATA: no 'Version'"},
-		{"link-1.0-py3-none-any.whl", SL_ENOTFOUND, "no '*.dist-info/METADATA'"},
-		{"truncated-1.0-py3-none-any.whl", SL_EPARSE, "six-1.17.0.dist-info/METADATA: cannot read"},
-		{"notzip-1.0-py3-none-any.whl", SL_EPARSE, "not a readable archive"},
-		{"deep-1.0.tar.gz", SL_ENOTFOUND, "no '*/PKG-INFO'"},
-		{"escape-1.0.tar.gz", SL_ENOTFOUND, "no '*/PKG-INFO'"},
-		{"missing-1.0.tar.gz", SL_ENOTFOUND, "missing-1.0.tar.gz"},
-		{"make.sh", SL_EINVAL, "not a wheel or sdist"},
+	    {"tricks-1.0-py3-none-any.whl", SL_ENOTFOUND, "no '*.dist-info/METADATA'"},
+	    {"huge-1.0-py3-none-any.whl", SL_ELIMIT,
+	     "huge-1.0.dist-info/METADATA: metadata header larger than"},
+	    {"nover-1.0-py3-none-any.whl", SL_EPARSE,
+	     "nover-1.0-py3-none-any.whl!nover-1.0.dist-info/METADATA: no 'Version'"},
+	    {"link-1.0-py3-none-any.whl", SL_ENOTFOUND, "no '*.dist-info/METADATA'"},
+	    {"truncated-1.0-py3-none-any.whl", SL_EPARSE,
+	     "six-1.17.0.dist-info/METADATA: cannot read"},
+	    {"notzip-1.0-py3-none-any.whl", SL_EPARSE, "not a readable archive"},
+	    {"deep-1.0.tar.gz", SL_ENOTFOUND, "no '*/PKG-INFO'"},
+	    {"escape-1.0.tar.gz", SL_ENOTFOUND, "no '*/PKG-INFO'"},
+	    {"missing-1.0.tar.gz", SL_ENOTFOUND, "missing-1.0.tar.gz"},
+	    {"make.sh", SL_EINVAL, "not a wheel or sdist"},
 	};
 	struct sl_metadata m;
 	struct sl_err err;
@@ -110,14 +112,15 @@ static void test_memory(void)
 	sl_metadata_init(&m);
 	CHECK(sl_file_read(AR "rfc3339_validator-0.1.4-py3-none-any.whl", 1 << 20, &b, &err) == 0,
 	      "%s", err.msg);
-	CHECK(sl_archive_read_metadata_mem(b.buf, b.len, SL_ARCHIVE_WHEEL, "mem.whl", &m, &err) == 0,
+	CHECK(sl_archive_read_metadata_mem(b.buf, b.len, SL_ARCHIVE_WHEEL, "mem.whl", &m, &err) ==
+		  0,
 	      "from memory: %s", err.msg);
 	CHECK_STR(m.name, "rfc3339-validator", "memory name");
-	CHECK(sl_archive_read_metadata_mem(b.buf, b.len, SL_ARCHIVE_SDIST, "mem.tar.gz", &m, &err) ==
-		      SL_ENOTFOUND,
+	CHECK(sl_archive_read_metadata_mem(b.buf, b.len, SL_ARCHIVE_SDIST, "mem.tar.gz", &m,
+					   &err) == SL_ENOTFOUND,
 	      "a wheel read as an sdist has no PKG-INFO: %s", err.msg);
 	CHECK(sl_archive_read_metadata_mem(b.buf, b.len, SL_ARCHIVE_UNKNOWN, "x", &m, &err) ==
-		      SL_EINVAL,
+		  SL_EINVAL,
 	      "unknown kind");
 	CHECK(sl_archive_read_metadata_mem("", 0, SL_ARCHIVE_WHEEL, "empty.whl", &m, &err) < 0,
 	      "empty input is an error");

@@ -17,9 +17,9 @@ static bool has_warning(const struct sl_dist_list *l, const char *needle)
 
 static void test_real(void)
 {
-	static const char *const order[] = {"cryptography",    "jsonschema", "pyjwt",
-					    "python-dateutil", "requests",   "six",
-					    "typing-extensions", "wsgiref",  "yq"};
+	static const char *const order[] = {"cryptography",	 "jsonschema", "pyjwt",
+					    "python-dateutil",	 "requests",   "six",
+					    "typing-extensions", "wsgiref",    "yq"};
 	struct sl_dist_list l = SL_DIST_LIST_INIT;
 	struct sl_err err = {0};
 	const struct sl_dist *d;
@@ -34,7 +34,8 @@ static void test_real(void)
 	CHECK(d && d->kind == SL_DIST_EGG_INFO_DIR, "PyJWT is an egg-info directory");
 	if (d) {
 		CHECK_STR(d->meta.name, "PyJWT", "name as written");
-		CHECK_STR(d->metadata_path, SP "real/PyJWT-2.6.0.egg-info/PKG-INFO", "metadata path");
+		CHECK_STR(d->metadata_path, SP "real/PyJWT-2.6.0.egg-info/PKG-INFO",
+			  "metadata path");
 		/* requires.txt converted the way pip converts it */
 		CHECK_STR(d->meta.requires_dist[0], "cryptography>=3.4.0 ; extra == \"crypto\"",
 			  "requires.txt section");
@@ -49,7 +50,8 @@ static void test_real(void)
 	CHECK(d && d->meta.n_requires_dist == 1 && d->meta.version_line == 3, "dateutil metadata");
 	if (d) {
 		CHECK_STR(d->meta.requires_dist[0], "six >=1.5", "requirement as written");
-		CHECK_STR(d->meta.requires_python, "!=3.0.*,!=3.1.*,!=3.2.*,>=2.7", "requires-python");
+		CHECK_STR(d->meta.requires_python, "!=3.0.*,!=3.1.*,!=3.2.*,>=2.7",
+			  "requires-python");
 	}
 	CHECK(sl_dist_list_find(&l, "python_dateutil") == NULL, "find takes canonical names");
 	CHECK(sl_dist_list_find(&l, "zzz") == NULL && sl_dist_list_find(&l, "aaa") == NULL,
@@ -69,7 +71,8 @@ static void test_direct(void)
 	CHECK(d && d->has_direct_url && d->requested, "tinyvcs has direct_url.json and REQUESTED");
 	if (d && d->has_direct_url) {
 		CHECK_STR(d->direct.vcs, "git", "vcs");
-		CHECK_STR(d->direct.commit_id, "04a31e9c631d1b5dfa102d49dbdf43ea6c328376", "commit");
+		CHECK_STR(d->direct.commit_id, "04a31e9c631d1b5dfa102d49dbdf43ea6c328376",
+			  "commit");
 		CHECK_STR(d->direct.url, "file:///tmp/mdwork/repo", "url");
 		CHECK(!d->direct.editable && !d->direct.is_dir, "not a directory install");
 	}
@@ -77,7 +80,8 @@ static void test_direct(void)
 	CHECK(d && d->has_direct_url && d->direct.editable && d->direct.is_dir, "editable install");
 	if (d) {
 		CHECK_STR(d->meta.name, "Tiny.Local", "name as written");
-		CHECK(d->direct.vcs == NULL && d->direct.commit_id == NULL, "no vcs for a directory");
+		CHECK(d->direct.vcs == NULL && d->direct.commit_id == NULL,
+		      "no vcs for a directory");
 	}
 	sl_dist_list_release(&l);
 }

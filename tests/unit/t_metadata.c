@@ -101,8 +101,8 @@ static void requires_case(char **f, int n, int lineno)
 	}
 	unescape(f[0], &in);
 	sl_metadata_init(&m);
-	CHECK(sl_metadata_add_requires_txt(&m, in.buf, in.len, "requires.txt", &err) == 0,
-	      "%s: %s", ctx, err.msg);
+	CHECK(sl_metadata_add_requires_txt(&m, in.buf, in.len, "requires.txt", &err) == 0, "%s: %s",
+	      ctx, err.msg);
 	join(&got, m.requires_dist, m.n_requires_dist, "|");
 	CHECK_STR(got.buf, f[1], ctx);
 	sl_buf_reset(&got);
@@ -128,7 +128,7 @@ static void test_requires_keeps_declared_extras(void)
 	CHECK(m.n_provides_extra == 1, "declared extras kept alone, got %zu", m.n_provides_extra);
 	CHECK(m.n_requires_dist == 2, "two requirements, got %zu", m.n_requires_dist);
 	CHECK(sl_metadata_add_requires_txt(&m, req, sizeof(req) - 1, "requires.txt", &err) ==
-		      SL_EPARSE,
+		  SL_EPARSE,
 	      "a NUL byte is an error");
 	CHECK(strstr(err.msg, "requires.txt:5:") != NULL, "line in message: %s", err.msg);
 	sl_metadata_release(&m);
@@ -164,14 +164,16 @@ static void test_read_file(void)
 	char *path;
 
 	sl_metadata_init(&m);
-	CHECK(sl_metadata_read_file("tests/fixtures/site-packages/real/requests-2.34.2.dist-info/METADATA",
-				    &m, &err) == 0,
+	CHECK(sl_metadata_read_file(
+		  "tests/fixtures/site-packages/real/requests-2.34.2.dist-info/METADATA", &m,
+		  &err) == 0,
 	      "real METADATA: %s", err.msg);
 	CHECK_STR(m.name, "requests", "real name");
 	CHECK_STR(m.version, "2.34.2", "real version");
 	CHECK(m.n_requires_dist == 6 && m.n_provides_extra == 3, "real lists %zu %zu",
 	      m.n_requires_dist, m.n_provides_extra);
-	/* a 12 MB body (over the header bound) after the header is never read: only the header counts */
+	/* a 12 MB body (over the header bound) after the header is never read: only the header
+	 * counts */
 	path = write_temp("Name: big\nVersion: 1\n\n", (size_t)12 << 20);
 	CHECK(sl_metadata_read_file(path, &m, &err) == 0, "big body: %s", err.msg);
 	unlink(path);
