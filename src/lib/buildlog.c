@@ -634,17 +634,41 @@ static bool framing_line(struct sl_buildlog *log, const char *s, size_t len)
 	return summary_line(log, s, len) || runtime_line(log, s, len);
 }
 
+/* Could the line be `pip freeze` / `pip list` output printed into the log? */
+static bool freeze_candidate(const struct sl_buildlog_state *st, const char *s, size_t len)
+{
+	unsigned char c = (unsigned char)s[0];
+
+	if (st->freeze.in_list || st->freeze.saw_header)
+		return true;
+	if (c == '#' || c == '-')
+		return strncmp(s, "# Editable", 10) == 0 || strncmp(s, "-e ", 3) == 0;
+	if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+		return false;
+	return memchr(s, '=', len) || memmem(s, len, " @ ", 3) || STARTS(s, len, "Package");
+}
+
 static void parse_line(struct sl_buildlog *log, const char *s, size_t len)
 {
 	struct sl_buildlog_state *st = log->state;
 
-	if (len == 0 || framing_line(log, s, len) || traceback_line(log, s, len))
+	if (len == 0)
+		return;
+	/* deeply indented: a build backend's output, only a traceback frame
+	 * or a site-packages path can matter */
+	if (len > 4 && memcmp(s, "     ", 5) == 0 && !st->in_traceback) {
+		if (!log->site_python)
+			site_python(log, s, len);
+		return;
+	}
+	if (framing_line(log, s, len) || traceback_line(log, s, len))
 		return;
 	if (!log->site_python)
 		site_python(log, s, len);
 	if (piplog_line(log, s, len))
 		return;
-	if (sl_freeze_lines_feed(&st->freeze, s, st->lineno, &log->obs) == 1)
+	if (freeze_candidate(st, s, len) &&
+	    sl_freeze_lines_feed(&st->freeze, s, st->lineno, &log->obs) == 1)
 		return;
 	if (s[0] == '[' && s[len - 1] == ']')
 		sl_freeze_json_line(s, len, log->source, st->lineno, &log->obs);
@@ -689,6 +713,11 @@ static size_t ansi_len(const char *p, size_t n)
 	return i < n ? i + 1 : n;
 }
 
+static bool plain_byte(unsigned char c)
+{
+	return (c >= 0x20 && c < 0x7f) || c == '\t';
+}
+
 static void sanitize_slow(struct sl_buildlog *log, const char *s, size_t n)
 {
 	struct sl_buildlog_state *st = log->state;
@@ -696,17 +725,19 @@ static void sanitize_slow(struct sl_buildlog *log, const char *s, size_t n)
 
 	for (size_t i = 0; i < n;) {
 		unsigned char c = (unsigned char)s[i];
-		size_t k;
-		if (c == 0x1b) {
+		size_t k = i;
+		while (k < n && plain_byte((unsigned char)s[k]))
+			k++;
+		if (k > i) { /* a run of printable ASCII */
+			sl_buf_add(&st->clean, s + i, k - i);
+			i = k;
+		} else if (c == 0x1b) {
 			i += ansi_len(s + i, n - i);
 		} else if (c == 0) {
 			nul = true;
 			i++;
-		} else if (c < 0x20 || c == 0x7f) {
+		} else if (c < 0x80) { /* other control characters */
 			sl_buf_addch(&st->clean, ' ');
-			i++;
-		} else if (c < 0x80) {
-			sl_buf_addch(&st->clean, (char)c);
 			i++;
 		} else if ((k = utf8_len((const unsigned char *)s + i, n - i)) > 0) {
 			sl_buf_add(&st->clean, s + i, k);
@@ -731,7 +762,7 @@ static void sanitize(struct sl_buildlog *log, const char *s, size_t n)
 	size_t i = 0;
 
 	sl_buf_reset(&st->clean);
-	while (i < n && (((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f) || s[i] == '\t'))
+	while (i < n && plain_byte((unsigned char)s[i]))
 		i++;
 	if (i == n)
 		sl_buf_add(&st->clean, s, n);
@@ -886,6 +917,7 @@ static void free_state(struct sl_buildlog *log)
 	linesplit_release(&st->split);
 	sl_buf_release(&st->sniff);
 	sl_buf_release(&st->clean);
+	sl_buf_release(&st->canon);
 	free(st);
 	log->state = NULL;
 }
@@ -943,6 +975,7 @@ struct sl_buildlog *sl_buildlog_new(enum sl_log_kind kind, const char *source)
 	st->quoted = -1;
 	sl_buf_init(&st->sniff);
 	sl_buf_init(&st->clean);
+	sl_buf_init(&st->canon);
 	linesplit_init(&st->split, SL_BUILDLOG_LINE_MAX);
 	sl_freeze_lines_init(&st->freeze, log->source, true);
 	return log;

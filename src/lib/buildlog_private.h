@@ -69,6 +69,7 @@ struct sl_buildlog_state {
 
 	/* pip */
 	struct pkgmap names;
+	struct sl_buf canon;    /* scratch: a canonical name */
 	char *collect_canon;    /* the last "Collecting" with a URL: its name or NULL */
 	char *collect_url;
 	struct sl_freeze_lines freeze;

@@ -102,13 +102,11 @@ void piplog_reset(struct sl_buildlog_state *st)
 
 static struct pkgctx *ctx_for(struct sl_buildlog *log, const char *name, size_t len, bool create)
 {
-	struct sl_buf c = SL_BUF_INIT;
-	struct pkgctx *p;
+	struct sl_buf *c = &log->state->canon;
 
-	sl_name_canonical_buf(name, len, &c);
-	p = map_get(&log->state->names, c.buf, create);
-	sl_buf_release(&c);
-	return p;
+	sl_buf_reset(c);
+	sl_name_canonical_buf(name, len, c);
+	return map_get(&log->state->names, c->buf, create);
 }
 
 static void set_str(char **dst, const char *s)
