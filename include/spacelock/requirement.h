@@ -12,12 +12,12 @@ struct sl_specset;
 struct sl_marker;
 
 struct sl_requirement {
-	char *name;                /* as written */
-	char **extras;             /* as written, sorted (byte order), deduplicated */
+	char *name;    /* as written */
+	char **extras; /* as written, sorted (byte order), deduplicated */
 	size_t nextras;
-	struct sl_specset *spec;   /* never NULL (the empty set when none) */
-	char *url;                 /* the direct reference after '@', or NULL */
-	struct sl_marker *marker;  /* or NULL */
+	struct sl_specset *spec;  /* never NULL (the empty set when none) */
+	char *url;		  /* the direct reference after '@', or NULL */
+	struct sl_marker *marker; /* or NULL */
 };
 
 /* Parses one requirement; the whole string must be one (trailing spaces

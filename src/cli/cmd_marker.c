@@ -79,9 +79,9 @@ static int normalize_case(char *line, void *ctx, struct sl_buf *out, struct sl_e
 	s = sl_marker_to_string(m);
 	sl_marker_free(m);
 	if (!s)
-		return sl_error(err, SL_EPARSE,
-				"marker '%s' has a value with both quote characters and no written form",
-				line);
+		return sl_error(
+		    err, SL_EPARSE,
+		    "marker '%s' has a value with both quote characters and no written form", line);
 	if (o->cli->json) {
 		sl_buf_addstr(out, "{\"marker\":");
 		sl_buf_add_json_string(out, s, strlen(s));
@@ -115,9 +115,11 @@ static int apply_opt(struct marker_opts *o, int c, struct sl_cli *cli)
 static int parse_opts(int argc, char **argv, struct marker_opts *o, struct sl_cli *cli)
 {
 	static const struct option opts[] = {
-		{"stdin", no_argument, NULL, 's'},      {"env", required_argument, NULL, 'e'},
-		{"python", required_argument, NULL, 'p'}, {"extra", required_argument, NULL, 'x'},
-		{NULL, 0, NULL, 0},
+	    {"stdin", no_argument, NULL, 's'},
+	    {"env", required_argument, NULL, 'e'},
+	    {"python", required_argument, NULL, 'p'},
+	    {"extra", required_argument, NULL, 'x'},
+	    {NULL, 0, NULL, 0},
 	};
 	int c, rc;
 

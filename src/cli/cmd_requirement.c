@@ -77,8 +77,8 @@ int pep508_parse_common(int argc, char **argv, struct sl_cli *cli, const char *s
 			bool *from_stdin)
 {
 	static const struct option opts[] = {
-		{"stdin", no_argument, NULL, 's'},
-		{NULL, 0, NULL, 0},
+	    {"stdin", no_argument, NULL, 's'},
+	    {NULL, 0, NULL, 0},
 	};
 	int c;
 

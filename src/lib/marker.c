@@ -16,10 +16,11 @@
 
 enum mop { OP_LT, OP_LE, OP_EQ, OP_NE, OP_GE, OP_GT, OP_COMPAT, OP_ARBITRARY, OP_IN, OP_NOT_IN };
 
-static const char *const op_names[] = {"<", "<=", "==", "!=", ">=", ">", "~=", "===", "in", "not in"};
+static const char *const op_names[] = {
+    "<", "<=", "==", "!=", ">=", ">", "~=", "===", "in", "not in"};
 
 struct operand {
-	int var;           /* an enum pep508_var, or -1 for a quoted value */
+	int var;	   /* an enum pep508_var, or -1 for a quoted value */
 	const char *value; /* the decoded value when var < 0 (in the arena) */
 };
 
@@ -146,9 +147,10 @@ static int parse_op(struct pep508_lex *lx, enum mop *op, struct sl_err *err)
 		return 0;
 	}
 	if (!pep508_check(lx, TOK_OP, &n))
-		return pep508_error(lx, err, lx->pos, lx->pos,
-				    "expected marker operator, one of <=, <, !=, ==, >=, >, ~=, ===, "
-				    "in, not in");
+		return pep508_error(
+		    lx, err, lx->pos, lx->pos,
+		    "expected marker operator, one of <=, <, !=, ==, >=, >, ~=, ===, "
+		    "in, not in");
 	for (int i = OP_LT; i <= OP_ARBITRARY; i++)
 		if (strlen(op_names[i]) == n && memcmp(op_names[i], lx->src + lx->pos, n) == 0)
 			*op = (enum mop)i;
@@ -375,7 +377,7 @@ bool sl_marker_uses_extra(const struct sl_marker *m)
 
 struct eval_ctx {
 	const struct sl_env *env;
-	char *extra;       /* normalised value of `extra` */
+	char *extra;	    /* normalised value of `extra` */
 	char *full_version; /* python_full_version, repaired as packaging does */
 };
 
@@ -481,7 +483,7 @@ static int eval_op(enum mop op, const char *lhs, const char *rhs, const struct e
 		   int key, bool *out, struct sl_err *err)
 {
 	int vm = is_version_var(key) && op != OP_IN && op != OP_NOT_IN ? version_match(op, lhs, rhs)
-								      : -1;
+								       : -1;
 
 	if (vm >= 0) {
 		*out = vm == 1;
@@ -489,7 +491,9 @@ static int eval_op(enum mop op, const char *lhs, const char *rhs, const struct e
 	}
 	switch (op) {
 	case OP_IN: *out = rhs_set ? set_has(rhs_set, lhs) : strstr(rhs, lhs) != NULL; return 0;
-	case OP_NOT_IN: *out = rhs_set ? !set_has(rhs_set, lhs) : strstr(rhs, lhs) == NULL; return 0;
+	case OP_NOT_IN:
+		*out = rhs_set ? !set_has(rhs_set, lhs) : strstr(rhs, lhs) == NULL;
+		return 0;
 	case OP_LT:
 	case OP_GT: *out = false; return 0;
 	case OP_LE:
@@ -529,11 +533,12 @@ static int eval_cmp(const struct mnode *nd, const struct eval_ctx *ctx, bool *ou
 		if (key >= VAR_FIRST_SET && !env_set_of(ctx, key)->defined)
 			return undefined(key, NULL, err);
 		if (key >= VAR_FIRST_SET)
-			return sl_error(err, SL_EINVAL,
-					"set-valued marker '%s' can only be used with the membership "
-					"form (e.g. \"<name>\" in %s), not on the left of '%s'",
-					pep508_var_name((enum pep508_var)key),
-					pep508_var_name((enum pep508_var)key), op_names[nd->op]);
+			return sl_error(
+			    err, SL_EINVAL,
+			    "set-valued marker '%s' can only be used with the membership "
+			    "form (e.g. \"<name>\" in %s), not on the left of '%s'",
+			    pep508_var_name((enum pep508_var)key),
+			    pep508_var_name((enum pep508_var)key), op_names[nd->op]);
 		lhs = env_str(ctx, key);
 		rhs = operand_text(&nd->rhs);
 	} else {
@@ -589,7 +594,8 @@ int sl_marker_eval(const struct sl_marker *m, const struct sl_env *env, const ch
 		extra = env->str[VAR_EXTRA];
 	ctx.extra = sl_name_canonical(extra);
 	/* packaging repairs untagged builds' "3.11.1+" into a valid version */
-	ctx.full_version = n && full[n - 1] == '+' ? sl_xasprintf("%slocal", full) : sl_xstrdup(full);
+	ctx.full_version =
+	    n && full[n - 1] == '+' ? sl_xasprintf("%slocal", full) : sl_xstrdup(full);
 	rc = eval_node(m->root, &ctx, &result, err);
 	free(ctx.extra);
 	free(ctx.full_version);

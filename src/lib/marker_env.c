@@ -9,35 +9,35 @@
 #include "spacelock/mem.h"
 
 static const char *const var_names[VAR_COUNT] = {
-	[VAR_PYTHON_VERSION] = "python_version",
-	[VAR_PYTHON_FULL_VERSION] = "python_full_version",
-	[VAR_OS_NAME] = "os_name",
-	[VAR_SYS_PLATFORM] = "sys_platform",
-	[VAR_PLATFORM_RELEASE] = "platform_release",
-	[VAR_PLATFORM_SYSTEM] = "platform_system",
-	[VAR_PLATFORM_VERSION] = "platform_version",
-	[VAR_PLATFORM_MACHINE] = "platform_machine",
-	[VAR_PLATFORM_PYTHON_IMPLEMENTATION] = "platform_python_implementation",
-	[VAR_IMPLEMENTATION_NAME] = "implementation_name",
-	[VAR_IMPLEMENTATION_VERSION] = "implementation_version",
-	[VAR_EXTRA] = "extra",
-	[VAR_EXTRAS] = "extras",
-	[VAR_DEPENDENCY_GROUPS] = "dependency_groups",
+    [VAR_PYTHON_VERSION] = "python_version",
+    [VAR_PYTHON_FULL_VERSION] = "python_full_version",
+    [VAR_OS_NAME] = "os_name",
+    [VAR_SYS_PLATFORM] = "sys_platform",
+    [VAR_PLATFORM_RELEASE] = "platform_release",
+    [VAR_PLATFORM_SYSTEM] = "platform_system",
+    [VAR_PLATFORM_VERSION] = "platform_version",
+    [VAR_PLATFORM_MACHINE] = "platform_machine",
+    [VAR_PLATFORM_PYTHON_IMPLEMENTATION] = "platform_python_implementation",
+    [VAR_IMPLEMENTATION_NAME] = "implementation_name",
+    [VAR_IMPLEMENTATION_VERSION] = "implementation_version",
+    [VAR_EXTRA] = "extra",
+    [VAR_EXTRAS] = "extras",
+    [VAR_DEPENDENCY_GROUPS] = "dependency_groups",
 };
 
 static const char *const defaults[VAR_FIRST_SET] = {
-	[VAR_PYTHON_VERSION] = "3.10",
-	[VAR_PYTHON_FULL_VERSION] = "3.10.12",
-	[VAR_OS_NAME] = "posix",
-	[VAR_SYS_PLATFORM] = "linux",
-	[VAR_PLATFORM_RELEASE] = "",
-	[VAR_PLATFORM_SYSTEM] = "Linux",
-	[VAR_PLATFORM_VERSION] = "",
-	[VAR_PLATFORM_MACHINE] = "x86_64",
-	[VAR_PLATFORM_PYTHON_IMPLEMENTATION] = "CPython",
-	[VAR_IMPLEMENTATION_NAME] = "cpython",
-	[VAR_IMPLEMENTATION_VERSION] = "3.10.12",
-	[VAR_EXTRA] = "",
+    [VAR_PYTHON_VERSION] = "3.10",
+    [VAR_PYTHON_FULL_VERSION] = "3.10.12",
+    [VAR_OS_NAME] = "posix",
+    [VAR_SYS_PLATFORM] = "linux",
+    [VAR_PLATFORM_RELEASE] = "",
+    [VAR_PLATFORM_SYSTEM] = "Linux",
+    [VAR_PLATFORM_VERSION] = "",
+    [VAR_PLATFORM_MACHINE] = "x86_64",
+    [VAR_PLATFORM_PYTHON_IMPLEMENTATION] = "CPython",
+    [VAR_IMPLEMENTATION_NAME] = "cpython",
+    [VAR_IMPLEMENTATION_VERSION] = "3.10.12",
+    [VAR_EXTRA] = "",
 };
 
 const char *pep508_var_name(enum pep508_var v)
@@ -104,7 +104,8 @@ struct sl_env *sl_env_copy(const struct sl_env *env)
 		c->str[v] = sl_xstrdup(env->str[v]);
 	for (int i = 0; i < VAR_COUNT - VAR_FIRST_SET; i++)
 		if (env->set[i].defined)
-			set_assign(&c->set[i], (const char *const *)env->set[i].items, env->set[i].n);
+			set_assign(&c->set[i], (const char *const *)env->set[i].items,
+				   env->set[i].n);
 	return c;
 }
 
@@ -133,7 +134,8 @@ int sl_env_set(struct sl_env *env, const char *key, const char *value, struct sl
 	if (v < 0)
 		return sl_error(err, SL_EINVAL, "unknown environment key '%s'", key);
 	if (v >= VAR_FIRST_SET)
-		return sl_error(err, SL_EINVAL, "environment key '%s' is a list, not a string", key);
+		return sl_error(err, SL_EINVAL, "environment key '%s' is a list, not a string",
+				key);
 	free(env->str[v]);
 	env->str[v] = sl_xstrdup(value);
 	return 0;
@@ -196,9 +198,10 @@ int sl_env_set_python(struct sl_env *env, const char *version, struct sl_err *er
 	char *full;
 
 	if (!python_version_ok(version, &minor_end))
-		return sl_error(err, SL_EINVAL,
-				"invalid python version '%s': expected X.Y or X.Y.Z (e.g. 3.12 or 3.10.12)",
-				version);
+		return sl_error(
+		    err, SL_EINVAL,
+		    "invalid python version '%s': expected X.Y or X.Y.Z (e.g. 3.12 or 3.10.12)",
+		    version);
 	full = *minor_end ? sl_xstrdup(version) : sl_xasprintf("%s.0", version);
 	free(env->str[VAR_PYTHON_VERSION]);
 	env->str[VAR_PYTHON_VERSION] = sl_xstrndup(version, (size_t)(minor_end - version));
@@ -231,14 +234,15 @@ static int json_apply(struct sl_env *env, const cJSON *item, struct sl_err *err)
 		return rc < 0 ? SL_EPARSE : 0;
 	}
 	if (!cJSON_IsArray(item))
-		return sl_error(err, SL_EPARSE, "environment key '%s' needs an array of strings", key);
+		return sl_error(err, SL_EPARSE, "environment key '%s' needs an array of strings",
+				key);
 	names = sl_xcalloc((size_t)cJSON_GetArraySize(item) + 1, sizeof(char *));
 	cJSON_ArrayForEach(e, item)
 	{
 		if (!cJSON_IsString(e)) {
 			free(names);
-			return sl_error(err, SL_EPARSE, "environment key '%s' needs an array of strings",
-					key);
+			return sl_error(err, SL_EPARSE,
+					"environment key '%s' needs an array of strings", key);
 		}
 		names[n++] = e->valuestring;
 	}

@@ -249,7 +249,8 @@ static size_t segment(const char *s, size_t n, size_t p, const char *const *word
 
 static size_t pre_post_dev(const char *s, size_t n, size_t p)
 {
-	static const char *const pre[] = {"alpha", "beta", "preview", "pre", "a", "b", "c", "rc", NULL};
+	static const char *const pre[] = {"alpha", "beta", "preview", "pre", "a",
+					  "b",	   "c",	   "rc",      NULL};
 	static const char *const post[] = {"post", "rev", "r", NULL};
 	static const char *const dev[] = {"dev", NULL};
 
@@ -368,32 +369,35 @@ static size_t keyword_n(const struct pep508_lex *lx, size_t p, const char *w, si
  * enum pep508_var it names. */
 static size_t variable(const struct pep508_lex *lx, size_t p, int *var)
 {
-#define V(name, v) {name, sizeof(name) - 1, v}
+#define V(name, v)                                                                                 \
+	{                                                                                          \
+		name, sizeof(name) - 1, v                                                          \
+	}
 	static const struct {
 		const char *name;
 		size_t len;
 		int var;
 	} names[] = {
-		V("python_version", VAR_PYTHON_VERSION),
-		V("python_full_version", VAR_PYTHON_FULL_VERSION),
-		V("os_name", VAR_OS_NAME),
-		V("os.name", VAR_OS_NAME),
-		V("sys_platform", VAR_SYS_PLATFORM),
-		V("sys.platform", VAR_SYS_PLATFORM),
-		V("platform_release", VAR_PLATFORM_RELEASE),
-		V("platform_system", VAR_PLATFORM_SYSTEM),
-		V("platform_version", VAR_PLATFORM_VERSION),
-		V("platform.version", VAR_PLATFORM_VERSION),
-		V("platform_machine", VAR_PLATFORM_MACHINE),
-		V("platform.machine", VAR_PLATFORM_MACHINE),
-		V("platform_python_implementation", VAR_PLATFORM_PYTHON_IMPLEMENTATION),
-		V("platform.python_implementation", VAR_PLATFORM_PYTHON_IMPLEMENTATION),
-		V("python_implementation", VAR_PLATFORM_PYTHON_IMPLEMENTATION),
-		V("implementation_name", VAR_IMPLEMENTATION_NAME),
-		V("implementation_version", VAR_IMPLEMENTATION_VERSION),
-		V("extras", VAR_EXTRAS),
-		V("extra", VAR_EXTRA),
-		V("dependency_groups", VAR_DEPENDENCY_GROUPS),
+	    V("python_version", VAR_PYTHON_VERSION),
+	    V("python_full_version", VAR_PYTHON_FULL_VERSION),
+	    V("os_name", VAR_OS_NAME),
+	    V("os.name", VAR_OS_NAME),
+	    V("sys_platform", VAR_SYS_PLATFORM),
+	    V("sys.platform", VAR_SYS_PLATFORM),
+	    V("platform_release", VAR_PLATFORM_RELEASE),
+	    V("platform_system", VAR_PLATFORM_SYSTEM),
+	    V("platform_version", VAR_PLATFORM_VERSION),
+	    V("platform.version", VAR_PLATFORM_VERSION),
+	    V("platform_machine", VAR_PLATFORM_MACHINE),
+	    V("platform.machine", VAR_PLATFORM_MACHINE),
+	    V("platform_python_implementation", VAR_PLATFORM_PYTHON_IMPLEMENTATION),
+	    V("platform.python_implementation", VAR_PLATFORM_PYTHON_IMPLEMENTATION),
+	    V("python_implementation", VAR_PLATFORM_PYTHON_IMPLEMENTATION),
+	    V("implementation_name", VAR_IMPLEMENTATION_NAME),
+	    V("implementation_version", VAR_IMPLEMENTATION_VERSION),
+	    V("extras", VAR_EXTRAS),
+	    V("extra", VAR_EXTRA),
+	    V("dependency_groups", VAR_DEPENDENCY_GROUPS),
 	};
 #undef V
 	const char *s = lx->src + p;
@@ -451,7 +455,8 @@ static size_t op(const struct pep508_lex *lx, size_t p)
 	const char *s = lx->src + p;
 	size_t rest = lx->len - p;
 
-	if (rest >= 2 && s[1] == '=' && (s[0] == '=' || s[0] == '~' || s[0] == '!' || s[0] == '<' || s[0] == '>'))
+	if (rest >= 2 && s[1] == '=' &&
+	    (s[0] == '=' || s[0] == '~' || s[0] == '!' || s[0] == '<' || s[0] == '>'))
 		return rest >= 3 && s[0] == '=' && s[2] == '=' ? 3 : 2;
 	return rest >= 1 && (s[0] == '<' || s[0] == '>') ? 1 : 0;
 }
@@ -498,9 +503,7 @@ bool pep508_check(const struct pep508_lex *lx, enum pep508_tok t, size_t *n)
 		while (k < rest && (s[k] == ' ' || s[k] == '\t'))
 			k++;
 		break;
-	case TOK_END:
-		*n = 0;
-		return rest == 0;
+	case TOK_END: *n = 0; return rest == 0;
 	}
 	*n = k;
 	return k > 0;
@@ -558,11 +561,12 @@ int pep508_error(const struct pep508_lex *lx, struct sl_err *err, size_t start, 
 		return sl_error(err, SL_EPARSE, "invalid %s '%.*s%s': %s", lx->what, (int)shown,
 				lx->src, dots, msg);
 	if (end > start)
-		snprintf(where, sizeof(where), "columns %zu-%zu", column(lx, start), column(lx, end) - 1);
+		snprintf(where, sizeof(where), "columns %zu-%zu", column(lx, start),
+			 column(lx, end) - 1);
 	else
 		snprintf(where, sizeof(where), "column %zu", column(lx, end));
-	return sl_error(err, SL_EPARSE, "invalid %s '%.*s%s': %s at %s", lx->what, (int)shown, lx->src,
-			dots, msg, where);
+	return sl_error(err, SL_EPARSE, "invalid %s '%.*s%s': %s at %s", lx->what, (int)shown,
+			lx->src, dots, msg, where);
 }
 
 int pep508_lex_init(struct pep508_lex *lx, const char *s, const char *what, struct sl_err *err)

@@ -19,15 +19,15 @@ enum pep508_tok {
 	TOK_RBRACKET,
 	TOK_SEMICOLON,
 	TOK_COMMA,
-	TOK_QUOTED,     /* '...' or "..." */
-	TOK_OP,         /* === == ~= != <= >= < > */
-	TOK_BOOLOP,     /* and, or */
+	TOK_QUOTED, /* '...' or "..." */
+	TOK_OP,	    /* === == ~= != <= >= < > */
+	TOK_BOOLOP, /* and, or */
 	TOK_IN,
 	TOK_NOT,
 	TOK_VARIABLE,
-	TOK_SPECIFIER,  /* one PEP 440 clause, packaging's Specifier regex */
+	TOK_SPECIFIER, /* one PEP 440 clause, packaging's Specifier regex */
 	TOK_AT,
-	TOK_URL,        /* [^ \t]+ */
+	TOK_URL,	/* [^ \t]+ */
 	TOK_IDENTIFIER, /* \b[a-zA-Z0-9][a-zA-Z0-9._-]*\b */
 	TOK_PREFIX_TRAIL,
 	TOK_LOCAL_TRAIL,
@@ -107,7 +107,7 @@ struct env_set {
 };
 
 struct sl_env {
-	char *str[VAR_FIRST_SET];            /* string variables, never NULL */
+	char *str[VAR_FIRST_SET];		       /* string variables, never NULL */
 	struct env_set set[VAR_COUNT - VAR_FIRST_SET]; /* extras, dependency_groups */
 };
 

@@ -43,7 +43,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (sl_marker_parse(norm, &again, &err) != 0)
 			abort();
 		norm2 = sl_marker_to_string(again);
-		if (!norm2 || strcmp(norm, norm2) != 0 || verdict(m, space) != verdict(again, space) ||
+		if (!norm2 || strcmp(norm, norm2) != 0 ||
+		    verdict(m, space) != verdict(again, space) ||
 		    verdict(m, other) != verdict(again, other))
 			abort();
 		free(norm2);

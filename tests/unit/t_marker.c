@@ -63,8 +63,9 @@ static void eval_case(char **f, int n, int lineno)
 		      "%s: '%s' should fail with '%s', got rc %d '%s'", ctx, f[1], f[3] + 6, rc,
 		      rc ? err.msg : (got ? "true" : "false"));
 	else
-		CHECK(rc == 0 && got == (strcmp(f[3], "true") == 0), "%s: '%s' should be %s, got %s",
-		      ctx, f[1], f[3], rc ? err.msg : (got ? "true" : "false"));
+		CHECK(rc == 0 && got == (strcmp(f[3], "true") == 0),
+		      "%s: '%s' should be %s, got %s", ctx, f[1], f[3],
+		      rc ? err.msg : (got ? "true" : "false"));
 	char *norm = sl_marker_to_string(m);
 	CHECK_STR(norm, strcmp(f[4], "(none)") == 0 ? NULL : f[4], ctx);
 	free(norm);
@@ -124,7 +125,7 @@ static void test_env_api(void)
 	CHECK_STR(sl_env_get(env, "platform.machine"), "x86_64", "alias lookup");
 	CHECK(sl_env_get(env, "extras") == NULL && sl_env_get(env, "nope") == NULL, "no string");
 	CHECK(sl_env_set(env, "python_verison", "3.8", &err) == SL_EINVAL &&
-		      strstr(err.msg, "python_verison"),
+		  strstr(err.msg, "python_verison"),
 	      "unknown key refused: %s", err.msg);
 	CHECK(sl_env_set(env, "extras", "x", &err) == SL_EINVAL, "list key refused as string");
 	CHECK(sl_env_set(env, "os.name", "nt", &err) == 0, "alias set");
@@ -143,7 +144,7 @@ static void test_env_api(void)
 	      "json with python shorthand: %s", err.msg);
 	CHECK_STR(sl_env_get(env, "python_full_version"), "3.9.0", "json python");
 	CHECK(sl_env_set_json(env, "{\"sys_platform\":\"darwin\",\"bogus\":\"1\"}", &err) ==
-		      SL_EPARSE,
+		  SL_EPARSE,
 	      "json unknown key");
 	CHECK_STR(sl_env_get(env, "sys_platform"), "win32", "failed json leaves env unchanged");
 	CHECK(sl_env_set_json(env, "[1]", &err) == SL_EPARSE, "json not an object");
@@ -185,7 +186,7 @@ static void test_extra_argument(void)
 	CHECK(!sl_marker_uses_extra(m), "does not use extra");
 	sl_marker_free(m);
 	CHECK(sl_marker_parse("os_name == '\xff'", &m, &err) == SL_EPARSE &&
-		      strstr(err.msg, "UTF-8"),
+		  strstr(err.msg, "UTF-8"),
 	      "invalid UTF-8 refused: %s", err.msg);
 	sl_marker_free(NULL);
 	sl_env_free(env);
@@ -212,7 +213,8 @@ static void test_long_input(void)
 	if (m) {
 		bool out = true;
 		struct sl_env *env = sl_env_new();
-		CHECK(sl_marker_eval(m, env, NULL, &out, &err) == 0 && !out, "long marker evaluates");
+		CHECK(sl_marker_eval(m, env, NULL, &out, &err) == 0 && !out,
+		      "long marker evaluates");
 		sl_env_free(env);
 		sl_marker_free(m);
 	}

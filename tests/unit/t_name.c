@@ -38,10 +38,10 @@ static void data_case(char **f, int n, int lineno)
 	CHECK_STR(canon, f[1], ctx);
 	extra = sl_extra_normalize(f[0]);
 	CHECK_STR(extra, f[1], ctx);
-	CHECK(sl_name_is_valid(f[0], strlen(f[0])) == (f[2][0] == '1'), "%s: valid('%s') != %s", ctx,
-	      f[0], f[2]);
-	CHECK(sl_name_is_canonical(f[0]) == (f[3][0] == '1'), "%s: canonical('%s') != %s", ctx, f[0],
-	      f[3]);
+	CHECK(sl_name_is_valid(f[0], strlen(f[0])) == (f[2][0] == '1'), "%s: valid('%s') != %s",
+	      ctx, f[0], f[2]);
+	CHECK(sl_name_is_canonical(f[0]) == (f[3][0] == '1'), "%s: canonical('%s') != %s", ctx,
+	      f[0], f[3]);
 	CHECK(sl_name_is_canonical(canon) == sl_name_is_valid(f[0], strlen(f[0])),
 	      "%s: the canonical form of a valid name is canonical", ctx);
 	free(canon);
