@@ -230,8 +230,13 @@ static int build(struct pep508_lex *lx, struct parsed *p, struct sl_requirement 
 	struct sl_err serr;
 	size_t k = 0;
 
-	if (sl_specset_parse(p->spec.buf, &spec, &serr) < 0)
+	if (sl_specset_parse(p->spec.buf, &spec, &serr) < 0) {
+		/* its column counts in the joined clauses, not in our input */
+		char *at = strstr(serr.msg, " at column ");
+		if (at)
+			*at = '\0';
 		return pep508_error(lx, err, PEP508_NOWHERE, PEP508_NOWHERE, serr.msg);
+	}
 	r = sl_xcalloc(1, sizeof(*r));
 	if (p->nextras > 1)
 		qsort(p->extras, p->nextras, sizeof(char *), cmp_str);
