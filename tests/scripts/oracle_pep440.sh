@@ -1,7 +1,7 @@
 #!/bin/sh
 # oracle_pep440.sh: differential test of `spacelock version` against Debian's
-# python3-packaging (23.0) on generated versions and specifiers (about 40,000
-# cases a seed), in the categories where 23.0 already answers like the
+# python3-packaging (23.0) on generated versions and specifiers (about 27,000
+# cases), in the categories where 23.0 already answers like the
 # latest packaging; oracle_pep440.py lists the categories it leaves out.
 . "$(dirname "$0")/../lib.sh"
 py=/usr/bin/python3
@@ -12,7 +12,7 @@ if ! "$py" -c 'import packaging.version' 2>/dev/null; then
 	finish
 	exit $?
 fi
-for seed in 440 2026; do
+for seed in 440; do
 	"$py" "$here/oracle_pep440.py" "$SPACELOCK" "$seed" >"$T_TMP/out" 2>&1
 	rc=$?
 	sed "s/^/seed $seed: /" "$T_TMP/out"
