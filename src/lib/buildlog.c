@@ -480,7 +480,7 @@ static void step_echo(struct sl_buildlog *log, const char *s, size_t len)
 	st->step = log->nsteps;
 	if (step->flags & SL_STEP_FROM)
 		from_step(log, step->instruction);
-	else if (strncmp(step->instruction, "RUN", 3) == 0)
+	else if (strncmp(step->instruction, "RUN", 3) == 0 && strstr(step->instruction, "pip"))
 		piplog_classify_step(log, step, true);
 }
 
@@ -513,7 +513,7 @@ static void cache_miss(struct sl_buildlog *log, const char *s)
 	m->stage = sl_xstrndup(open + 1, (size_t)(close - open - 1));
 	m->instruction = sl_xstrdup(close + 1 + strspn(close + 1, " "));
 	m->line = log->state->lineno;
-	if (!log->sdk && strncmp(m->instruction, "RUN", 3) == 0) {
+	if (!log->sdk && strncmp(m->instruction, "RUN", 3) == 0 && strstr(m->instruction, "pip")) {
 		struct sl_build_step tmp = {.instruction = m->instruction};
 		piplog_classify_step(log, &tmp, false);
 	}
