@@ -345,10 +345,19 @@ static void expect_sdk(struct snap *s)
 
 /* ---- runtime facts from the logs ---- */
 
+/* Plain pip output (no "Build Queued" header, no Dockerfile step) is not a
+ * Space build: it has packages but no build outcome. */
+static bool is_bare_pip(const struct sl_buildlog *log)
+{
+	return !log->queued_at && log->nsteps == 0 && !log->has_summary;
+}
+
 static const char *status_of(const struct sl_buildlog *log)
 {
 	bool any = false;
 
+	if (is_bare_pip(log) && !log->build_failed)
+		return NULL;
 	if (log->build_failed)
 		return "failed";
 	for (size_t i = 0; i < log->nsteps; i++) {
@@ -432,7 +441,7 @@ static void check_failure(struct snap *s, const struct sl_buildlog *log)
 			   "%s: the build failed; a failed build is not a known-good environment: "
 			   "the versions locked are what pip chose before it stopped",
 			   log->source);
-	if (!log->build_failed && strcmp(status_of(log), "unknown") == 0)
+	if (!log->build_failed && status_of(log) && strcmp(status_of(log), "unknown") == 0)
 		incomplete(s, "build", REMEDY_VERSION,
 			   "%s: the log ends before the build finished (a step has no outcome, or "
 			   "no step ran): what it installed is not known",
