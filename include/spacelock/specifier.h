@@ -27,7 +27,7 @@ enum sl_prerelease_mode { SL_PRE_DEFAULT = 0, SL_PRE_INCLUDE, SL_PRE_EXCLUDE };
  * canonical form (==1.0 and ==1.0.0 are one clause).  Returns 0 or
  * SL_EPARSE naming the bad clause and the column in s, e.g.
  * "invalid specifier '~=1': '~=' needs at least two release numbers at
- * column 1".  *out (free with sl_specset_free) written only on success. */
+ * column 3".  *out (free with sl_specset_free) written only on success. */
 int sl_specset_parse(const char *s, struct sl_specset **out, struct sl_err *err);
 
 /* Frees a set; NULL is fine. */
