@@ -249,6 +249,23 @@ static void text_head(struct sl_buf *b, const struct sl_buildlog *log)
 			    log->logs_unavailable ? log->logs_unavailable : "");
 }
 
+/* At most max bytes of s with each run of blanks as one space. */
+static void add_squeezed(struct sl_buf *b, const char *s, size_t max)
+{
+	size_t n = 0;
+
+	for (; *s && n < max; s++) {
+		if (*s == ' ' || *s == '\t') {
+			if (s[1] == ' ' || s[1] == '\t')
+				continue;
+			sl_buf_addch(b, ' ');
+		} else {
+			sl_buf_addch(b, *s);
+		}
+		n++;
+	}
+}
+
 static void text_log(struct sl_buf *b, const struct sl_buildlog *log)
 {
 	text_head(b, log);
@@ -256,8 +273,9 @@ static void text_log(struct sl_buf *b, const struct sl_buildlog *log)
 		sl_buf_addstr(b, "steps\n");
 	for (size_t i = 0; i < log->nsteps; i++) {
 		const struct sl_build_step *s = &log->steps[i];
-		sl_buf_addf(b, "  %-6lu %-7s %.100s\n", s->line, sl_step_outcome_name(s->outcome),
-			    s->instruction);
+		sl_buf_addf(b, "  %-6lu %-7s ", s->line, sl_step_outcome_name(s->outcome));
+		add_squeezed(b, s->instruction, 100);
+		sl_buf_addch(b, '\n');
 	}
 	if (log->nfailures)
 		sl_buf_addstr(b, "failures\n");

@@ -16,10 +16,10 @@ steps
   15     done    FROM docker.io/library/python:3.13@sha256:f3c3ff2b5f0984abb65c1c0c17020c8117eae1a8c445e832810eb94f4a
   18     cached  COPY --from=root / /
   21     cached  WORKDIR /app
-  24     cached  RUN apt-get update && apt-get install -y 	git 	git-lfs 	ffmpeg 	libsm6 	libxext6 	cmake 	rsync 	libg
-  27     cached  RUN pip install --no-cache-dir pip -U &&     pip install --no-cache-dir     datasets     "huggingfac
+  24     cached  RUN apt-get update && apt-get install -y git git-lfs ffmpeg libsm6 libxext6 cmake rsync libgl1 && rm
+  27     cached  RUN pip install --no-cache-dir pip -U && pip install --no-cache-dir datasets "huggingface-hub>=0.30"
   30     done    Restoring cache
-  33     error   RUN --mount=target=/tmp/requirements.txt,source=requirements.txt     pip install --no-cache-dir -r /
+  33     error   RUN --mount=target=/tmp/requirements.txt,source=requirements.txt pip install --no-cache-dir -r /tmp/
 failures
   2      job             -
   384    wheel-build     pydantic-core
