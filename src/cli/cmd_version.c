@@ -124,6 +124,15 @@ static const char *fields_hint(enum sub sub)
 	return "expected two or three TAB-separated fields: SPEC, V[, MODE]";
 }
 
+static const char *args_hint(enum sub sub)
+{
+	if (sub == SUB_COMPARE)
+		return "compare takes two versions";
+	if (sub == SUB_NORMALIZE)
+		return "normalize takes one version";
+	return "match takes a specifier and a version";
+}
+
 static int fields_wanted(enum sub sub, int *max)
 {
 	*max = sub == SUB_COMPARE ? 2 : sub == SUB_NORMALIZE ? 1 : 3;
@@ -244,11 +253,7 @@ int cmd_version(int argc, char **argv, struct sl_cli *cli)
 	if (o.from_stdin)
 		return argc ? cli_usage(cli, "--stdin takes no arguments") : stdin_loop(&o, cli);
 	if (argc < min || argc > max)
-		return cli_usage(cli, "%s",
-				 o.sub == SUB_COMPARE ? "compare takes two versions"
-				 : o.sub == SUB_NORMALIZE
-				     ? "normalize takes one version"
-				     : "match takes a specifier and a version");
+		return cli_usage(cli, "%s", args_hint(o.sub));
 	sl_err_clear(&err);
 	if ((rc = run_case(&o, argv, argc, &out, &err)) != 0) {
 		sl_buf_release(&out);
