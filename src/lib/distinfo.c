@@ -55,7 +55,7 @@ void sl_dist_list_release(struct sl_dist_list *l)
 static bool ends_with(const char *s, size_t len, const char *suffix)
 {
 	size_t n = strlen(suffix);
-	return len >= n && strcasecmp(s + len - n, suffix) == 0;
+	return len >= n && strncasecmp(s + len - n, suffix, n) == 0;
 }
 
 static char *json_str(const cJSON *obj, const char *key)
@@ -168,9 +168,12 @@ int sl_distinfo_read_one(const char *path, struct sl_dist *d, struct sl_err *err
 	struct stat st;
 	size_t len = strlen(path);
 	enum sl_dist_kind kind;
+	char *trimmed;
 	int rc;
 
 	memset(d, 0, sizeof(*d));
+	while (len > 1 && path[len - 1] == '/') /* "x.dist-info/" from tab completion */
+		len--;
 	if (stat(path, &st) != 0)
 		return sl_error(err, errno == ENOENT ? SL_ENOTFOUND : SL_EIO,
 				"cannot read '%s': %s", path, strerror(errno));
@@ -180,11 +183,13 @@ int sl_distinfo_read_one(const char *path, struct sl_dist *d, struct sl_err *err
 		kind = SL_DIST_EGG_INFO_DIR;
 	else
 		kind = SL_DIST_EGG_INFO_FILE;
-	rc = read_dist(path, kind, d, err);
+	trimmed = sl_xstrndup(path, len);
+	rc = read_dist(trimmed, kind, d, err);
 	if (rc == 0 && kind == SL_DIST_DIST_INFO)
 		rc = read_direct_url(d, err);
 	if (rc < 0)
 		sl_dist_release(d);
+	free(trimmed);
 	return rc;
 }
 

@@ -160,6 +160,10 @@ static void test_read_one(void)
 	CHECK(sl_distinfo_read_one(SP "broken/nometa-1.0.dist-info", &d, &err) == SL_ENOTFOUND,
 	      "missing METADATA: %s", err.msg);
 	CHECK(sl_distinfo_read_one(SP "none-1.0.dist-info", &d, &err) == SL_ENOTFOUND, "missing");
+	CHECK(sl_distinfo_read_one(SP "real/six-1.17.0.dist-info/", &d, &err) == 0,
+	      "a trailing slash: %s", err.msg);
+	CHECK(d.kind == SL_DIST_DIST_INFO, "still a dist-info");
+	sl_dist_release(&d);
 	CHECK(sl_distinfo_read_one(SP "real/wsgiref.egg-info", &d, &err) == 0, "%s", err.msg);
 	CHECK(d.kind == SL_DIST_EGG_INFO_FILE, "egg-info file");
 	sl_dist_release(&d);
