@@ -343,6 +343,36 @@ static void expect_sdk(struct snap *s)
 	free(what);
 }
 
+/* The builder adds its own packages to every gradio (and streamlit) build:
+ * `spaces`, `uvicorn` and, since 2025, `websockets`.  Without a build log
+ * that shows that step, the card implies them but nothing proves them. */
+static void expect_platform(struct snap *s)
+{
+	static const char *const injected[] = {"spaces", "uvicorn", "websockets"};
+	struct sl_buf missing = SL_BUF_INIT;
+
+	if (!sdk_package(s->lock))
+		return;
+	for (size_t i = 0; i < s->nlogs; i++)
+		if (s->logs[i]->kind == SL_LOG_BUILD && s->logs[i]->nplatform_reqs > 0)
+			return;
+	for (size_t i = 0; i < sizeof(injected) / sizeof(injected[0]); i++) {
+		char *what = sl_xasprintf("package '%s'", injected[i]);
+		bool known = sl_lock_find(s->lock, injected[i]) != NULL;
+		for (size_t j = 0; !known && j < s->lock->n_incomplete; j++)
+			known = strcmp(s->lock->incomplete[j].what, what) == 0;
+		if (!known)
+			sl_buf_addf(&missing, "%s%s", missing.len ? ", " : "", injected[i]);
+		free(what);
+	}
+	if (missing.len)
+		incomplete(s, "platform packages", REMEDY_VERSION,
+			   "the Spaces builder installs its own packages into %s Spaces (%s) and "
+			   "no build log shows which versions (expected, not proven)",
+			   s->lock->space.sdk, missing.buf);
+	sl_buf_release(&missing);
+}
+
 /* ---- runtime facts from the logs ---- */
 
 /* Plain pip output (no "Build Queued" header, no Dockerfile step) is not a
@@ -562,5 +592,6 @@ void snap_merge(struct snap *s)
 	merge_logs(s);
 	merge_packages(s);
 	expect_sdk(s);
+	expect_platform(s);
 	settle_python(s);
 }

@@ -27,6 +27,11 @@ numpy<2
       "remedy": "pass a log of an uncached build (Factory rebuild), a run log in which the app prints `pip freeze` at start-up, or a freeze of the running Space (--freeze)",
       "what": "package 'numpy'",
       "why": "requirements.txt:1 asks for 'numpy<2' but no input shows which version was installed"
+    },
+    {
+      "remedy": "pass a log of an uncached build (Factory rebuild), a run log in which the app prints `pip freeze` at start-up, or a freeze of the running Space (--freeze)",
+      "what": "platform packages",
+      "why": "the Spaces builder installs its own packages into gradio Spaces (spaces, uvicorn, websockets) and no build log shows which versions (expected, not proven)"
     }
   ],
   "inputs": [

@@ -74,6 +74,9 @@ static void test_example_dir(void)
 	CHECK(e && strstr(e->why, "install gradio==4.31.0 (expected, not proven)"),
 	      "the sdk package is expected, not pinned");
 	CHECK(find_incomplete(lock, "runtime python") != NULL, "python unknown without a log");
+	e = find_incomplete(lock, "platform packages");
+	CHECK(e && strstr(e->why, "(spaces, uvicorn, websockets)"),
+	      "the builder's own packages are expected, not proven");
 	CHECK(lock->runtime.python == NULL, "no python invented");
 	sl_lock_free(lock);
 }
@@ -102,6 +105,8 @@ static void test_example_log(void)
 	CHECK_STR(lock->runtime.build_status, "failed", "build status");
 	CHECK(find_incomplete(lock, "build") != NULL, "a failed build is not known-good");
 	CHECK(find_incomplete(lock, "runtime python") == NULL, "python known");
+	CHECK(find_incomplete(lock, "platform packages") == NULL,
+	      "the log shows the platform step: each package is its own entry");
 	p = sl_lock_find(lock, "pydantic");
 	CHECK(!p || p->origin == SL_ORIGIN_DIRECT, "pydantic is direct when locked");
 	CHECK(find_incomplete(lock, "package 'psutil'") != NULL, "psutil never reached");
