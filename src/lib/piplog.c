@@ -93,7 +93,8 @@ void piplog_reset(struct sl_buildlog_state *st)
 		free(c->vcs_url);
 		free(c->vcs_commit);
 	}
-	memset(st->names.v, 0, st->names.cap * sizeof(*st->names.v));
+	if (st->names.v)
+		memset(st->names.v, 0, st->names.cap * sizeof(*st->names.v));
 	st->names.n = 0;
 	free(st->collect_canon);
 	free(st->collect_url);
