@@ -112,7 +112,7 @@ static struct pkgctx *ctx_for(struct sl_buildlog *log, const char *name, size_t 
 
 static void set_str(char **dst, const char *s)
 {
-	if (!s)
+	if (!s || (*dst && strcmp(*dst, s) == 0))
 		return;
 	free(*dst);
 	*dst = sl_xstrdup(s);
