@@ -646,30 +646,68 @@ static void analyse_requirement(struct line *l, size_t a, size_t b)
 	}
 }
 
-/* -e PATH-OR-URL: the name only from an #egg= fragment or wheel name. */
+/* pip's parse_editable() without the filesystem: "name @ url" first, else
+ * a local path (name unknown), a file: URL, or a VCS URL whose #egg= names
+ * the project (pip rejects a VCS URL without one, and any other URL). */
+static bool editable_target(struct sl_reqfile_entry *e, const char *value)
+{
+	struct sl_err err;
+	struct sl_requirement *r = parse_req(value, &err);
+	size_t n = strlen(value), colon = strcspn(value, ":");
+	char *name = NULL;
+
+	if (r && r->url) {
+		e->req = r;
+		e->name = sl_name_canonical(r->name);
+		e->url = sl_xstrdup(r->url);
+		return true;
+	}
+	sl_requirement_free(r);
+	e->url = sl_xstrndup(value, strip_extras(value, n));
+	if (!is_url(value, n) && !strstr(value, "://") && colon == n)
+		return true; /* a local project directory */
+	if (!url_name(e, value, &name))
+		return false;
+	if (strncasecmp(value, "file:", 5) != 0) {
+		bool vcs = is_url(value, n) && memchr(value, '+', colon);
+		/* pip turns "git:..." into "git+git:..." (and "svn:" likewise) */
+		bool vcs_short = colon == 3 && (strncasecmp(value, "git", 3) == 0 ||
+						strncasecmp(value, "svn", 3) == 0);
+		if (!vcs && !vcs_short) {
+			warn(e, "not a valid editable requirement: pip takes a local project or a "
+				"VCS URL");
+			free(name);
+			return false;
+		}
+		if (!name) {
+			warn(e, "pip cannot tell the project of this editable VCS URL: it needs "
+				"#egg=NAME or NAME @ URL");
+			return false;
+		}
+	}
+	if (name) {
+		char *req = sl_xasprintf("%s @ %s", name, e->url);
+		e->req = parse_req(req, &err);
+		e->name = sl_name_canonical(name);
+		free(req);
+		free(name);
+	}
+	return true;
+}
+
 static void analyse_editable(struct line *l)
 {
 	struct sl_reqfile_entry *e = l->e;
 	const char *value = NULL;
-	struct sl_err err;
-	char *name;
 
 	for (size_t i = 0; i < e->nopts && !value; i++)
 		if (strcmp(e->opts[i].name, "--editable") == 0)
 			value = e->opts[i].value;
 	e->kind = SL_REQLINE_EDITABLE;
 	e->req_text = sl_xstrdup(value);
-	e->url = sl_xstrdup(value);
-	if (!url_name(e, value, &name)) {
+	if (!editable_target(e, value)) {
 		e->kind = SL_REQLINE_UNKNOWN;
 		return;
-	}
-	if (name) {
-		char *r = sl_xasprintf("%s @ %s", name, value);
-		e->req = parse_req(r, &err);
-		e->name = sl_name_canonical(name);
-		free(r);
-		free(name);
 	}
 	if (l->edit_word != SIZE_MAX && l->w.v[l->edit_word].verbatim)
 		set_span(l, l->w.v[l->edit_word].start, l->w.v[l->edit_word].end,
