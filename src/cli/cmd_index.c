@@ -59,6 +59,15 @@ static int read_pairs(struct sl_cli *cli, const char *path, struct sl_index_rele
 	return rc;
 }
 
+static void json_field(struct sl_buf *b, const char *key, const char *v)
+{
+	sl_buf_addf(b, ",\"%s\":", key);
+	if (v)
+		sl_buf_add_json_string(b, v, strlen(v));
+	else
+		sl_buf_addstr(b, "null");
+}
+
 static void print_json(const struct sl_index_release *v, size_t n)
 {
 	struct sl_buf b = SL_BUF_INIT;
@@ -70,11 +79,7 @@ static void print_json(const struct sl_index_release *v, size_t n)
 		sl_buf_add_json_string(&b, r->name, strlen(r->name));
 		sl_buf_addstr(&b, ",\"version\":");
 		sl_buf_add_json_string(&b, r->version, strlen(r->version));
-		sl_buf_addstr(&b, ",\"requires_python\":");
-		if (r->requires_python)
-			sl_buf_add_json_string(&b, r->requires_python, strlen(r->requires_python));
-		else
-			sl_buf_addstr(&b, "null");
+		json_field(&b, "requires_python", r->requires_python);
 		sl_buf_addstr(&b, ",\"requires_dist\":[");
 		for (size_t k = 0; r->requires_dist && r->requires_dist[k]; k++) {
 			if (k)
@@ -87,11 +92,9 @@ static void print_json(const struct sl_index_release *v, size_t n)
 			const struct sl_index_file *f = &r->files[k];
 			sl_buf_addstr(&b, k ? ",{\"filename\":" : "{\"filename\":");
 			sl_buf_add_json_string(&b, f->filename, strlen(f->filename));
-			sl_buf_addstr(&b, ",\"sha256\":");
-			if (f->sha256)
-				sl_buf_add_json_string(&b, f->sha256, strlen(f->sha256));
-			else
-				sl_buf_addstr(&b, "null");
+			json_field(&b, "sha256", f->sha256);
+			json_field(&b, "url", f->url);
+			json_field(&b, "upload_time", f->upload_time);
 			sl_buf_addf(&b, ",\"yanked\":%s}", f->yanked ? "true" : "false");
 		}
 		sl_buf_addstr(&b, "]}");
