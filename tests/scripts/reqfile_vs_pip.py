@@ -44,8 +44,8 @@ def compare(name, mine, theirs):
         return "lines differ: spacelock %r, pip %r" % (got[:6], theirs[:6])
     for (lineno, text, kind, req) in [(e[0], e[2], e[1], e[3]) for e in mine]:
         args, _ = break_args_options(text)
-        if kind == "editable":
-            continue
+        if kind == "editable" or (not args and text.startswith("-")):
+            continue  # an -e value (kept even when pip would reject it)
         if req is not None and req != args.rstrip():
             return "line %d: requirement %r, pip %r" % (lineno, req, args)
         if req is None and args and kind != "unknown":
