@@ -557,22 +557,44 @@ static void url_line(struct line *l, size_t a, size_t full, const char *sep)
 	set_span(l, a, ue, full);
 }
 
-/* Where the replaceable part of a parsed PEP 508 line ends: before the
- * marker (after the URL token for "name @ url"). */
+/* Where the replaceable part of a PEP 508 line ends: before the ';' of
+ * the marker (and after the URL token for "name @ url"). */
 static size_t pep508_span_end(const struct line *l, size_t a, size_t full, bool has_url)
 {
 	const char *s = l->j->s;
-	size_t i;
+	size_t semi = find_str(s, a, full, ";"), i;
 
 	if (has_url) {
-		i = find_str(s, a, full, "@") + 1;
-		while (i < full && (s[i] == ' ' || s[i] == '\t'))
+		i = find_str(s, a, semi, "@") + 1;
+		while (i < semi && (s[i] == ' ' || s[i] == '\t'))
 			i++;
-		while (i < full && s[i] != ' ' && s[i] != '\t')
+		while (i < semi && s[i] != ' ' && s[i] != '\t')
 			i++;
 		return i;
 	}
-	return rtrim(s, a, find_str(s, a, full, ";"));
+	return rtrim(s, a, semi);
+}
+
+/* pip's parse_req_from_line for a line that is not a URL: the marker
+ * starts at the first ';' (even inside a "name @ url"), an empty marker is
+ * no marker, and the rest must be a PEP 508 requirement. */
+static struct sl_requirement *parse_pip_req(const char *text, struct sl_err *err)
+{
+	const char *semi = strchr(text, ';');
+	size_t n, mb, me;
+	char *joined;
+	struct sl_requirement *r;
+
+	if (!semi)
+		return parse_req(text, err);
+	n = rtrim(text, 0, (size_t)(semi - text));
+	mb = (size_t)(semi - text) + 1, me = strlen(text);
+	py_strip(text, &mb, &me);
+	joined = mb < me ? sl_xasprintf("%.*s ; %.*s", (int)n, text, (int)(me - mb), text + mb)
+			 : sl_xstrndup(text, n);
+	r = parse_req(joined, err);
+	free(joined);
+	return r;
 }
 
 /* A line that is not PEP 508 only because of ${VAR}s (pip substitutes
@@ -632,7 +654,7 @@ static void analyse_requirement(struct line *l, size_t a, size_t b)
 		url_line(l, a, full, ";");
 		return;
 	}
-	e->req = parse_req(text, &err);
+	e->req = parse_pip_req(text, &err);
 	if (e->req) {
 		e->kind = SL_REQLINE_REQUIREMENT;
 		e->name = sl_name_canonical(e->req->name);

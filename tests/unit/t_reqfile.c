@@ -440,6 +440,8 @@ static void test_edits(void)
 	replace_case("-e git+https://h/r.git#egg=r  # dev\n", "r", "git+https://h/r.git@v2#egg=r",
 		     "-e git+https://h/r.git@v2#egg=r  # dev\n");
 	replace_case("fo\\\no==1 # split name\n", "foo", "foo==2", "foo==2 # split name\n");
+	replace_case("foo @ https://x/foo-1.0.tar.gz;python_version>\"3\"\n", "foo", "foo==2",
+		     "foo==2;python_version>\"3\"\n");
 	replace_case("foo==${V}\n", "foo", "foo==1.0", "foo==1.0\n");
 	append_case("transformers\nscipy\naccelerate", "gradio==4.44.1",
 		    "transformers\nscipy\naccelerate\ngradio==4.44.1\n");
