@@ -74,13 +74,17 @@ struct sl_solve_problem {
 	const char *dep_spec; /* "" when the dependency has no specifier */
 };
 
-/* Proves the installed set consistent: SOLVER_VERIFY|SOLVER_SOLVABLE_ALL,
- * kept packages locked, the extras the set needs "installed" from the
- * extra repo; the alternatives are hidden, so nothing can change.  Fills *problems (caller
- * frees the array; the strings are borrowed) and *n; *n == 0 means
- * consistent.  Returns 0 or SL_ESOLVER. */
-int sl_solve_verify(struct sl_solve *s, struct sl_solve_problem **problems, size_t *n,
-		    struct sl_err *err);
+/* Proves the installed set consistent: SOLVER_VERIFY|SOLVER_SOLVABLE_ALL
+ * (or SOLVER_VERIFY of the n_only installed packages only[], when only is
+ * not NULL), kept packages locked, the extras the set needs "installed"
+ * from the extra repo; the alternatives are hidden, so nothing can change.
+ * Fills *problems (caller frees the array; the strings are borrowed) and
+ * *n; *n == 0 means consistent.  libsolv analyses every problem it meets
+ * and restarts, which costs seconds on thousands of packages with a few
+ * faults: verify only the packages already suspected when there are some.
+ * Returns 0 or SL_ESOLVER. */
+int sl_solve_verify(struct sl_solve *s, const int *only, size_t n_only,
+		    struct sl_solve_problem **problems, size_t *n, struct sl_err *err);
 
 /* One step of a fix: install pkg, remove it, or replace from by pkg. */
 enum sl_solve_step { SL_SOLVE_INSTALL, SL_SOLVE_REMOVE, SL_SOLVE_UPGRADE, SL_SOLVE_DOWNGRADE };
@@ -96,13 +100,18 @@ struct sl_solve_fix {
 	size_t n;
 };
 
-/* Proposes up to max distinct minimal fixes: every installed package is
- * locked, and each of libsolv's solutions of the first problem ("do not
- * lock X") is taken and re-solved, greedily, until no problem is left;
- * the resulting transactions are the fixes.  Only possible when
+/* Proposes up to max distinct fixes, with downgrades allowed.  With
+ * nsets > 0, one solve per set: the installed packages of sets[i] (lens[i]
+ * handles) may change and every other installed package is locked; this is
+ * the way on large sets, where the caller knows which packages a fix may
+ * touch.  With nsets == 0, every installed package is locked and each of
+ * libsolv's solutions of the first problem ("do not lock X") is followed.
+ * Either way, problems left are settled by taking a solution (one that
+ * removes nothing, when there is one), a few rounds at most; the
+ * transactions with no problem left are the fixes.  Only possible when
  * alternatives were added.  *fixes is freed with sl_solve_fixes_free. */
-int sl_solve_fixes(struct sl_solve *s, size_t max, struct sl_solve_fix **fixes, size_t *n,
-		   struct sl_err *err);
+int sl_solve_fixes(struct sl_solve *s, const int *const *sets, const size_t *lens, size_t nsets,
+		   size_t max, struct sl_solve_fix **fixes, size_t *n, struct sl_err *err);
 
 /* Frees what sl_solve_fixes returned. */
 void sl_solve_fixes_free(struct sl_solve_fix *fixes, size_t n);

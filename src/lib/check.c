@@ -20,7 +20,7 @@
 
 #define PYTHON_PKG "@python"
 #define REQUESTS_PKG "@requests"
-#define MAX_FIXES 4
+#define MAX_FIXES 2
 
 /* ---- the model ---- */
 
@@ -492,6 +492,8 @@ struct pool {
 	struct check_map pseudo; /* "name[extra]" present as a pseudo-package */
 	char **owned;       /* the keys of named */
 	size_t nowned;
+	int *h;             /* package index -> handle */
+	int requests;       /* the requests' pseudo-package */
 	size_t *px_pkg;     /* pseudo-packages to add: package index, extra */
 	const char **px_ext;
 	size_t npx, cappx;
@@ -633,6 +635,7 @@ static void pool_release(struct pool *pl)
 	strv_free(pl->owned, pl->nowned);
 	free(pl->px_pkg);
 	free(pl->px_ext);
+	free(pl->h);
 }
 
 /* Which pseudo-packages the pool needs: an extra some requirement names,
@@ -671,6 +674,7 @@ static void add_requests(struct sl_check *c, struct pool *pl, bool platform_only
 	struct creq *top = parse_requests(c, &ntop);
 	int h = sl_solve_add(pl->s, SL_SOLVE_INSTALLED, REQUESTS_PKG, "1", err);
 
+	pl->requests = h;
 	map_handle(&pl->m, h, (size_t)-3);
 	sl_solve_keep(pl->s, h);
 	for (size_t i = 0; i < ntop; i++)
@@ -683,9 +687,10 @@ static int build_pool(struct sl_check *c, struct pool *pl, const size_t *idx, si
 		      size_t ninst, const struct setv *sv, struct sl_err *err)
 {
 	int py, rc = 0;
-	int *h = sl_xcalloc(c->n + 1, sizeof(*h)); /* package index -> handle */
+	int *h;
 
 	memset(pl, 0, sizeof(*pl));
+	h = pl->h = sl_xcalloc(c->n + 1, sizeof(*h));
 	pl->m.c = c;
 	pl->s = sl_solve_new(match, &pl->m);
 	plan_pseudo(c, pl, idx, n, sv);
@@ -700,7 +705,6 @@ static int build_pool(struct sl_check *c, struct pool *pl, const size_t *idx, si
 	for (size_t k = 0; k < pl->npx && rc >= 0; k++)
 		rc = pool_add(c, pl, SL_SOLVE_EXTRA, pl->px_pkg[k], pl->px_ext[k],
 			      h[pl->px_pkg[k]], err);
-	free(h);
 	return rc < 0 ? rc : 0;
 }
 
@@ -805,35 +809,71 @@ static int cmp_solution(const void *x, const void *y)
 	return a->n < b->n ? -1 : a->n > b->n;
 }
 
-static int find_fixes(struct sl_check *c, const struct setv *sv, struct sl_check_report *r,
-		      struct sl_err *err)
+/* What a fix may change, from the broken edges: the requiring packages,
+ * the required ones, or both (everything else stays locked). */
+static size_t unlock_sets(const struct pool *pl, const struct probs *pr, int **sets,
+			  size_t *lens)
+{
+	for (int k = 0; k < 3; k++) {
+		sets[k] = sl_xcalloc(2 * pr->n + 1, sizeof(int));
+		lens[k] = 0;
+	}
+	for (size_t i = 0; i < pr->n; i++) {
+		const struct prob *x = &pr->v[i];
+		if (x->kind == SL_CHECK_UNVERIFIABLE)
+			continue;
+		if (!x->request) {
+			sets[0][lens[0]++] = pl->h[x->pkg];
+			sets[2][lens[2]++] = pl->h[x->pkg];
+		}
+		if (x->kind == SL_CHECK_MISMATCH) {
+			sets[1][lens[1]++] = pl->h[x->target];
+			sets[2][lens[2]++] = pl->h[x->target];
+		}
+	}
+	return 3;
+}
+
+static void keep_fix(struct sl_check *c, const struct pool *pl, const struct sl_solve_fix *f,
+		     struct sl_check_report *r)
+{
+	size_t *set, nset;
+	struct probs pr = {0};
+
+	if (!f->n || !apply_fix(c, pl, f, &set, &nset))
+		return;
+	direct_check(c, set, nset, NULL, &pr);
+	if (left_after_fix(c, &pr) == 0) {
+		r->solutions = sl_xrealloc(r->solutions, (r->n_solutions + 1) * sizeof(*r->solutions));
+		r->solutions[r->n_solutions++] = to_solution(c, pl, f);
+	}
+	free(pr.v);
+	free(set);
+}
+
+static int find_fixes(struct sl_check *c, const struct setv *sv, const struct probs *pr,
+		      struct sl_check_report *r, struct sl_err *err)
 {
 	struct pool pl;
 	size_t *idx = sl_xmalloc((c->n + 1) * sizeof(*idx));
 	struct sl_solve_fix *fx = NULL;
-	size_t nfx = 0;
+	size_t nfx = 0, lens[3], nsets = 0;
+	int *sets[3] = {NULL, NULL, NULL};
 	int rc;
 
 	for (size_t i = 0; i < c->n; i++)
 		idx[i] = i;
 	rc = build_pool(c, &pl, idx, c->n, c->n_set, sv, err);
-	if (rc == 0)
-		rc = sl_solve_fixes(pl.s, MAX_FIXES, &fx, &nfx, err);
-	for (size_t i = 0; rc == 0 && i < nfx; i++) {
-		size_t *set, nset;
-		struct probs pr = {0};
-		if (!fx[i].n || !apply_fix(c, &pl, &fx[i], &set, &nset))
-			continue;
-		direct_check(c, set, nset, NULL, &pr);
-		if (left_after_fix(c, &pr) == 0) {
-			r->solutions = sl_xrealloc(r->solutions,
-						   (r->n_solutions + 1) * sizeof(*r->solutions));
-			r->solutions[r->n_solutions++] = to_solution(c, &pl, &fx[i]);
-		}
-		free(pr.v);
-		free(set);
+	if (rc == 0) {
+		nsets = unlock_sets(&pl, pr, sets, lens);
+		rc = sl_solve_fixes(pl.s, (const int *const *)sets, lens, nsets, MAX_FIXES, &fx,
+				    &nfx, err);
 	}
+	for (size_t i = 0; rc == 0 && i < nfx; i++)
+		keep_fix(c, &pl, &fx[i], r);
 	qsort(r->solutions, r->n_solutions, sizeof(*r->solutions), cmp_solution);
+	for (int k = 0; k < 3; k++)
+		free(sets[k]);
 	sl_solve_fixes_free(fx, nfx);
 	pool_release(&pl);
 	free(idx);
@@ -842,24 +882,83 @@ static int find_fixes(struct sl_check *c, const struct setv *sv, struct sl_check
 
 /* ---- the run ---- */
 
+/* The packages of the broken edges (requirers and what they require) in
+ * set order; false when a problem comes through an extra, whose
+ * pseudo-package nobody in a small pool would ask for. */
+static bool involved(const struct sl_check *c, const struct probs *pr, size_t **idx, size_t *n)
+{
+	char *in = sl_xcalloc(c->n_set + 1, 1);
+
+	for (size_t i = 0; i < pr->n; i++) {
+		const struct prob *x = &pr->v[i];
+		if (x->kind == SL_CHECK_UNVERIFIABLE)
+			continue;
+		if (x->extra) {
+			free(in);
+			return false;
+		}
+		if (x->pkg < c->n_set)
+			in[x->pkg] = 1;
+		if (x->target < c->n_set)
+			in[x->target] = 1;
+	}
+	*idx = sl_xmalloc((c->n_set + 1) * sizeof(**idx));
+	*n = 0;
+	for (size_t i = 0; i < c->n_set; i++)
+		if (in[i])
+			(*idx)[(*n)++] = i;
+	free(in);
+	return true;
+}
+
+/* libsolv's verdict.  A clean walk is proved on the whole set.  Broken
+ * edges are confirmed on a pool of just their packages: on the whole set,
+ * libsolv would cascade every removal it considers through the packages
+ * that depend on the broken one, which takes seconds at thousands. */
+static int prove(struct sl_check *c, const size_t *all, const struct setv *sv,
+		 const struct probs *pr, size_t *nsp, struct sl_err *err)
+{
+	struct sl_solve_problem *sp = NULL;
+	struct pool pl;
+	size_t *idx = NULL, n = 0, nonly = 0;
+	int *only = NULL, rc;
+
+	if (!hard_problems(pr) || !involved(c, pr, &idx, &n)) {
+		rc = build_pool(c, &pl, all, c->n_set, c->n_set, sv, err);
+		if (rc == 0)
+			rc = sl_solve_verify(pl.s, NULL, 0, &sp, nsp, err);
+		pool_release(&pl);
+		free(sp);
+		return rc;
+	}
+	rc = build_pool(c, &pl, idx, n, n, NULL, err);
+	only = sl_xcalloc(pr->n + 1, sizeof(*only));
+	for (size_t i = 0; i < pr->n; i++) {
+		const struct prob *x = &pr->v[i];
+		if (x->kind != SL_CHECK_UNVERIFIABLE)
+			only[nonly++] = x->request ? pl.requests : pl.h[x->pkg];
+	}
+	if (rc == 0)
+		rc = sl_solve_verify(pl.s, only, nonly, &sp, nsp, err);
+	pool_release(&pl);
+	free(sp);
+	free(only);
+	free(idx);
+	return rc;
+}
+
 int sl_check_run(struct sl_check *c, struct sl_check_report *r, struct sl_err *err)
 {
 	size_t *idx = sl_xmalloc((c->n_set + 1) * sizeof(*idx)), nsp = 0;
 	struct probs pr = {0};
 	struct setv sv;
-	struct pool pl;
-	struct sl_solve_problem *sp = NULL;
 	int rc;
 
 	memset(r, 0, sizeof(*r));
 	for (size_t i = 0; i < c->n_set; i++)
 		idx[i] = i;
 	direct_check(c, idx, c->n_set, &sv, &pr);
-	rc = build_pool(c, &pl, idx, c->n_set, c->n_set, &sv, err);
-	if (rc == 0)
-		rc = sl_solve_verify(pl.s, &sp, &nsp, err);
-	pool_release(&pl);
-	free(sp);
+	rc = prove(c, idx, &sv, &pr, &nsp, err);
 	r->solver_problems = nsp;
 	if (rc == 0 && (nsp > 0) != (hard_problems(&pr) > 0))
 		check_warn(c, "libsolv found %zu problem(s) where the direct check found %zu",
@@ -867,7 +966,7 @@ int sl_check_run(struct sl_check *c, struct sl_check_report *r, struct sl_err *e
 	if (rc == 0 && hard_problems(&pr) && c->wheels && (rc = check_load_alternatives(c, err)) == 0) {
 		r->alternatives = c->n > c->n_set;
 		if (r->alternatives)
-			rc = find_fixes(c, &sv, r, err);
+			rc = find_fixes(c, &sv, &pr, r, err);
 	}
 	if (rc == 0)
 		check_report_fill(c, &pr, r);

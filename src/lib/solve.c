@@ -157,11 +157,16 @@ static void prepare(struct sl_solve *s, bool with_available)
 	s->built_for = with_available;
 }
 
+static void keep_jobs(struct sl_solve *s, Queue *job)
+{
+	for (int i = 0; i < s->keep.count; i++)
+		queue_push2(job, SOLVER_LOCK | SOLVER_SOLVABLE | SOLVER_ESSENTIAL, s->keep.elements[i]);
+}
+
 static void base_jobs(struct sl_solve *s, Queue *job)
 {
 	queue_push2(job, SOLVER_VERIFY | SOLVER_SOLVABLE_ALL, 0);
-	for (int i = 0; i < s->keep.count; i++)
-		queue_push2(job, SOLVER_LOCK | SOLVER_SOLVABLE | SOLVER_ESSENTIAL, s->keep.elements[i]);
+	keep_jobs(s, job);
 }
 
 static void split_dep(Pool *pool, Id dep, struct sl_solve_problem *pr)
@@ -197,8 +202,8 @@ static void describe_problem(Solver *solv, Id pid, struct sl_solve_problem *pr)
 	split_dep(solv->pool, dep, pr);
 }
 
-int sl_solve_verify(struct sl_solve *s, struct sl_solve_problem **problems, size_t *n,
-		    struct sl_err *err)
+int sl_solve_verify(struct sl_solve *s, const int *only, size_t n_only,
+		    struct sl_solve_problem **problems, size_t *n, struct sl_err *err)
 {
 	Queue job;
 	Solver *solv;
@@ -207,7 +212,13 @@ int sl_solve_verify(struct sl_solve *s, struct sl_solve_problem **problems, size
 
 	prepare(s, false);
 	queue_init(&job);
-	base_jobs(s, &job);
+	if (only) {
+		for (size_t i = 0; i < n_only; i++)
+			queue_push2(&job, SOLVER_VERIFY | SOLVER_SOLVABLE, only[i]);
+		keep_jobs(s, &job);
+	} else {
+		base_jobs(s, &job);
+	}
 	solv = solver_create(s->pool);
 	count = solver_solve(solv, &job);
 	if (count < 0) {
@@ -296,12 +307,12 @@ static Id best_solution(Solver *solv, Id pid)
 	return 1;
 }
 
-/* Solves job, taking a solution of the first problem (one that removes
+/* Solves job, taking a solution of every problem (one that removes
  * nothing, when there is one) until no problem is left (at most a few
  * rounds).  Returns true with *fix filled on success. */
 static bool solve_greedy(struct sl_solve *s, Queue *job, struct sl_solve_fix *fix)
 {
-	for (int round = 0; round < 32; round++) {
+	for (int round = 0; round < 8; round++) {
 		Solver *solv = solver_create(s->pool);
 		solver_set_flag(solv, SOLVER_FLAG_ALLOW_DOWNGRADE, 1);
 		if (solver_solve(solv, job) == 0) {
@@ -313,7 +324,10 @@ static bool solve_greedy(struct sl_solve *s, Queue *job, struct sl_solve_fix *fi
 			solver_free(solv);
 			return false;
 		}
-		solver_take_solution(solv, 1, best_solution(solv, 1), job);
+		/* every problem at once: chains of locked packages need few rounds */
+		for (Id pid = 1; pid <= (Id)solver_problem_count(solv); pid++)
+			if (solver_solution_count(solv, pid))
+				solver_take_solution(solv, pid, best_solution(solv, pid), job);
 		solver_free(solv);
 	}
 	return false;
@@ -341,54 +355,77 @@ static void add_fix(struct sl_solve_fix **fixes, size_t *n, size_t *cap, struct 
 	(*fixes)[(*n)++] = fix;
 }
 
-static void lock_all(struct sl_solve *s, Queue *job)
+/* Verify everything, locking every installed package but unlock[0..n). */
+static void lock_all_but(struct sl_solve *s, Queue *job, const int *unlock, size_t n)
 {
+	Pool *pool = s->pool;
 	Repo *installed = s->repo[SL_SOLVE_INSTALLED];
+	char *free_ = sl_xcalloc((size_t)pool->nsolvables + 1, 1);
 	Solvable *sv;
 	Id p;
 
+	for (size_t i = 0; i < n; i++)
+		if (unlock[i] > 0 && unlock[i] < pool->nsolvables)
+			free_[unlock[i]] = 1;
 	base_jobs(s, job);
 	FOR_REPO_SOLVABLES(installed, p, sv)
-		queue_push2(job, SOLVER_LOCK | SOLVER_SOLVABLE, p);
+		if (!free_[p])
+			queue_push2(job, SOLVER_LOCK | SOLVER_SOLVABLE, p);
+	free(free_);
 }
 
-int sl_solve_fixes(struct sl_solve *s, size_t max, struct sl_solve_fix **fixes, size_t *n,
-		   struct sl_err *err)
+/* Every installed package locked; each solution of the first problem. */
+static int fixes_by_solutions(struct sl_solve *s, size_t max, struct sl_solve_fix **out,
+			      size_t *nout, size_t *cap, struct sl_err *err)
 {
 	Queue job;
 	Solver *solv;
-	struct sl_solve_fix *out = NULL, fix;
-	size_t nout = 0, cap = 0;
+	struct sl_solve_fix fix;
 	int count;
 
-	prepare(s, true);
 	queue_init(&job);
-	lock_all(s, &job);
+	lock_all_but(s, &job, NULL, 0);
 	solv = solver_create(s->pool);
 	count = solver_solve(solv, &job);
-	if (count < 0) {
-		solver_free(solv);
-		queue_free(&job);
-		return sl_error(err, SL_ESOLVER, "libsolv failed to look for fixes");
-	}
 	if (count == 0) {
-		add_fix(&out, &nout, &cap, fix_from(s, solv));
-	} else {
+		add_fix(out, nout, cap, fix_from(s, solv));
+	} else if (count > 0) {
 		unsigned nsol = solver_solution_count(solv, 1);
-		for (unsigned i = 1; i <= nsol && nout < max; i++) {
+		for (unsigned i = 1; i <= nsol && *nout < max; i++) {
 			Queue j2;
 			queue_init_clone(&j2, &job);
 			solver_take_solution(solv, 1, (Id)i, &j2);
 			if (solve_greedy(s, &j2, &fix))
-				add_fix(&out, &nout, &cap, fix);
+				add_fix(out, nout, cap, fix);
 			queue_free(&j2);
 		}
 	}
 	solver_free(solv);
 	queue_free(&job);
+	return count < 0 ? sl_error(err, SL_ESOLVER, "libsolv failed to look for fixes") : 0;
+}
+
+int sl_solve_fixes(struct sl_solve *s, const int *const *sets, const size_t *lens, size_t nsets,
+		   size_t max, struct sl_solve_fix **fixes, size_t *n, struct sl_err *err)
+{
+	struct sl_solve_fix *out = NULL, fix;
+	size_t nout = 0, cap = 0;
+	int rc = 0;
+
+	prepare(s, true);
+	if (nsets == 0)
+		rc = fixes_by_solutions(s, max, &out, &nout, &cap, err);
+	for (size_t i = 0; i < nsets && nout < max; i++) {
+		Queue job;
+		queue_init(&job);
+		lock_all_but(s, &job, sets[i], lens[i]);
+		if (solve_greedy(s, &job, &fix))
+			add_fix(&out, &nout, &cap, fix);
+		queue_free(&job);
+	}
 	*fixes = out;
 	*n = nout;
-	return 0;
+	return rc;
 }
 
 void sl_solve_fixes_free(struct sl_solve_fix *fixes, size_t n)

@@ -55,7 +55,7 @@ static size_t verify(struct sl_solve *s, struct sl_solve_problem **pr)
 	size_t n = 99;
 	struct sl_err err = {0};
 
-	CHECK(sl_solve_verify(s, pr, &n, &err) == 0, "verify runs: %s", err.msg);
+	CHECK(sl_solve_verify(s, NULL, 0, pr, &n, &err) == 0, "verify runs: %s", err.msg);
 	return n;
 }
 
@@ -111,6 +111,17 @@ static void test_missing_and_extras(void)
 	sl_solve_require(s, libx, "bar", ">=2");
 	sl_solve_require(s, bar, "gone", NULL);
 	CHECK(verify(s, &pr) == 2, "the extra's requirement and a missing package");
+	{
+		size_t n = 0;
+		struct sl_solve_problem *one;
+		CHECK(sl_solve_verify(s, &bar, 1, &one, &n, NULL) == 0 && n == 1,
+		      "verifying one package finds its problem only");
+		CHECK(n == 1 && one[0].source == bar, "bar's missing requirement");
+		free(one);
+		CHECK(sl_solve_verify(s, &lib, 1, &one, &n, NULL) == 0 && n == 0,
+		      "lib itself is fine");
+		free(one);
+	}
 	for (int i = 0; i < 2; i++) {
 		if (pr[i].source == libx)
 			CHECK_STR(pr[i].dep_spec, ">=2", "extra's dep spec");
@@ -160,7 +171,7 @@ static void test_fixes(void)
 	sl_solve_require(s, app1, "lib", "<2");
 	sl_solve_require(s, app2, "lib", "<3");
 	CHECK(add(s, &t, SL_SOLVE_INSTALLED, "late", 1) == SL_EINVAL, "installed after others");
-	CHECK(sl_solve_fixes(s, 4, &fx, &n, &err) == 0, "fixes run: %s", err.msg);
+	CHECK(sl_solve_fixes(s, NULL, NULL, 0, 4, &fx, &n, &err) == 0, "fixes run: %s", err.msg);
 	CHECK(n == 2, "two minimal fixes, got %zu", n);
 	for (size_t i = 0; i < n; i++) {
 		CHECK(fx[i].n == 1, "each fix is one step");
@@ -169,6 +180,16 @@ static void test_fixes(void)
 		      "fix %zu is downgrade lib or upgrade app", i);
 	}
 	sl_solve_fixes_free(fx, n);
+	{
+		const int only_lib[] = {lib2}, only_app[] = {app1};
+		const int *sets[] = {only_lib, only_app};
+		const size_t lens[] = {1, 1};
+		CHECK(sl_solve_fixes(s, sets, lens, 2, 4, &fx, &n, &err) == 0, "fixes by sets");
+		CHECK(n == 2 && has_action(&fx[0], SL_SOLVE_DOWNGRADE, lib1, lib2) &&
+			      has_action(&fx[1], SL_SOLVE_UPGRADE, app2, app1),
+		      "unlocking lib downgrades it; unlocking app upgrades it");
+		sl_solve_fixes_free(fx, n);
+	}
 	CHECK(verify(s, &pr) == 1, "verify on the same pool still reports the set broken");
 	free(pr);
 	sl_solve_free(s);
@@ -189,7 +210,7 @@ static void test_kept_interpreter(void)
 	sl_solve_keep(s, py);
 	sl_solve_require(s, app3, "@python", ">=12");
 	sl_solve_require(s, app2, "@python", ">=8");
-	CHECK(sl_solve_fixes(s, 4, &fx, &n, NULL) == 0, "fixes run");
+	CHECK(sl_solve_fixes(s, NULL, NULL, 0, 4, &fx, &n, NULL) == 0, "fixes run");
 	CHECK(n == 1 && has_action(&fx[0], SL_SOLVE_DOWNGRADE, app2, app3),
 	      "the interpreter stays; app goes down (%zu fixes)", n);
 	sl_solve_fixes_free(fx, n);
@@ -206,7 +227,7 @@ static void test_missing_installed_from_available(void)
 	int dep = add(s, &t, SL_SOLVE_AVAILABLE, "dep", 5);
 
 	sl_solve_require(s, app, "dep", ">=4");
-	CHECK(sl_solve_fixes(s, 4, &fx, &n, NULL) == 0, "fixes run");
+	CHECK(sl_solve_fixes(s, NULL, NULL, 0, 4, &fx, &n, NULL) == 0, "fixes run");
 	CHECK(n == 1 && fx[0].n == 1 && has_action(&fx[0], SL_SOLVE_INSTALL, dep, 0),
 	      "a missing package is added");
 	CHECK_STR(sl_solve_name(s, dep), "dep", "name of a handle");
