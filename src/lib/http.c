@@ -56,15 +56,24 @@ static long pick(long v, long dflt)
 	return v > 0 ? v : dflt;
 }
 
-/* The URL as shown in messages: no query string, which may carry secrets. */
+/* The URL as shown in messages: no user:password@ and no query string,
+ * which may carry secrets. */
 static void show_url(const char *url, char *out, size_t n)
 {
-	size_t len = strcspn(url, "?#");
+	struct sl_buf b = SL_BUF_INIT;
+	const char *host = strstr(url, "://"), *rest = url;
 
-	if (len >= n)
-		len = n - 1;
-	memcpy(out, url, len);
-	out[len] = '\0';
+	if (host) {
+		const char *end = host + 3 + strcspn(host + 3, "/?#");
+		const char *at = memchr(host + 3, '@', (size_t)(end - host - 3));
+		if (at) {
+			sl_buf_add(&b, url, (size_t)(host + 3 - url));
+			rest = at + 1;
+		}
+	}
+	sl_buf_add(&b, rest, strcspn(rest, "?#"));
+	snprintf(out, n, "%s", b.buf);
+	sl_buf_release(&b);
 }
 
 static bool global_ready;

@@ -61,6 +61,9 @@ check "nothing cached by faults" test "$(ls "$XDG_CACHE_HOME/spacelock/index" | 
 fault 500once 0 ""
 fault 429once 0 ""
 expect "usage" 2 "" $S index fetch notapair
+expect "credentials hidden" 7 "http://127.0.0.1:$PORT/fault/404/pypi/fcred/1.0/json: 404 not found" \
+	$S index --index-url "http://user:s3cret@127.0.0.1:$PORT/fault/404" fetch fcred==1.0
+check "no password in message" sh -c "! grep -q s3cret '$T_TMP/err'"
 
 # connect timeout: a port whose accept queue is full never completes a connect
 python3 tests/server/fullqueue.py 8 >"$T_TMP/fullport" &
