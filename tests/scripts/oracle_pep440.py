@@ -177,6 +177,33 @@ def check_spec_validity(binary, rnd, valid, tally):
     tally.report("specifier-syntax", len(texts), bad)
 
 
+def check_docs(binary, tally):
+    """Runs the examples of docs/commands/version.md as written: each
+    "$ spacelock ..." (or "$ printf ... | spacelock ...") line of a code
+    block, expecting the lines after it up to the next "$ " or the end of
+    the block (stdout and stderr together)."""
+    import os
+    import shlex
+    doc = os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../docs/commands/version.md")
+    examples, cur = [], None
+    with open(doc, encoding="utf-8") as f:
+        for line in f.read().split("\n"):
+            if line.startswith("```") or line.startswith("$ "):
+                if cur:
+                    examples.append(cur)
+                cur = [line[2:], []] if line.startswith("$ ") and "spacelock" in line else None
+            elif cur is not None:
+                cur[1].append(line)
+    bad = []
+    for cmd, want in examples:
+        run_cmd = cmd.replace("spacelock ", shlex.quote(binary) + " ")
+        got = subprocess.run(run_cmd, shell=True, capture_output=True, text=True, check=False)
+        out = (got.stdout + got.stderr).rstrip("\n").split("\n")
+        if out != want:
+            bad.append(f"docs example {cmd!r}: documented {want!r}, spacelock {out!r}")
+    tally.report("docs-examples", len(examples), bad)
+
+
 def main():
     binary = sys.argv[1]
     rnd = random.Random(int(sys.argv[2]) if len(sys.argv) > 2 else 440)
@@ -185,6 +212,7 @@ def main():
     check_compare(binary, rnd, valid, tally)
     check_match(binary, rnd, valid, tally)
     check_spec_validity(binary, rnd, valid, tally)
+    check_docs(binary, tally)
     return 1 if tally.failed else 0
 
 

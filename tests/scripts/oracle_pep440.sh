@@ -3,6 +3,7 @@
 # python3-packaging (23.0) on generated versions and specifiers (about 27,000
 # cases), in the categories where 23.0 already answers like the
 # latest packaging; oracle_pep440.py lists the categories it leaves out.
+# It also runs the examples of docs/commands/version.md as written.
 . "$(dirname "$0")/../lib.sh"
 py=/usr/bin/python3
 here=$(dirname "$0")
@@ -19,7 +20,9 @@ for seed in 440; do
 	# one check per category line: "NAME checked N mismatches M"
 	while read -r name _ n _ m; do
 		[ -n "$name" ] || continue
-		if [ "$n" -gt 1000 ] && [ "$m" = 0 ]; then ok; else not_ok "seed $seed $name"; fi
+		min=1000
+		[ "$name" = docs-examples ] && min=10
+		if [ "$n" -ge "$min" ] && [ "$m" = 0 ]; then ok; else not_ok "seed $seed $name"; fi
 	done <<LINES
 $(grep ' checked [0-9]* mismatches [0-9]*$' "$T_TMP/out")
 LINES
