@@ -871,7 +871,8 @@ static int find_fixes(struct sl_check *c, const struct setv *sv, const struct pr
 	}
 	for (size_t i = 0; rc == 0 && i < nfx; i++)
 		keep_fix(c, &pl, &fx[i], r);
-	qsort(r->solutions, r->n_solutions, sizeof(*r->solutions), cmp_solution);
+	if (r->n_solutions > 1)
+		qsort(r->solutions, r->n_solutions, sizeof(*r->solutions), cmp_solution);
 	for (int k = 0; k < 3; k++)
 		free(sets[k]);
 	sl_solve_fixes_free(fx, nfx);

@@ -172,11 +172,14 @@ void check_report_fill(struct sl_check *c, const struct probs *p, struct sl_chec
 		r->groups[o->group].count++;
 	}
 	sort_groups(r);
-	qsort(r->problems, r->n_problems, sizeof(*r->problems), cmp_problem);
+	if (r->n_problems > 1)
+		qsort(r->problems, r->n_problems, sizeof(*r->problems), cmp_problem);
 	r->warnings = sl_xcalloc(c->nwarnings + 1, sizeof(*r->warnings));
-	memcpy(r->warnings, c->warnings, c->nwarnings * sizeof(*r->warnings));
+	for (size_t i = 0; i < c->nwarnings; i++)
+		r->warnings[i] = c->warnings[i];
 	r->n_warnings = c->nwarnings;
-	qsort(r->warnings, r->n_warnings, sizeof(*r->warnings), cmp_strp);
+	if (r->n_warnings > 1)
+		qsort(r->warnings, r->n_warnings, sizeof(*r->warnings), cmp_strp);
 }
 
 void sl_check_report_release(struct sl_check_report *r)
