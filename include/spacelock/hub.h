@@ -74,6 +74,27 @@ int sl_hub_space_info(const struct sl_hub *hub, const char *space_id, const char
 int sl_hub_fetch_space(const struct sl_hub *hub, const char *space_id, const char *revision,
 		       const char *dest_dir, struct sl_hub_space *out, struct sl_err *err);
 
+/* A log stream stored as sl_hub_fetch_space stores it: SSE keep-alives
+ * (empty "data:") and ":" comments dropped, Hub tokens redacted, every
+ * other line kept with its event structure.  Opens path for writing; at
+ * most max bytes (0: 256 MiB) are written, more is SL_ELIMIT.  When sp is
+ * not NULL the build facts (log_commit, steps_pip, steps_cached) are
+ * counted into it.  SL_EIO when path cannot be created. */
+struct sl_hub_log;
+int sl_hub_log_open(const char *path, size_t max, struct sl_hub_space *sp, struct sl_hub_log **out,
+		    struct sl_err *err);
+
+/* Feeds len bytes of the stream, split anywhere.  0, SL_EIO or SL_ELIMIT. */
+int sl_hub_log_feed(struct sl_hub_log *log, const char *data, size_t len, struct sl_err *err);
+
+/* Milliseconds since the last line that was not a keep-alive or comment
+ * (or since open). */
+long sl_hub_log_quiet_ms(const struct sl_hub_log *log);
+
+/* Writes a last unterminated line, closes the file and frees log (NULL is
+ * fine).  0 or SL_EIO; err may be NULL. */
+int sl_hub_log_close(struct sl_hub_log *log, struct sl_err *err);
+
 /* Frees every field; the struct may then be reused. */
 void sl_hub_space_release(struct sl_hub_space *sp);
 

@@ -4,20 +4,16 @@
 
 #include <cjson/cJSON.h>
 #include <stdbool.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "spacelock/buf.h"
 #include "spacelock/fileio.h"
 #include "spacelock/mem.h"
-#include "spacelock/redact.h"
 
 #define INFO_MAX (16u << 20)
 #define FILE_MAX (8u << 20)
-#define LINE_MAX_BYTES (1u << 20)
 
 struct sl_hub {
 	struct sl_http *http;
@@ -185,153 +181,21 @@ int sl_hub_space_info(const struct sl_hub *hub, const char *space_id, const char
 
 /* ---- logs ---- */
 
-struct logsink {
-	FILE *fp;
-	struct sl_buf line;
-	size_t written, max;
+/* The http callback: the stream goes to its file (hub_log.c); keep-alives
+ * arrive forever while the Space runs, so idle means no news. */
+struct logstream {
+	struct sl_hub_log *log;
 	long idle_ms;
-	int64_t last_news;
-	bool in_event;		 /* the current event has written a line */
-	bool after_pip;		 /* the last step echoed runs pip install */
-	struct sl_hub_space *sp; /* the build log's facts go here, or NULL */
-	const char *path;
 };
-
-static int64_t mono_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-static void scan_text_line(struct logsink *s, const char *l, size_t n)
-{
-	const char *c = memmem(l, n, "Commit SHA: ", 12);
-
-	while (n && (l[n - 1] == '\r' || l[n - 1] == ' '))
-		n--;
-	if (c && !s->sp->log_commit) {
-		const char *h = c + 12, *e = h;
-		while (e < l + n && ((*e >= '0' && *e <= '9') || (*e >= 'a' && *e <= 'f')))
-			e++;
-		if (e > h)
-			s->sp->log_commit = sl_xstrndup(h, (size_t)(e - h));
-	}
-	if (n >= 4 && memcmp(l, "--> ", 4) == 0 && !(n >= 9 && memcmp(l + 4, "ERROR", 5) == 0)) {
-		s->after_pip = memmem(l, n, "pip install", 11) != NULL;
-		s->sp->steps_pip += s->after_pip;
-	} else if (n == 6 && memcmp(l, "CACHED", 6) == 0 && s->after_pip) {
-		s->sp->steps_cached++;
-		s->after_pip = false;
-	}
-}
-
-/* Reads the build facts the snapshot command checks from one event. */
-static void scan_event(struct logsink *s, const char *payload, size_t n)
-{
-	cJSON *root = cJSON_ParseWithLength(payload, n);
-	const cJSON *d = cJSON_GetObjectItemCaseSensitive(root, "data");
-
-	if (cJSON_IsString(d) && d->valuestring) {
-		const char *p = d->valuestring;
-		for (;;) {
-			const char *nl = strchr(p, '\n');
-			size_t len = nl ? (size_t)(nl - p) : strlen(p);
-			scan_text_line(s, p, len);
-			if (!nl)
-				break;
-			p = nl + 1;
-		}
-	}
-	cJSON_Delete(root);
-}
-
-static int put(struct logsink *s, const char *data, size_t n, struct sl_err *err)
-{
-	if (s->written + n > s->max)
-		return sl_error(err, SL_ELIMIT, "log '%s' over %zu bytes", s->path, s->max);
-	if (fwrite(data, 1, n, s->fp) != n)
-		return sl_error(err, SL_EIO, "cannot write '%s'", s->path);
-	s->written += n;
-	return 0;
-}
-
-/* One SSE line (without its newline).  Keep-alives and comments are
- * dropped; a blank line ends an event. */
-static int sse_line(struct logsink *s, char *l, size_t n, struct sl_err *err)
-{
-	size_t v;
-
-	if (n && l[n - 1] == '\r')
-		n--;
-	if (n == 0) {
-		if (!s->in_event)
-			return 0;
-		s->in_event = false;
-		return put(s, "\n", 1, err);
-	}
-	if (l[0] == ':')
-		return 0;
-	v = n >= 5 && memcmp(l, "data:", 5) == 0 ? 5 : 0;
-	if (v && (n == 5 || (n == 6 && l[5] == ' ')))
-		return 0;
-	sl_redact_tokens_n(l, n);
-	s->in_event = true;
-	s->last_news = mono_ms();
-	if (v && s->sp)
-		scan_event(s, l + 5, n - 5);
-	if (put(s, l, n, err) < 0)
-		return err->code;
-	return put(s, "\n", 1, err);
-}
 
 static int on_log_data(void *ctx, const char *data, size_t len, struct sl_err *err)
 {
-	struct logsink *s = ctx;
+	struct logstream *ls = ctx;
+	int rc = sl_hub_log_feed(ls->log, data, len, err);
 
-	for (size_t i = 0; i < len; i++) {
-		if (data[i] != '\n') {
-			sl_buf_addch(&s->line, data[i]);
-			if (s->line.len < LINE_MAX_BYTES)
-				continue;
-		}
-		int rc = sse_line(s, s->line.buf, s->line.len, err);
-		sl_buf_reset(&s->line);
-		if (rc < 0)
-			return rc;
-	}
-	/* keep-alives arrive forever while the Space runs: idle means no news */
-	return mono_ms() - s->last_news > s->idle_ms ? 1 : 0;
-}
-
-static int sink_open(struct logsink *s, const struct sl_hub *hub, const char *path,
-		     struct sl_hub_space *sp, struct sl_err *err)
-{
-	memset(s, 0, sizeof(*s));
-	sl_buf_init(&s->line);
-	s->path = path;
-	s->max = hub->o.log_max;
-	s->idle_ms = hub->o.log_idle_ms;
-	s->last_news = mono_ms();
-	s->sp = sp;
-	s->fp = fopen(path, "wb");
-	if (!s->fp)
-		return sl_error(err, SL_EIO, "cannot create '%s'", path);
-	return 0;
-}
-
-static int sink_close(struct logsink *s, struct sl_err *err)
-{
-	int rc = 0;
-
-	if (s->line.len)
-		rc = sse_line(s, s->line.buf, s->line.len, err);
-	sl_buf_release(&s->line);
-	if (s->fp && fclose(s->fp) != 0 && rc == 0)
-		rc = sl_error(err, SL_EIO, "cannot write '%s'", s->path);
-	s->fp = NULL;
-	return rc;
+	if (rc < 0)
+		return rc;
+	return sl_hub_log_quiet_ms(ls->log) > ls->idle_ms ? 1 : 0;
 }
 
 /* ---- names ---- */
@@ -455,7 +319,7 @@ static void init_reqs(const struct sl_hub *hub, struct sl_http_req *reqs, char *
 	}
 }
 
-static int collect(struct sl_http_req *reqs, struct logsink *sinks, const char *dest,
+static int collect(struct sl_http_req *reqs, char **log_paths, const char *dest,
 		   struct sl_hub_space *sp, struct sl_err *err)
 {
 	int rc = 0;
@@ -470,10 +334,10 @@ static int collect(struct sl_http_req *reqs, struct logsink *sinks, const char *
 	if (reqs[R_VARS].body.alloc)
 		memset(reqs[R_VARS].body.buf, 0, reqs[R_VARS].body.alloc);
 	if (rc == 0)
-		rc = keep_log(&reqs[R_BUILD], "build log", sl_xstrdup(sinks[0].path),
-			      &sp->build_log, sp, err);
+		rc = keep_log(&reqs[R_BUILD], "build log", sl_xstrdup(log_paths[0]), &sp->build_log,
+			      sp, err);
 	if (rc == 0)
-		rc = keep_log(&reqs[R_RUN], "run log", sl_xstrdup(sinks[1].path), &sp->run_log, sp,
+		rc = keep_log(&reqs[R_RUN], "run log", sl_xstrdup(log_paths[1]), &sp->run_log, sp,
 			      err);
 	return rc;
 }
@@ -483,32 +347,30 @@ static int fetch_rest(const struct sl_hub *hub, const char *dest, struct sl_hub_
 {
 	struct sl_http_req reqs[R_N];
 	char *urls[R_N];
-	struct logsink sinks[2];
-	char *bpath = sl_xasprintf("%s/build.log", dest), *rpath = sl_xasprintf("%s/run.log", dest);
+	struct logstream ls[2] = {{NULL, hub->o.log_idle_ms}, {NULL, hub->o.log_idle_ms}};
+	char *paths[2] = {sl_xasprintf("%s/build.log", dest), sl_xasprintf("%s/run.log", dest)};
 	int rc;
 
 	init_reqs(hub, reqs, urls, sp->id, sp->sha);
-	rc = sink_open(&sinks[0], hub, bpath, sp, err);
+	rc = sl_hub_log_open(paths[0], hub->o.log_max, sp, &ls[0].log, err);
 	if (rc == 0)
-		rc = sink_open(&sinks[1], hub, rpath, NULL, err);
+		rc = sl_hub_log_open(paths[1], hub->o.log_max, NULL, &ls[1].log, err);
 	if (rc == 0) {
-		reqs[R_BUILD].data_ctx = &sinks[0];
-		reqs[R_RUN].data_ctx = &sinks[1];
+		reqs[R_BUILD].data_ctx = &ls[0];
+		reqs[R_RUN].data_ctx = &ls[1];
 		sl_http_run(hub->http, reqs, R_N, NULL);
-		int c0 = sink_close(&sinks[0], err);
-		int c1 = sink_close(&sinks[1], err);
-		rc = c0 ? c0 : c1;
-	} else {
-		sink_close(&sinks[0], NULL);
 	}
+	int c0 = sl_hub_log_close(ls[0].log, rc ? NULL : err);
+	int c1 = sl_hub_log_close(ls[1].log, rc || c0 ? NULL : err);
+	rc = rc ? rc : c0 ? c0 : c1;
 	if (rc == 0)
-		rc = collect(reqs, sinks, dest, sp, err);
+		rc = collect(reqs, paths, dest, sp, err);
 	for (int i = 0; i < R_N; i++) {
 		sl_http_req_release(&reqs[i]);
 		free(urls[i]);
 	}
-	free(bpath);
-	free(rpath);
+	free(paths[0]);
+	free(paths[1]);
 	return rc;
 }
 

@@ -121,6 +121,61 @@ static void token_file_override(void)
 	free(path);
 }
 
+/* The stored form of a log stream: keep-alives and comments gone, events
+ * kept, tokens redacted, facts counted; fed one byte at a time. */
+static void log_filter(void)
+{
+	static const char in[] =
+	    ": hello\r\n"
+	    "data: \r\n\r\n"
+	    "data: {\"data\": \"===== Build Queued at 2026-05-13 16:49:14 / Commit SHA: 6a05175 "
+	    "=====\\n\"}\n\n"
+	    "data: {\"data\": \"--> RUN pip install -r requirements.txt\\n\"}\r\n\r\n"
+	    "data: {\"data\": \"CACHED\\n\"}\n\n"
+	    "data: {\"data\": \"--> RUN pip install gradio\\n\"}\n\n"
+	    "data: {\"data\": \"DONE 1.0s\\n\"}\n\n"
+	    "data:\n\n"
+	    "data: {\"data\": \"hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789\\n\"}\n\n"
+	    "data: {\"data\": \"cut";
+	static const char want[] =
+	    "data: {\"data\": \"===== Build Queued at 2026-05-13 16:49:14 / Commit SHA: 6a05175 "
+	    "=====\\n\"}\n\n"
+	    "data: {\"data\": \"--> RUN pip install -r requirements.txt\\n\"}\n\n"
+	    "data: {\"data\": \"CACHED\\n\"}\n\n"
+	    "data: {\"data\": \"--> RUN pip install gradio\\n\"}\n\n"
+	    "data: {\"data\": \"DONE 1.0s\\n\"}\n\n"
+	    "data: {\"data\": \"hf_************************************\\n\"}\n\n"
+	    "data: {\"data\": \"cut\n";
+	char *path = sl_xasprintf("%s/log", home);
+	struct sl_hub_space sp;
+	struct sl_hub_log *log;
+	struct sl_err err = {0};
+	struct sl_buf got = SL_BUF_INIT;
+	int rc = 0;
+
+	memset(&sp, 0, sizeof(sp));
+	CHECK(sl_hub_log_open(path, 0, &sp, &log, &err) == 0, "log open: %s", err.msg);
+	for (size_t i = 0; i + 1 < sizeof(in) && rc == 0; i++)
+		rc = sl_hub_log_feed(log, in + i, 1, &err);
+	CHECK(rc == 0, "log feed: %s", err.msg);
+	CHECK(sl_hub_log_close(log, &err) == 0, "log close: %s", err.msg);
+	sl_file_read(path, 1 << 20, &got, &err);
+	CHECK_STR(got.buf, want, "stored log");
+	CHECK_STR(sp.log_commit, "6a05175", "log commit");
+	CHECK(sp.steps_pip == 2 && sp.steps_cached == 1, "pip steps %zu cached %zu", sp.steps_pip,
+	      sp.steps_cached);
+	CHECK(sl_hub_log_open(path, 10, NULL, &log, &err) == 0, "log open small");
+	CHECK(sl_hub_log_feed(log, in, sizeof(in) - 1, &err) == SL_ELIMIT,
+	      "a log over its bound fails");
+	sl_hub_log_close(log, NULL);
+	CHECK(sl_hub_log_open("/nonexistent/dir/log", 0, NULL, &log, &err) == SL_EIO,
+	      "unwritable log path");
+	sl_buf_release(&got);
+	sl_hub_space_release(&sp);
+	unlink(path);
+	free(path);
+}
+
 int main(void)
 {
 	if (!mkdtemp(home))
@@ -130,6 +185,7 @@ int main(void)
 	setenv("HF_HOME", home, 1);
 	t_each_case(T_DATA("hub.data"), each);
 	token_file_override();
+	log_filter();
 	rmdir(home);
 	return t_done();
 }
