@@ -15,3 +15,16 @@ rc=$?
 # 1 is the honest answer for this Space: its build failed and hid what the
 # CACHED base step installed.  Anything else is an error.
 [ $rc -eq 0 ] || [ $rc -eq 1 ] || exit $rc
+
+# check: is the locked set consistent for its Python?  The bundled lock
+# embeds no package metadata (the build failed before pip fetched any), so
+# check reports the clash the build log shows (the platform's gradio pin
+# against requirements.txt's gradio>=4.40.0) and gradio as unverifiable,
+# never as consistent; exit 1 is that finding.  With metadata at hand,
+# `check --wheels DIR --update-lock` stores it in the lock (docs/commands/check.md).
+echo
+echo "\$ spacelock check lockfiles/repin-history.json"
+"$SPACELOCK" check lockfiles/repin-history.json
+rc=$?
+[ $rc -eq 0 ] || [ $rc -eq 1 ] || exit $rc
+exit 0

@@ -332,11 +332,12 @@ static void summary(struct sl_cli *cli, const struct sl_check_report *r)
 	if (cli->quiet)
 		return;
 	if (r->consistent)
-		fprintf(stderr, "spacelock: %zu packages consistent for Python %s", r->n_packages,
-			r->python);
+		fprintf(stderr, "spacelock: %zu package%s consistent for Python %s", r->n_packages,
+			r->n_packages == 1 ? "" : "s", r->python);
 	else
-		fprintf(stderr, "spacelock: %zu problem%s among %zu packages for Python %s",
-			r->n_problems, r->n_problems == 1 ? "" : "s", r->n_packages, r->python);
+		fprintf(stderr, "spacelock: %zu problem%s among %zu package%s for Python %s",
+			r->n_problems, r->n_problems == 1 ? "" : "s", r->n_packages,
+			r->n_packages == 1 ? "" : "s", r->python);
 	if (r->n_warnings && !cli->verbose)
 		fprintf(stderr, " (%zu warning%s; -v shows them)", r->n_warnings,
 			r->n_warnings == 1 ? "" : "s");

@@ -129,7 +129,9 @@ static void fill_request(struct sl_check *c, const struct prob *p, struct sl_che
 	o->target = p->q->name;
 	o->installed = o->version;
 	o->requested_by = p->q->platform ? "platform" : "requirements";
-	o->why = p->q->platform && c->sdk_version ? c->sdk_why : NULL;
+	o->why = p->q->platform && c->sdk_version && strstr(p->q->text, c->sdk_version)
+			 ? c->sdk_why
+			 : NULL;
 }
 
 static void fill_problem(struct sl_check *c, const struct prob *p, struct sl_check_problem *o)

@@ -5,7 +5,7 @@ check fixtures/check/space-broken.json
 1
 @@ stdout
 gradio[oauth] 4.44.1 requires authlib, but authlib is not locked (gradio[oauth]==4.31.0 is installed by the platform for sdk_version 4.31.0)
-the platform requests fastapi<0.113.0 for sdk_version 4.31.0, but fastapi 0.115.2 is locked
+the platform requests fastapi<0.113.0, but fastapi 0.115.2 is locked
 the platform requests gradio[oauth]==4.31.0 for sdk_version 4.31.0, but gradio 4.44.1 is locked
 pydantic 2.10.0b1 requires pydantic-core==2.27.0, but pydantic-core 2.26.0 is locked (pydantic>=2.9.0 is requested by the Space's requirements)
 fastapi 0.115.2 requires starlette<0.41.0,>=0.37.2, but starlette 0.41.0 is locked (fastapi<0.113.0 is installed by the platform)
