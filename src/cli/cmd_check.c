@@ -386,7 +386,13 @@ int cmd_check(int argc, char **argv, struct sl_cli *cli)
 	if ((rc = parse_args(argc, argv, cli, &a)) != 0)
 		return rc;
 	c = sl_check_new();
-	if (load(c, &a, &lock, &err) != 0 || sl_check_run(c, &r, &err) != 0) {
+	rc = load(c, &a, &lock, &err);
+	if (rc == 0 && !a.update_lock) {
+		/* the check holds copies of all it needs: keep the peak low */
+		sl_lock_free(lock);
+		lock = NULL;
+	}
+	if (rc != 0 || sl_check_run(c, &r, &err) != 0) {
 		rc = cli_fail(cli, &err);
 		sl_check_free(c);
 		sl_lock_free(lock);

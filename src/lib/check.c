@@ -96,6 +96,12 @@ void sl_check_free(struct sl_check *c)
 	free(c->sdk_version);
 	free(c->sdk_why);
 	strv_free(c->warnings, c->nwarnings);
+	for (size_t i = 0; i < c->nspecsets; i++)
+		sl_specset_free(c->specsets[i]);
+	free(c->specsets);
+	if (c->specmap)
+		check_map_release(c->specmap);
+	free(c->specmap);
 	free(c);
 }
 
@@ -195,6 +201,28 @@ static char *show_text(const char *text)
 	return sl_xstrndup(text, len);
 }
 
+/* q's parsed specifier, shared with every requirement of the same text. */
+static void share_spec(struct sl_check *c, struct creq *q)
+{
+	struct check_map *m;
+	size_t i;
+
+	if (!c->specmap)
+		c->specmap = sl_xcalloc(1, sizeof(struct check_map));
+	m = c->specmap;
+	if (check_map_get(m, q->spec, &i)) {
+		sl_specset_free(q->r->spec);
+	} else {
+		sl_xgrow((void **)&c->specsets, &c->capspecsets, c->nspecsets + 1,
+			 sizeof(*c->specsets));
+		i = c->nspecsets++;
+		c->specsets[i] = q->r->spec;
+		check_map_put(m, q->spec, i); /* q->spec lives as long as c */
+	}
+	q->r->spec = NULL;
+	q->set = c->specsets[i];
+}
+
 static void parse_pkg(struct sl_check *c, struct cpkg *p)
 {
 	if (p->parsed)
@@ -216,6 +244,7 @@ static void parse_pkg(struct sl_check *c, struct cpkg *p)
 		for (size_t j = 0; j < q->r->nextras; j++)
 			q->extras[q->nextras++] = sl_extra_normalize(q->r->extras[j]);
 		q->spec = q->r->url ? sl_xstrdup("") : sl_specset_to_string(q->r->spec);
+		share_spec(c, q);
 		q->uses_extra = q->r->marker && sl_marker_uses_extra(q->r->marker);
 		q->base = marker_holds(c, p, q, "");
 		p->nreqs++;
@@ -367,7 +396,7 @@ static size_t check_req(struct sl_check *c, struct setv *sv, size_t pi, const st
 
 	if (check_map_get(&sv->byname, q->name, &pos)) {
 		pr.target = sv->idx[pos];
-		if (spec_holds(q->spec, q->r->spec, &c->pkgs[pr.target]))
+		if (spec_holds(q->spec, q->set, &c->pkgs[pr.target]))
 			return 0;
 		pr.kind = SL_CHECK_MISMATCH;
 	}
@@ -409,7 +438,7 @@ static size_t check_request(struct sl_check *c, struct setv *sv, const struct cr
 
 	if (check_map_get(&sv->byname, q->name, &pos)) {
 		pr.pkg = pr.target = sv->idx[pos];
-		if (spec_holds(q->spec, q->r->spec, &c->pkgs[pr.target]))
+		if (spec_holds(q->spec, q->set, &c->pkgs[pr.target]))
 			return 0;
 		pr.kind = SL_CHECK_MISMATCH;
 	}
@@ -442,6 +471,7 @@ static struct creq *parse_requests(struct sl_check *c, size_t *n)
 			for (size_t j = 0; j < q->r->nextras; j++)
 				q->extras[q->nextras++] = sl_extra_normalize(q->r->extras[j]);
 			q->spec = q->r->url ? sl_xstrdup("") : sl_specset_to_string(q->r->spec);
+			share_spec(c, q);
 			q->base = true;
 			q->platform = c->request_platform[i];
 			c->ntop++;
@@ -582,7 +612,7 @@ static void want_pseudo(struct sl_check *c, struct pool *pl, size_t pi, const ch
 static void pool_require(struct pool *pl, int h, const struct creq *q)
 {
 	sl_solve_require(pl->s, h, q->name, q->spec);
-	note_spec(&pl->m, q->spec, q->r->spec);
+	note_spec(&pl->m, q->spec, q->set);
 	for (size_t j = 0; j < q->nextras; j++) {
 		char *k = extra_key(q->name, q->extras[j]);
 		size_t v;

@@ -21,7 +21,8 @@ struct creq {
 	char **extras;           /* PEP 685 names of the extras it asks for */
 	size_t nextras;
 	char *spec;              /* canonical specifier text; "" for none or a URL */
-	struct sl_requirement *r; /* owns spec set and marker */
+	const struct sl_specset *set; /* parsed spec, shared by equal texts (c->specsets) */
+	struct sl_requirement *r; /* owns the marker (its spec moved to c->specsets) */
 	bool base;               /* its marker holds with extra "" (or no marker) */
 	bool uses_extra;         /* its marker mentions `extra` */
 	bool platform;           /* a request made by the Spaces builder */
@@ -74,6 +75,11 @@ struct sl_check {
 	char *sdk_why;         /* "for sdk_version X", made once */
 	char **warnings;
 	size_t nwarnings;
+	/* parsed specifier sets, one per distinct text (memory: thousands of
+	 * requirements share a few hundred texts) */
+	struct sl_specset **specsets;
+	size_t nspecsets, capspecsets;
+	void *specmap; /* struct check_map *: text -> index */
 };
 
 /* A problem found by the direct walk. */
