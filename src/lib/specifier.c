@@ -27,8 +27,8 @@ static const char *const op_names[] = {"===", "~=", "==", "!=", "<=", ">=", "<",
 struct clause {
 	int op;
 	bool wildcard, has_local;
-	char *ver;	       /* as written, surrounding spaces removed */
-	char *str;	       /* op + ver: the sort key and printed form */
+	char *str;	       /* op + version: the sort key and printed form */
+	const char *ver;       /* the version as written (inside str), spaces removed */
 	char *canon;	       /* packaging's _canonical_spec, for dedup */
 	struct sl_version *v;  /* parsed version (wildcard: its prefix); NULL for === */
 	struct sl_version *lo; /* derived lower bound, see match_clause */
@@ -43,7 +43,6 @@ struct sl_specset {
 
 static void clause_release(struct clause *c)
 {
-	free(c->ver);
 	free(c->str);
 	free(c->canon);
 	sl_version_free(c->v);
@@ -139,6 +138,18 @@ static void derive_bounds(struct clause *c)
 	}
 }
 
+/* One allocation for the printed clause; ver points into it. */
+static void set_text(struct clause *c, const char *p, size_t len)
+{
+	size_t no = strlen(op_names[c->op]);
+
+	c->str = sl_xmalloc(no + len + 1);
+	memcpy(c->str, op_names[c->op], no);
+	memcpy(c->str + no, p, len);
+	c->str[no + len] = '\0';
+	c->ver = c->str + no;
+}
+
 static int parse_arbitrary(struct clause *c, const struct where *w, size_t at)
 {
 	const char *p = w->item + at;
@@ -149,7 +160,7 @@ static int parse_arbitrary(struct clause *c, const struct where *w, size_t at)
 			return clause_error(w, at + i,
 					    "'===' takes one word without spaces, ';' or ')'");
 	}
-	c->ver = sl_xstrndup(p, len);
+	set_text(c, p, len);
 	return 0;
 }
 
@@ -194,18 +205,9 @@ static int parse_version_part(struct clause *c, const struct where *w, size_t at
 				    "a local version label is only allowed with '==' and '!='");
 	if (c->op == OP_CE && c->v->nrel < 2)
 		return clause_error(w, at, "'~=' needs at least two release numbers");
-	c->ver = sl_xstrndup(p, len);
+	set_text(c, p, len);
 	derive_bounds(c);
 	return 0;
-}
-
-static void make_str(struct clause *c)
-{
-	size_t no = strlen(op_names[c->op]), nv = strlen(c->ver);
-
-	c->str = sl_xmalloc(no + nv + 1);
-	memcpy(c->str, op_names[c->op], no);
-	memcpy(c->str + no, c->ver, nv + 1);
 }
 
 /* packaging's _canonical_spec, only needed to deduplicate. */
@@ -241,8 +243,6 @@ static int parse_clause(struct clause *c, const struct where *w)
 		rc = clause_error(w, at, "expected a version");
 	else
 		rc = parse_version_part(c, w, at);
-	if (rc == 0)
-		make_str(c);
 	return rc;
 }
 
@@ -301,6 +301,9 @@ static void trim(const char **p, size_t *len)
 	}
 	for (;;) {
 		size_t k = *len, hit = 0;
+		unsigned char last = k ? (unsigned char)(*p)[k - 1] : 0;
+		if (!k || (last > ' ' && last < 0x80)) /* the common case */
+			break;
 		for (size_t back = 1; back <= 3 && back <= k; back++) {
 			n = sl_version_space_len(*p + k - back);
 			if (n == back)

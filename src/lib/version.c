@@ -20,9 +20,19 @@ static int is_digit(int c)
 	return c >= '0' && c <= '9';
 }
 
-static int is_alnum_lower(int c)
+static int is_alnum(int c)
 {
-	return is_digit(c) || (c >= 'a' && c <= 'z');
+	return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Whether t starts with the lowercase word w in any case (w has letters
+ * only, so c | 0x20 == letter holds for exactly that letter's two cases). */
+static bool word_at(const char *t, const char *w, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if ((t[k] | 0x20) != w[k])
+			return false;
+	return true;
 }
 
 static int is_sep(int c)
@@ -52,7 +62,7 @@ size_t sl_version_space_len(const char *p)
 
 /* The scanner works on the lowercased copy t[0..len) (NUL-terminated). */
 struct scan {
-	const char *t;
+	char *t;
 	size_t len, i;
 	struct sl_version *v;
 };
@@ -61,8 +71,14 @@ static size_t skip_space(const char *t, size_t i, size_t len)
 {
 	size_t n;
 
-	while (i < len && (n = sl_version_space_len(t + i)) > 0 && i + n <= len)
+	while (i < len) {
+		unsigned char c = (unsigned char)t[i];
+		if (c > ' ' && c < 0x80) /* the common case: no space here */
+			break;
+		if ((n = sl_version_space_len(t + i)) == 0 || i + n > len)
+			break;
 		i += n;
+	}
 	return i;
 }
 
@@ -101,12 +117,12 @@ static bool letter_segment(struct scan *sc, const struct word *words, int *kind,
 {
 	size_t j = opt_sep(sc, sc->i);
 	const struct word *w;
-	char c = j < sc->len ? sc->t[j] : '\0';
+	char c = j < sc->len ? (char)(sc->t[j] | 0x20) : '\0';
 
 	if (c < 'a' || c > 'z')
 		return false;
 	for (w = words; w->w; w++)
-		if (w->w[0] == c && j + w->n <= sc->len && memcmp(sc->t + j, w->w, w->n) == 0)
+		if (w->w[0] == c && j + w->n <= sc->len && word_at(sc->t + j, w->w, w->n))
 			break;
 	if (!w->w)
 		return false;
@@ -163,13 +179,15 @@ static bool scan_local(struct scan *sc)
 	struct sl_version *v = sc->v;
 	size_t i = sc->i + 1;
 
-	if (i >= sc->len || !is_alnum_lower(sc->t[i]))
+	if (i >= sc->len || !is_alnum(sc->t[i]))
 		return false;
 	for (;;) {
 		size_t j = i;
 		bool num = true;
-		while (j < sc->len && is_alnum_lower(sc->t[j])) {
+		while (j < sc->len && is_alnum(sc->t[j])) {
 			num = num && is_digit(sc->t[j]);
+			if (sc->t[j] >= 'A' && sc->t[j] <= 'Z')
+				sc->t[j] += 32; /* labels are kept lowercase */
 			j++;
 		}
 		struct sl_lseg *seg = &v->local[v->nlocal++];
@@ -183,7 +201,7 @@ static bool scan_local(struct scan *sc)
 			}
 		}
 		sc->i = j;
-		if (j + 1 < sc->len && is_sep(sc->t[j]) && is_alnum_lower(sc->t[j + 1]))
+		if (j + 1 < sc->len && is_sep(sc->t[j]) && is_alnum(sc->t[j + 1]))
 			i = j + 1;
 		else
 			return true;
@@ -209,8 +227,7 @@ static struct sl_version *alloc_version(const char *s, size_t len)
 	v->pre_n.p = v->post_n.p = v->dev_n.p = zero_digit;
 	v->pre_n.n = v->post_n.n = v->dev_n.n = 1;
 	t = v->text;
-	for (size_t i = 0; i < len; i++)
-		t[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+	memcpy(t, s, len); /* letters are lowercased where they are read */
 	t[len] = '\0';
 	v->rel = (struct sl_num *)((char *)v + rel_off);
 	v->local = (struct sl_lseg *)((char *)v + loc_off);
@@ -241,7 +258,7 @@ struct sl_version *sl_version_scan(const char *s, size_t len, int *why, size_t *
 	sc.i = skip_space(sc.t, 0, len);
 	if (sc.i == len)
 		return scan_fail(sc.v, why, col, SL_VWHY_EMPTY, sc.i);
-	if (sc.t[sc.i] == 'v')
+	if ((sc.t[sc.i] | 0x20) == 'v')
 		sc.i++;
 	if ((nd = read_num(&sc, sc.i, &first)) == 0)
 		return scan_fail(sc.v, why, col, SL_VWHY_DIGIT, sc.i);
