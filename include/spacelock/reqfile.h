@@ -60,15 +60,17 @@ struct sl_reqfile_entry {
 	char *raw;	      /* exact text with its line ending(s), UTF-8; may hold NULs */
 	size_t raw_len;
 	char *text;		    /* the logical line pip parses: joined, comment removed,
-				       stripped, ${VAR} not expanded ("" for blank/comment) */
+				       stripped, ${VAR} not expanded ("" for blank/comment;
+				       cut at a NUL byte, which makes the line UNKNOWN) */
 	char *req_text;		    /* REQUIREMENT/URL: the requirement part (marker included);
 				       EDITABLE: the -e value; else NULL */
 	struct sl_requirement *req; /* parsed requirement (for URL/EDITABLE lines with a known
-				       name: "name @ url"), or NULL */
+				       name: "name @ url"), or NULL; NULL too for a line
+				       that only parses once ${VAR}s are expanded */
 	char *name;	 /* canonical (PEP 503) project name when known, from the requirement,
 			    an #egg= fragment or a wheel file name; else NULL */
-	char *url;	 /* URL/EDITABLE: the URL or path (marker removed); REQUIREMENT: the
-			    `@ url`, when any; else NULL */
+	char *url;	 /* URL/EDITABLE: the URL or path (marker and, for paths, [extras]
+			    removed); REQUIREMENT: the `@ url`, when any; else NULL */
 	char *include;	 /* INCLUDE: the file named by -r/-c */
 	bool constraint; /* INCLUDE: it was -c / --constraint */
 	struct sl_reqfile_opt *opts; /* options on the line (--hash values etc.) */
@@ -77,7 +79,8 @@ struct sl_reqfile_entry {
 	char **env;    /* names of ${VAR} references, in order, each once (at most
 			  SL_REQFILE_MAX_ENV) */
 	size_t nenv;
-	char *warning; /* why the line is odd or rejected (no file:line), or NULL */
+	char *warning; /* why the line is odd or rejected (no file:line), or NULL;
+			  an UNKNOWN entry may still have req_text and url set */
 	/* private: where sl_reqfile_replace writes (offsets into raw) */
 	size_t span_off, span_len, span_full_len;
 	bool has_span;
