@@ -661,10 +661,10 @@ static void parse_line(struct sl_buildlog *log, const char *s, size_t len)
 			site_python(log, s, len);
 		return;
 	}
+	if (!log->site_python) /* traceback frames name it too */
+		site_python(log, s, len);
 	if (framing_line(log, s, len) || traceback_line(log, s, len))
 		return;
-	if (!log->site_python)
-		site_python(log, s, len);
 	if (piplog_line(log, s, len))
 		return;
 	if (freeze_candidate(st, s, len) &&

@@ -7,7 +7,7 @@ log --run --json fixtures/logs/2024-10-zerogpu-runtime-error.excerpt.log
 {"source":"fixtures/logs/2024-10-zerogpu-runtime-error.excerpt.log","kind":"run","format":"plain","lines":15,"builds":0,
 "queued_at":null,"commit":null,"started_at":null,
 "base_image":null,"base_digest":null,
-"python":null,"site_python":null,"pip_version":null,
+"python":null,"site_python":"3.10","pip_version":null,
 "sdk":null,"sdk_version":null,
 "platform_requirements":[],
 "build_failed":false,"runtime_error":true,
