@@ -1,7 +1,8 @@
 /* reqfile_line.c: what one logical line of a requirements file means, as
  * pip's req_file.py and req/constructors.py decide it: comment removal,
- * ${VAR} references, "args then options" splitting, shlex + optparse for
- * the options, then URL / path / PEP 508 for the requirement. */
+ * ${VAR} references, "args then options" splitting (the options are read
+ * in reqfile_opts.c), then URL / path / PEP 508 for the requirement and
+ * parse_editable() for -e values. */
 #include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -13,279 +14,6 @@
 #include "spacelock/name.h"
 #include "spacelock/requirement.h"
 #include "spacelock/textenc.h"
-
-enum opt_scope { SCOPE_GLOBAL, SCOPE_REQ, SCOPE_ANY_REQ };
-
-struct optdef {
-	const char *spelling; /* a long option as optparse knows it */
-	const char *canon;    /* what we report */
-	char shrt;
-	bool value;
-	enum opt_scope scope; /* REQ: --hash (requirement lines); ANY_REQ: also editables */
-};
-
-/* pip's SUPPORTED_OPTIONS + SUPPORTED_OPTIONS_REQ (latest pip). */
-static const struct optdef OPTS[] = {
-    {"--index-url", "--index-url", 'i', true, SCOPE_GLOBAL},
-    {"--pypi-url", "--index-url", 0, true, SCOPE_GLOBAL},
-    {"--extra-index-url", "--extra-index-url", 0, true, SCOPE_GLOBAL},
-    {"--no-index", "--no-index", 0, false, SCOPE_GLOBAL},
-    {"--constraint", "--constraint", 'c', true, SCOPE_GLOBAL},
-    {"--requirement", "--requirement", 'r', true, SCOPE_GLOBAL},
-    {"--editable", "--editable", 'e', true, SCOPE_GLOBAL},
-    {"--find-links", "--find-links", 'f', true, SCOPE_GLOBAL},
-    {"--no-binary", "--no-binary", 0, true, SCOPE_GLOBAL},
-    {"--only-binary", "--only-binary", 0, true, SCOPE_GLOBAL},
-    {"--prefer-binary", "--prefer-binary", 0, false, SCOPE_GLOBAL},
-    {"--require-hashes", "--require-hashes", 0, false, SCOPE_GLOBAL},
-    {"--no-require-hashes", "--no-require-hashes", 0, false, SCOPE_GLOBAL},
-    {"--pre", "--pre", 0, false, SCOPE_GLOBAL},
-    {"--all-releases", "--all-releases", 0, true, SCOPE_GLOBAL},
-    {"--only-final", "--only-final", 0, true, SCOPE_GLOBAL},
-    {"--trusted-host", "--trusted-host", 0, true, SCOPE_GLOBAL},
-    {"--use-feature", "--use-feature", 0, true, SCOPE_GLOBAL},
-    {"--hash", "--hash", 0, true, SCOPE_REQ},
-    {"--config-settings", "--config-settings", 'C', true, SCOPE_ANY_REQ},
-};
-#define NOPTS (sizeof(OPTS) / sizeof(OPTS[0]))
-
-/* A shell word of the options part: its unquoted value and where it was. */
-struct word {
-	char *val;
-	size_t start, end; /* in the logical line */
-	bool verbatim;	   /* no quotes or escapes: val is the text itself */
-};
-
-struct words {
-	struct word *v;
-	size_t n, cap;
-};
-
-struct line {
-	struct sl_reqfile_entry *e;
-	const struct reqfile_joined *j;
-	size_t ls, le; /* the stripped logical line in j */
-	struct words w;
-	size_t nargs_ignored;
-	const struct optdef *editable; /* -e given */
-	size_t edit_word;	       /* the word holding the -e value */
-	int nedit;
-	bool foreign_req_opt, foreign_global_opt;
-};
-
-static void warn(struct sl_reqfile_entry *e, const char *msg)
-{
-	if (!e->warning)
-		e->warning = sl_xstrdup(msg);
-}
-
-static void warnf(struct sl_reqfile_entry *e, char *owned)
-{
-	if (!e->warning)
-		e->warning = owned;
-	else
-		free(owned);
-}
-
-static bool shell_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-/* shlex.split(s) in POSIX mode (comments off), words with positions. */
-static const char *shlex_split(const char *s, size_t len, size_t base, struct words *out)
-{
-	size_t i = 0;
-	struct sl_buf b = SL_BUF_INIT;
-
-	for (;;) {
-		struct word *w;
-		size_t start;
-		bool verbatim = true;
-
-		while (i < len && shell_space(s[i]))
-			i++;
-		if (i >= len)
-			break;
-		start = i;
-		sl_buf_reset(&b);
-		while (i < len && !shell_space(s[i])) {
-			char c = s[i];
-			if (c == '\\') {
-				if (i + 1 >= len) {
-					sl_buf_release(&b);
-					return "no escaped character";
-				}
-				sl_buf_addch(&b, s[i + 1]);
-				i += 2, verbatim = false;
-			} else if (c == '\'' || c == '"') {
-				verbatim = false;
-				for (i++; i < len && s[i] != c; i++) {
-					if (c == '"' && s[i] == '\\' && i + 1 < len &&
-					    (s[i + 1] == '"' || s[i + 1] == '\\'))
-						i++;
-					sl_buf_addch(&b, s[i]);
-				}
-				if (i >= len) {
-					sl_buf_release(&b);
-					return "no closing quotation";
-				}
-				i++;
-			} else {
-				sl_buf_addch(&b, c);
-				i++;
-			}
-		}
-		sl_xgrow((void **)&out->v, &out->cap, out->n + 1, sizeof(*out->v));
-		w = &out->v[out->n++];
-		w->val = sl_xstrndup(b.buf, b.len);
-		w->start = base + start;
-		w->end = base + i;
-		w->verbatim = verbatim;
-	}
-	sl_buf_release(&b);
-	return NULL;
-}
-
-/* optparse's _match_abbrev: an exact long option or a unique prefix. */
-static const struct optdef *match_long(const char *opt, size_t n, char **why)
-{
-	const struct optdef *hit = NULL;
-	int hits = 0;
-
-	for (size_t k = 0; k < NOPTS; k++) {
-		if (strlen(OPTS[k].spelling) == n && memcmp(OPTS[k].spelling, opt, n) == 0)
-			return &OPTS[k];
-	}
-	for (size_t k = 0; k < NOPTS; k++) {
-		if (strncmp(OPTS[k].spelling, opt, n) == 0 && strlen(OPTS[k].spelling) > n)
-			hit = &OPTS[k], hits++;
-	}
-	if (hits == 1)
-		return hit;
-	*why = sl_xasprintf(hits ? "ambiguous option: %.*s" : "no such option: %.*s", (int)n, opt);
-	return NULL;
-}
-
-static const struct optdef *match_short(char c)
-{
-	for (size_t k = 0; k < NOPTS; k++) {
-		if (OPTS[k].shrt == c)
-			return &OPTS[k];
-	}
-	return NULL;
-}
-
-/* The checks pip's option callbacks make (parser.error there). */
-static char *check_value(const struct optdef *d, const char *v)
-{
-	if (strcmp(d->canon, "--hash") == 0) {
-		const char *colon = strchr(v, ':');
-		size_t n = colon ? (size_t)(colon - v) : 0;
-		if (!colon)
-			return sl_xasprintf("arguments to --hash must be a hash name followed by a "
-					    "value, like --hash=sha256:abcde...");
-		if (!((n == 6 && (memcmp(v, "sha256", 6) == 0 || memcmp(v, "sha384", 6) == 0 ||
-				  memcmp(v, "sha512", 6) == 0))))
-			return sl_xasprintf("allowed hash algorithms for --hash are sha256, "
-					    "sha384, sha512");
-	} else if (strcmp(d->canon, "--config-settings") == 0 && !strchr(v, '=')) {
-		return sl_xasprintf("arguments to --config-settings must be of the form KEY=VAL");
-	} else if ((strcmp(d->canon, "--no-binary") == 0 ||
-		    strcmp(d->canon, "--only-binary") == 0) &&
-		   v[0] == '-') {
-		return sl_xasprintf("--no-binary / --only-binary option requires 1 argument");
-	}
-	return NULL;
-}
-
-static void add_opt(struct line *l, const struct optdef *d, const char *value, size_t word)
-{
-	struct sl_reqfile_entry *e = l->e;
-
-	e->opts = reqfile_grow(e->opts, e->nopts, sizeof(*e->opts));
-	e->opts[e->nopts].name = d->canon;
-	e->opts[e->nopts].value = value ? sl_xstrdup(value) : NULL;
-	e->nopts++;
-	if (strcmp(d->canon, "--editable") == 0 && l->nedit++ == 0)
-		l->edit_word = word, l->editable = d;
-}
-
-/* Takes the value of option d: the rest of the word (after '=' or a short
- * option letter), else the next word.  Returns an error message or NULL. */
-static char *take_value(struct line *l, const struct optdef *d, const char *inline_val, size_t *k,
-			const char *spelled)
-{
-	const char *v = inline_val;
-	size_t word = *k;
-	char *why;
-
-	if (!v) {
-		if (*k + 1 >= l->w.n)
-			return sl_xasprintf("%s option requires 1 argument", spelled);
-		word = ++*k;
-		v = l->w.v[word].val;
-	} else {
-		word = SIZE_MAX; /* the value shares its word with the option */
-	}
-	why = check_value(d, v);
-	if (!why)
-		add_opt(l, d, v, word);
-	return why;
-}
-
-static char *long_opt(struct line *l, size_t *k)
-{
-	const char *arg = l->w.v[*k].val, *eq = strchr(arg, '=');
-	size_t n = eq ? (size_t)(eq - arg) : strlen(arg);
-	char *why = NULL;
-	const struct optdef *d = match_long(arg, n, &why);
-
-	if (!d)
-		return why;
-	if (d->value)
-		return take_value(l, d, eq ? eq + 1 : NULL, k, d->spelling);
-	if (eq)
-		return sl_xasprintf("%s option does not take a value", d->spelling);
-	add_opt(l, d, NULL, *k);
-	return NULL;
-}
-
-static char *short_opt(struct line *l, size_t *k)
-{
-	const char *arg = l->w.v[*k].val;
-	const struct optdef *d = match_short(arg[1]);
-	char spelled[3] = {'-', arg[1], '\0'};
-
-	if (!d)
-		return sl_xasprintf("no such option: -%c", arg[1]);
-	/* every short option pip allows here takes a value */
-	return take_value(l, d, arg[2] ? arg + 2 : NULL, k, spelled);
-}
-
-/* optparse's _process_args over the words; positional words are counted
- * (pip ignores them). */
-static char *parse_options(struct line *l)
-{
-	for (size_t k = 0; k < l->w.n; k++) {
-		const char *arg = l->w.v[k].val;
-		char *why = NULL;
-
-		if (strcmp(arg, "--") == 0) {
-			l->nargs_ignored += l->w.n - k - 1;
-			break;
-		}
-		if (arg[0] == '-' && arg[1] == '-')
-			why = long_opt(l, &k);
-		else if (arg[0] == '-' && arg[1])
-			why = short_opt(l, &k);
-		else
-			l->nargs_ignored++;
-		if (why)
-			return why;
-	}
-	return NULL;
-}
 
 /* Finds pip's COMMENT_RE match, `(^|\s+)#`: returns where the comment's
  * whitespace run starts (the cut) and sets *hash to the '#'. */
@@ -361,7 +89,7 @@ static void find_env(struct sl_reqfile_entry *e, const char *s, size_t len)
 }
 
 /* Sets the editable span of e from logical offsets [a, b) and [a, full). */
-static void set_span(struct line *l, size_t a, size_t b, size_t full)
+static void set_span(struct reqfile_line *l, size_t a, size_t b, size_t full)
 {
 	const size_t *map = l->j->map;
 
@@ -484,7 +212,8 @@ static bool url_name(struct sl_reqfile_entry *e, const char *url, char **name)
 	if (p) {
 		size_t n = strcspn(p + 4, "&");
 		if (!sl_name_is_valid(p + 4, n)) {
-			warnf(e, sl_xasprintf("invalid #egg= fragment '%.*s'", (int)n, p + 4));
+			reqfile_warnf(e,
+				      sl_xasprintf("invalid #egg= fragment '%.*s'", (int)n, p + 4));
 			return false;
 		}
 		*name = sl_xstrndup(p + 4, n);
@@ -497,8 +226,8 @@ static bool url_name(struct sl_reqfile_entry *e, const char *url, char **name)
 	if (end - base > 4 && memcmp(end - 4, ".whl", 4) == 0) {
 		const char *dash = memchr(base, '-', (size_t)(end - base));
 		if (!dash || !sl_name_is_valid(base, (size_t)(dash - base))) {
-			warnf(e, sl_xasprintf("invalid wheel file name '%.*s'", (int)(end - base),
-					      base));
+			reqfile_warnf(e, sl_xasprintf("invalid wheel file name '%.*s'",
+						      (int)(end - base), base));
 			return false;
 		}
 		*name = sl_xstrndup(base, (size_t)(dash - base));
@@ -518,7 +247,7 @@ static struct sl_requirement *parse_req(const char *s, struct sl_err *err)
 
 /* A URL or path line: "URL; marker" (pip splits URLs at "; ", paths at
  * ";").  The name comes from the URL; the requirement is "name @ url". */
-static void url_line(struct line *l, size_t a, size_t full, const char *sep)
+static void url_line(struct reqfile_line *l, size_t a, size_t full, const char *sep)
 {
 	struct sl_reqfile_entry *e = l->e;
 	const char *s = l->j->s;
@@ -540,7 +269,7 @@ static void url_line(struct line *l, size_t a, size_t full, const char *sep)
 		struct sl_requirement *r = parse_req(probe, &err);
 		if (!r) {
 			e->kind = SL_REQLINE_UNKNOWN;
-			warnf(e, sl_xasprintf("invalid marker '%s': %s", marker, err.msg));
+			reqfile_warnf(e, sl_xasprintf("invalid marker '%s': %s", marker, err.msg));
 		}
 		sl_requirement_free(r);
 		free(probe);
@@ -559,7 +288,7 @@ static void url_line(struct line *l, size_t a, size_t full, const char *sep)
 
 /* Where the replaceable part of a PEP 508 line ends: before the ';' of
  * the marker (and after the URL token for "name @ url"). */
-static size_t pep508_span_end(const struct line *l, size_t a, size_t full, bool has_url)
+static size_t pep508_span_end(const struct reqfile_line *l, size_t a, size_t full, bool has_url)
 {
 	const char *s = l->j->s;
 	size_t semi = find_str(s, a, full, ";"), i;
@@ -600,7 +329,7 @@ static struct sl_requirement *parse_pip_req(const char *text, struct sl_err *err
 /* A line that is not PEP 508 only because of ${VAR}s (pip substitutes
  * the values at install time): with each reference read as "0" it parses,
  * so its project is known though its requirement is not. */
-static bool env_line(struct line *l, const char *text)
+static bool env_line(struct reqfile_line *l, const char *text)
 {
 	struct sl_reqfile_entry *e = l->e;
 	struct sl_buf b = SL_BUF_INIT;
@@ -629,14 +358,15 @@ static bool env_line(struct line *l, const char *text)
 	e->kind = SL_REQLINE_REQUIREMENT;
 	e->name = sl_name_canonical(r->name);
 	sl_requirement_free(r);
-	warnf(e, sl_xasprintf("the requirement depends on ${%s}, which pip expands at install "
-			      "time",
-			      e->env[0]));
+	reqfile_warnf(e,
+		      sl_xasprintf("the requirement depends on ${%s}, which pip expands at install "
+				   "time",
+				   e->env[0]));
 	set_span(l, l->ls, l->ls + strlen(text), l->ls + strlen(text));
 	return true;
 }
 
-static void analyse_requirement(struct line *l, size_t a, size_t b)
+static void analyse_requirement(struct reqfile_line *l, size_t a, size_t b)
 {
 	struct sl_reqfile_entry *e = l->e;
 	const char *s = l->j->s;
@@ -664,7 +394,7 @@ static void analyse_requirement(struct line *l, size_t a, size_t b)
 		url_line(l, a, full, ";");
 	} else if (!env_line(l, text)) {
 		e->kind = SL_REQLINE_UNKNOWN;
-		warn(e, err.msg); /* "invalid requirement '...': why" */
+		reqfile_warn(e, err.msg); /* "invalid requirement '...': why" */
 	}
 }
 
@@ -696,14 +426,16 @@ static bool editable_target(struct sl_reqfile_entry *e, const char *value)
 		bool vcs_short = colon == 3 && (strncasecmp(value, "git", 3) == 0 ||
 						strncasecmp(value, "svn", 3) == 0);
 		if (!vcs && !vcs_short) {
-			warn(e, "not a valid editable requirement: pip takes a local project or a "
-				"VCS URL");
+			reqfile_warn(
+			    e, "not a valid editable requirement: pip takes a local project or a "
+			       "VCS URL");
 			free(name);
 			return false;
 		}
 		if (!name) {
-			warn(e, "pip cannot tell the project of this editable VCS URL: it needs "
-				"#egg=NAME or NAME @ URL");
+			reqfile_warn(
+			    e, "pip cannot tell the project of this editable VCS URL: it needs "
+			       "#egg=NAME or NAME @ URL");
 			return false;
 		}
 	}
@@ -717,7 +449,7 @@ static bool editable_target(struct sl_reqfile_entry *e, const char *value)
 	return true;
 }
 
-static void analyse_editable(struct line *l)
+static void analyse_editable(struct reqfile_line *l)
 {
 	struct sl_reqfile_entry *e = l->e;
 	const char *value = NULL;
@@ -736,45 +468,7 @@ static void analyse_editable(struct line *l)
 			 l->w.v[l->edit_word].end);
 }
 
-static void words_release(struct words *w)
-{
-	for (size_t i = 0; i < w->n; i++)
-		free(w->v[i].val);
-	free(w->v);
-}
-
-static bool is_req_kind(enum sl_reqline_kind k)
-{
-	return k == SL_REQLINE_REQUIREMENT || k == SL_REQLINE_URL || k == SL_REQLINE_EDITABLE;
-}
-
-/* The option-related warnings pip would print or silently act on. */
-static void option_warnings(struct line *l)
-{
-	struct sl_reqfile_entry *e = l->e;
-
-	for (size_t i = 0; i < e->nopts; i++) {
-		const struct optdef *d = NULL;
-		for (size_t k = 0; k < NOPTS && !d; k++)
-			if (OPTS[k].canon == e->opts[i].name)
-				d = &OPTS[k];
-		bool own_e = e->kind == SL_REQLINE_EDITABLE && d == l->editable;
-		if (is_req_kind(e->kind) && d->scope == SCOPE_GLOBAL && !own_e)
-			warnf(e, sl_xasprintf("option '%s' on a requirement line is ignored by pip",
-					      d->canon));
-		if (e->kind == SL_REQLINE_EDITABLE && d->scope == SCOPE_REQ)
-			warnf(e, sl_xasprintf("option '%s' on an editable line is ignored by pip",
-					      d->canon));
-		if (!is_req_kind(e->kind) && d->scope == SCOPE_REQ)
-			warn(e, "--hash without a requirement is ignored by pip");
-	}
-	if (l->nedit > 1)
-		warn(e, "only the first -e of a line is used by pip");
-	if (l->nargs_ignored)
-		warn(e, "words after the options are ignored by pip");
-}
-
-static void classify_options(struct line *l)
+static void classify_options(struct reqfile_line *l)
 {
 	struct sl_reqfile_entry *e = l->e;
 
@@ -798,7 +492,7 @@ static void classify_options(struct line *l)
 }
 
 /* Everything after comment removal and stripping: args, options, kind. */
-static void analyse_text(struct line *l)
+static void analyse_text(struct reqfile_line *l)
 {
 	struct sl_reqfile_entry *e = l->e;
 	const char *s = l->j->s + l->ls;
@@ -815,29 +509,29 @@ static void analyse_text(struct line *l)
 				break;
 			}
 	}
-	why = args_len < len ? shlex_split(s + args_len, len - args_len, l->ls + args_len, &l->w)
+	why = args_len < len ? reqfile_shlex(s + args_len, len - args_len, l->ls + args_len, &l->w)
 			     : NULL;
 	if (why) {
 		e->kind = SL_REQLINE_UNKNOWN;
-		warnf(e, sl_xasprintf("cannot split the options: %s", why));
+		reqfile_warnf(e, sl_xasprintf("cannot split the options: %s", why));
 		return;
 	}
-	opt_err = parse_options(l);
+	opt_err = reqfile_parse_options(l);
 	if (opt_err) {
 		e->kind = SL_REQLINE_UNKNOWN;
-		warnf(e, opt_err);
+		reqfile_warnf(e, opt_err);
 		return;
 	}
 	if (args_len)
 		analyse_requirement(l, l->ls, l->ls + args_len);
 	classify_options(l);
 	if (e->kind != SL_REQLINE_UNKNOWN)
-		option_warnings(l);
+		reqfile_option_warnings(l);
 }
 
 void reqfile_analyse(struct sl_reqfile_entry *e, const struct reqfile_joined *j)
 {
-	struct line l;
+	struct reqfile_line l;
 	size_t hash, cut = find_comment(j->s, j->len, &hash);
 	size_t bad = sl_utf8_invalid_at(e->raw, e->raw_len);
 
@@ -850,17 +544,17 @@ void reqfile_analyse(struct sl_reqfile_entry *e, const struct reqfile_joined *j)
 	find_env(e, j->s + l.ls, l.le - l.ls);
 	e->kind = hash < j->len ? SL_REQLINE_COMMENT : SL_REQLINE_BLANK;
 	if (bad < e->raw_len)
-		warn(e, "not valid UTF-8 (pip cannot decode this file)");
+		reqfile_warn(e, "not valid UTF-8 (pip cannot decode this file)");
 	if (l.le == l.ls)
 		return;
 	e->kind = SL_REQLINE_BLANK; /* to be decided below */
 	if (memchr(j->s + l.ls, '\0', l.le - l.ls)) {
 		e->kind = SL_REQLINE_UNKNOWN;
-		warn(e, "contains a NUL byte");
+		reqfile_warn(e, "contains a NUL byte");
 	} else if (!sl_utf8_valid(j->s + l.ls, l.le - l.ls)) {
 		e->kind = SL_REQLINE_UNKNOWN;
 	} else {
 		analyse_text(&l);
 	}
-	words_release(&l.w);
+	reqfile_words_release(&l.w);
 }

@@ -23,6 +23,54 @@ struct reqfile_entries {
 	size_t n, cap;
 };
 
+/* A shell word of a line's options part: its unquoted value and where it
+ * was in the logical line. */
+struct reqfile_word {
+	char *val;
+	size_t start, end;
+	bool verbatim; /* no quotes or escapes: val is the text itself */
+};
+
+struct reqfile_words {
+	struct reqfile_word *v;
+	size_t n, cap;
+};
+
+struct reqfile_optdef; /* one of pip's requirements-file options (reqfile_opts.c) */
+
+/* One logical line being read (reqfile_line.c, reqfile_opts.c). */
+struct reqfile_line {
+	struct sl_reqfile_entry *e;
+	const struct reqfile_joined *j;
+	size_t ls, le; /* the stripped logical line in j */
+	struct reqfile_words w;
+	size_t nargs_ignored;		       /* positional words pip ignores */
+	const struct reqfile_optdef *editable; /* -e given */
+	size_t edit_word;		       /* the word holding the -e value */
+	int nedit;
+};
+
+/* Sets e's warning to msg (a copy) / to owned (taken over) unless it has
+ * one already: the first reason is the one reported. */
+void reqfile_warn(struct sl_reqfile_entry *e, const char *msg);
+void reqfile_warnf(struct sl_reqfile_entry *e, char *owned);
+
+/* shlex.split(s[0..len)) in POSIX mode, words appended to out with
+ * positions offset by base.  Returns shlex's complaint or NULL. */
+const char *reqfile_shlex(const char *s, size_t len, size_t base, struct reqfile_words *out);
+
+/* optparse over l->w with pip's options: fills l->e->opts and the -e
+ * bookkeeping of l.  Returns an error message (caller frees) or NULL. */
+char *reqfile_parse_options(struct reqfile_line *l);
+
+/* Warns about options pip accepts but ignores on this kind of line. */
+void reqfile_option_warnings(struct reqfile_line *l);
+
+void reqfile_words_release(struct reqfile_words *w);
+
+/* REQUIREMENT, URL or EDITABLE. */
+bool reqfile_is_req_kind(enum sl_reqline_kind k);
+
 /* Splits text[0..len) into logical-line entries appended to out, the first
  * one starting at physical line first_line. */
 void reqfile_split(const char *text, size_t len, unsigned long first_line,
