@@ -58,6 +58,21 @@ static bool ends_with(const char *s, size_t len, const char *suffix)
 	return len >= n && strncasecmp(s + len - n, suffix, n) == 0;
 }
 
+/* 0 when path does not exist, 1 for a regular file, or an error for
+ * anything else (a FIFO or a directory must not be opened). */
+static int regular_file(const char *path, struct sl_err *err)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0)
+		return errno == ENOENT
+			   ? 0
+			   : sl_error(err, SL_EIO, "cannot read '%s': %s", path, strerror(errno));
+	if (!S_ISREG(st.st_mode))
+		return sl_error(err, SL_EIO, "cannot read '%s': not a regular file", path);
+	return 1;
+}
+
 static char *json_str(const cJSON *obj, const char *key)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
@@ -91,7 +106,8 @@ static int read_direct_url(struct sl_dist *d, struct sl_err *err)
 	cJSON *root;
 	int rc = 0;
 
-	if (access(path, F_OK) != 0)
+	rc = regular_file(path, err);
+	if (rc <= 0)
 		goto out;
 	rc = sl_file_read(path, DIRECT_URL_MAX, &b, err);
 	if (rc < 0)
@@ -125,7 +141,8 @@ static int read_requires_txt(struct sl_dist *d, struct sl_err *err)
 	if (d->meta.n_requires_dist > 0)
 		return 0;
 	path = sl_xasprintf("%s/requires.txt", d->path);
-	if (access(path, F_OK) == 0) {
+	rc = regular_file(path, err);
+	if (rc > 0) {
 		rc = sl_file_read(path, REQUIRES_TXT_MAX, &b, err);
 		if (rc == 0)
 			rc = sl_metadata_add_requires_txt(&d->meta, b.buf, b.len, path, err);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "spacelock/buf.h"
@@ -289,13 +290,19 @@ static int read_header(int fd, const char *path, struct sl_buf *b, struct sl_err
 int sl_metadata_read_file(const char *path, struct sl_metadata *m, struct sl_err *err)
 {
 	struct sl_buf b = SL_BUF_INIT;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO planted as METADATA must not hang the scan */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	struct stat st;
 	int rc;
 
+	sl_metadata_release(m);
 	if (fd < 0) {
 		int code = errno == ENOENT || errno == ENOTDIR ? SL_ENOTFOUND : SL_EIO;
-		sl_metadata_release(m);
 		return sl_error(err, code, "cannot open '%s': %s", path, strerror(errno));
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return sl_error(err, SL_EIO, "cannot read '%s': not a regular file", path);
 	}
 	rc = read_header(fd, path, &b, err);
 	close(fd);

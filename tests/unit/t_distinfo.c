@@ -1,8 +1,13 @@
 /* t_distinfo.c: site-packages scans over real dist-info / egg-info copied
  * from this machine's Python environments (tests/fixtures/site-packages). */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "spacelock/distinfo.h"
+#include "spacelock/mem.h"
 #include "test.h"
 
 #define SP "tests/fixtures/site-packages/"
@@ -169,8 +174,50 @@ static void test_read_one(void)
 	sl_dist_release(&d);
 }
 
+/* A FIFO planted as METADATA or direct_url.json must not hang the scan. */
+static void test_fifo(void)
+{
+	static const char *const made[] = {
+	    "fifo-1.0.dist-info/METADATA", "url-1.0.dist-info/METADATA",
+	    "url-1.0.dist-info/direct_url.json", "fifo-1.0.dist-info", "url-1.0.dist-info"};
+	char dir[] = "/tmp/t_distinfo_XXXXXX";
+	struct sl_dist_list l = SL_DIST_LIST_INIT;
+	struct sl_err err = {0};
+	char *p[5];
+	FILE *fp;
+
+	if (!mkdtemp(dir)) {
+		CHECK(0, "mkdtemp");
+		return;
+	}
+	for (int i = 0; i < 5; i++)
+		p[i] = sl_xasprintf("%s/%s", dir, made[i]);
+	mkdir(p[3], 0755);
+	mkdir(p[4], 0755);
+	CHECK(mkfifo(p[0], 0644) == 0 && mkfifo(p[2], 0644) == 0, "mkfifo");
+	fp = fopen(p[1], "w");
+	if (fp) {
+		fputs("Name: url\nVersion: 1.0\n", fp);
+		fclose(fp);
+	}
+	CHECK(sl_distinfo_scan(dir, &l, &err) == 0, "scan: %s", err.msg);
+	CHECK(l.n == 1 && !l.v[0].has_direct_url, "url kept without direct_url");
+	CHECK(has_warning(&l, "METADATA': not a regular file"), "FIFO METADATA warned");
+	CHECK(has_warning(&l, "direct_url.json': not a regular file"), "FIFO json warned");
+	sl_dist_list_release(&l);
+	for (int i = 0; i < 5; i++) {
+		if (i < 3)
+			unlink(p[i]);
+		else
+			rmdir(p[i]);
+		free(p[i]);
+	}
+	rmdir(dir);
+}
+
 int main(void)
 {
+	test_fifo();
 	test_real();
 	test_direct();
 	test_broken();
