@@ -107,6 +107,18 @@ void check_map_put(struct check_map *m, const char *key, size_t val);
 bool check_map_get(const struct check_map *m, const char *key, size_t *val);
 void check_map_release(struct check_map *m);
 
+/* A set under the direct walk: its packages, and the extras requested. */
+struct setv {
+	size_t *idx; /* indices into c->pkgs */
+	size_t n;
+	struct check_map byname;     /* name -> position in idx */
+	char ***ext;            /* requested extras per position */
+	size_t *next;
+	size_t *wl_pos;         /* worklist of (position, extra) */
+	const char **wl_ext;
+	size_t wl_n, wl_cap;
+};
+
 /* check.c */
 size_t check_add_pkg(struct sl_check *c, const char *name, const char *version);
 void check_set_meta(struct cpkg *p, const char *const *requires_dist, size_t n,
@@ -114,6 +126,53 @@ void check_set_meta(struct cpkg *p, const char *const *requires_dist, size_t n,
 		    const char *source);
 void check_warn(struct sl_check *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int check_set_python(struct sl_check *c, const char *python, struct sl_err *err);
+/* Parses p's requirements and Requires-Python once (markers evaluated). */
+void check_parse_pkg(struct sl_check *c, struct cpkg *p);
+/* Requirement q of p comes with extra e (and not with the base). */
+bool check_active_for_extra(struct sl_check *c, const struct cpkg *p, const struct creq *q,
+			    const char *e);
+/* p provides extra e (declared, or some requirement comes with it). */
+bool check_extra_provided(struct sl_check *c, const struct cpkg *p, const char *e);
+/* The lock's requests whose marker holds, parsed once; *n set. */
+struct creq *check_requests(struct sl_check *c, size_t *n);
+/* The direct walk over idx[0..n): problems appended to out (may be NULL),
+ * their count returned; *keep (may be NULL) receives the set. */
+size_t check_direct(struct sl_check *c, const size_t *idx, size_t n, struct setv *keep,
+		    struct probs *out);
+void check_setv_release(struct setv *sv);
+
+struct sl_solve;
+/* check_pool.c: the namespace callback's context */
+struct check_match {
+	struct sl_check *c;
+	size_t *by_handle; /* handle -> package index; SIZE_MAX: the interpreter */
+	size_t nh;
+	struct check_map specs; /* specifier text -> index into sets */
+	const struct sl_specset **sets;
+	size_t nsets, capsets;
+};
+
+/* A check's packages as a libsolv pool. */
+struct check_pool {
+	struct sl_solve *s;
+	struct check_match m;
+	struct check_map named;  /* "name[extra]" some requirement asks for */
+	struct check_map pseudo; /* "name[extra]" present as a pseudo-package */
+	char **owned;       /* the keys of named */
+	size_t nowned;
+	int *h;             /* package index -> handle */
+	int requests;       /* the requests' pseudo-package */
+	size_t *px_pkg;     /* pseudo-packages to add: package index, extra */
+	const char **px_ext;
+	size_t npx, cappx;
+};
+
+
+/* A pool of idx[0..n): the first ninst installed, the rest alternatives;
+ * sv (may be NULL) adds the extras the set requests.  0 or SL_E*. */
+int check_pool_build(struct sl_check *c, struct check_pool *pl, const size_t *idx, size_t n,
+		     size_t ninst, const struct setv *sv, struct sl_err *err);
+void check_pool_release(struct check_pool *pl);
 
 /* check_report.c: groups, sorts and words the problems into r. */
 void check_report_fill(struct sl_check *c, const struct probs *p, struct sl_check_report *r);
