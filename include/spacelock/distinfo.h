@@ -96,4 +96,8 @@ const struct sl_dist *sl_dist_list_find(const struct sl_dist_list *l, const char
  * sl_distinfo_scan to see the warnings).  Errors: as sl_distinfo_scan. */
 int sl_distinfo_observe(const char *site_packages, struct sl_obs_list *obs, struct sl_err *err);
 
+/* The observations sl_distinfo_observe makes, from a list already scanned
+ * (so a caller can also report l->warnings).  Appends to obs; never fails. */
+void sl_distinfo_to_obs(const struct sl_dist_list *l, struct sl_obs_list *obs);
+
 #endif

@@ -360,13 +360,19 @@ static void observe_one(const struct sl_dist *d, struct sl_obs_list *obs)
 	free(text);
 }
 
+void sl_distinfo_to_obs(const struct sl_dist_list *l, struct sl_obs_list *obs)
+{
+	for (size_t i = 0; i < l->n; i++)
+		observe_one(&l->v[i], obs);
+}
+
 int sl_distinfo_observe(const char *site_packages, struct sl_obs_list *obs, struct sl_err *err)
 {
 	struct sl_dist_list l = SL_DIST_LIST_INIT;
 	int rc = sl_distinfo_scan(site_packages, &l, err);
 
-	for (size_t i = 0; rc == 0 && i < l.n; i++)
-		observe_one(&l.v[i], obs);
+	if (rc == 0)
+		sl_distinfo_to_obs(&l, obs);
 	sl_dist_list_release(&l);
 	return rc;
 }

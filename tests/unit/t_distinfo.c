@@ -146,6 +146,15 @@ static void test_observe(void)
 	CHECK(sl_distinfo_observe(SP "broken", &obs, &err) == 0, "broken: %s", err.msg);
 	CHECK(obs.n == 4, "broken dists skipped, got %zu", obs.n);
 	sl_obs_list_release(&obs);
+	{
+		struct sl_dist_list l = SL_DIST_LIST_INIT;
+		CHECK(sl_distinfo_scan(SP "broken", &l, &err) == 0, "scan");
+		sl_distinfo_to_obs(&l, &obs);
+		CHECK(obs.n == 4 && l.n_warnings == 6, "to_obs: %zu, warnings %zu", obs.n,
+		      l.n_warnings);
+		sl_dist_list_release(&l);
+		sl_obs_list_release(&obs);
+	}
 	CHECK(sl_distinfo_observe(SP "nonexistent", &obs, &err) == SL_ENOTFOUND, "missing dir");
 	CHECK(strstr(err.msg, SP "nonexistent") != NULL, "path in message: %s", err.msg);
 }
