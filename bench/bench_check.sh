@@ -69,10 +69,11 @@ mkdir -p "$cache/piponly"
 	ln -s "$("$py" -c 'import os, pip; print(os.path.dirname(pip.__path__[0]))')/pip" "$cache/piponly/pip"
 vsite=$("$venv/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
 ours=$(median "$RUNS" "$SPACELOCK" -q check --site-packages "$vsite")
-pips=$(median 1 env PYTHONPATH="$cache/piponly" "$venv/bin/python" -m pip check)
+t0=$(now)
+PYTHONPATH="$cache/piponly" "$venv/bin/python" -m pip check >"$tmp/pip.txt" 2>&1
+pips=$(echo "$(now) - $t0" | bc -l)
 report "generated environment" 5000 "$ours" "$pips"
 "$SPACELOCK" -q check --json --site-packages "$vsite" >"$tmp/ours.json"
-PYTHONPATH="$cache/piponly" "$venv/bin/python" -m pip check >"$tmp/pip.txt"
 printf '  broken requirements found: spacelock %s, pip check %s\n' \
 	"$(grep -c '"kind":"m' "$tmp/ours.json")" "$(grep -c -e 'requires' -e 'has requirement' "$tmp/pip.txt")"
 
@@ -84,14 +85,15 @@ if [ ! -f "$uni/.ready" ]; then
 fi
 alts=$(ls "$uni/wheels" | wc -l)
 for lock in lock lock-faults; do
-	/usr/bin/time -f '%e %M' -o "$tmp/tv" "$SPACELOCK" -q check "$uni/$lock.json" \
+	/usr/bin/time -f '%e %M %U %S' -o "$tmp/tv" "$SPACELOCK" check "$uni/$lock.json" \
 		--wheels "$uni/wheels" >"$tmp/out" 2>&1
 	runs=$RUNS
 	[ $lock = lock-faults ] && runs=1 # seconds each: the fix search
 	t=$(median "$runs" "$SPACELOCK" -q check "$uni/$lock.json" --wheels "$uni/wheels")
 	rss=$(tail -n 1 "$tmp/tv" | awk '{ printf "%.1f", $2 / 1024 }')
-	printf '%-30s 2000 pkgs, %d alternatives: %8.4fs, peak RSS %s MB (notes: 0.27 s, 32 MB)\n' \
-		"$lock" "$alts" "$t" "$rss"
+	cpu=$(tail -n 1 "$tmp/tv" | awk '{ printf "%.2f", $3 + $4 }')
+	printf '%-30s 2000 pkgs, %d alternatives: %8.4fs (cpu %ss), peak RSS %s MB (notes: 0.27 s, 32 MB)\n' \
+		"$lock" "$alts" "$t" "$cpu" "$rss"
 	[ $lock = lock-faults ] && printf '  %s problems, fixes: %s\n' \
 		"$(grep -c ' requires ' "$tmp/out")" "$(grep -c '^  [0-9]*\. ' "$tmp/out")"
 done
