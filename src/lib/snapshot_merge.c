@@ -587,11 +587,26 @@ static void settle_python(struct snap *s)
 		   "the builder's default has changed over time (3.8.9, 3.10, 3.13)");
 }
 
+/* Inputs that name no package at all (a run log with only a traceback, a
+ * card without requirements) prove nothing about the environment: that is
+ * not a complete lock.  A static Space has no Python environment. */
+static void expect_some_package(struct snap *s)
+{
+	const char *sdk = s->lock->space.sdk;
+
+	if (s->obs.n > 0 || (sdk && strcmp(sdk, "static") == 0))
+		return;
+	incomplete(s, "packages", REMEDY_VERSION,
+		   "no input names an installed package (no pip output, freeze, requirement or "
+		   "site-packages)");
+}
+
 void snap_merge(struct snap *s)
 {
 	merge_logs(s);
 	merge_packages(s);
 	expect_sdk(s);
 	expect_platform(s);
+	expect_some_package(s);
 	settle_python(s);
 }

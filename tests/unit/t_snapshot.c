@@ -367,6 +367,7 @@ static void test_errors(void)
 	readme = put("README.md", "---\nsdk: gradio\ntitle: [oops\n---\n");
 	fail_case(&yaml, SL_EPARSE, "README.md:4:1: invalid YAML");
 	unlink(readme);
+	free(readme);
 	readme = put("README.md", "# no card\n");
 	fail_case(&yaml, SL_EPARSE, "README.md:1: no front matter");
 	unlink(readme);
