@@ -245,14 +245,21 @@ static int read_freeze(struct snap *s, const struct sl_snapshot_file *f)
 	return 0;
 }
 
+/* Broken distributions (no METADATA, a bad version, the same project
+ * twice) do not stop the scan; they become warnings of the lock. */
 static int read_site(struct snap *s)
 {
-	int rc = sl_distinfo_observe(s->in->site_packages, &s->obs, s->err);
+	struct sl_dist_list l = SL_DIST_LIST_INIT;
+	int rc = sl_distinfo_scan(s->in->site_packages, &l, s->err);
 
-	if (rc < 0)
-		return rc;
-	add_input(s, "site-packages", s->in->site_packages);
-	return 0;
+	if (rc >= 0) {
+		sl_distinfo_to_obs(&l, &s->obs);
+		for (size_t i = 0; i < l.n_warnings; i++)
+			sl_lock_add_warning(s->lock, l.warnings[i]);
+		add_input(s, "site-packages", s->in->site_packages);
+	}
+	sl_dist_list_release(&l);
+	return rc < 0 ? rc : 0;
 }
 
 static int gather(struct snap *s)

@@ -338,6 +338,22 @@ static void test_real_uncached(void)
 	sl_lock_free(lock);
 }
 
+/* A damaged environment still snapshots; what was skipped is said. */
+static void test_site_broken(void)
+{
+	struct sl_snapshot_inputs in = {.site_packages = "tests/fixtures/site-packages/broken"};
+	struct sl_lock *lock = run(&in);
+
+	if (!lock)
+		return;
+	CHECK(has_warning(lock, "'six' is installed twice"), "duplicate install warned");
+	CHECK(has_warning(lock, "nometa-1.0.dist-info"), "skipped dist warned");
+	CHECK(sl_lock_find(lock, "six") && sl_lock_find(lock, "badver") == NULL,
+	      "a version with spaces proves nothing");
+	CHECK(find_incomplete(lock, "package 'badver'") != NULL, "so it is unknown");
+	sl_lock_free(lock);
+}
+
 static void fail_case(const struct sl_snapshot_inputs *in, int code, const char *part)
 {
 	struct sl_lock *lock = NULL;
@@ -388,6 +404,7 @@ int main(void)
 	t_each_case(T_DATA("snapshot.data"), log_case);
 	test_real_uncached();
 	test_site_packages();
+	test_site_broken();
 	test_errors();
 	rmdir(tmpdir);
 	return t_done();
