@@ -62,6 +62,7 @@ struct sl_build_step {
 	int exit_code;      /* from "--> ERROR: process ... exit code: N", else -1 */
 	char *stage;        /* "base 5/6" when the failure summary names it, or NULL */
 	size_t nobs;        /* observations made while this step's output ran */
+	size_t key;         /* hash of the normalised instruction (step lookups) */
 };
 
 enum sl_failure_kind {

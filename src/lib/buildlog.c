@@ -249,13 +249,27 @@ static void norm_instruction(const char *s, struct sl_buf *out)
 		out->buf[--out->len] = '\0';
 }
 
+static size_t norm_key(const char *s, struct sl_buf *norm)
+{
+	size_t h = 14695981039346656037u;
+
+	norm_instruction(s, norm);
+	for (size_t i = 0; i < norm->len; i++)
+		h = (h ^ (unsigned char)norm->buf[i]) * 1099511628211u;
+	return h;
+}
+
+/* The last step whose normalised instruction equals text's: keys first,
+ * so an ERROR line costs one pass over integers, not over instructions. */
 static const struct sl_build_step *find_step(const struct sl_buildlog *log, const char *text)
 {
 	struct sl_buf want = SL_BUF_INIT, have = SL_BUF_INIT;
 	const struct sl_build_step *found = NULL;
+	size_t key = norm_key(text, &want);
 
-	norm_instruction(text, &want);
 	for (size_t i = log->nsteps; i > 0 && !found; i--) {
+		if (log->steps[i - 1].key != key)
+			continue;
 		norm_instruction(log->steps[i - 1].instruction, &have);
 		if (strcmp(want.buf, have.buf) == 0)
 			found = &log->steps[i - 1];
@@ -457,6 +471,7 @@ static void step_error(struct sl_buildlog *log, const char *s)
 static void step_echo(struct sl_buildlog *log, const char *s, size_t len)
 {
 	struct sl_buildlog_state *st = log->state;
+	struct sl_buf norm = SL_BUF_INIT;
 	struct sl_build_step *step;
 
 	if (STARTS(s, len, "ERROR")) {
@@ -476,8 +491,10 @@ static void step_echo(struct sl_buildlog *log, const char *s, size_t len)
 	step->instruction = sl_xstrndup(s, len);
 	step->line = st->lineno;
 	step->exit_code = -1;
+	step->key = norm_key(step->instruction, &norm);
 	step->flags = classify(step->instruction);
 	st->step = log->nsteps;
+	sl_buf_release(&norm);
 	if (step->flags & SL_STEP_FROM)
 		from_step(log, step->instruction);
 	else if (strncmp(step->instruction, "RUN", 3) == 0 && strstr(step->instruction, "pip"))
