@@ -29,6 +29,9 @@
  * Dockerfile); further ones are counted in a warning. */
 #define SL_BUILDLOG_STEP_MAX 4096
 #define SL_BUILDLOG_FAIL_MAX 256
+/* At most this many package observations per build (a real one has a few
+ * per installed package); further pip lines are counted in a warning. */
+#define SL_BUILDLOG_OBS_MAX 20000
 
 enum sl_log_kind {
 	SL_LOG_BUILD = 0, /* a build log: "===== Build Queued at ..." */

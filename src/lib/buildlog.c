@@ -210,6 +210,17 @@ void blog_fail(struct sl_buildlog *log, enum sl_failure_kind kind, const char *s
 	f->line = log->state->lineno;
 }
 
+bool blog_obs_room(struct sl_buildlog *log)
+{
+	if (log->obs.n < SL_BUILDLOG_OBS_MAX)
+		return true;
+	if (!log->state->obs_capped)
+		blog_warn(log, "more than %d package observations; the rest are ignored",
+			  SL_BUILDLOG_OBS_MAX);
+	log->state->obs_capped = true;
+	return false;
+}
+
 struct sl_build_step *blog_current_step(struct sl_buildlog *log)
 {
 	size_t i = log->state->step;
@@ -342,7 +353,7 @@ static void reset_build(struct sl_buildlog *log)
 	log->runtime_error = false;
 	st->step = 0;
 	st->in_traceback = false;
-	st->steps_capped = st->fails_capped = false;
+	st->steps_capped = st->fails_capped = st->obs_capped = false;
 	piplog_reset(st);
 	sl_freeze_lines_init(&st->freeze, log->source, true);
 }
@@ -683,6 +694,8 @@ static void parse_line(struct sl_buildlog *log, const char *s, size_t len)
 	if (framing_line(log, s, len) || traceback_line(log, s, len))
 		return;
 	if (piplog_line(log, s, len))
+		return;
+	if (!blog_obs_room(log))
 		return;
 	if (freeze_candidate(st, s, len) &&
 	    sl_freeze_lines_feed(&st->freeze, s, st->lineno, &log->obs) == 1)

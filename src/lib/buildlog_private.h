@@ -64,7 +64,7 @@ struct sl_buildlog_state {
 	size_t step;            /* 1 + index of the step whose output runs, 0 none */
 	bool seen_header;
 	bool in_traceback;
-	bool steps_capped, fails_capped;
+	bool steps_capped, fails_capped, obs_capped;
 	bool summary_failed;    /* the summary block says the job failed */
 
 	/* pip */
@@ -90,6 +90,8 @@ void blog_warn(struct sl_buildlog *log, const char *fmt, ...) __attribute__((for
 void blog_fail(struct sl_buildlog *log, enum sl_failure_kind kind, const char *subject,
 	       size_t subject_len, const char *text);
 struct sl_build_step *blog_current_step(struct sl_buildlog *log);
+/* False (and one warning) once the build has SL_BUILDLOG_OBS_MAX observations. */
+bool blog_obs_room(struct sl_buildlog *log);
 /* Sets *out (freeing the old value) to a copy of s[0..len). */
 void blog_set(char **out, const char *s, size_t len);
 

@@ -172,10 +172,14 @@ static void observe(struct sl_buildlog *log, const struct seen *s, const char *t
 {
 	struct sl_buildlog_state *st = log->state;
 	struct sl_build_step *step = blog_current_step(log);
-	struct pkgctx *c = ctx_for(log, s->name, s->name_len, true);
+	struct pkgctx *c;
 	struct sl_obs o = {0};
-	char *name = sl_xstrndup(s->name, s->name_len);
+	char *name;
 
+	if (!blog_obs_room(log))
+		return;
+	c = ctx_for(log, s->name, s->name_len, true);
+	name = sl_xstrndup(s->name, s->name_len);
 	if (s->strength == SL_EV_PIP)
 		demote(log, c, s->version);
 	if (origin_rank(s->origin) > origin_rank(c->origin))

@@ -422,6 +422,20 @@ static void long_line(void)
 	free(big);
 }
 
+static void bounded_observations(void)
+{
+	struct sl_buf b = SL_BUF_INIT;
+	struct sl_buildlog *log;
+
+	for (int i = 0; i < SL_BUILDLOG_OBS_MAX + 10; i++)
+		sl_buf_addf(&b, "Collecting p%d\n", i);
+	log = feed_str(b.buf);
+	CHECK(log->obs.n == SL_BUILDLOG_OBS_MAX && has_warning(log, "the rest are ignored"),
+	      "observations per build are bounded (%zu)", log->obs.n);
+	sl_buildlog_free(log);
+	sl_buf_release(&b);
+}
+
 static void pip_semantics(void)
 {
 	struct sl_buildlog *log = feed_str(
@@ -522,6 +536,7 @@ int main(void)
 	sse_cut();
 	damaged();
 	long_line();
+	bounded_observations();
 	pip_semantics();
 	run_log_freeze();
 	builds_reset();
