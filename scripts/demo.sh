@@ -23,8 +23,8 @@ rc=$?
 # never as consistent; exit 1 is that finding.  With metadata at hand,
 # `check --wheels DIR --update-lock` stores it in the lock (docs/commands/check.md).
 echo
-echo "\$ spacelock check lockfiles/repin-history.json"
-"$SPACELOCK" check lockfiles/repin-history.json
+echo "\$ spacelock --offline check lockfiles/repin-history.json"
+"$SPACELOCK" --offline check lockfiles/repin-history.json
 rc=$?
 [ $rc -eq 0 ] || [ $rc -eq 1 ] || exit $rc
 exit 0

@@ -22,12 +22,15 @@
 #include "lock.h"
 
 struct sl_check;
+struct sl_index;
 
 struct sl_check_options {
 	const char *python;        /* target "3.13" or "3.13.1"; NULL: from the lock or path */
 	const char *site_packages; /* metadata source (and the set, for sl_check_load_site) */
 	const char *wheels;        /* a folder of wheels / sdists, or NULL */
-	bool offline;              /* never ask the package index */
+	bool offline;              /* the index answers from its cache only */
+	struct sl_index *index;    /* the package index (index.h), or NULL: asked last,
+				      for the packages no other source describes */
 };
 
 /* A new empty check; free with sl_check_free (NULL allowed). */
@@ -36,7 +39,9 @@ void sl_check_free(struct sl_check *c);
 
 /* Takes the set, the target and the requests (platform, direct) from a
  * lock (borrowed only during the call), then looks for each package's
- * metadata: the lock's own, o->site_packages, o->wheels.  Target: o->python,
+ * metadata: the lock's own, o->site_packages, o->wheels, then o->index (its
+ * failures are warnings: a package it cannot describe stays unverifiable;
+ * with o->offline a cache miss is silent).  Target: o->python,
  * else runtime.python, else space.python_version, else SL_EINVAL asking for
  * --python.  Errors: SL_EINVAL, SL_EPARSE for a bad version or metadata
  * stored in the lock (with the package), SL_EIO / SL_ENOTFOUND for the

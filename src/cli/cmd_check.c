@@ -9,12 +9,15 @@
 #include "cli.h"
 #include "commands.h"
 #include "spacelock/buf.h"
+#include "net.h"
 #include "spacelock/check.h"
+#include "spacelock/index.h"
 #include "spacelock/lockfile.h"
 
 struct check_args {
 	const char *lockfile;
 	struct sl_check_options o;
+	struct sl_index_opts io;
 	bool update_lock;
 };
 
@@ -25,6 +28,7 @@ static int parse_args(int argc, char **argv, struct sl_cli *cli, struct check_ar
 		{"python", required_argument, NULL, 'p'},
 		{"wheels", required_argument, NULL, 'w'},
 		{"update-lock", no_argument, NULL, 'u'},
+		{"index-url", required_argument, NULL, 'i'},
 		{"json", no_argument, NULL, 'j'},
 		{NULL, 0, NULL, 0},
 	};
@@ -38,6 +42,7 @@ static int parse_args(int argc, char **argv, struct sl_cli *cli, struct check_ar
 		case 'p': a->o.python = optarg; break;
 		case 'w': a->o.wheels = optarg; break;
 		case 'u': a->update_lock = true; break;
+		case 'i': a->io.index_url = optarg; break;
 		case 'j': cli->json = true; break;
 		default: return cli_usage(cli, "unknown option '%s'", argv[optind - 1]);
 		}
@@ -49,7 +54,7 @@ static int parse_args(int argc, char **argv, struct sl_cli *cli, struct check_ar
 		a->lockfile = "spacelock.json";
 	if (a->update_lock && !a->lockfile)
 		return cli_usage(cli, "--update-lock needs a lockfile");
-	a->o.offline = cli->offline;
+	a->o.offline = a->io.offline = cli->offline;
 	return 0;
 }
 
@@ -348,14 +353,30 @@ static void summary(struct sl_cli *cli, const struct sl_check_report *r)
 		      stderr);
 }
 
-static int load(struct sl_check *c, const struct check_args *a, struct sl_lock **lock,
-		struct sl_err *err)
+/* A lock's packages without metadata are looked up in the index last
+ * (only its cache with --offline). */
+static int load(struct sl_cli *cli, struct sl_check *c, struct check_args *a,
+		struct sl_lock **lock, struct sl_err *err)
 {
+	struct sl_http *http = NULL;
+	struct sl_index *idx = NULL;
+	int rc;
+
 	if (!a->lockfile)
 		return sl_check_load_site(c, &a->o, err);
 	if (sl_lockfile_read(a->lockfile, lock, err) != 0)
 		return err->code;
-	return sl_check_load_lock(c, *lock, &a->o, err);
+	rc = cli_net_open(cli, 0, &http, err);
+	if (rc == 0)
+		rc = sl_index_new(http, &a->io, &idx, err);
+	a->o.index = idx;
+	if (rc == 0)
+		rc = sl_check_load_lock(c, *lock, &a->o, err);
+	cli_net_done();
+	sl_index_free(idx);
+	sl_http_free(http);
+	a->o.index = NULL;
+	return rc;
 }
 
 static int update_lock(struct sl_cli *cli, const struct sl_check *c, struct sl_lock *lock,
@@ -386,7 +407,7 @@ int cmd_check(int argc, char **argv, struct sl_cli *cli)
 	if ((rc = parse_args(argc, argv, cli, &a)) != 0)
 		return rc;
 	c = sl_check_new();
-	rc = load(c, &a, &lock, &err);
+	rc = load(cli, c, &a, &lock, &err);
 	if (rc == 0 && !a.update_lock) {
 		/* the check holds copies of all it needs: keep the peak low */
 		sl_lock_free(lock);

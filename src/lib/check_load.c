@@ -11,6 +11,7 @@
 #include "spacelock/buf.h"
 #include "spacelock/distinfo.h"
 #include "spacelock/fileio.h"
+#include "spacelock/index.h"
 #include "spacelock/mem.h"
 #include "spacelock/version.h"
 
@@ -92,6 +93,41 @@ static int from_wheels(struct sl_check *c, const char *dir, struct sl_err *err)
 	return rc;
 }
 
+/* The index, last: one request per package nothing else described, all
+ * at once.  Network trouble never fails the check; it leaves the package
+ * unverifiable, with a warning (none for an offline cache miss). */
+static void from_index(struct sl_check *c, struct sl_index *idx, bool offline)
+{
+	struct sl_index_release *rels = sl_xcalloc(c->n_set + 1, sizeof(*rels));
+	size_t *which = sl_xcalloc(c->n_set + 1, sizeof(*which)), n = 0;
+	struct sl_err err = {0};
+
+	for (size_t i = 0; i < c->n_set; i++) {
+		if (c->pkgs[i].has_meta)
+			continue;
+		rels[n].name = sl_xstrdup(c->pkgs[i].name);
+		rels[n].version = sl_xstrdup(c->pkgs[i].version);
+		which[n++] = i;
+	}
+	if (n)
+		sl_index_fetch(idx, rels, n, &err);
+	for (size_t k = 0; k < n; k++) {
+		struct sl_index_release *r = &rels[k];
+		size_t nreq = 0;
+		if (r->result == 0) {
+			while (r->requires_dist && r->requires_dist[nreq])
+				nreq++;
+			check_set_meta(&c->pkgs[which[k]], (const char *const *)r->requires_dist, nreq,
+				       r->requires_python, NULL, 0, "index");
+		} else if (!(offline && r->result == SL_ENOTFOUND)) {
+			check_warn(c, "index: %s %s: %s", r->name, r->version, r->err.msg);
+		}
+		sl_index_clear(r);
+	}
+	free(rels);
+	free(which);
+}
+
 static int load_sources(struct sl_check *c, const struct sl_check_options *o, struct sl_err *err)
 {
 	int rc = 0;
@@ -100,6 +136,8 @@ static int load_sources(struct sl_check *c, const struct sl_check_options *o, st
 		rc = from_site(c, o->site_packages, err);
 	if (rc == 0 && o->wheels)
 		rc = from_wheels(c, o->wheels, err);
+	if (rc == 0 && o->index && !c->site_mode)
+		from_index(c, o->index, o->offline);
 	return rc;
 }
 

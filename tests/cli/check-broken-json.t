@@ -1,6 +1,6 @@
 The same problems as data.
 @@ args
---json check fixtures/check/space-broken.json
+--offline --json check fixtures/check/space-broken.json
 @@ exit
 1
 @@ stdout

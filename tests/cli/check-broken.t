@@ -1,6 +1,6 @@
 A duplicate built today: the platform's gradio[oauth]==4.31.0 and fastapi<0.113.0 requests are not met, an extra's requirement is missing, a pin and a local version disagree, one package has no metadata; no alternatives, so no fixes.
 @@ args
-check fixtures/check/space-broken.json
+--offline check fixtures/check/space-broken.json
 @@ exit
 1
 @@ stdout

@@ -1,6 +1,6 @@
 A lock without metadata: every package is unverifiable, never silently consistent.
 @@ args
-check fixtures/check/space-nometa.json
+--offline check fixtures/check/space-nometa.json
 @@ exit
 1
 @@ stdout

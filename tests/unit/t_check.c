@@ -47,7 +47,7 @@ static struct sl_check *run(struct sl_lock *lock, const char *python, const char
 			    struct sl_check_report *r)
 {
 	struct sl_check *c = sl_check_new();
-	struct sl_check_options o = {python, NULL, wheels, true};
+	struct sl_check_options o = {python, NULL, wheels, true, NULL};
 	struct sl_err err = {0};
 
 	CHECK(sl_check_load_lock(c, lock, &o, &err) == 0, "load: %s", err.msg);
@@ -292,7 +292,7 @@ static void test_site_python_guess(void)
 {
 	char dir[] = "/tmp/t_check.XXXXXX", path[512];
 	struct sl_check *c = sl_check_new();
-	struct sl_check_options o = {NULL, path, NULL, true};
+	struct sl_check_options o = {NULL, path, NULL, true, NULL};
 	struct sl_check_report r;
 	struct sl_err err = {0};
 	FILE *f;
