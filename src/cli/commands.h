@@ -14,7 +14,8 @@ int cmd_help(int argc, char **argv, struct sl_cli *cli);
 
 int cmd_check(int argc, char **argv, struct sl_cli *cli);
 #define CMD_CHECK_USAGE                                                                            \
-	"usage: spacelock check [LOCKFILE] [--python X.Y[.Z]] [--wheels DIR] [--update-lock]\n"     \
+	"usage: spacelock check [LOCKFILE] [--python X.Y[.Z]] [--wheels DIR] [--index-url URL]\n"  \
+	"                       [--update-lock]\n"                                                \
 	"       spacelock check --site-packages DIR [--python X.Y[.Z]] [--wheels DIR]\n\n"          \
 	"Proves with libsolv that every package's requirements (Requires-Dist whose\n"            \
 	"marker holds, with the extras requested; Requires-Python) are satisfied by\n"            \
@@ -28,6 +29,8 @@ int cmd_check(int argc, char **argv, struct sl_cli *cli);
 	"  --site-packages DIR  metadata from installed dist-info (or the set itself)\n"        \
 	"  --wheels DIR         metadata from wheels/sdists; other versions there are\n"       \
 	"                       the candidates for fixes\n"                                     \
+	"  --index-url URL      the package index asked last (default $PIP_INDEX_URL, else\n"  \
+	"                       https://pypi.org; only its cache with --offline)\n"            \
 	"  --update-lock        store the metadata used in LOCKFILE\n"                          \
 	"  --json               the report as JSON on stdout\n"
 
