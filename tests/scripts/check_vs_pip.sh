@@ -17,6 +17,12 @@ if ! "$PY" -m pip --version >/dev/null 2>&1; then
 	finish
 	exit $?
 fi
+mkdir -p "$cache"
+if ! "$PY" -m venv --without-pip "$cache/probe" >/dev/null 2>&1; then
+	echo "# skip: '$PY -m venv' cannot make a virtual environment here"
+	finish
+	exit $?
+fi
 pipdir=$("$PY" -c 'import os, pip; print(os.path.dirname(pip.__path__[0]))')
 site=$("$PY" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
 pyver=$("$PY" -c 'import sys; print("%d.%d.%d" % sys.version_info[:3])')
