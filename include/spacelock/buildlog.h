@@ -9,8 +9,15 @@
  * one observation (evidence.h) per pip line that names a package.
  *
  * Readers only observe: a CACHED pip step is reported as such (its
- * versions are not in the log), and nothing is guessed.  Warnings (file:line:
- * message) are collected in the result; the library never prints. */
+ * versions are not in the log), and nothing is guessed.  Strengths:
+ * Successfully installed / Requirement already satisfied (ver) / Downloading
+ * or Processing a distribution file are SL_EV_PIP with a version; Collecting
+ * and Resolved-to-commit are SL_EV_MENTION; the platform step's own "==" pins
+ * are SL_EV_PIN; freeze output printed into a log is SL_EV_INSTALLED.  When
+ * a later pip line of the same build shows another version of a package,
+ * the earlier SL_EV_PIP observation becomes a versionless mention.  Warnings
+ * (file:line: message) are collected in the result; the library never
+ * prints.  Details: docs/logs.md. */
 #ifndef SPACELOCK_BUILDLOG_H
 #define SPACELOCK_BUILDLOG_H
 
