@@ -12,6 +12,43 @@ int cmd_help(int argc, char **argv, struct sl_cli *cli);
 
 /* COMMANDS-PROTOTYPES (one block per verb; keep this marker) */
 
+int cmd_log(int argc, char **argv, struct sl_cli *cli);
+#define CMD_LOG_USAGE                                                                              \
+	"usage: spacelock log [--run] [--json] FILE\n"                                              \
+	"       spacelock log --freeze [--json] FILE\n\n"                                           \
+	"Prints what a Space's build log proves (header time and commit, base image\n"           \
+	"and Python, sdk, each step's outcome, failures, every package observation);\n"          \
+	"plain logs and SSE streams are told apart automatically (docs/logs.md).\n\n"             \
+	"  --run     read FILE as a run (container) log\n"                                        \
+	"  --freeze  read FILE as pip freeze, pip list or pip install --report output\n"          \
+	"  --json    the result as JSON\n"
+
+int cmd_snapshot(int argc, char **argv, struct sl_cli *cli);
+#define CMD_SNAPSHOT_USAGE                                                                         \
+	"usage: spacelock snapshot [--dir DIR] [--build-log FILE]... [--run-log FILE]...\n"         \
+	"                          [--freeze FILE]... [--site-packages DIR] [-o FILE]\n"            \
+	"       spacelock snapshot [--revision REV] [--token-file FILE] [-o FILE] OWNER/NAME\n\n"   \
+	"Locks what a Space really ran: reads the evidence you can get without a shell\n"         \
+	"inside the Space and writes every package version it proves, with the proof,\n"         \
+	"and what stays unknown (docs/commands/snapshot.md, docs/lockfile.md).\n\n"               \
+	"  --dir DIR            a checkout of the Space: README.md (card), requirements.txt,\n"   \
+	"                       pre-requirements.txt, packages.txt\n"                             \
+	"  --build-log FILE     a build log (copied from the Space page or saved as SSE)\n"       \
+	"  --run-log FILE       a container log (an app may print pip freeze in it)\n"            \
+	"  --freeze FILE        pip freeze, pip list (--format=json) or pip install --report\n"   \
+	"  --site-packages DIR  an installed environment (dist-info, egg-info)\n"                  \
+	"  -o, --output FILE    the lockfile (default spacelock.json; '-' is stdout)\n"           \
+	"  -q, --quiet          no summary on stderr\n"                                            \
+	"  OWNER/NAME           fetch the Space from the Hub (card, requirements, build and\n"   \
+	"                       run logs) and lock it with its id, revision and hardware\n"     \
+	"  --revision REV       a branch, tag or commit (default: the main branch)\n"            \
+	"  --token-file FILE    the Hub token (default: HF_TOKEN, then the token file;\n"      \
+	"                       docs/hub.md)\n\n"                                               \
+	"Exit 0 when the lock is complete, 1 when something stays unknown (its\n"                 \
+	"\"incomplete\" list says what and why), 3 for unreadable or malformed input,\n"          \
+	"4 when the lockfile cannot be written, 5 network, 6 auth (401/403), 7 no such\n"       \
+	"Space or revision.  A failed run leaves no file.\n"
+
 int cmd_check(int argc, char **argv, struct sl_cli *cli);
 #define CMD_CHECK_USAGE                                                                            \
 	"usage: spacelock check [LOCKFILE] [--python X.Y[.Z]] [--wheels DIR] [--index-url URL]\n"  \
@@ -33,63 +70,6 @@ int cmd_check(int argc, char **argv, struct sl_cli *cli);
 	"                       https://pypi.org; only its cache with --offline)\n"            \
 	"  --update-lock        store the metadata used in LOCKFILE\n"                          \
 	"  --json               the report as JSON on stdout\n"
-
-int cmd_log(int argc, char **argv, struct sl_cli *cli);
-#define CMD_LOG_USAGE                                                                              \
-	"usage: spacelock log [--run] [--json] FILE\n"                                              \
-	"       spacelock log --freeze [--json] FILE\n\n"                                           \
-	"Prints what a Space's build log proves (header time and commit, base image\n"           \
-	"and Python, sdk, each step's outcome, failures, every package observation);\n"          \
-	"plain logs and SSE streams are told apart automatically (docs/logs.md).\n\n"             \
-	"  --run     read FILE as a run (container) log\n"                                        \
-	"  --freeze  read FILE as pip freeze, pip list or pip install --report output\n"          \
-	"  --json    the result as JSON\n"
-
-int cmd_snapshot(int argc, char **argv, struct sl_cli *cli);
-#define CMD_SNAPSHOT_USAGE                                                                         \
-	"usage: spacelock snapshot [--dir DIR] [--build-log FILE]... [--run-log FILE]...\n"         \
-	"                          [--freeze FILE]... [--site-packages DIR] [-o FILE]\n\n"          \
-	"Locks what a Space really ran: reads the evidence you can get without a shell\n"         \
-	"inside the Space and writes every package version it proves, with the proof,\n"         \
-	"and what stays unknown (docs/commands/snapshot.md, docs/lockfile.md).\n\n"               \
-	"  --dir DIR            a checkout of the Space: README.md (card), requirements.txt,\n"   \
-	"                       pre-requirements.txt, packages.txt\n"                             \
-	"  --build-log FILE     a build log (copied from the Space page or saved as SSE)\n"       \
-	"  --run-log FILE       a container log (an app may print pip freeze in it)\n"            \
-	"  --freeze FILE        pip freeze, pip list (--format=json) or pip install --report\n"   \
-	"  --site-packages DIR  an installed environment (dist-info, egg-info)\n"                  \
-	"  -o, --output FILE    the lockfile (default spacelock.json; '-' is stdout)\n"           \
-	"  -q, --quiet          no summary on stderr\n\n"                                          \
-	"Exit 0 when the lock is complete, 1 when something stays unknown (its\n"                 \
-	"\"incomplete\" list says what and why), 3 for unreadable or malformed input,\n"          \
-	"4 when the lockfile cannot be written.  A failed run leaves no file.\n"
-
-int cmd_version(int argc, char **argv, struct sl_cli *cli);
-#define CMD_VERSION_USAGE                                                                          \
-	"usage: spacelock version compare A B\n"                                                    \
-	"       spacelock version normalize V\n"                                                    \
-	"       spacelock version match SPEC V [--prereleases MODE]\n"                              \
-	"       spacelock version (compare|normalize|match) --stdin\n\n"                             \
-	"PEP 440 plumbing, as the latest pypa/packaging decides (docs/commands/version.md).\n"       \
-	"compare prints <, = or >; normalize the normal form; match true or false.\n\n"             \
-	"  --prereleases MODE  default, true or false (packaging's contains(prereleases=\n"         \
-	"                      None, True, False)); only false rejects pre-releases\n"             \
-	"  --stdin             one case a line, fields separated by TAB (match: SPEC, V\n"         \
-	"                      and an optional MODE); one result a line, 'error: MSG'\n"           \
-	"                      for a bad case; exit 0 once all input was read\n\n"                 \
-	"Invalid input on the command line exits 3.  'spacelock --version' prints\n"              \
-	"spacelock's own version.\n"
-
-int cmd_fetch(int argc, char **argv, struct sl_cli *cli);
-#define CMD_FETCH_USAGE                                                                            \
-	"usage: spacelock fetch [--revision REV] [--token-file FILE] OWNER/NAME DIR\n\n"           \
-	"Downloads what `spacelock snapshot OWNER/NAME` reads from the Hub into DIR:\n"            \
-	"README.md, requirements.txt, pre-requirements.txt, packages.txt at the exact\n"          \
-	"revision, and the build and run logs (build.log, run.log, as server-sent\n"              \
-	"events, Hub tokens redacted).  Prints the Space id, the full revision sha,\n"           \
-	"sdk, hardware and the names (never values) of secrets and variables the\n"              \
-	"token may read.  Token: HF_TOKEN, HUGGING_FACE_HUB_TOKEN, then the token file\n"        \
-	"(docs/hub.md); --token-file overrides.\n"
 
 int cmd_name(int argc, char **argv, struct sl_cli *cli);
 #define CMD_NAME_USAGE                                                                             \
@@ -146,6 +126,32 @@ int pep508_run_one(struct sl_cli *cli,
 int pep508_parse_common(int argc, char **argv, struct sl_cli *cli, const char *sub,
 			bool *from_stdin);
 
+int cmd_version(int argc, char **argv, struct sl_cli *cli);
+#define CMD_VERSION_USAGE                                                                          \
+	"usage: spacelock version compare A B\n"                                                    \
+	"       spacelock version normalize V\n"                                                    \
+	"       spacelock version match SPEC V [--prereleases MODE]\n"                              \
+	"       spacelock version (compare|normalize|match) --stdin\n\n"                             \
+	"PEP 440 plumbing, as the latest pypa/packaging decides (docs/commands/version.md).\n"       \
+	"compare prints <, = or >; normalize the normal form; match true or false.\n\n"             \
+	"  --prereleases MODE  default, true or false (packaging's contains(prereleases=\n"         \
+	"                      None, True, False)); only false rejects pre-releases\n"             \
+	"  --stdin             one case a line, fields separated by TAB (match: SPEC, V\n"         \
+	"                      and an optional MODE); one result a line, 'error: MSG'\n"           \
+	"                      for a bad case; exit 0 once all input was read\n\n"                 \
+	"Invalid input on the command line exits 3.  'spacelock --version' prints\n"              \
+	"spacelock's own version.\n"
+
+int cmd_fetch(int argc, char **argv, struct sl_cli *cli);
+#define CMD_FETCH_USAGE                                                                            \
+	"usage: spacelock fetch [--revision REV] [--token-file FILE] OWNER/NAME DIR\n\n"           \
+	"Downloads what `spacelock snapshot OWNER/NAME` reads from the Hub into DIR:\n"            \
+	"README.md, requirements.txt, pre-requirements.txt, packages.txt at the exact\n"          \
+	"revision, and the build and run logs (build.log, run.log, as server-sent\n"              \
+	"events, Hub tokens redacted).  Prints the Space id, the full revision sha,\n"           \
+	"sdk, hardware and the names (never values) of secrets and variables the\n"              \
+	"token may read.  Token: HF_TOKEN, HUGGING_FACE_HUB_TOKEN, then the token file\n"        \
+	"(docs/hub.md); --token-file overrides.\n"
 
 int cmd_index(int argc, char **argv, struct sl_cli *cli);
 #define CMD_INDEX_USAGE                                                                            \

@@ -14,25 +14,25 @@
  * Keep sorted by how a user meets them: main jobs first, plumbing last. */
 static const struct sl_command commands[] = {
 	/* COMMANDS-TABLE-BEGIN (one row per verb; keep this marker) */
-	{"help", cmd_help, "show help for spacelock or one command", CMD_HELP_USAGE},
+	{"snapshot", cmd_snapshot, "lock what a Space really ran from its files, logs or environment",
+	 CMD_SNAPSHOT_USAGE},
+	{"check", cmd_check, "prove a lock or an installed environment consistent; propose fixes",
+	 CMD_CHECK_USAGE},
+	{"fetch", cmd_fetch, "download a Space's card, requirements and logs (plumbing)",
+	 CMD_FETCH_USAGE},
+	{"log", cmd_log, "show what a build or run log (or a pip freeze) proves (plumbing)",
+	 CMD_LOG_USAGE},
 	{"metadata", cmd_metadata, "print the core metadata of installed or archived packages",
 	 CMD_METADATA_USAGE},
 	{"index", cmd_index, "fetch package metadata from the index (plumbing)", CMD_INDEX_USAGE},
+	{"version", cmd_version, "compare, normalize and match PEP 440 versions (plumbing)",
+	 CMD_VERSION_USAGE},
 	{"name", cmd_name, "canonical form of a project name (plumbing)", CMD_NAME_USAGE},
 	{"marker", cmd_marker, "evaluate PEP 508 markers against the target (plumbing)",
 	 CMD_MARKER_USAGE},
 	{"requirement", cmd_requirement, "parse a PEP 508 requirement into JSON (plumbing)",
 	 CMD_REQUIREMENT_USAGE},
-	{"fetch", cmd_fetch, "download a Space's card, requirements and logs (plumbing)",
-	 CMD_FETCH_USAGE},
-	{"version", cmd_version, "compare, normalize and match PEP 440 versions (plumbing)",
-	 CMD_VERSION_USAGE},
-	{"snapshot", cmd_snapshot, "lock what a Space really ran from its files, logs or environment",
-	 CMD_SNAPSHOT_USAGE},
-	{"log", cmd_log, "show what a build or run log (or a pip freeze) proves (plumbing)",
-	 CMD_LOG_USAGE},
-	{"check", cmd_check, "prove a lock or an installed environment consistent; propose fixes",
-	 CMD_CHECK_USAGE},
+	{"help", cmd_help, "show help for spacelock or one command", CMD_HELP_USAGE},
 	/* COMMANDS-TABLE-END */
 };
 
