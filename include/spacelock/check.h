@@ -8,7 +8,9 @@
  * every Requires-Dist whose marker holds for the target, with the extras
  * actually requested, must be satisfied by the version in the set
  * (pre-releases included, as pip check does); Requires-Python must hold; a
- * package without metadata is "unverifiable", never silently consistent.
+ * package without metadata, or whose metadata leaves its requirements
+ * unknown (Dynamic: Requires-Dist, an sdist PKG-INFO older than 2.2 without
+ * an egg-info requires.txt), is "unverifiable", never silently consistent.
  * libsolv (solve.h) proves the verdict and, when alternative versions are
  * known (other versions in the wheels folder), proposes minimal fixes that
  * are re-verified before they are returned. */
@@ -59,7 +61,8 @@ enum sl_check_kind {
 	SL_CHECK_MISSING,      /* the required project is not in the set */
 	SL_CHECK_MISMATCH,     /* it is, at a version the specifier refuses */
 	SL_CHECK_PYTHON,       /* Requires-Python refuses the target */
-	SL_CHECK_UNVERIFIABLE, /* no metadata found for the package */
+	SL_CHECK_UNVERIFIABLE, /* no metadata found for the package, or its
+				  requirements are unknown (see reason) */
 };
 
 struct sl_check_problem {
@@ -74,6 +77,10 @@ struct sl_check_problem {
 	const char *why;         /* why package is in the set ("required by x"), or NULL */
 	const char *requested_by; /* "platform" or "requirements" when the requirement is a
 				     request of the Space, not of a package; else NULL */
+	const char *reason;      /* unverifiable: why the requirements are unknown although
+				    metadata was found ("its metadata marks Requires-Dist
+				    dynamic", "sdist PKG-INFO older than 2.2 lists no
+				    requirements"); NULL when no metadata was found */
 	size_t group;            /* index into the report's groups: the root cause */
 };
 

@@ -126,7 +126,11 @@ static void problem_line(struct sl_buf *b, const struct sl_check_report *r,
 			sl_buf_addf(b, ", but the target is Python %s", p->installed);
 		break;
 	case SL_CHECK_UNVERIFIABLE:
-		sl_buf_addstr(b, ": no metadata found, its requirements cannot be checked");
+		if (p->reason)
+			sl_buf_addf(b, ": its requirements are unknown (%s), they cannot be checked",
+				    p->reason);
+		else
+			sl_buf_addstr(b, ": no metadata found, its requirements cannot be checked");
 		break;
 	}
 	if (p->why)
@@ -177,16 +181,38 @@ static void solution_text(struct sl_buf *b, const struct sl_check_solution *s)
 	}
 }
 
-/* Packages without metadata: one line each when few, else one list. */
-static void print_unverifiable(struct sl_buf *b, const struct sl_check_report *r, size_t n)
+static bool unknown_meta(const struct sl_check_problem *p, bool with_reason)
 {
-	size_t col = 0;
+	return p->kind == SL_CHECK_UNVERIFIABLE && (p->reason != NULL) == with_reason;
+}
 
+/* Packages whose metadata leaves the requirements unknown: one line each,
+ * with the reason. */
+static void print_unknown(struct sl_buf *b, const struct sl_check_report *r)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < r->n_problems; i++)
+		if (unknown_meta(&r->problems[i], true))
+			problem_line(b, r, &r->problems[i], true), n++;
+	if (n)
+		sl_buf_addstr(b, "  (the metadata of a wheel built from it has the requirements: "
+				 "pass --wheels DIR with that wheel)\n");
+}
+
+/* Packages without metadata: one line each when few, else one list. */
+static void print_unverifiable(struct sl_buf *b, const struct sl_check_report *r)
+{
+	size_t col = 0, n = 0;
+
+	print_unknown(b, r);
+	for (size_t i = 0; i < r->n_problems; i++)
+		n += unknown_meta(&r->problems[i], false);
 	if (n == 0)
 		return;
 	if (n <= 2) {
 		for (size_t i = 0; i < r->n_problems; i++)
-			if (r->problems[i].kind == SL_CHECK_UNVERIFIABLE)
+			if (unknown_meta(&r->problems[i], false))
 				problem_line(b, r, &r->problems[i], true);
 	} else {
 		sl_buf_addf(b, "no metadata found for %zu packages, their requirements are unchecked:\n",
@@ -194,7 +220,7 @@ static void print_unverifiable(struct sl_buf *b, const struct sl_check_report *r
 		for (size_t i = 0; i < r->n_problems; i++) {
 			const struct sl_check_problem *p = &r->problems[i];
 			size_t w = strlen(p->package) + strlen(p->version) + 3;
-			if (p->kind != SL_CHECK_UNVERIFIABLE)
+			if (!unknown_meta(p, false))
 				continue;
 			if (col && col + w > 78) {
 				sl_buf_addstr(b, ",\n");
@@ -216,14 +242,10 @@ static void print_unverifiable(struct sl_buf *b, const struct sl_check_report *r
 static void print_text(const struct sl_check_report *r)
 {
 	struct sl_buf b = SL_BUF_INIT;
-	size_t nunver = 0;
-
 	for (size_t g = 0; g < r->n_groups; g++) {
 		bool alone = r->groups[g].count == 1;
-		if (r->groups[g].kind == SL_CHECK_UNVERIFIABLE) {
-			nunver++;
+		if (r->groups[g].kind == SL_CHECK_UNVERIFIABLE)
 			continue;
-		}
 		if (!alone)
 			group_header(&b, r, &r->groups[g]);
 		for (size_t i = 0; i < r->n_problems; i++) {
@@ -234,7 +256,7 @@ static void print_text(const struct sl_check_report *r)
 			problem_line(&b, r, &r->problems[i], alone);
 		}
 	}
-	print_unverifiable(&b, r, nunver);
+	print_unverifiable(&b, r);
 	if (r->n_solutions)
 		sl_buf_addstr(&b, "\nfixes (each re-verified):\n");
 	for (size_t i = 0; i < r->n_solutions; i++) {
@@ -275,6 +297,8 @@ static void json_problem(struct sl_buf *b, const struct sl_check_problem *p)
 	json_str(b, "why", p->why);
 	sl_buf_addch(b, ',');
 	json_str(b, "requested_by", p->requested_by);
+	sl_buf_addch(b, ',');
+	json_str(b, "reason", p->reason);
 	sl_buf_addf(b, ",\"group\":%zu}", p->group);
 }
 

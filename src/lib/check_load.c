@@ -29,8 +29,28 @@ static bool same_version(const struct cpkg *p, const char *v)
 	return eq;
 }
 
-static void meta_from(struct cpkg *p, const struct sl_metadata *m, const char *source)
+/* "2.1" < 2.2: the Metadata-Version before Dynamic existed. */
+static bool before_2_2(const char *mv)
 {
+	char *end;
+	long major = mv ? strtol(mv, &end, 10) : 0;
+	long minor = mv && *end == '.' ? strtol(end + 1, NULL, 10) : 0;
+
+	return major < 2 || (major == 2 && minor < 2);
+}
+
+/* Metadata whose Requires-Dist is unknown gives none: the package stays
+ * unverifiable (a later source may still describe it), with the reason. */
+static void meta_from(struct cpkg *p, const struct sl_metadata *m, const char *source, bool sdist)
+{
+	if (m->requires_dist_unknown) {
+		if (!p->unknown_why)
+			p->unknown_why = sl_xstrdup(
+				sdist && before_2_2(m->metadata_version)
+					? "sdist PKG-INFO older than 2.2 lists no requirements"
+					: "its metadata marks Requires-Dist dynamic");
+		return;
+	}
 	check_set_meta(p, (const char *const *)m->requires_dist, m->n_requires_dist,
 		       m->requires_python, (const char *const *)m->provides_extra,
 		       m->n_provides_extra, source);
@@ -45,7 +65,7 @@ static int from_site(struct sl_check *c, const char *dir, struct sl_err *err)
 		struct cpkg *p = &c->pkgs[i];
 		const struct sl_dist *d = p->has_meta ? NULL : sl_dist_list_find(&l, p->name);
 		if (d && same_version(p, d->meta.version))
-			meta_from(p, &d->meta, "site-packages");
+			meta_from(p, &d->meta, "site-packages", false);
 	}
 	sl_dist_list_release(&l);
 	return rc;
@@ -83,7 +103,7 @@ static int from_wheels(struct sl_check *c, const char *dir, struct sl_err *err)
 			continue;
 		sl_metadata_init(&m);
 		if (sl_archive_read_metadata(f->path, &m, &e) == 0)
-			meta_from(p, &m, "wheels");
+			meta_from(p, &m, "wheels", f->kind == SL_ARCHIVE_SDIST);
 		else
 			check_warn(c, "%s", e.msg);
 		sl_metadata_release(&m);
@@ -317,7 +337,7 @@ int sl_check_load_site(struct sl_check *c, const struct sl_check_options *o, str
 		if (i > 0 && strcmp(l.v[i - 1].canonical, d->canonical) == 0)
 			continue; /* installed twice: the first one, as pip sees it */
 		size_t pi = check_add_pkg(c, d->canonical, d->meta.version);
-		meta_from(&c->pkgs[pi], &d->meta, "site-packages");
+		meta_from(&c->pkgs[pi], &d->meta, "site-packages", false);
 	}
 	for (size_t i = 0; i < l.n_warnings; i++)
 		check_warn(c, "%s", l.warnings[i]);
@@ -351,9 +371,10 @@ int check_load_alternatives(struct sl_check *c, struct sl_err *err)
 		    strcmp(l.v[i - 1].version, f->version) == 0)
 			continue; /* a wheel and an sdist of one version */
 		sl_metadata_init(&m);
-		if (sl_archive_read_metadata(f->path, &m, NULL) == 0) {
+		/* a version whose requirements are unknown is no fix */
+		if (sl_archive_read_metadata(f->path, &m, NULL) == 0 && !m.requires_dist_unknown) {
 			size_t pi = check_add_pkg(c, f->canonical, f->version);
-			meta_from(&c->pkgs[pi], &m, "wheels");
+			meta_from(&c->pkgs[pi], &m, "wheels", false);
 		}
 		sl_metadata_release(&m);
 	}

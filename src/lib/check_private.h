@@ -38,6 +38,7 @@ struct cpkg {
 	bool direct;   /* requested directly: a change is a "pin" */
 	bool has_meta;
 	char *meta_source; /* where the metadata came from */
+	char *unknown_why; /* a source had metadata whose Requires-Dist is unknown: why */
 	char **requires_dist;
 	size_t n_requires_dist;
 	char *requires_python;

@@ -154,6 +154,7 @@ static void fill_problem(struct sl_check *c, const struct prob *p, struct sl_che
 		       : p->kind == SL_CHECK_PYTHON ? c->python
 						    : NULL;
 	o->why = pk->why;
+	o->reason = p->kind == SL_CHECK_UNVERIFIABLE ? pk->unknown_why : NULL;
 }
 
 void check_report_fill(struct sl_check *c, const struct probs *p, struct sl_check_report *r)
