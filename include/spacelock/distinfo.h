@@ -45,6 +45,15 @@ struct sl_dist {
 	struct sl_direct_url direct;
 };
 
+/* A distribution the scan skipped (its metadata missing, unreadable or
+ * without Name/Version): it is installed, but at an unknown version. */
+struct sl_dist_skipped {
+	char *path; /* the .dist-info / .egg-info directory or file */
+	char *name; /* the project as the entry's file name spells it (the part
+		       before the first '-'), or NULL when the name has none */
+	char *why;  /* the error, with the path of the file at fault */
+};
+
 struct sl_dist_list {
 	struct sl_dist *v;
 	size_t n;
@@ -56,11 +65,15 @@ struct sl_dist_list {
 	char **warnings;
 	size_t n_warnings;
 	size_t cap_warnings;
+	/* The skipped distributions (each also has a warning), sorted by path. */
+	struct sl_dist_skipped *skipped;
+	size_t n_skipped;
+	size_t cap_skipped;
 };
 
 #define SL_DIST_LIST_INIT                                                                          \
 	{                                                                                          \
-		NULL, 0, 0, NULL, 0, 0                                                             \
+		NULL, 0, 0, NULL, 0, 0, NULL, 0, 0                                                 \
 	}
 
 /* Scans site_packages (not recursively) and appends every distribution it
@@ -93,7 +106,8 @@ const struct sl_dist *sl_dist_list_find(const struct sl_dist_list *l, const char
  * "<vcs>+<url>" (pip freeze's spelling) and vcs_commit the commit id; for
  * other direct URL installs (local directory, archive) vcs_url is the url
  * and vcs_commit NULL.  Broken distributions are skipped (use
- * sl_distinfo_scan to see the warnings).  Errors: as sl_distinfo_scan. */
+ * sl_distinfo_scan to see the warnings and l->skipped).  Errors: as
+ * sl_distinfo_scan. */
 int sl_distinfo_observe(const char *site_packages, struct sl_obs_list *obs, struct sl_err *err);
 
 /* The observations sl_distinfo_observe makes, from a list already scanned

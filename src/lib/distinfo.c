@@ -47,8 +47,14 @@ void sl_dist_list_release(struct sl_dist_list *l)
 		sl_dist_release(&l->v[i]);
 	for (size_t i = 0; i < l->n_warnings; i++)
 		free(l->warnings[i]);
+	for (size_t i = 0; i < l->n_skipped; i++) {
+		free(l->skipped[i].path);
+		free(l->skipped[i].name);
+		free(l->skipped[i].why);
+	}
 	free(l->v);
 	free(l->warnings);
+	free(l->skipped);
 	memset(l, 0, sizeof(*l));
 }
 
@@ -251,6 +257,30 @@ static void warn_bad_version(const struct sl_dist *d, struct sl_dist_list *out)
 	sl_version_free(v);
 }
 
+/* "Foo_Bar-1.0.dist-info" names Foo_Bar; NULL when nothing precedes the
+ * first '-' or the suffix. */
+static char *entry_project(const char *entry)
+{
+	size_t n = strcspn(entry, "-");
+	const char *dot = strrchr(entry, '.');
+
+	if (dot && (size_t)(dot - entry) < n)
+		n = (size_t)(dot - entry);
+	return n ? sl_xstrndup(entry, n) : NULL;
+}
+
+static void add_skipped(struct sl_dist_list *l, const char *path, const char *entry,
+			const char *why)
+{
+	struct sl_dist_skipped *k;
+
+	sl_xgrow((void **)&l->skipped, &l->cap_skipped, l->n_skipped + 1, sizeof(*l->skipped));
+	k = &l->skipped[l->n_skipped++];
+	k->path = sl_xstrdup(path);
+	k->name = entry_project(entry);
+	k->why = sl_xstrdup(why);
+}
+
 static void scan_entry(const char *dir, const char *name, enum sl_dist_kind kind,
 		       struct sl_dist_list *out)
 {
@@ -261,6 +291,7 @@ static void scan_entry(const char *dir, const char *name, enum sl_dist_kind kind
 	memset(&d, 0, sizeof(d));
 	if (read_dist(path, kind, &d, &e) < 0) {
 		add_warning(out, sl_xasprintf("skipped '%s': %s", path, e.msg));
+		add_skipped(out, path, name, e.msg);
 		sl_dist_release(&d);
 	} else {
 		if (kind == SL_DIST_DIST_INFO && read_direct_url(&d, &e) < 0)
@@ -287,6 +318,12 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+static int cmp_skipped(const void *a, const void *b)
+{
+	return strcmp(((const struct sl_dist_skipped *)a)->path,
+		      ((const struct sl_dist_skipped *)b)->path);
+}
+
 static void warn_duplicates(struct sl_dist_list *l, size_t from)
 {
 	for (size_t i = from + 1; i < l->n; i++)
@@ -300,7 +337,7 @@ int sl_distinfo_scan(const char *site_packages, struct sl_dist_list *out, struct
 {
 	DIR *dir = opendir(site_packages);
 	struct dirent *e;
-	size_t first = out->n;
+	size_t first = out->n, first_skipped = out->n_skipped;
 
 	if (!dir)
 		return sl_error(err, errno == ENOENT ? SL_ENOTFOUND : SL_EIO,
@@ -316,6 +353,9 @@ int sl_distinfo_scan(const char *site_packages, struct sl_dist_list *out, struct
 	warn_duplicates(out, first);
 	if (out->n_warnings > 1)
 		qsort(out->warnings, out->n_warnings, sizeof(char *), cmp_str);
+	if (out->n_skipped > first_skipped)
+		qsort(out->skipped + first_skipped, out->n_skipped - first_skipped,
+		      sizeof(*out->skipped), cmp_skipped);
 	return 0;
 }
 

@@ -245,8 +245,26 @@ static int read_freeze(struct snap *s, const struct sl_snapshot_file *f)
 	return 0;
 }
 
+/* A skipped distribution is installed at a version nobody can read: it is
+ * named (so the merge reports it incomplete unless another input proves
+ * its version), never locked. */
+static void mention_skipped(struct snap *s, const struct sl_dist_skipped *k)
+{
+	struct sl_obs o = {0};
+
+	if (!k->name || !sl_name_is_valid(k->name, strlen(k->name)))
+		return;
+	o.name = k->name;
+	o.strength = SL_EV_MENTION;
+	o.origin = SL_ORIGIN_UNKNOWN;
+	o.source = k->path;
+	o.text = k->why;
+	sl_obs_list_add(&s->obs, &o);
+}
+
 /* Broken distributions (no METADATA, a bad version, the same project
- * twice) do not stop the scan; they become warnings of the lock. */
+ * twice) do not stop the scan; they become warnings of the lock, and a
+ * distribution whose version cannot be read is incomplete. */
 static int read_site(struct snap *s)
 {
 	struct sl_dist_list l = SL_DIST_LIST_INIT;
@@ -254,6 +272,8 @@ static int read_site(struct snap *s)
 
 	if (rc >= 0) {
 		sl_distinfo_to_obs(&l, &s->obs);
+		for (size_t i = 0; i < l.n_skipped; i++)
+			mention_skipped(s, &l.skipped[i]);
 		for (size_t i = 0; i < l.n_warnings; i++)
 			sl_lock_add_warning(s->lock, l.warnings[i]);
 		add_input(s, "site-packages", s->in->site_packages);

@@ -110,6 +110,16 @@ static void test_broken(void)
 	      "invalid version warned");
 	for (size_t i = 1; i < l.n_warnings; i++)
 		CHECK(strcmp(l.warnings[i - 1], l.warnings[i]) < 0, "warnings sorted");
+	CHECK(l.n_skipped == 3, "nometa, noversion, nul skipped: got %zu", l.n_skipped);
+	if (l.n_skipped == 3) {
+		CHECK_STR(l.skipped[0].name, "nometa", "name from the entry");
+		CHECK_STR(l.skipped[0].path, SP "broken/nometa-1.0.dist-info", "its path");
+		CHECK(strstr(l.skipped[0].why, "nometa-1.0.dist-info/METADATA") != NULL,
+		      "why names the file: %s", l.skipped[0].why);
+		CHECK_STR(l.skipped[1].name, "noversion", "sorted by path");
+		CHECK(strstr(l.skipped[1].why, "no 'Version'") != NULL, "why: %s", l.skipped[1].why);
+		CHECK_STR(l.skipped[2].name, "nul", "third");
+	}
 	d = sl_dist_list_find(&l, "badurl");
 	CHECK(d && !d->has_direct_url, "kept without its direct_url.json");
 	d = sl_dist_list_find(&l, "badver");

@@ -351,6 +351,16 @@ static void test_site_broken(void)
 	CHECK(sl_lock_find(lock, "six") && sl_lock_find(lock, "badver") == NULL,
 	      "a version with spaces proves nothing");
 	CHECK(find_incomplete(lock, "package 'badver'") != NULL, "so it is unknown");
+	for (size_t i = 0; i < 3; i++) {
+		static const char *const name[] = {"nometa", "noversion", "nul"};
+		char *what = sl_xasprintf("package '%s'", name[i]);
+		const struct sl_lock_incomplete *e = find_incomplete(lock, what);
+		CHECK(e != NULL, "skipped %s is unknown, not forgotten", name[i]);
+		CHECK(e && strstr(e->why, "dist-info") && e->remedy, "why names the file: %s",
+		      e ? e->why : "");
+		CHECK(sl_lock_find(lock, name[i]) == NULL, "%s not locked", name[i]);
+		free(what);
+	}
 	sl_lock_free(lock);
 }
 
