@@ -40,8 +40,9 @@ struct sl_hub_space {
 	char *log_commit; /* the build log's "Commit SHA: ..." (often 7 hex), or NULL */
 	size_t steps_pip, steps_cached; /* `pip install` steps in the build log, and how
 					   many of them were CACHED */
-	char **secret_names;		/* sorted; NULL-terminated or NULL */
-	char **variable_names;		/* sorted; NULL-terminated or NULL */
+	char **secret_names;		/* sorted, NULL-terminated (empty when there are
+					   none); NULL when the token may not read them */
+	char **variable_names;		/* the same, names only */
 	char **notes; /* why something optional is missing; NULL-terminated or NULL */
 };
 

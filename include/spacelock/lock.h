@@ -71,6 +71,16 @@ struct sl_lock_space {
 	size_t n_preload_from_hub;
 	char **system_packages; /* packages.txt lines (apt), declared only */
 	size_t n_system_packages;
+	/* The NAMES (never values) of the Space's secrets and variables, from
+	 * the Hub.  *_known is false when they are not known (no Hub, or the
+	 * token may not read them); a known list may be empty.  A duplicate of
+	 * the Space does not get the source's secrets. */
+	char **secrets;
+	size_t n_secrets;
+	bool secrets_known;
+	char **variables;
+	size_t n_variables;
+	bool variables_known;
 };
 
 /* What really ran, from build logs (or the card when no log says). */
@@ -141,7 +151,7 @@ void sl_lock_add_incomplete(struct sl_lock *lock, const char *what, const char *
 void sl_lock_add_warning(struct sl_lock *lock, const char *msg);
 
 /* Sorts packages by name, their evidence by (source, line), required_by,
- * incomplete by (what, why), warnings; removes duplicate incomplete
+ * space.secrets and space.variables, incomplete by (what, why), warnings; removes duplicate incomplete
  * entries.  The writer calls it, so a lock is written the same way
  * whatever order it was built in. */
 void sl_lock_sort(struct sl_lock *lock);

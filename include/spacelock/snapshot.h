@@ -41,6 +41,11 @@ struct sl_snapshot_inputs {
 	const char *space_id;
 	const char *revision;
 	const char *hardware;
+	/* The NAMES of the Space's secrets and variables (never values),
+	 * NULL-terminated; NULL when not known.  Copied into the lock's
+	 * space.secrets / space.variables, sorted. */
+	char *const *secret_names;
+	char *const *variable_names;
 };
 
 /* Reads every input and merges it into a new lock (*out, free with

@@ -111,6 +111,8 @@ static int from_hub(struct sl_cli *cli, struct opts *o, struct cli_hub_fetch *hf
 	o->in.space_id = hf->space.id;
 	o->in.revision = hf->space.sha;
 	o->in.hardware = hf->space.hardware;
+	o->in.secret_names = hf->space.secret_names;
+	o->in.variable_names = hf->space.variable_names;
 	return 0;
 }
 

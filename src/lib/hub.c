@@ -210,6 +210,7 @@ static int cmp_str(const void *a, const void *b)
 static char **names_of(const struct sl_buf *body)
 {
 	cJSON *root = cJSON_ParseWithLength(body->buf, body->len);
+	bool read = cJSON_IsObject(root) || cJSON_IsArray(root);
 	const cJSON *it;
 	char **v = NULL;
 	size_t n = 0, cap = 0;
@@ -229,6 +230,8 @@ static char **names_of(const struct sl_buf *body)
 	cJSON_Delete(root);
 	if (n)
 		qsort(v, n, sizeof(*v), cmp_str);
+	else if (read)
+		v = sl_xcalloc(1, sizeof(*v)); /* read, and there are none */
 	return v;
 }
 

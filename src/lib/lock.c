@@ -61,6 +61,8 @@ static void space_release(struct sl_lock_space *s)
 	free(s->startup_duration_timeout);
 	strv_free(s->preload_from_hub, s->n_preload_from_hub);
 	strv_free(s->system_packages, s->n_system_packages);
+	strv_free(s->secrets, s->n_secrets);
+	strv_free(s->variables, s->n_variables);
 }
 
 static void runtime_release(struct sl_lock_runtime *r)
@@ -285,6 +287,10 @@ void sl_lock_sort(struct sl_lock *lock)
 	}
 	if (lock->n_warnings)
 		qsort(lock->warnings, lock->n_warnings, sizeof(char *), cmp_str);
+	if (lock->space.n_secrets)
+		qsort(lock->space.secrets, lock->space.n_secrets, sizeof(char *), cmp_str);
+	if (lock->space.n_variables)
+		qsort(lock->space.variables, lock->space.n_variables, sizeof(char *), cmp_str);
 }
 
 bool sl_lock_is_complete(const struct sl_lock *lock)

@@ -54,10 +54,14 @@ static cJSON *space_json(const struct sl_lock_space *s)
 	put_str(o, "revision", s->revision);
 	put_str(o, "sdk", s->sdk);
 	put_str(o, "sdk_version", s->sdk_version);
+	if (s->secrets_known) /* absent when not known */
+		cJSON_AddItemToObject(o, "secrets", strv_json(s->secrets, s->n_secrets));
 	put_str(o, "startup_duration_timeout", s->startup_duration_timeout);
 	put_str(o, "suggested_hardware", s->suggested_hardware);
 	cJSON_AddItemToObject(o, "system_packages",
 			      strv_json(s->system_packages, s->n_system_packages));
+	if (s->variables_known)
+		cJSON_AddItemToObject(o, "variables", strv_json(s->variables, s->n_variables));
 	return o;
 }
 
@@ -168,26 +172,7 @@ static void emit(const cJSON *j, int depth, struct sl_buf *out);
  * U+FFFD so the lockfile stays valid JSON. */
 static void emit_string(const char *s, struct sl_buf *out)
 {
-	size_t len = strlen(s);
-	struct sl_buf clean = SL_BUF_INIT;
-
-	if (sl_utf8_invalid_at(s, len) == len) {
-		sl_buf_add_json_string(out, s, len);
-		return;
-	}
-	for (size_t i = 0; i < len;) {
-		uint32_t cp;
-		size_t n = sl_utf8_next(s + i, len - i, &cp);
-		if (n == 0) {
-			sl_buf_addstr(&clean, "\xef\xbf\xbd");
-			i++;
-		} else {
-			sl_buf_add(&clean, s + i, n);
-			i += n;
-		}
-	}
-	sl_buf_add_json_string(out, clean.buf, clean.len);
-	sl_buf_release(&clean);
+	sl_utf8_add_json(out, s, strlen(s));
 }
 
 static void emit_children(const cJSON *j, int depth, struct sl_buf *out, bool object)
@@ -338,6 +323,16 @@ static int get_strv(struct rd *r, const cJSON *obj, const char *key, const char 
 	return 0;
 }
 
+/* An array of names, or null / absent: not known. */
+static int get_names(struct rd *r, const cJSON *obj, const char *key, char ***v, size_t *n,
+		     bool *known)
+{
+	const cJSON *j = cJSON_GetObjectItemCaseSensitive(obj, key);
+
+	*known = j && !cJSON_IsNull(j);
+	return get_strv(r, obj, key, "space", v, n);
+}
+
 static int read_space(struct rd *r, const cJSON *o, struct sl_lock_space *s)
 {
 	int rc = 0;
@@ -362,6 +357,10 @@ static int read_space(struct rd *r, const cJSON *o, struct sl_lock_space *s)
 	rc = rc ? rc
 		: get_strv(r, o, "system_packages", "space", &s->system_packages,
 			   &s->n_system_packages);
+	rc = rc ? rc : get_names(r, o, "secrets", &s->secrets, &s->n_secrets, &s->secrets_known);
+	rc = rc ? rc
+		: get_names(r, o, "variables", &s->variables, &s->n_variables,
+			    &s->variables_known);
 	return rc;
 }
 

@@ -305,6 +305,14 @@ static bool has_input(const struct sl_snapshot_inputs *in)
 	return in->dir || in->n_build_logs || in->n_run_logs || in->n_freezes || in->site_packages;
 }
 
+/* NAMES only: the Hub client never keeps a value. */
+static void names_to(char *const *names, char ***v, size_t *n, bool *known)
+{
+	*known = names != NULL;
+	for (size_t i = 0; names && names[i]; i++)
+		sl_lock_strv_add(v, n, names[i]);
+}
+
 int sl_snapshot_run(const struct sl_snapshot_inputs *in, struct sl_lock **out, struct sl_err *err)
 {
 	struct snap s = {.in = in, .err = err};
@@ -318,6 +326,10 @@ int sl_snapshot_run(const struct sl_snapshot_inputs *in, struct sl_lock **out, s
 	sl_lock_set(&s.lock->space.id, in->space_id);
 	sl_lock_set(&s.lock->space.revision, in->revision);
 	sl_lock_set(&s.lock->space.hardware, in->hardware);
+	names_to(in->secret_names, &s.lock->space.secrets, &s.lock->space.n_secrets,
+		 &s.lock->space.secrets_known);
+	names_to(in->variable_names, &s.lock->space.variables, &s.lock->space.n_variables,
+		 &s.lock->space.variables_known);
 	rc = gather(&s);
 	if (!rc)
 		snap_merge(&s);

@@ -1,8 +1,9 @@
 #!/bin/sh
 # hub_snapshot.sh: `spacelock snapshot owner/space` against the loopback
 # Hub gives the same lock as the file-based snapshot of the same data, plus
-# the Space id, full revision sha and hardware; warnings; every fault
-# leaves no lockfile and no temporary files; the token appears nowhere.
+# the Space id, full revision sha and hardware, and the NAMES of its secrets
+# and variables (never a value); warnings; every fault leaves no lockfile
+# and no temporary files; the token appears nowhere.
 . tests/lib.sh
 if ! "$SPACELOCK" help snapshot >/dev/null 2>&1; then
 	echo "# the snapshot command is not built yet"
@@ -12,9 +13,11 @@ fi
 . tests/server/start.sh
 S=$SPACELOCK
 TOKEN=hf_TestTokenNeverLeaves0123456789abcdef
+VALUE=strict-value-never-stored # APP_MODE's value in the fixture's variables.json
 SHA=01b89f1436038b5958a2e56ba880056ecfb04889
 export HF_ENDPOINT=$HUB TMPDIR=$T_TMP/tmp
 mkdir -p "$TMPDIR" "$T_TMP/w"
+top=$PWD
 cd "$T_TMP/w" || exit 2
 
 expect "snapshot" 1 "build log is of commit '10e9a26'" env HF_TOKEN=$TOKEN $S -v snapshot demo/repin-history
@@ -28,8 +31,18 @@ sp = json.load(open("spacelock.json"))["space"]
 assert sp["id"] == "demo/repin-history", sp
 assert sp["revision"] == sys.argv[1], sp
 assert sp["hardware"] == "cpu-basic", sp
+assert sp["secrets"] == ["HF_WRITE_TOKEN", "OPENAI_API_KEY"], sp
+assert sp["variables"] == ["APP_MODE"], sp
 PY
-check "space id, revision, hardware: $(cat "$T_TMP/py")" test ! -s "$T_TMP/py"
+check "space id, revision, hardware, secret and variable names: $(cat "$T_TMP/py")" test ! -s "$T_TMP/py"
+check "variable value nowhere" sh -c "! grep -rqF '$VALUE' spacelock.json '$T_TMP/out' '$T_TMP/err'"
+if /usr/bin/python3 -c 'import jsonschema' 2>/dev/null; then
+	check "hub lock matches docs/lockfile.schema.json" /usr/bin/python3 -c '
+import json, sys, jsonschema
+schema = json.load(open(sys.argv[1]))
+jsonschema.validate(json.load(open("spacelock.json")), schema, cls=jsonschema.Draft202012Validator)
+' "$top/docs/lockfile.schema.json"
+fi
 
 # the same data, fetched and snapshot from files
 expect "fetch" 0 "" $S fetch demo/repin-history D
@@ -44,8 +57,10 @@ text = text.replace("D/run.log", "hf://spaces/demo/repin-history/logs/run")
 text = text.replace('"D/', '"hf://spaces/demo/repin-history@%s/' % sha)
 text = text.replace(" D/", " hf://spaces/demo/repin-history@%s/" % sha)
 files = json.loads(text)
-for k in ("id", "revision", "hardware"):
-    files["space"][k] = hub["space"].get(k)
+assert "secrets" not in files["space"] and "variables" not in files["space"], "names without the Hub"
+for k in ("id", "revision", "hardware", "secrets", "variables"):
+    if k in hub["space"]:
+        files["space"][k] = hub["space"][k]
 if files != hub:
     for k in hub:
         if hub[k] != files.get(k):
@@ -60,6 +75,8 @@ check "full sha locked" grep -q "\"$SHA\"" rev.json
 expect "cached" 1 "a factory rebuild" $S snapshot -o cached.json demo/cached-build
 check "cached: no commit warning" sh -c "! grep -q 'build log is of commit' '$T_TMP/err'"
 check "cached: log token redacted" sh -c "! grep -q hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789 cached.json"
+check "cached: names the token may not read are absent, not empty" \
+	python3 -c 'import json, sys; sp = json.load(open("cached.json"))["space"]; sys.exit("secrets" in sp or "variables" in sp)'
 expect "redirect keeps the token home" 1 "" env HF_TOKEN=$TOKEN HF_ENDPOINT=$HUB/fault/redirect $S -v snapshot -o red.json demo/repin-history
 check "no token at 127.0.0.2" test "$(grep -c '^127.0.0.2 .*auth=yes' "$REC")" -eq 0
 check "redirected" test "$(grep -c '^127.0.0.2 ' "$REC")" -ge 1

@@ -266,8 +266,48 @@ static void test_special(void)
 	sl_buf_release(&b);
 }
 
+/* Secret and variable names: absent when unknown, an array (maybe empty)
+ * when known, sorted, and they survive a round trip. */
+static void test_names(void)
+{
+	struct sl_lock *lock = sl_lock_new(), *back = NULL;
+	struct sl_buf b = SL_BUF_INIT;
+	struct sl_err err = {0};
+
+	sl_lockfile_dump(lock, &b);
+	CHECK(!strstr(b.buf, "\"secrets\"") && !strstr(b.buf, "\"variables\""),
+	      "unknown: absent");
+	sl_buf_release(&b);
+	lock->space.secrets_known = lock->space.variables_known = true;
+	sl_lock_strv_add(&lock->space.secrets, &lock->space.n_secrets, "OPENAI_API_KEY");
+	sl_lock_strv_add(&lock->space.secrets, &lock->space.n_secrets, "HF_WRITE_TOKEN");
+	sl_lockfile_dump(lock, &b);
+	CHECK(strstr(b.buf, "\"secrets\": [\n      \"HF_WRITE_TOKEN\",\n      \"OPENAI_API_KEY\"\n    ]") !=
+		  NULL,
+	      "sorted names: %s", b.buf);
+	CHECK(strstr(b.buf, "\"variables\": []") != NULL, "known, none: empty array");
+	CHECK(sl_lockfile_parse("t.json", b.buf, b.len, &back, &err) == 0, "parses: %s", err.msg);
+	if (back) {
+		CHECK(back->space.secrets_known && back->space.n_secrets == 2, "secrets read back");
+		CHECK(back->space.variables_known && back->space.n_variables == 0, "empty known");
+		sl_lock_free(back);
+	}
+	back = NULL;
+	CHECK(sl_lockfile_parse("t.json", "{\"lockfile_version\": 1, \"space\": {\"secrets\": null}}",
+				 51, &back, &err) == 0 && back && !back->space.secrets_known,
+	      "null: not known");
+	sl_lock_free(back);
+	back = NULL;
+	CHECK(sl_lockfile_parse("t.json", "{\"lockfile_version\": 1, \"space\": {\"secrets\": [1]}}",
+				 50, &back, &err) == SL_EPARSE,
+	      "names are strings");
+	sl_buf_release(&b);
+	sl_lock_free(lock);
+}
+
 int main(void)
 {
+	test_names();
 	test_special();
 	test_dump();
 	test_errors();
