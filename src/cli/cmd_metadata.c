@@ -22,32 +22,11 @@
  * stays valid JSON. */
 static void json_str(struct sl_buf *b, const char *s)
 {
-	size_t len, at;
-
 	if (!s) {
 		sl_buf_addstr(b, "null");
 		return;
 	}
-	len = strlen(s);
-	at = sl_utf8_invalid_at(s, len);
-	if (at == len) {
-		sl_buf_add_json_string(b, s, len);
-		return;
-	}
-	struct sl_buf clean = SL_BUF_INIT;
-	for (size_t i = 0; i < len;) {
-		uint32_t cp;
-		size_t n = sl_utf8_next(s + i, len - i, &cp);
-		if (n == 0) {
-			sl_buf_addstr(&clean, "\xef\xbf\xbd");
-			i++;
-		} else {
-			sl_buf_add(&clean, s + i, n);
-			i += n;
-		}
-	}
-	sl_buf_add_json_string(b, clean.buf, clean.len);
-	sl_buf_release(&clean);
+	sl_utf8_add_json(b, s, strlen(s));
 }
 
 static void json_strv(struct sl_buf *b, const char *key, char **v, size_t n)
