@@ -25,6 +25,15 @@ else
 BUILD   ?= build
 endif
 
+# Short "CC file" lines unless V=1 (kbuild style), so warnings stand out.
+ifeq ($(V),1)
+Q :=
+say = @true
+else
+Q := @
+say = @printf '  %-6s %s\n'
+endif
+
 LIB_SRCS  := $(sort $(wildcard src/lib/*.c))
 CLI_SRCS  := $(sort $(wildcard src/cli/*.c))
 UNIT_SRCS := $(sort $(wildcard tests/unit/t_*.c))
@@ -47,27 +56,32 @@ ifeq ($(SAN),1)
 spacelock: $(BIN)
 else
 spacelock: $(BIN)
-	cp $(BIN) $@
+	@cp $(BIN) $@
 endif
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+	$(say) CC $<
+	$(Q)$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
 
 $(LIBA): $(LIB_OBJS)
 	@rm -f $@
-	ar rcs $@ $^
+	$(say) AR $@
+	$(Q)ar rcs $@ $^
 
 $(BIN): $(CLI_OBJS) $(LIBA)
-	$(CC) $(CFLAGS_ALL) $(LDSAN) -o $@ $(CLI_OBJS) $(LIBA) $(PKG_LIBS) -lm
+	$(say) LINK $@
+	$(Q)$(CC) $(CFLAGS_ALL) $(LDSAN) -o $@ $(CLI_OBJS) $(LIBA) $(PKG_LIBS) -lm
 
 $(BUILD)/tests/t_%: tests/unit/t_%.c tests/unit/test.h $(LIBA)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS_ALL) -Itests/unit $(CFLAGS_ALL) $(LDSAN) -o $@ $< $(LIBA) $(PKG_LIBS) -lm
+	$(say) TEST $@
+	$(Q)$(CC) $(CPPFLAGS_ALL) -Itests/unit $(CFLAGS_ALL) $(LDSAN) -o $@ $< $(LIBA) $(PKG_LIBS) -lm
 
 $(BUILD)/tests/replay_%: tests/fuzz/%.c tests/fuzz/replay_main.c $(LIBA)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(LDSAN) -Wno-missing-prototypes -o $@ $< tests/fuzz/replay_main.c $(LIBA) $(PKG_LIBS) -lm
+	$(say) REPLAY $@
+	$(Q)$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(LDSAN) -Wno-missing-prototypes -o $@ $< tests/fuzz/replay_main.c $(LIBA) $(PKG_LIBS) -lm
 
 tests: $(BIN) $(UNIT_BINS) $(REPLAY_BINS)
 
