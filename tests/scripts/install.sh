@@ -4,7 +4,7 @@
 . tests/lib.sh
 prefix="$T_TMP/prefix"
 # a plain (non-sanitizer) install even when make check runs with SAN=1
-if env -u MAKEFLAGS -u MAKELEVEL make -s install PREFIX="$prefix" >"$T_TMP/install.log" 2>&1; then ok; else not_ok "make install"; cat "$T_TMP/install.log"; fi
+if env -u MAKEFLAGS -u MAKELEVEL -u SAN -u BUILD make -s install PREFIX="$prefix" >"$T_TMP/install.log" 2>&1; then ok; else not_ok "make install"; cat "$T_TMP/install.log"; fi
 for f in bin/spacelock share/man/man1/spacelock.1 include/spacelock/error.h include/spacelock/version.h \
 	lib/libspacelock.a lib/pkgconfig/spacelock.pc; do
 	check "installed $f" test -f "$prefix/$f"
