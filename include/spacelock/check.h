@@ -77,6 +77,7 @@ struct sl_check_problem {
 	const char *why;         /* why package is in the set ("required by x"), or NULL */
 	const char *requested_by; /* "platform" or "requirements" when the requirement is a
 				     request of the Space, not of a package; else NULL */
+	const char *requested_at; /* a request: "file:line" where it was made, or NULL */
 	const char *reason;      /* unverifiable: why the requirements are unknown although
 				    metadata was found ("its metadata marks Requires-Dist
 				    dynamic", "sdist PKG-INFO older than 2.2 lists no

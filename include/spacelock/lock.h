@@ -15,7 +15,9 @@
 
 #include "evidence.h"
 
-#define SL_LOCK_FORMAT_VERSION 1
+/* 2: packages carry "requests" (version 1's single "requirement" is read
+ * as a direct request without a source). */
+#define SL_LOCK_FORMAT_VERSION 2
 
 /* One piece of proof for a package: which input, which line. */
 struct sl_lock_evidence {
@@ -35,11 +37,25 @@ struct sl_lock_metadata {
 	size_t n_provides_extra;
 };
 
+/* One request for a package: who asked for it, with which requirement,
+ * where that shows.  A package may be requested by the Space's
+ * requirements, by the platform and by other packages at once. */
+struct sl_lock_request {
+	enum sl_origin by;   /* DIRECT, PLATFORM or TRANSITIVE */
+	char *requirement;   /* "gradio>=4.40.0", "gradio[oauth]==4.31.0", or NULL */
+	char *source;        /* the input, or NULL when not known */
+	unsigned long line;  /* 1-based, 0 when not known */
+	char *parent;        /* TRANSITIVE: canonical name of the package that asked */
+};
+
 struct sl_lock_package {
 	char *name;    /* PEP 503 canonical */
 	char *version; /* exact, as installed */
+	/* The summary: the origin of the request whose evidence proves the
+	 * locked version, else direct before platform before transitive. */
 	enum sl_origin origin;
-	char *requirement;  /* direct: the requirement line that asked for it, or NULL */
+	struct sl_lock_request *requests; /* every request, sorted (by, source, line, ...) */
+	size_t n_requests;
 	char **required_by; /* transitive: canonical names of parents, sorted */
 	size_t n_required_by;
 	char *vcs_url;	  /* VCS / direct URL install, or NULL */
@@ -131,6 +147,10 @@ struct sl_lock_package *sl_lock_find(const struct sl_lock *lock, const char *nam
 /* Appends a copy of one piece of evidence to a package. */
 void sl_lock_package_add_evidence(struct sl_lock_package *pkg, const struct sl_lock_evidence *ev);
 
+/* Adds a copy of *rq to the package's requests unless an equal one (same
+ * by, requirement, source, line and parent) is already there. */
+void sl_lock_package_add_request(struct sl_lock_package *pkg, const struct sl_lock_request *rq);
+
 /* Adds parent (copied) to required_by unless it is already there. */
 void sl_lock_package_add_parent(struct sl_lock_package *pkg, const char *parent);
 
@@ -150,7 +170,8 @@ void sl_lock_add_incomplete(struct sl_lock *lock, const char *what, const char *
 /* Records a warning (copied); an identical warning is kept once. */
 void sl_lock_add_warning(struct sl_lock *lock, const char *msg);
 
-/* Sorts packages by name, their evidence by (source, line), required_by,
+/* Sorts packages by name, their evidence by (source, line), their requests
+ * by (by, source, line, requirement, parent), required_by,
  * space.secrets and space.variables, incomplete by (what, why), warnings; removes duplicate incomplete
  * entries.  The writer calls it, so a lock is written the same way
  * whatever order it was built in. */

@@ -79,21 +79,29 @@ static void req_text(struct sl_buf *b, const char *req)
 }
 
 /* "the platform requests fastapi<0.113.0 for sdk_version 4.31.0, but
- * fastapi 0.115.2 is locked" */
+ * fastapi 0.115.2 is locked"; "requirements.txt:2 asks for gradio>=4.40.0,
+ * but gradio 4.31.0 is locked (gradio[oauth]==4.31.0 is installed by the
+ * platform for sdk_version 4.31.0)" */
 static void request_line(struct sl_buf *b, const struct sl_check_problem *p, const char *state,
 			 bool alone)
 {
-	if (strcmp(p->requested_by, "platform") == 0)
+	bool platform = strcmp(p->requested_by, "platform") == 0;
+
+	if (platform)
 		sl_buf_addstr(b, "the platform requests ");
+	else if (p->requested_at)
+		sl_buf_addf(b, "%s asks for ", p->requested_at);
 	else
 		sl_buf_addstr(b, "the Space's requirements request ");
 	req_text(b, p->requirement);
-	if (p->why)
+	if (platform && p->why)
 		sl_buf_addf(b, " %s", p->why);
 	if (alone && p->kind == SL_CHECK_MISMATCH)
 		sl_buf_addf(b, ", but %s %s is %s", p->target, p->installed, state);
 	else if (alone)
 		sl_buf_addf(b, ", but %s is not %s", p->target, state);
+	if (!platform && p->why)
+		sl_buf_addf(b, " (%s)", p->why);
 	sl_buf_addch(b, '\n');
 }
 
@@ -297,6 +305,8 @@ static void json_problem(struct sl_buf *b, const struct sl_check_problem *p)
 	json_str(b, "why", p->why);
 	sl_buf_addch(b, ',');
 	json_str(b, "requested_by", p->requested_by);
+	sl_buf_addch(b, ',');
+	json_str(b, "requested_at", p->requested_at);
 	sl_buf_addch(b, ',');
 	json_str(b, "reason", p->reason);
 	sl_buf_addf(b, ",\"group\":%zu}", p->group);

@@ -89,6 +89,9 @@ void sl_check_free(struct sl_check *c)
 	sl_env_free(c->env);
 	strv_free(c->requests, c->nrequests);
 	free(c->request_platform);
+	for (size_t i = 0; i < c->nrequests; i++)
+		free(c->request_at[i]);
+	free(c->request_at);
 	creqs_free(c->top, c->ntop);
 	free(c->sdk_version);
 	free(c->sdk_why);
@@ -461,6 +464,7 @@ struct creq *check_requests(struct sl_check *c, size_t *n)
 			share_spec(c, q);
 			q->base = true;
 			q->platform = c->request_platform[i];
+			q->at = c->request_at[i];
 			c->ntop++;
 		}
 	}

@@ -163,12 +163,18 @@ static int load_sources(struct sl_check *c, const struct sl_check_options *o, st
 
 /* ---- locks ---- */
 
-static void add_request(struct sl_check *c, const char *req, bool platform)
+static void add_request(struct sl_check *c, const struct sl_lock_request *q)
 {
+	const char *req = q->requirement;
+
 	c->requests = sl_xrealloc(c->requests, (c->nrequests + 1) * sizeof(*c->requests));
 	c->request_platform = sl_xrealloc(c->request_platform,
 					  (c->nrequests + 1) * sizeof(*c->request_platform));
-	c->request_platform[c->nrequests] = platform;
+	c->request_at = sl_xrealloc(c->request_at, (c->nrequests + 1) * sizeof(*c->request_at));
+	c->request_platform[c->nrequests] = q->by == SL_ORIGIN_PLATFORM;
+	c->request_at[c->nrequests] = !q->source ? NULL
+				      : q->line  ? sl_xasprintf("%s:%lu", q->source, q->line)
+						 : sl_xstrdup(q->source);
 	c->requests[c->nrequests++] = sl_xstrdup(req);
 }
 
@@ -252,12 +258,17 @@ int sl_check_load_lock(struct sl_check *c, const struct sl_lock *lock,
 		struct cpkg *p = &c->pkgs[pi];
 		p->origin = (int)lp->origin;
 		p->direct = lp->origin == SL_ORIGIN_DIRECT;
-		p->request = lp->requirement ? sl_xstrdup(lp->requirement) : NULL;
+		for (size_t k = 0; k < lp->n_requests; k++) {
+			const struct sl_lock_request *q = &lp->requests[k];
+			if (q->by == SL_ORIGIN_TRANSITIVE || !q->requirement)
+				continue;
+			add_request(c, q);
+			if (!p->request && q->by == lp->origin)
+				p->request = sl_xstrdup(q->requirement);
+		}
 		p->parents = sl_xcalloc(lp->n_required_by + 1, sizeof(char *));
 		for (size_t k = 0; k < lp->n_required_by; k++)
 			p->parents[p->nparents++] = sl_xstrdup(lp->required_by[k]);
-		if (lp->requirement && lp->origin != SL_ORIGIN_TRANSITIVE)
-			add_request(c, lp->requirement, lp->origin == SL_ORIGIN_PLATFORM);
 		if (lp->metadata)
 			check_set_meta(p, (const char *const *)lp->metadata->requires_dist,
 				       lp->metadata->n_requires_dist, lp->metadata->requires_python,

@@ -26,6 +26,7 @@ struct creq {
 	bool base;               /* its marker holds with extra "" (or no marker) */
 	bool uses_extra;         /* its marker mentions `extra` */
 	bool platform;           /* a request made by the Spaces builder */
+	const char *at;          /* a request: "file:line" where it was made, or NULL (borrowed) */
 };
 
 /* One package version: in the set, or an alternative. */
@@ -68,6 +69,7 @@ struct sl_check {
 	struct sl_env *env;
 	char **requests;       /* top-level requirement texts (platform, direct) */
 	bool *request_platform; /* per request: made by the builder */
+	char **request_at;     /* per request: "file:line", or NULL */
 	size_t nrequests;
 	struct creq *top;      /* requests parsed (those whose marker holds) */
 	size_t ntop;

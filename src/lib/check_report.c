@@ -129,9 +129,15 @@ static void fill_request(struct sl_check *c, const struct prob *p, struct sl_che
 	o->target = p->q->name;
 	o->installed = o->version;
 	o->requested_by = p->q->platform ? "platform" : "requirements";
-	o->why = p->q->platform && c->sdk_version && strstr(p->q->text, c->sdk_version)
-			 ? c->sdk_why
-			 : NULL;
+	o->requested_at = p->q->at;
+	/* the platform's request: for which sdk_version; the Space's: why the
+	 * locked version is another one (the platform installs it, ...) */
+	if (p->q->platform)
+		o->why = c->sdk_version && strstr(p->q->text, c->sdk_version) ? c->sdk_why : NULL;
+	else
+		o->why = p->target < c->n && c->pkgs[p->target].origin != SL_ORIGIN_DIRECT
+				 ? c->pkgs[p->target].why
+				 : NULL;
 }
 
 static void fill_problem(struct sl_check *c, const struct prob *p, struct sl_check_problem *o)

@@ -35,7 +35,12 @@ static void package_release(struct sl_lock_package *p)
 {
 	free(p->name);
 	free(p->version);
-	free(p->requirement);
+	for (size_t i = 0; i < p->n_requests; i++) {
+		free(p->requests[i].requirement);
+		free(p->requests[i].source);
+		free(p->requests[i].parent);
+	}
+	free(p->requests);
 	strv_free(p->required_by, p->n_required_by);
 	free(p->vcs_url);
 	free(p->vcs_commit);
@@ -146,6 +151,51 @@ void sl_lock_package_add_evidence(struct sl_lock_package *pkg, const struct sl_l
 	d->text = sl_xstrdup(ev->text ? ev->text : "");
 	d->kind = ev->kind;
 	d->version = ev->version ? sl_xstrdup(ev->version) : NULL;
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? sl_xstrdup(s) : NULL;
+}
+
+static int nullcmp_(const char *a, const char *b)
+{
+	if (!a || !b)
+		return (a != NULL) - (b != NULL);
+	return strcmp(a, b);
+}
+
+static int cmp_request(const void *a, const void *b)
+{
+	const struct sl_lock_request *x = a, *y = b;
+	int c;
+
+	if (x->by != y->by)
+		return x->by < y->by ? -1 : 1;
+	if ((c = nullcmp_(x->source, y->source)) != 0)
+		return c;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if ((c = nullcmp_(x->requirement, y->requirement)) != 0)
+		return c;
+	return nullcmp_(x->parent, y->parent);
+}
+
+void sl_lock_package_add_request(struct sl_lock_package *pkg, const struct sl_lock_request *rq)
+{
+	size_t cap = pkg->n_requests;
+	struct sl_lock_request *d;
+
+	for (size_t i = 0; i < pkg->n_requests; i++)
+		if (cmp_request(&pkg->requests[i], rq) == 0)
+			return;
+	sl_xgrow((void **)&pkg->requests, &cap, pkg->n_requests + 1, sizeof(*pkg->requests));
+	d = &pkg->requests[pkg->n_requests++];
+	d->by = rq->by;
+	d->requirement = dup_or_null(rq->requirement);
+	d->source = dup_or_null(rq->source);
+	d->line = rq->line;
+	d->parent = dup_or_null(rq->parent);
 }
 
 void sl_lock_package_add_parent(struct sl_lock_package *pkg, const char *parent)
@@ -277,6 +327,8 @@ void sl_lock_sort(struct sl_lock *lock)
 		struct sl_lock_package *p = &lock->packages[i];
 		if (p->n_evidence)
 			qsort(p->evidence, p->n_evidence, sizeof(*p->evidence), cmp_evidence);
+		if (p->n_requests)
+			qsort(p->requests, p->n_requests, sizeof(*p->requests), cmp_request);
 		if (p->n_required_by)
 			qsort(p->required_by, p->n_required_by, sizeof(char *), cmp_str);
 	}

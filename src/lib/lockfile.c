@@ -102,6 +102,19 @@ static cJSON *metadata_json(const struct sl_lock_metadata *m)
 	return o;
 }
 
+static cJSON *request_json(const struct sl_lock_request *q)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(o, "by", sl_origin_name(q->by));
+	if (q->line)
+		cJSON_AddNumberToObject(o, "line", (double)q->line);
+	put_opt(o, "parent", q->parent);
+	put_opt(o, "requirement", q->requirement);
+	put_opt(o, "source", q->source);
+	return o;
+}
+
 static cJSON *package_json(const struct sl_lock_package *p)
 {
 	cJSON *o = cJSON_CreateObject();
@@ -110,7 +123,12 @@ static cJSON *package_json(const struct sl_lock_package *p)
 	cJSON_AddStringToObject(o, "name", p->name);
 	put_str(o, "version", p->version);
 	cJSON_AddStringToObject(o, "origin", sl_origin_name(p->origin));
-	put_opt(o, "requirement", p->requirement);
+	if (p->n_requests) {
+		cJSON *rq = cJSON_CreateArray();
+		for (size_t i = 0; i < p->n_requests; i++)
+			cJSON_AddItemToArray(rq, request_json(&p->requests[i]));
+		cJSON_AddItemToObject(o, "requests", rq);
+	}
 	if (p->n_required_by)
 		cJSON_AddItemToObject(o, "required_by",
 				      strv_json(p->required_by, p->n_required_by));
@@ -411,6 +429,57 @@ static int read_evidence(struct rd *r, const cJSON *o, const char *where, struct
 	return 0;
 }
 
+static int read_request(struct rd *r, const cJSON *o, const char *where, struct sl_lock_package *p)
+{
+	const cJSON *by = cJSON_GetObjectItemCaseSensitive(o, "by");
+	const cJSON *line = cJSON_GetObjectItemCaseSensitive(o, "line");
+	struct sl_lock_request q = {0};
+	int b, rc;
+
+	if (!cJSON_IsObject(o))
+		return bad(r, where, "must be an object");
+	if (!cJSON_IsString(by) || (b = sl_lock_origin_from_name(by->valuestring)) <= 0)
+		return bad(r, where, "'by' must be one of direct, platform, transitive");
+	if (line && (!cJSON_IsNumber(line) || line->valuedouble < 0 || line->valuedouble > 4e9))
+		return bad(r, where, "'line' must be a line number");
+	q.by = (enum sl_origin)b;
+	q.line = line ? (unsigned long)line->valuedouble : 0;
+	if ((rc = get_str(r, o, "requirement", where, &q.requirement)) == 0 &&
+	    (rc = get_str(r, o, "source", where, &q.source)) == 0 &&
+	    (rc = get_str(r, o, "parent", where, &q.parent)) == 0)
+		sl_lock_package_add_request(p, &q);
+	free(q.requirement);
+	free(q.source);
+	free(q.parent);
+	return rc;
+}
+
+/* "requests" (version 2), or version 1's single "requirement", read as a
+ * request of the package's origin without a source. */
+static int read_requests(struct rd *r, const cJSON *o, const char *where,
+			 struct sl_lock_package *p)
+{
+	const cJSON *a = cJSON_GetObjectItemCaseSensitive(o, "requests"), *c;
+	struct sl_lock_request q = {0};
+	int rc, i = 0;
+
+	if (a && !cJSON_IsArray(a))
+		return bad(r, where, "'requests' must be an array");
+	cJSON_ArrayForEach(c, a)
+	{
+		char sub[160];
+		snprintf(sub, sizeof(sub), "%s.requests[%d]", where, i++);
+		if ((rc = read_request(r, c, sub, p)) != 0)
+			return rc;
+	}
+	if ((rc = get_str(r, o, "requirement", where, &q.requirement)) != 0 || !q.requirement)
+		return rc;
+	q.by = p->origin == SL_ORIGIN_UNKNOWN ? SL_ORIGIN_DIRECT : p->origin;
+	sl_lock_package_add_request(p, &q);
+	free(q.requirement);
+	return 0;
+}
+
 static int read_metadata(struct rd *r, const cJSON *o, const char *where, struct sl_lock_package *p)
 {
 	struct sl_lock_metadata m = {0};
@@ -453,7 +522,7 @@ static int read_package_rest(struct rd *r, const cJSON *o, const char *where,
 		return bad(r, where,
 			   "'origin' must be one of unknown, direct, platform, transitive");
 	p->origin = origin ? (enum sl_origin)o_ : SL_ORIGIN_UNKNOWN;
-	if ((rc = get_str(r, o, "requirement", where, &p->requirement)) != 0 ||
+	if ((rc = read_requests(r, o, where, p)) != 0 ||
 	    (rc = get_strv(r, o, "required_by", where, &p->required_by, &p->n_required_by)) != 0)
 		return rc;
 	if (vcs && !cJSON_IsNull(vcs)) {
@@ -545,9 +614,9 @@ static int read_lock(struct rd *r, const cJSON *j, struct sl_lock *lock)
 	if (!cJSON_IsNumber(v))
 		return sl_error(r->err, SL_EPARSE, "%s: not a lockfile: no 'lockfile_version'",
 				r->path);
-	if (v->valuedouble != SL_LOCK_FORMAT_VERSION)
+	if (v->valuedouble != 1 && v->valuedouble != SL_LOCK_FORMAT_VERSION)
 		return bad(r, "lockfile_version",
-			   "version %.0f is not supported (this spacelock reads version %d)",
+			   "version %.0f is not supported (this spacelock reads versions 1 to %d)",
 			   v->valuedouble, SL_LOCK_FORMAT_VERSION);
 	if ((rc = read_space(r, cJSON_GetObjectItemCaseSensitive(j, "space"), &lock->space)) != 0 ||
 	    (rc = read_runtime(r, cJSON_GetObjectItemCaseSensitive(j, "runtime"),

@@ -144,8 +144,49 @@ static void set_origin(struct sl_lock_package *p, const struct sl_obs *o)
 	    (o->origin == SL_ORIGIN_PLATFORM && p->origin != SL_ORIGIN_DIRECT) ||
 	    (o->origin == SL_ORIGIN_TRANSITIVE && p->origin == SL_ORIGIN_UNKNOWN))
 		p->origin = o->origin;
-	if (o->origin == SL_ORIGIN_DIRECT && !p->requirement && o->requirement)
-		sl_lock_set(&p->requirement, o->requirement);
+}
+
+/* A request o already stands for: the same requirement line asked for
+ * again (pip's "(from -r requirements.txt (line 2))" repeats the file's
+ * line), the platform step's request restated by pip in the same log
+ * ("Collecting gradio==4.31.0 (from gradio[oauth]==4.31.0)"), the same
+ * parent again. */
+static bool known_request(const struct sl_lock_package *p, const struct sl_lock_request *q)
+{
+	for (size_t i = 0; i < p->n_requests; i++) {
+		const struct sl_lock_request *k = &p->requests[i];
+		if (k->by != q->by)
+			continue;
+		if (q->by == SL_ORIGIN_DIRECT && strcmp(k->requirement, q->requirement) == 0)
+			return true;
+		if (q->by == SL_ORIGIN_PLATFORM && strcmp(k->source, q->source) == 0)
+			return true;
+		if (q->by == SL_ORIGIN_TRANSITIVE && strcmp(k->parent, q->parent) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Records who asked for the package: a requirements line (direct), the
+ * platform step's argument, or the parent pip names in "(from X)". */
+static void add_request(struct sl_lock_package *p, const struct sl_obs *o)
+{
+	struct sl_lock_request q = {o->origin, o->requirement, o->source, o->line, NULL};
+	char *parent = NULL;
+
+	if (o->origin == SL_ORIGIN_TRANSITIVE) {
+		if (!o->required_by || !(parent = parent_name(o->required_by)) ||
+		    strcmp(parent, p->name) == 0) {
+			free(parent);
+			return;
+		}
+		q.parent = parent;
+	} else if (o->origin == SL_ORIGIN_UNKNOWN || !o->requirement) {
+		return;
+	}
+	if (!known_request(p, &q))
+		sl_lock_package_add_request(p, &q);
+	free(parent);
 }
 
 static void add_parent(struct sl_lock_package *p, const struct sl_obs *o)
@@ -226,6 +267,7 @@ static void lock_package(struct snap *s, const char *name, const struct item *it
 		sl_lock_package_add_evidence(p, &ev);
 		set_origin(p, o);
 		add_parent(p, o);
+		add_request(p, o);
 		if (proves(o))
 			warn_disagreement(s, name, win, o, &warned);
 		if ((o->vcs_url || o->vcs_commit) &&

@@ -24,7 +24,7 @@ spacelock: stored the metadata of 4 packages in lock.json
 {
   "incomplete": [],
   "inputs": [],
-  "lockfile_version": 1,
+  "lockfile_version": 2,
   "packages": [
     {
       "evidence": [],
@@ -85,7 +85,12 @@ spacelock: stored the metadata of 4 packages in lock.json
       },
       "name": "starlette",
       "origin": "direct",
-      "requirement": "starlette<0.39",
+      "requests": [
+        {
+          "by": "direct",
+          "requirement": "starlette<0.39"
+        }
+      ],
       "version": "0.38.6"
     }
   ],

@@ -23,7 +23,7 @@ gunicorn==22.0.0 ; sys_platform == "linux"
     "card: README.md",
     "requirements: requirements.txt"
   ],
-  "lockfile_version": 1,
+  "lockfile_version": 2,
   "packages": [
     {
       "evidence": [
@@ -37,7 +37,14 @@ gunicorn==22.0.0 ; sys_platform == "linux"
       ],
       "name": "flask",
       "origin": "direct",
-      "requirement": "Flask==3.0.3",
+      "requests": [
+        {
+          "by": "direct",
+          "line": 2,
+          "requirement": "Flask==3.0.3",
+          "source": "requirements.txt"
+        }
+      ],
       "version": "3.0.3"
     },
     {
@@ -52,7 +59,14 @@ gunicorn==22.0.0 ; sys_platform == "linux"
       ],
       "name": "gunicorn",
       "origin": "direct",
-      "requirement": "gunicorn==22.0.0 ; sys_platform == \"linux\"",
+      "requests": [
+        {
+          "by": "direct",
+          "line": 3,
+          "requirement": "gunicorn==22.0.0 ; sys_platform == \"linux\"",
+          "source": "requirements.txt"
+        }
+      ],
       "version": "22.0.0"
     }
   ],

@@ -21,7 +21,7 @@ requests==2.31.0
     "requirements: requirements.txt",
     "freeze: freeze.json"
   ],
-  "lockfile_version": 1,
+  "lockfile_version": 2,
   "packages": [
     {
       "evidence": [
@@ -56,7 +56,14 @@ requests==2.31.0
       ],
       "name": "requests",
       "origin": "direct",
-      "requirement": "requests==2.31.0",
+      "requests": [
+        {
+          "by": "direct",
+          "line": 1,
+          "requirement": "requests==2.31.0",
+          "source": "requirements.txt"
+        }
+      ],
       "version": "2.32.3"
     }
   ],

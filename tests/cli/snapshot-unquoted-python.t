@@ -38,7 +38,7 @@ numpy<2
     "card: README.md",
     "requirements: requirements.txt"
   ],
-  "lockfile_version": 1,
+  "lockfile_version": 2,
   "packages": [],
   "runtime": {
     "base_image": null,

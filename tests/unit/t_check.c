@@ -35,7 +35,11 @@ static struct sl_lock *make_lock(const char *python, const struct pk *p, size_t 
 		while (p[i].extras[ne])
 			ne++;
 		lp->origin = (enum sl_origin)p[i].origin;
-		sl_lock_set(&lp->requirement, p[i].requirement);
+		if (p[i].requirement) {
+			struct sl_lock_request q = {lp->origin, (char *)p[i].requirement, NULL, 0,
+						    NULL};
+			sl_lock_package_add_request(lp, &q);
+		}
 		if (!p[i].no_meta)
 			sl_lock_package_set_metadata(lp, p[i].reqs, nr, p[i].rp, p[i].extras, ne);
 	}

@@ -30,7 +30,9 @@ static struct sl_lock *sample(bool reversed)
 		p = sl_lock_add_package(lock, n, strcmp(n, "psutil") == 0 ? "5.9.8" : "4.13.0");
 		if (strcmp(n, "psutil") == 0) {
 			p->origin = SL_ORIGIN_DIRECT;
-			sl_lock_set(&p->requirement, "psutil==5.9.8");
+			struct sl_lock_request q = {SL_ORIGIN_DIRECT, "psutil==5.9.8",
+						    "requirements.txt", 3, NULL};
+			sl_lock_package_add_request(p, &q);
 			sl_lock_package_add_evidence(p, reversed ? &e2 : &e1);
 			sl_lock_package_add_evidence(p, reversed ? &e1 : &e2);
 		} else {
@@ -72,7 +74,7 @@ static const char want[] = "{\n"
 			   "  \"inputs\": [\n"
 			   "    \"build-log: build.log\"\n"
 			   "  ],\n"
-			   "  \"lockfile_version\": 1,\n"
+			   "  \"lockfile_version\": 2,\n"
 			   "  \"packages\": [\n"
 			   "    {\n"
 			   "      \"evidence\": [],\n"
@@ -115,7 +117,14 @@ static const char want[] = "{\n"
 			   "      ],\n"
 			   "      \"name\": \"psutil\",\n"
 			   "      \"origin\": \"direct\",\n"
-			   "      \"requirement\": \"psutil==5.9.8\",\n"
+			   "      \"requests\": [\n"
+			   "        {\n"
+			   "          \"by\": \"direct\",\n"
+			   "          \"line\": 3,\n"
+			   "          \"requirement\": \"psutil==5.9.8\",\n"
+			   "          \"source\": \"requirements.txt\"\n"
+			   "        }\n"
+			   "      ],\n"
 			   "      \"version\": \"5.9.8\"\n"
 			   "    }\n"
 			   "  ],\n"
@@ -191,16 +200,40 @@ static void bad_case(const char *text, const char *msg)
 	CHECK_STR(err.msg, msg, "lockfile error");
 }
 
+/* Version 1 kept one "requirement" per package: it reads as one request of
+ * the package's origin, without a source. */
+static void test_version1_requirement(void)
+{
+	const char *t = "{\"lockfile_version\": 1, \"packages\": [{\"name\": \"gradio\", "
+			"\"version\": \"4.31.0\", \"origin\": \"platform\", "
+			"\"requirement\": \"gradio[oauth]==4.31.0\"}]}";
+	struct sl_lock *lock = NULL;
+	struct sl_err err = {0};
+	const struct sl_lock_package *p;
+
+	CHECK(sl_lockfile_parse("v1.json", t, strlen(t), &lock, &err) == 0, "v1: %s", err.msg);
+	p = lock ? sl_lock_find(lock, "gradio") : NULL;
+	CHECK(p && p->n_requests == 1 && p->requests[0].by == SL_ORIGIN_PLATFORM &&
+		  strcmp(p->requests[0].requirement, "gradio[oauth]==4.31.0") == 0 &&
+		  !p->requests[0].source && p->requests[0].line == 0,
+	      "a version 1 requirement is a request of the package's origin");
+	sl_lock_free(lock);
+}
+
 static void test_errors(void)
 {
+	bad_case("{\"lockfile_version\": 2, \"packages\": [{\"name\": \"a\", \"version\": \"1\", "
+		 "\"requests\": [{\"by\": \"unknown\"}]}]}",
+		 "spacelock.json: 'packages[0].requests[0]': 'by' must be one of direct, platform, "
+		 "transitive");
 	bad_case("{\n  \"lockfile_version\": 1,\n  \"packages\": [,]\n}\n",
 		 "spacelock.json:3:16: invalid JSON");
 	bad_case("", "spacelock.json:1:1: invalid JSON");
 	bad_case("[]", "spacelock.json: not a lockfile: the top level is not an object");
 	bad_case("{}", "spacelock.json: not a lockfile: no 'lockfile_version'");
-	bad_case("{\"lockfile_version\": 2}",
-		 "spacelock.json: 'lockfile_version': version 2 is not supported (this spacelock "
-		 "reads version 1)");
+	bad_case("{\"lockfile_version\": 3}",
+		 "spacelock.json: 'lockfile_version': version 3 is not supported (this spacelock "
+		 "reads versions 1 to 2)");
 	bad_case("{\"lockfile_version\": 1, \"packages\": [{\"name\": \"a\"}]}",
 		 "spacelock.json: 'packages[0]': 'version' must be a non-empty string");
 	bad_case("{\"lockfile_version\": 1, \"packages\": [{\"name\": \"a\", \"version\": \"1\", "
@@ -311,6 +344,7 @@ int main(void)
 	test_special();
 	test_dump();
 	test_errors();
+	test_version1_requirement();
 	test_write();
 	return t_done();
 }

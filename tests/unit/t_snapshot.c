@@ -111,9 +111,20 @@ static void test_example_log(void)
 	CHECK(!p || p->origin == SL_ORIGIN_DIRECT, "pydantic is direct when locked");
 	CHECK(find_incomplete(lock, "package 'psutil'") != NULL, "psutil never reached");
 	p = sl_lock_find(lock, "gradio");
-	CHECK(p && strcmp(p->version, "4.31.0") == 0 && p->origin == SL_ORIGIN_PLATFORM &&
-		  p->requirement && strcmp(p->requirement, "gradio>=4.40.0") == 0,
-	      "the platform's pin wins the origin, the user's requirement is kept");
+	CHECK(p && strcmp(p->version, "4.31.0") == 0 && p->origin == SL_ORIGIN_PLATFORM,
+	      "the platform's pin wins the origin");
+	/* both requests are kept, each with who made it and where */
+	CHECK(p && p->n_requests == 2, "gradio has two requests (%zu)", p ? p->n_requests : 0);
+	if (p && p->n_requests == 2) {
+		const struct sl_lock_request *d = &p->requests[0], *f = &p->requests[1];
+		CHECK(d->by == SL_ORIGIN_DIRECT && strcmp(d->requirement, "gradio>=4.40.0") == 0 &&
+			  d->line == 2 && strstr(d->source, "requirements.txt") && !d->parent,
+		      "the Space's request: requirements.txt:2 gradio>=4.40.0");
+		CHECK(f->by == SL_ORIGIN_PLATFORM &&
+			  strcmp(f->requirement, "gradio[oauth]==4.31.0") == 0 && f->line == 21 &&
+			  strstr(f->source, "build.log"),
+		      "the platform's request: build.log:21 gradio[oauth]==4.31.0");
+	}
 	CHECK(has_warning(lock, "'gradio' 4.31.0 is locked but requirements.txt:2 asks for "
 				"'gradio>=4.40.0'"),
 	      "a direct requirement the locked version does not satisfy is a warning");
@@ -150,8 +161,10 @@ static void test_pins(void)
 			  strcmp(p->evidence[0].source, "space/requirements.txt") == 0 &&
 			  p->evidence[0].line == 1,
 		      "pin evidence with file and line");
-		CHECK(p && p->requirement && strstr(p->requirement, "Pydantic_Core==2.18.2"),
-		      "requirement line kept");
+		CHECK(p && p->n_requests == 1 && p->requests[0].by == SL_ORIGIN_DIRECT &&
+			  strstr(p->requests[0].requirement, "Pydantic_Core==2.18.2") &&
+			  p->requests[0].line == 1,
+		      "requirement line kept as a direct request");
 		CHECK(find_incomplete(lock, "package 'psutil'") != NULL, "range unknown");
 		CHECK(find_incomplete(lock, "package 'bee'") != NULL, "VCS branch unknown");
 		CHECK_STR(lock->runtime.python, "3.10", "declared python used");
