@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -247,17 +248,15 @@ static void norm_instruction(const char *s, struct sl_buf *out)
 	} else if (strncmp(s, "/bin/sh -c ", 11) == 0) {
 		s += 11;
 	}
-	for (; *s; s++) {
-		char c = *s;
-		if (c == ' ' || c == '\t') {
-			if (out->len && out->buf[out->len - 1] != ' ')
-				sl_buf_addch(out, ' ');
-			continue;
-		}
-		sl_buf_addch(out, c);
+	/* whole runs at a time: a word, then one space when more follows */
+	while (*s) {
+		size_t n = strcspn(s, " \t");
+		sl_buf_add(out, s, n);
+		s += n;
+		s += strspn(s, " \t");
+		if (*s && out->len)
+			sl_buf_addch(out, ' ');
 	}
-	while (out->len && out->buf[out->len - 1] == ' ')
-		out->buf[--out->len] = '\0';
 }
 
 static size_t norm_key(const char *s, struct sl_buf *norm)
@@ -611,14 +610,36 @@ static bool traceback_line(struct sl_buildlog *log, const char *s, size_t len)
 	return true;
 }
 
+/* The first "/site-packages" in s, else the first "/dist-packages": one
+ * pass over the line for both (this runs on most lines). */
+static const char *packages_dir(const char *s, size_t len)
+{
+	const char *k, *end = s + len, *dist = NULL;
+
+	if (len < 14)
+		return NULL;
+	k = s + 9;
+	/* memchr for the rare 'k' of "/site-pac[k]ages" (memmem sets up
+	 * tables on every call, which costs more than these short lines) */
+	while (k + 5 <= end && (k = memchr(k, 'k', (size_t)(end - k - 4))) != NULL) {
+		const char *q = k - 9;
+		if (memcmp(k - 4, "-packages", 9) == 0) {
+			if (memcmp(q, "/site", 5) == 0)
+				return q;
+			if (!dist && memcmp(q, "/dist", 5) == 0)
+				dist = q;
+		}
+		k++;
+	}
+	return dist;
+}
+
 /* "/usr/local/lib/python3.13/site-packages" -> "3.13" */
 static void site_python(struct sl_buildlog *log, const char *s, size_t len)
 {
-	const char *p = memmem(s, len, "/site-packages", 14);
+	const char *p = packages_dir(s, len);
 	const char *q;
 
-	if (!p)
-		p = memmem(s, len, "/dist-packages", 14);
 	if (!p)
 		return;
 	q = p;
@@ -786,14 +807,32 @@ static void sanitize_slow(struct sl_buildlog *log, const char *s, size_t n)
 	}
 }
 
+/* Length of the leading run of plain bytes of s[0..n): eight bytes at a
+ * time while none of them is a control byte, DEL or non-ASCII (a tab
+ * makes the word go byte by byte; it is plain all the same). */
+static size_t plain_prefix(const char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		uint64_t del = w ^ (ones * 0x7f);
+		if (((w | ((w - ones * 0x20) & ~w) | ((del - ones) & ~del)) & high) != 0)
+			break;
+	}
+	while (i < n && plain_byte((unsigned char)s[i]))
+		i++;
+	return i;
+}
+
 static void sanitize(struct sl_buildlog *log, const char *s, size_t n)
 {
 	struct sl_buildlog_state *st = log->state;
-	size_t i = 0;
+	size_t i = plain_prefix(s, n);
 
 	sl_buf_reset(&st->clean);
-	while (i < n && plain_byte((unsigned char)s[i]))
-		i++;
 	if (i == n)
 		sl_buf_add(&st->clean, s, n);
 	else

@@ -174,12 +174,15 @@ static void observe(struct sl_buildlog *log, const struct seen *s, const char *t
 	struct sl_build_step *step = blog_current_step(log);
 	struct pkgctx *c;
 	struct sl_obs o = {0};
-	char *name;
+	char short_name[128], *name;
 
 	if (!blog_obs_room(log))
 		return;
 	c = ctx_for(log, s->name, s->name_len, true);
-	name = sl_xstrndup(s->name, s->name_len);
+	/* the list copies it again: a short name needs no heap copy here */
+	name = s->name_len < sizeof(short_name) ? short_name : sl_xmalloc(s->name_len + 1);
+	memcpy(name, s->name, s->name_len);
+	name[s->name_len] = '\0';
 	if (s->strength == SL_EV_PIP)
 		demote(log, c, s->version);
 	if (origin_rank(s->origin) > origin_rank(c->origin))
@@ -204,14 +207,24 @@ static void observe(struct sl_buildlog *log, const struct seen *s, const char *t
 		c->pip_obs = log->obs.n - 1;
 	if (step)
 		step->nobs++;
-	free(name);
+	if (name != short_name)
+		free(name);
 }
 
 /* ---- requirement text as pip prints it ---- */
 
+static bool name_char(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+	       c == '_' || c == '.';
+}
+
 static size_t name_span(const char *s)
 {
-	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.");
+	size_t n = 0;
+
+	while (name_char((unsigned char)s[n])) /* not strspn: its table costs more than a name */
+		n++;
 	while (n && !((s[n - 1] >= 'a' && s[n - 1] <= 'z') || (s[n - 1] >= 'A' && s[n - 1] <= 'Z') ||
 		      (s[n - 1] >= '0' && s[n - 1] <= '9')))
 		n--;
@@ -664,12 +677,12 @@ bool piplog_line(struct sl_buildlog *log, const char *s, size_t len)
  * returned as their own words. */
 struct words {
 	char **v;
-	size_t n;
+	size_t n, cap;
 };
 
 static void words_add(struct words *w, struct sl_buf *b)
 {
-	w->v = sl_xrealloc(w->v, (w->n + 1) * sizeof(*w->v));
+	sl_xgrow((void **)&w->v, &w->cap, w->n + 1, sizeof(*w->v));
 	w->v[w->n++] = sl_buf_detach(b, NULL);
 }
 
@@ -701,11 +714,16 @@ static void split_words(const char *s, struct words *w)
 			}
 			if (!*s)
 				break;
-		} else {
+		} else if (c == '\\' && s[1]) {
 			any = true;
-			if (c == '\\' && s[1])
-				c = *++s;
-			sl_buf_addch(&b, c);
+			sl_buf_addch(&b, *++s);
+		} else { /* a run of ordinary characters at once */
+			size_t n = strcspn(s, " \t\n&|;\"'\\");
+			any = true;
+			if (n == 0)
+				n = 1; /* a lone '\\' at the end */
+			sl_buf_add(&b, s, n);
+			s += n - 1;
 		}
 	}
 	if (any)
