@@ -151,17 +151,22 @@ static void set_origin(struct sl_lock_package *p, const struct sl_obs *o)
  * line), the platform step's request restated by pip in the same log
  * ("Collecting gradio==4.31.0 (from gradio[oauth]==4.31.0)"), the same
  * parent again. */
+static bool same_text(const char *a, const char *b)
+{
+	return a && b ? strcmp(a, b) == 0 : a == b;
+}
+
 static bool known_request(const struct sl_lock_package *p, const struct sl_lock_request *q)
 {
 	for (size_t i = 0; i < p->n_requests; i++) {
 		const struct sl_lock_request *k = &p->requests[i];
 		if (k->by != q->by)
 			continue;
-		if (q->by == SL_ORIGIN_DIRECT && strcmp(k->requirement, q->requirement) == 0)
+		if (q->by == SL_ORIGIN_DIRECT && same_text(k->requirement, q->requirement))
 			return true;
-		if (q->by == SL_ORIGIN_PLATFORM && strcmp(k->source, q->source) == 0)
+		if (q->by == SL_ORIGIN_PLATFORM && same_text(k->source, q->source))
 			return true;
-		if (q->by == SL_ORIGIN_TRANSITIVE && strcmp(k->parent, q->parent) == 0)
+		if (q->by == SL_ORIGIN_TRANSITIVE && same_text(k->parent, q->parent))
 			return true;
 	}
 	return false;

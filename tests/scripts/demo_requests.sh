@@ -60,4 +60,19 @@ p = p[0]
 assert p["requirement"] == "gradio>=4.40.0" and p["requested_by"] == "requirements", p
 assert p["requested_at"] == "examples/repin-history/requirements.txt:2", p
 ' "$T_TMP/out.json"
+
+# a longer build: the platform's requests keep their step's line, pip's
+# "(from X)" gives transitive requests with their parent, and pip restating
+# a request is not another one
+log=tests/fixtures/logs/2026-05-gradio-4.31.0-py3.13-build-pydantic-core-fail.log
+"$SPACELOCK" -q snapshot --build-log "$log" -o "$T_TMP/long.json"
+check "transitive and platform requests" /usr/bin/python3 -c '
+import json, sys
+d = {p["name"]: p for p in json.load(open(sys.argv[1]))["packages"]}
+rq = lambda n: [(r["by"], r.get("requirement"), r.get("line"), r.get("parent")) for r in d[n].get("requests", [])]
+assert rq("fastapi") == [("platform", "fastapi<0.113.0", 33, None)], rq("fastapi")
+assert rq("gradio") == [("platform", "gradio[oauth]==4.31.0", 33, None)], rq("gradio")
+assert rq("anyio") == [("transitive", "anyio<5,>=3.4.0", 146, "starlette")], rq("anyio")
+assert d["anyio"]["origin"] == "transitive" and d["anyio"]["required_by"] == ["starlette"]
+' "$T_TMP/long.json"
 finish
