@@ -146,16 +146,17 @@ static void set_origin(struct sl_lock_package *p, const struct sl_obs *o)
 		p->origin = o->origin;
 }
 
-/* A request o already stands for: the same requirement line asked for
- * again (pip's "(from -r requirements.txt (line 2))" repeats the file's
- * line), the platform step's request restated by pip in the same log
- * ("Collecting gradio==4.31.0 (from gradio[oauth]==4.31.0)"), the same
- * parent again. */
+/* Equal strings, or both NULL. */
 static bool same_text(const char *a, const char *b)
 {
 	return a && b ? strcmp(a, b) == 0 : a == b;
 }
 
+/* p already has request q in substance: the same requirement line asked for
+ * again (pip's "(from -r requirements.txt (line 2))" repeats the file's
+ * line), the platform step's request restated by pip in the same log
+ * ("Collecting gradio==4.31.0 (from gradio[oauth]==4.31.0)"), the same
+ * parent again. */
 static bool known_request(const struct sl_lock_package *p, const struct sl_lock_request *q)
 {
 	for (size_t i = 0; i < p->n_requests; i++) {
