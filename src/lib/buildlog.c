@@ -683,6 +683,20 @@ static bool framing_line(struct sl_buildlog *log, const char *s, size_t len)
 	return summary_line(log, s, len) || runtime_line(log, s, len);
 }
 
+/* Does s contain " @ "?  memchr to each '@' (memmem's per-call set-up
+ * costs more than these short lines). */
+static bool spaced_at(const char *s, size_t len)
+{
+	const char *at = s + 1, *end = s + len;
+
+	while (at + 1 < end && (at = memchr(at, '@', (size_t)(end - at - 1))) != NULL) {
+		if (at[-1] == ' ' && at[1] == ' ')
+			return true;
+		at++;
+	}
+	return false;
+}
+
 /* Could the line be `pip freeze` / `pip list` output printed into the log? */
 static bool freeze_candidate(const struct sl_buildlog_state *st, const char *s, size_t len)
 {
@@ -694,7 +708,7 @@ static bool freeze_candidate(const struct sl_buildlog_state *st, const char *s, 
 		return strncmp(s, "# Editable", 10) == 0 || strncmp(s, "-e ", 3) == 0;
 	if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
 		return false;
-	return memchr(s, '=', len) || memmem(s, len, " @ ", 3) || STARTS(s, len, "Package");
+	return memchr(s, '=', len) || spaced_at(s, len) || STARTS(s, len, "Package");
 }
 
 static void parse_line(struct sl_buildlog *log, const char *s, size_t len)

@@ -22,11 +22,13 @@ static char *clean_text(const char *s)
 	if (!s)
 		return NULL;
 	n = strnlen(s, SL_OBS_TEXT_MAX);
-	t = sl_xstrndup(s, n);
-	for (char *p = t; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			*p = ' ';
-	sl_redact_tokens(t);
+	t = sl_xmalloc(n + 1);
+	for (size_t i = 0; i < n; i++) { /* copy and blank controls in one pass */
+		unsigned char c = (unsigned char)s[i];
+		t[i] = c < 0x20 || c == 0x7f ? ' ' : (char)c;
+	}
+	t[n] = '\0';
+	sl_redact_tokens_n(t, n);
 	return t;
 }
 

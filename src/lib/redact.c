@@ -15,11 +15,13 @@ size_t sl_redact_tokens_n(char *s, size_t len)
 	size_t found = 0;
 
 	for (size_t i = 0; i + 3 <= len; i++) {
-		/* memmem skips the text between candidates without per-byte work */
-		const char *hit = memmem(s + i, len - i, "hf_", 3);
-		if (!hit)
+		/* memchr skips to each '_' (rarer than 'h') without per-byte work */
+		const char *us = memchr(s + i + 2, '_', len - i - 2);
+		if (!us)
 			break;
-		i = (size_t)(hit - s);
+		i = (size_t)(us - s) - 2;
+		if (s[i] != 'h' || s[i + 1] != 'f')
+			continue;
 		/* "xhf_..." is part of a longer word, not a token */
 		if (i > 0 && is_alnum((unsigned char)s[i - 1]))
 			continue;
