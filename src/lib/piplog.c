@@ -123,17 +123,34 @@ static int origin_rank(enum sl_origin o)
 	return o == SL_ORIGIN_DIRECT ? 3 : o == SL_ORIGIN_PLATFORM ? 2 : o == SL_ORIGIN_TRANSITIVE ? 1 : 0;
 }
 
+/* The next character of s[0..n) in PEP 503 canonical form (lower case,
+ * a run of "-_." as one '-'), from *i on; -1 at the end. */
+static int canon_next(const char *s, size_t n, size_t *i)
+{
+	char c;
+
+	if (*i >= n)
+		return -1;
+	c = s[(*i)++];
+	if (c == '-' || c == '_' || c == '.') {
+		while (*i < n && (s[*i] == '-' || s[*i] == '_' || s[*i] == '.'))
+			(*i)++;
+		return '-';
+	}
+	return (unsigned char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+}
+
+/* Canonical names equal, compared as they are walked: no copies. */
 static bool same_name(const char *a, size_t alen, const char *b)
 {
-	struct sl_buf ca = SL_BUF_INIT, cb = SL_BUF_INIT;
-	bool eq;
+	size_t blen = strlen(b), i = 0, j = 0;
+	int ca, cb;
 
-	sl_name_canonical_buf(a, alen, &ca);
-	sl_name_canonical_buf(b, strlen(b), &cb);
-	eq = strcmp(ca.buf, cb.buf) == 0;
-	sl_buf_release(&ca);
-	sl_buf_release(&cb);
-	return eq;
+	do {
+		ca = canon_next(a, alen, &i);
+		cb = canon_next(b, blen, &j);
+	} while (ca == cb && ca >= 0);
+	return ca == cb;
 }
 
 /* ---- observations ---- */
@@ -822,22 +839,33 @@ static bool pip_install_at(struct words *w, size_t i, size_t *next)
 static bool platform_args(const struct words *args, char **sdk, char **sdk_version)
 {
 	bool datasets = false, hub = false, platform = false;
+	struct sl_buf canon = SL_BUF_INIT;
 
 	for (size_t i = 0; i < args->n; i++) {
 		struct req r;
+		const char *c;
 		req_parse(args->v[i], &r);
-		if (r.name && (sl_name_eq(r.name, "gradio") || sl_name_eq(r.name, "streamlit")) && r.pin &&
-		    !*sdk) {
-			*sdk = sl_name_canonical(r.name);
+		if (!r.name) {
+			req_release(&r);
+			continue;
+		}
+		/* canonical once, compared with canonical literals (sl_name_eq
+		 * would copy both sides for each of them) */
+		sl_buf_reset(&canon);
+		sl_name_canonical_buf(r.name, strlen(r.name), &canon);
+		c = canon.buf;
+		if ((strcmp(c, "gradio") == 0 || strcmp(c, "streamlit") == 0) && r.pin && !*sdk) {
+			*sdk = sl_xstrdup(c);
 			*sdk_version = sl_xstrdup(r.pin);
 			platform = true;
 		}
-		if (r.name && sl_name_eq(r.name, "spaces"))
+		if (strcmp(c, "spaces") == 0)
 			platform = true;
-		datasets |= r.name && sl_name_eq(r.name, "datasets");
-		hub |= r.name && sl_name_eq(r.name, "huggingface-hub");
+		datasets |= strcmp(c, "datasets") == 0;
+		hub |= strcmp(c, "huggingface-hub") == 0;
 		req_release(&r);
 	}
+	sl_buf_release(&canon);
 	return platform || (datasets && hub);
 }
 
