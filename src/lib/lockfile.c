@@ -654,6 +654,13 @@ int sl_lockfile_parse(const char *path, const char *data, size_t len, struct sl_
 
 	if (memchr(data, '\0', len))
 		return sl_error(err, SL_EPARSE, "%s: binary file: NUL byte", path);
+	/* JSON is UTF-8, and the writer turns bad bytes into U+FFFD: a lock
+	 * holding them would not read back as the lock it writes */
+	if (!sl_utf8_valid(data, len)) {
+		unsigned long line, col;
+		position(data, sl_utf8_invalid_at(data, len), &line, &col);
+		return sl_error(err, SL_EPARSE, "%s:%lu:%lu: not valid UTF-8", path, line, col);
+	}
 	j = cJSON_ParseWithLengthOpts(data, len, &end, 0);
 	if (!j) {
 		unsigned long line, col;

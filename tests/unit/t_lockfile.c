@@ -222,6 +222,9 @@ static void test_version1_requirement(void)
 
 static void test_errors(void)
 {
+	/* the writer would turn the bad byte into U+FFFD: not the same lock */
+	bad_case("{\"lockfile_version\": 2,\n \"warnings\": [\"a\xff\"]}",
+		 "spacelock.json:2:17: not valid UTF-8");
 	bad_case("{\"lockfile_version\": 2, \"packages\": [{\"name\": \"a\", \"version\": \"1\", "
 		 "\"requests\": [{\"by\": \"unknown\"}]}]}",
 		 "spacelock.json: 'packages[0].requests[0]': 'by' must be one of direct, platform, "
