@@ -26,10 +26,12 @@ void sl_lockfile_dump(struct sl_lock *lock, struct sl_buf *out);
 int sl_lockfile_write(struct sl_lock *lock, const char *path, struct sl_err *err);
 
 /* Parses and validates a lockfile held in data[0..len); path names it in
- * messages.  Bad JSON is reported as SL_EPARSE "path:line:col: ..."; a
+ * messages.  Bad JSON, or bytes that are not UTF-8, is reported as
+ * SL_EPARSE "path:line:col: ..."; a
  * valid JSON document that is not a lockfile as SL_EPARSE "path: key: ..."
  * naming the offending key (e.g. "packages[2].version").  Keys this
- * version does not know are ignored; a newer lockfile_version is refused.
+ * version does not know are ignored; a newer lockfile_version is refused
+ * (version 1's "requirement" is read as a request, lock.h).
  * On success *out is a new lock (free with sl_lock_free). */
 int sl_lockfile_parse(const char *path, const char *data, size_t len, struct sl_lock **out,
 		      struct sl_err *err);
