@@ -23,26 +23,11 @@
 /* JSON string of s, or null; bytes that are not UTF-8 become U+FFFD. */
 static void jstr(struct sl_buf *b, const char *s)
 {
-	size_t len;
-
 	if (!s) {
 		sl_buf_addstr(b, "null");
 		return;
 	}
-	len = strlen(s);
-	if (sl_utf8_invalid_at(s, len) == len) {
-		sl_buf_add_json_string(b, s, len);
-		return;
-	}
-	struct sl_buf clean = SL_BUF_INIT;
-	for (size_t i = 0; i < len;) {
-		uint32_t cp;
-		size_t n = sl_utf8_next(s + i, len - i, &cp);
-		sl_buf_add(&clean, n ? s + i : "\xef\xbf\xbd", n ? n : 3);
-		i += n ? n : 1;
-	}
-	sl_buf_add_json_string(b, clean.buf, clean.len);
-	sl_buf_release(&clean);
+	sl_utf8_add_json(b, s, strlen(s));
 }
 
 static void jkey(struct sl_buf *b, const char *key, const char *s)
