@@ -98,8 +98,8 @@ static void measure(const char *name, long (*fn)(const struct cases *), const st
 		rounds++;
 		t = now() - t0;
 	} while (t < 1.0);
-	printf("%s %.0f ops/s (%ld rounds, checksum %ld)\n", name, (double)rounds * (double)c->n / t,
-	       rounds, check / rounds);
+	printf("%s %.0f ops/s (%ld rounds, checksum %ld)\n", name,
+	       (double)rounds * (double)c->n / t, rounds, check / rounds);
 }
 
 int main(int argc, char **argv)

@@ -2,7 +2,7 @@
 # scripts/style.sh: `make style`: clang-format check and banned calls.
 set -u
 rc=0
-files=$(ls src/lib/*.c src/cli/*.c src/cli/*.h include/spacelock/*.h tests/unit/*.c tests/unit/*.h tests/fuzz/*.c 2>/dev/null)
+files=$(ls src/lib/*.c src/lib/*.h src/cli/*.c src/cli/*.h include/spacelock/*.h tests/unit/*.c tests/unit/*.h tests/fuzz/*.c bench/*.c 2>/dev/null)
 if command -v clang-format >/dev/null; then
 	clang-format --dry-run -Werror $files || rc=1
 else

@@ -15,7 +15,10 @@ struct sl_buf {
 	size_t alloc;
 };
 
-#define SL_BUF_INIT {sl_buf_empty, 0, 0}
+#define SL_BUF_INIT                                                                                \
+	{                                                                                          \
+		sl_buf_empty, 0, 0                                                                 \
+	}
 extern char sl_buf_empty[];
 
 void sl_buf_init(struct sl_buf *b);

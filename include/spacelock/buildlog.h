@@ -42,7 +42,7 @@
 
 enum sl_log_kind {
 	SL_LOG_BUILD = 0, /* a build log: "===== Build Queued at ..." */
-	SL_LOG_RUN = 1,   /* a container log: "===== Application Startup at ..." */
+	SL_LOG_RUN = 1,	  /* a container log: "===== Application Startup at ..." */
 };
 
 enum sl_step_outcome {
@@ -54,87 +54,89 @@ enum sl_step_outcome {
 
 /* What a step does, read from its instruction text (bit flags). */
 enum sl_step_flag {
-	SL_STEP_FROM = 1 << 0,             /* FROM: the base image */
-	SL_STEP_PIP = 1 << 1,              /* runs `pip install` */
-	SL_STEP_PLATFORM = 1 << 2,         /* pip installs packages the builder chose */
-	SL_STEP_SDK = 1 << 3,              /* ... among them the sdk pin (gradio[oauth]==X) */
-	SL_STEP_REQUIREMENTS = 1 << 4,     /* pip install -r requirements.txt */
+	SL_STEP_FROM = 1 << 0,		   /* FROM: the base image */
+	SL_STEP_PIP = 1 << 1,		   /* runs `pip install` */
+	SL_STEP_PLATFORM = 1 << 2,	   /* pip installs packages the builder chose */
+	SL_STEP_SDK = 1 << 3,		   /* ... among them the sdk pin (gradio[oauth]==X) */
+	SL_STEP_REQUIREMENTS = 1 << 4,	   /* pip install -r requirements.txt */
 	SL_STEP_PRE_REQUIREMENTS = 1 << 5, /* pip install -r pre-requirements.txt */
-	SL_STEP_PSEUDO = 1 << 6,           /* "Restoring cache", "Pushing image", ... */
+	SL_STEP_PSEUDO = 1 << 6,	   /* "Restoring cache", "Pushing image", ... */
 };
 
 struct sl_build_step {
 	char *instruction;  /* the text after "--> ", as printed */
 	unsigned long line; /* input line of its "--> " echo */
 	enum sl_step_outcome outcome;
-	char *duration;     /* seconds as printed after DONE ("1.2"), or NULL */
-	unsigned flags;     /* enum sl_step_flag bits */
-	int exit_code;      /* from "--> ERROR: process ... exit code: N", else -1 */
-	char *stage;        /* "base 5/6" when the failure summary names it, or NULL */
-	size_t nobs;        /* observations made while this step's output ran */
-	size_t key;         /* hash of the normalised instruction (step lookups) */
+	char *duration; /* seconds as printed after DONE ("1.2"), or NULL */
+	unsigned flags; /* enum sl_step_flag bits */
+	int exit_code;	/* from "--> ERROR: process ... exit code: N", else -1 */
+	char *stage;	/* "base 5/6" when the failure summary names it, or NULL */
+	size_t nobs;	/* observations made while this step's output ran */
+	size_t key;	/* hash of the normalised instruction (step lookups) */
 };
 
 enum sl_failure_kind {
-	SL_FAIL_RESOLUTION = 0, /* pip: Cannot install A and B / ResolutionImpossible */
+	SL_FAIL_RESOLUTION = 0,	 /* pip: Cannot install A and B / ResolutionImpossible */
 	SL_FAIL_NO_DISTRIBUTION, /* pip: No matching distribution / Could not find a version */
-	SL_FAIL_WHEEL_BUILD,     /* pip: Failed building wheel / Failed to build X */
-	SL_FAIL_PYTHON,          /* pip: X requires a different Python */
-	SL_FAIL_PIP,             /* any other "ERROR: " line of pip */
-	SL_FAIL_STEP,            /* BuildKit: --> ERROR: process "..." did not complete */
-	SL_FAIL_JOB,             /* the summary: Job failed with exit code N / job error */
-	SL_FAIL_RUNTIME,         /* run log: runtime error panel, the exception ending a traceback */
+	SL_FAIL_WHEEL_BUILD,	 /* pip: Failed building wheel / Failed to build X */
+	SL_FAIL_PYTHON,		 /* pip: X requires a different Python */
+	SL_FAIL_PIP,		 /* any other "ERROR: " line of pip */
+	SL_FAIL_STEP,		 /* BuildKit: --> ERROR: process "..." did not complete */
+	SL_FAIL_JOB,		 /* the summary: Job failed with exit code N / job error */
+	SL_FAIL_RUNTIME, /* run log: runtime error panel, the exception ending a traceback */
 };
 
 struct sl_build_failure {
 	enum sl_failure_kind kind;
-	char *subject;      /* the package(s) or command concerned, or NULL */
-	char *text;         /* the line, sanitised and bounded */
+	char *subject; /* the package(s) or command concerned, or NULL */
+	char *text;    /* the line, sanitised and bounded */
 	unsigned long line;
 };
 
 /* One "cache miss: [stage n/m] INSTRUCTION" line of the failure summary. */
 struct sl_cache_miss {
-	char *stage;        /* "base 5/6" */
-	char *instruction;  /* "RUN pip install ..." */
+	char *stage;	   /* "base 5/6" */
+	char *instruction; /* "RUN pip install ..." */
 	unsigned long line;
 };
 
 struct sl_buildlog {
 	enum sl_log_kind kind;
-	char *source;        /* the label given (path), used in observations */
-	bool sse;            /* the input was a server-sent-event stream */
+	char *source;	     /* the label given (path), used in observations */
+	bool sse;	     /* the input was a server-sent-event stream */
 	unsigned long lines; /* log lines read (decoded lines for SSE) */
 
 	/* header: "===== Build Queued at T / Commit SHA: C =====" or
 	 * "===== Application Startup at T =====" */
-	char *queued_at;     /* "2026-05-13 16:43:56", or NULL */
-	char *commit;        /* short SHA as printed, or NULL */
-	char *started_at;    /* run logs: application start time, or NULL */
-	unsigned builds;     /* Build Queued headers seen; only the last build is kept */
+	char *queued_at;  /* "2026-05-13 16:43:56", or NULL */
+	char *commit;	  /* short SHA as printed, or NULL */
+	char *started_at; /* run logs: application start time, or NULL */
+	unsigned builds;  /* Build Queued headers seen; only the last build is kept */
 
 	/* the first "--> FROM" of the build */
-	char *base_image;    /* "docker.io/library/python:3.13" (no digest), or NULL */
-	char *base_digest;   /* "sha256:f3c3...", or NULL */
-	char *python;        /* "3.13", "3.8.9": the python image's tag version, or NULL */
-	char *site_python;   /* "3.13" from a /lib/python3.13/site-packages path, or NULL */
-	char *pip_version;   /* from pip's "[notice] A new release of pip ...: X -> Y", or NULL */
+	char *base_image;  /* "docker.io/library/python:3.13" (no digest), or NULL */
+	char *base_digest; /* "sha256:f3c3...", or NULL */
+	char *python;	   /* "3.13", "3.8.9": the python image's tag version, or NULL */
+	char *site_python; /* "3.13" from a /lib/python3.13/site-packages path, or NULL */
+	char *pip_version; /* from pip's "[notice] A new release of pip ...: X -> Y", or NULL */
 
 	/* the platform step (era 1/2: its own RUN; era 3: the one resolver run) */
-	char *sdk;           /* "gradio" or "streamlit", or NULL */
-	char *sdk_version;   /* the pinned version ("4.31.0"), or NULL */
-	char **platform_reqs; /* its requirement arguments as written, e.g. "gradio[oauth]==4.31.0" */
+	char *sdk;	   /* "gradio" or "streamlit", or NULL */
+	char *sdk_version; /* the pinned version ("4.31.0"), or NULL */
+	char *
+	    *platform_reqs; /* its requirement arguments as written, e.g. "gradio[oauth]==4.31.0" */
 	size_t nplatform_reqs;
 
 	/* the failure summary block a copied log may start with */
 	bool has_summary;
-	char *cache_stats;   /* the one-line JSON of cache statistics, or NULL */
-	char *logs_unavailable; /* "SSE is not enabled" from "Failed to retrieve error logs: ...", or NULL */
+	char *cache_stats;	/* the one-line JSON of cache statistics, or NULL */
+	char *logs_unavailable; /* "SSE is not enabled" from "Failed to retrieve error logs: ...",
+				   or NULL */
 	struct sl_cache_miss *misses;
 	size_t nmisses;
 
-	bool build_failed;   /* a step failed or the summary says the job failed */
-	bool runtime_error;  /* run logs: the Space failed to start or crashed */
+	bool build_failed;  /* a step failed or the summary says the job failed */
+	bool runtime_error; /* run logs: the Space failed to start or crashed */
 
 	struct sl_build_step *steps; /* in order of first echo */
 	size_t nsteps;
@@ -142,7 +144,7 @@ struct sl_buildlog {
 	size_t nfailures;
 	struct sl_obs_list obs; /* package observations, in input order */
 
-	char **warnings;     /* "file:line: message", at most SL_BUILDLOG_WARN_MAX */
+	char **warnings; /* "file:line: message", at most SL_BUILDLOG_WARN_MAX */
 	size_t nwarnings;
 	size_t warnings_dropped; /* warnings beyond the cap */
 

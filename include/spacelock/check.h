@@ -27,11 +27,11 @@ struct sl_check;
 struct sl_index;
 
 struct sl_check_options {
-	const char *python;        /* target "3.13" or "3.13.1"; NULL: from the lock or path */
+	const char *python;	   /* target "3.13" or "3.13.1"; NULL: from the lock or path */
 	const char *site_packages; /* metadata source (and the set, for sl_check_load_site) */
-	const char *wheels;        /* a folder of wheels / sdists, or NULL */
-	bool offline;              /* the index answers from its cache only */
-	struct sl_index *index;    /* the package index (index.h), or NULL: asked last,
+	const char *wheels;	   /* a folder of wheels / sdists, or NULL */
+	bool offline;		   /* the index answers from its cache only */
+	struct sl_index *index;	   /* the package index (index.h), or NULL: asked last,
 				      for the packages no other source describes */
 };
 
@@ -54,8 +54,7 @@ int sl_check_load_lock(struct sl_check *c, const struct sl_lock *lock,
 /* Takes the set from the distributions installed in o->site_packages.
  * Target: o->python, else guessed from the path (lib/pythonX.Y/site-packages,
  * refined by a venv's pyvenv.cfg), else SL_EINVAL asking for --python. */
-int sl_check_load_site(struct sl_check *c, const struct sl_check_options *o,
-		       struct sl_err *err);
+int sl_check_load_site(struct sl_check *c, const struct sl_check_options *o, struct sl_err *err);
 
 enum sl_check_kind {
 	SL_CHECK_MISSING,      /* the required project is not in the set */
@@ -67,22 +66,23 @@ enum sl_check_kind {
 
 struct sl_check_problem {
 	enum sl_check_kind kind;
-	const char *package;     /* canonical name of the package that requires (for a
-				    request: the package requested) */
-	const char *version;     /* its version, as written (NULL: a missing request) */
-	const char *requirement; /* the Requires-Dist (or Requires-Python) text; NULL if unverifiable */
-	const char *extra;       /* the requested extra that brings the requirement, or NULL */
-	const char *target;      /* canonical name required (NULL for python, unverifiable) */
-	const char *installed;   /* mismatch: the target's version; python: the target python */
-	const char *why;         /* why package is in the set ("required by x"), or NULL */
+	const char *package; /* canonical name of the package that requires (for a
+				request: the package requested) */
+	const char *version; /* its version, as written (NULL: a missing request) */
+	const char
+	    *requirement;   /* the Requires-Dist (or Requires-Python) text; NULL if unverifiable */
+	const char *extra;  /* the requested extra that brings the requirement, or NULL */
+	const char *target; /* canonical name required (NULL for python, unverifiable) */
+	const char *installed;	  /* mismatch: the target's version; python: the target python */
+	const char *why;	  /* why package is in the set ("required by x"), or NULL */
 	const char *requested_by; /* "platform" or "requirements" when the requirement is a
 				     request of the Space, not of a package; else NULL */
 	const char *requested_at; /* a request: "file:line" where it was made, or NULL */
-	const char *reason;      /* unverifiable: why the requirements are unknown although
-				    metadata was found ("its metadata marks Requires-Dist
-				    dynamic", "sdist PKG-INFO older than 2.2 lists no
-				    requirements"); NULL when no metadata was found */
-	size_t group;            /* index into the report's groups: the root cause */
+	const char *reason;	  /* unverifiable: why the requirements are unknown although
+				     metadata was found ("its metadata marks Requires-Dist
+				     dynamic", "sdist PKG-INFO older than 2.2 lists no
+				     requirements"); NULL when no metadata was found */
+	size_t group;		  /* index into the report's groups: the root cause */
 };
 
 /* Problems share a root cause: one package at one version, one missing
@@ -91,16 +91,22 @@ struct sl_check_group {
 	enum sl_check_kind kind;
 	const char *name;    /* the project at the root, or "python" */
 	const char *version; /* its version in the set, or NULL */
-	size_t count;        /* problems in the group */
+	size_t count;	     /* problems in the group */
 };
 
-enum sl_check_step { SL_CHECK_PIN, SL_CHECK_UPGRADE, SL_CHECK_DOWNGRADE, SL_CHECK_ADD, SL_CHECK_REMOVE };
+enum sl_check_step {
+	SL_CHECK_PIN,
+	SL_CHECK_UPGRADE,
+	SL_CHECK_DOWNGRADE,
+	SL_CHECK_ADD,
+	SL_CHECK_REMOVE
+};
 
 struct sl_check_action {
 	enum sl_check_step step; /* PIN: a directly requested package changes version */
 	const char *name;
 	const char *from; /* NULL for ADD */
-	const char *to;   /* NULL for REMOVE */
+	const char *to;	  /* NULL for REMOVE */
 };
 
 struct sl_check_solution {
@@ -110,11 +116,11 @@ struct sl_check_solution {
 
 struct sl_check_report {
 	bool consistent;
-	bool site;               /* the set is installed (site-packages), not locked */
-	const char *python;      /* the target interpreter version */
-	size_t n_packages;       /* packages in the set */
-	size_t solver_problems;  /* libsolv's problem count; 0 iff no missing/mismatch/python */
-	bool alternatives;       /* alternative versions were known */
+	bool site;		/* the set is installed (site-packages), not locked */
+	const char *python;	/* the target interpreter version */
+	size_t n_packages;	/* packages in the set */
+	size_t solver_problems; /* libsolv's problem count; 0 iff no missing/mismatch/python */
+	bool alternatives;	/* alternative versions were known */
 	struct sl_check_problem *problems; /* sorted: group, package, requirement */
 	size_t n_problems;
 	struct sl_check_group *groups;

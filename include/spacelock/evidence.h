@@ -14,9 +14,10 @@
  * disagree the stronger one wins (the issue's order): installed metadata
  * and freeze output, then pip's own install lines, then exact pins. */
 enum sl_strength {
-	SL_EV_MENTION = 0,   /* named, no version proven ("Collecting x", a "from" chain) */
-	SL_EV_PIN = 1,       /* an exact '==' requirement pin (requested, not proven) */
-	SL_EV_PIP = 2,       /* pip's own lines: Downloading file, already satisfied, Successfully installed */
+	SL_EV_MENTION = 0, /* named, no version proven ("Collecting x", a "from" chain) */
+	SL_EV_PIN = 1,	   /* an exact '==' requirement pin (requested, not proven) */
+	SL_EV_PIP =
+	    2, /* pip's own lines: Downloading file, already satisfied, Successfully installed */
 	SL_EV_INSTALLED = 3, /* installed metadata, pip freeze / list / report */
 };
 
@@ -29,17 +30,17 @@ enum sl_origin {
 };
 
 struct sl_obs {
-	char *name;        /* as written in the input */
-	char *version;     /* exact version as written, or NULL */
+	char *name;    /* as written in the input */
+	char *version; /* exact version as written, or NULL */
 	enum sl_strength strength;
 	enum sl_origin origin;
-	char *requirement; /* the requirement text that asked for it, or NULL */
-	char *required_by; /* the parent named by pip's "(from X)", or NULL */
-	char *vcs_url;     /* VCS or direct URL install, or NULL */
-	char *vcs_commit;  /* resolved commit for VCS installs, or NULL */
-	char *source;      /* the input it came from (a path or label) */
+	char *requirement;  /* the requirement text that asked for it, or NULL */
+	char *required_by;  /* the parent named by pip's "(from X)", or NULL */
+	char *vcs_url;	    /* VCS or direct URL install, or NULL */
+	char *vcs_commit;   /* resolved commit for VCS installs, or NULL */
+	char *source;	    /* the input it came from (a path or label) */
 	unsigned long line; /* 1-based line in source, 0 when not line-based */
-	char *text;        /* the evidence line itself, sanitised and bounded */
+	char *text;	    /* the evidence line itself, sanitised and bounded */
 };
 
 struct sl_obs_list {
@@ -48,7 +49,10 @@ struct sl_obs_list {
 	size_t cap;
 };
 
-#define SL_OBS_LIST_INIT {NULL, 0, 0}
+#define SL_OBS_LIST_INIT                                                                           \
+	{                                                                                          \
+		NULL, 0, 0                                                                         \
+	}
 
 /* Appends a deep copy of *o (every non-NULL string is duplicated; text is
  * cut to SL_OBS_TEXT_MAX bytes and stripped of control characters and Hub

@@ -17,9 +17,9 @@
 
 enum sl_freeze_format {
 	SL_FREEZE_UNKNOWN = 0,
-	SL_FREEZE_TEXT,   /* pip freeze / pip list --format=freeze */
-	SL_FREEZE_LIST,   /* pip list (columns) */
-	SL_FREEZE_JSON,   /* pip list --format=json */
+	SL_FREEZE_TEXT,	  /* pip freeze / pip list --format=freeze */
+	SL_FREEZE_LIST,	  /* pip list (columns) */
+	SL_FREEZE_JSON,	  /* pip list --format=json */
 	SL_FREEZE_REPORT, /* pip install --report (JSON) */
 };
 
@@ -34,8 +34,8 @@ int sl_freeze_read_file(const char *path, struct sl_obs_list *obs, struct sl_err
 /* Parses a whole JSON document (pip list --format=json or a report) held
  * in memory; source labels the observations.  Returns the format or
  * SL_EPARSE.  Nothing is appended on error. */
-int sl_freeze_parse_json(const char *data, size_t len, const char *source,
-			 struct sl_obs_list *obs, struct sl_err *err);
+int sl_freeze_parse_json(const char *data, size_t len, const char *source, struct sl_obs_list *obs,
+			 struct sl_err *err);
 
 /* Line-level reader for freeze and `pip list` text, also used on run logs
  * where an app prints them among other output.  Feed lines in order; each
@@ -47,8 +47,8 @@ int sl_freeze_parse_json(const char *data, size_t len, const char *source,
  * mistaken for a package. */
 struct sl_freeze_lines {
 	bool strict;
-	bool in_list;      /* after a "Package Version" header and its ruler */
-	bool saw_header;   /* the previous line was the header */
+	bool in_list;	 /* after a "Package Version" header and its ruler */
+	bool saw_header; /* the previous line was the header */
 	const char *source;
 };
 

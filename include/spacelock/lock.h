@@ -41,11 +41,11 @@ struct sl_lock_metadata {
  * where that shows.  A package may be requested by the Space's
  * requirements, by the platform and by other packages at once. */
 struct sl_lock_request {
-	enum sl_origin by;   /* DIRECT, PLATFORM or TRANSITIVE */
-	char *requirement;   /* "gradio>=4.40.0", "gradio[oauth]==4.31.0", or NULL */
-	char *source;        /* the input, or NULL when not known */
-	unsigned long line;  /* 1-based, 0 when not known */
-	char *parent;        /* TRANSITIVE: canonical name of the package that asked */
+	enum sl_origin by;  /* DIRECT, PLATFORM or TRANSITIVE */
+	char *requirement;  /* "gradio>=4.40.0", "gradio[oauth]==4.31.0", or NULL */
+	char *source;	    /* the input, or NULL when not known */
+	unsigned long line; /* 1-based, 0 when not known */
+	char *parent;	    /* TRANSITIVE: canonical name of the package that asked */
 };
 
 struct sl_lock_package {
@@ -172,9 +172,9 @@ void sl_lock_add_warning(struct sl_lock *lock, const char *msg);
 
 /* Sorts packages by name, their evidence by (source, line), their requests
  * by (by, source, line, requirement, parent), required_by,
- * space.secrets and space.variables, incomplete by (what, why), warnings; removes duplicate incomplete
- * entries.  The writer calls it, so a lock is written the same way
- * whatever order it was built in. */
+ * space.secrets and space.variables, incomplete by (what, why), warnings; removes duplicate
+ * incomplete entries.  The writer calls it, so a lock is written the same way whatever order it was
+ * built in. */
 void sl_lock_sort(struct sl_lock *lock);
 
 /* true when nothing is incomplete. */

@@ -62,8 +62,8 @@ enum sl_solve_repo sl_solve_repo_of(const struct sl_solve *s, int pkg);
 /* Why libsolv thinks a problem exists: its most relevant rule. */
 enum sl_solve_cause {
 	SL_SOLVE_NOTHING_PROVIDES, /* source requires dep; no package matches */
-	SL_SOLVE_REQUIRES,         /* source requires dep; no match can be kept */
-	SL_SOLVE_SAME_NAME,        /* source and target are versions of one name */
+	SL_SOLVE_REQUIRES,	   /* source requires dep; no match can be kept */
+	SL_SOLVE_SAME_NAME,	   /* source and target are versions of one name */
 	SL_SOLVE_OTHER,
 };
 

@@ -18,12 +18,12 @@
 #include "error.h"
 
 struct sl_sse_event {
-	const char *data;   /* the data fields joined by "\n"; NUL-terminated */
+	const char *data; /* the data fields joined by "\n"; NUL-terminated */
 	size_t len;
 	const char *type;   /* the "event:" field, "" when none */
-	const char *id;     /* the last "id:" seen (sticky, as in the spec), "" when none */
+	const char *id;	    /* the last "id:" seen (sticky, as in the spec), "" when none */
 	unsigned long line; /* input line of the event's first field */
-	bool truncated;     /* longer than the maximum: data holds the start */
+	bool truncated;	    /* longer than the maximum: data holds the start */
 };
 
 struct sl_sse;

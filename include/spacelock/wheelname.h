@@ -16,14 +16,14 @@
 #include "error.h"
 
 struct sl_wheelname {
-	char *name;       /* as written in the file name */
-	char *version;    /* as written */
-	char *build;      /* wheel build tag, or NULL */
-	char *python_tag; /* wheels only, else NULL: "py3", "cp313", "py2.py3" */
-	char *abi_tag;    /* "none", "abi3", "cp313" */
+	char *name;	    /* as written in the file name */
+	char *version;	    /* as written */
+	char *build;	    /* wheel build tag, or NULL */
+	char *python_tag;   /* wheels only, else NULL: "py3", "cp313", "py2.py3" */
+	char *abi_tag;	    /* "none", "abi3", "cp313" */
 	char *platform_tag; /* "any", "manylinux_2_17_x86_64.manylinux2014_x86_64" */
-	bool wheel;       /* a wheel (else an sdist) */
-	bool metadata;    /* the name ended in ".metadata" (PEP 658 file) */
+	bool wheel;	    /* a wheel (else an sdist) */
+	bool metadata;	    /* the name ended in ".metadata" (PEP 658 file) */
 };
 
 /* Parses a file name (a path or URL is cut at its last '/', and a "#..."

@@ -11,21 +11,21 @@
 enum sl_exit {
 	EXIT_OK_ = 0,
 	EXIT_FINDING = 1,  /* lock incomplete, set inconsistent, drift found */
-	EXIT_USAGE = 2,    /* bad command line */
-	EXIT_INPUT = 3,    /* unreadable or malformed input */
-	EXIT_WRITE = 4,    /* an output could not be written */
+	EXIT_USAGE = 2,	   /* bad command line */
+	EXIT_INPUT = 3,	   /* unreadable or malformed input */
+	EXIT_WRITE = 4,	   /* an output could not be written */
 	EXIT_NETWORK = 5,  /* network failure after retries */
-	EXIT_AUTH = 6,     /* Hub refused the token (401/403) */
+	EXIT_AUTH = 6,	   /* Hub refused the token (401/403) */
 	EXIT_NOTFOUND = 7, /* Hub or index has no such thing (404) */
 	EXIT_INTERNAL = 9, /* a bug or a library set-up failure */
 };
 
 struct sl_cli {
-	const char *verb;   /* the command being run, for messages */
-	bool json;          /* --json: machine-readable results and errors */
-	bool quiet;         /* -q: no progress or summaries */
-	int verbose;        /* -v, repeatable */
-	bool offline;       /* --offline: no network, caches only */
+	const char *verb; /* the command being run, for messages */
+	bool json;	  /* --json: machine-readable results and errors */
+	bool quiet;	  /* -q: no progress or summaries */
+	int verbose;	  /* -v, repeatable */
+	bool offline;	  /* --offline: no network, caches only */
 };
 
 struct sl_command {

@@ -24,13 +24,13 @@ struct check_args {
 static int parse_args(int argc, char **argv, struct sl_cli *cli, struct check_args *a)
 {
 	static const struct option opts[] = {
-		{"site-packages", required_argument, NULL, 's'},
-		{"python", required_argument, NULL, 'p'},
-		{"wheels", required_argument, NULL, 'w'},
-		{"update-lock", no_argument, NULL, 'u'},
-		{"index-url", required_argument, NULL, 'i'},
-		{"json", no_argument, NULL, 'j'},
-		{NULL, 0, NULL, 0},
+	    {"site-packages", required_argument, NULL, 's'},
+	    {"python", required_argument, NULL, 'p'},
+	    {"wheels", required_argument, NULL, 'w'},
+	    {"update-lock", no_argument, NULL, 'u'},
+	    {"index-url", required_argument, NULL, 'i'},
+	    {"json", no_argument, NULL, 'j'},
+	    {NULL, 0, NULL, 0},
 	};
 	int ch;
 
@@ -135,7 +135,8 @@ static void problem_line(struct sl_buf *b, const struct sl_check_report *r,
 		break;
 	case SL_CHECK_UNVERIFIABLE:
 		if (p->reason)
-			sl_buf_addf(b, ": its requirements are unknown (%s), they cannot be checked",
+			sl_buf_addf(b,
+				    ": its requirements are unknown (%s), they cannot be checked",
 				    p->reason);
 		else
 			sl_buf_addstr(b, ": no metadata found, its requirements cannot be checked");
@@ -161,8 +162,8 @@ static void group_header(struct sl_buf *b, const struct sl_check_report *r,
 			    g->count);
 		break;
 	case SL_CHECK_PYTHON:
-		sl_buf_addf(b, "the target is Python %s, but %zu packages refuse it:\n",
-			    g->version, g->count);
+		sl_buf_addf(b, "the target is Python %s, but %zu packages refuse it:\n", g->version,
+			    g->count);
 		break;
 	case SL_CHECK_UNVERIFIABLE: break;
 	}
@@ -223,8 +224,9 @@ static void print_unverifiable(struct sl_buf *b, const struct sl_check_report *r
 			if (unknown_meta(&r->problems[i], false))
 				problem_line(b, r, &r->problems[i], true);
 	} else {
-		sl_buf_addf(b, "no metadata found for %zu packages, their requirements are unchecked:\n",
-			    n);
+		sl_buf_addf(
+		    b, "no metadata found for %zu packages, their requirements are unchecked:\n",
+		    n);
 		for (size_t i = 0; i < r->n_problems; i++) {
 			const struct sl_check_problem *p = &r->problems[i];
 			size_t w = strlen(p->package) + strlen(p->version) + 3;
@@ -389,8 +391,8 @@ static void summary(struct sl_cli *cli, const struct sl_check_report *r)
 
 /* A lock's packages without metadata are looked up in the index last
  * (only its cache with --offline). */
-static int load(struct sl_cli *cli, struct sl_check *c, struct check_args *a,
-		struct sl_lock **lock, struct sl_err *err)
+static int load(struct sl_cli *cli, struct sl_check *c, struct check_args *a, struct sl_lock **lock,
+		struct sl_err *err)
 {
 	struct sl_http *http = NULL;
 	struct sl_index *idx = NULL;

@@ -71,11 +71,13 @@ static void json_flags(struct sl_buf *b, unsigned flags)
 		unsigned bit;
 		const char *name;
 	} names[] = {
-		{SL_STEP_FROM, "from"},         {SL_STEP_PIP, "pip"},
-		{SL_STEP_PLATFORM, "platform"}, {SL_STEP_SDK, "sdk"},
-		{SL_STEP_REQUIREMENTS, "requirements"},
-		{SL_STEP_PRE_REQUIREMENTS, "pre-requirements"},
-		{SL_STEP_PSEUDO, "pseudo"},
+	    {SL_STEP_FROM, "from"},
+	    {SL_STEP_PIP, "pip"},
+	    {SL_STEP_PLATFORM, "platform"},
+	    {SL_STEP_SDK, "sdk"},
+	    {SL_STEP_REQUIREMENTS, "requirements"},
+	    {SL_STEP_PRE_REQUIREMENTS, "pre-requirements"},
+	    {SL_STEP_PSEUDO, "pseudo"},
 	};
 	bool first = true;
 
@@ -204,12 +206,13 @@ static void text_head(struct sl_buf *b, const struct sl_buildlog *log)
 	sl_buf_addf(b, "%s: %s log, %lu lines (%s)\n", log->source, sl_log_kind_name(log->kind),
 		    log->lines, log->sse ? "server-sent events" : "plain text");
 	if (log->queued_at)
-		sl_buf_addf(b, "queued       %s, commit %s\n", log->queued_at, or_dash(log->commit));
+		sl_buf_addf(b, "queued       %s, commit %s\n", log->queued_at,
+			    or_dash(log->commit));
 	if (log->started_at)
 		sl_buf_addf(b, "started      %s\n", log->started_at);
 	if (log->base_image)
-		sl_buf_addf(b, "base image   %s%s%s\n", log->base_image, log->base_digest ? "@" : "",
-			    log->base_digest ? log->base_digest : "");
+		sl_buf_addf(b, "base image   %s%s%s\n", log->base_image,
+			    log->base_digest ? "@" : "", log->base_digest ? log->base_digest : "");
 	sl_buf_addf(b, "python       %s", or_dash(log->python));
 	if (log->site_python)
 		sl_buf_addf(b, " (site-packages: python%s)", log->site_python);
@@ -225,9 +228,11 @@ static void text_head(struct sl_buf *b, const struct sl_buildlog *log)
 	if (log->pip_version)
 		sl_buf_addf(b, "pip          %s\n", log->pip_version);
 	if (log->kind == SL_LOG_BUILD)
-		sl_buf_addf(b, "result       %s\n", log->build_failed ? "build failed" : "no failure seen");
+		sl_buf_addf(b, "result       %s\n",
+			    log->build_failed ? "build failed" : "no failure seen");
 	else
-		sl_buf_addf(b, "result       %s\n", log->runtime_error ? "runtime error" : "no runtime error seen");
+		sl_buf_addf(b, "result       %s\n",
+			    log->runtime_error ? "runtime error" : "no runtime error seen");
 	if (log->has_summary)
 		sl_buf_addf(b, "summary      %zu cache misses%s%s\n", log->nmisses,
 			    log->logs_unavailable ? "; logs unavailable: " : "",
@@ -266,7 +271,8 @@ static void text_log(struct sl_buf *b, const struct sl_buildlog *log)
 		sl_buf_addstr(b, "failures\n");
 	for (size_t i = 0; i < log->nfailures; i++)
 		sl_buf_addf(b, "  %-6lu %-15s %s\n", log->failures[i].line,
-			    sl_failure_kind_name(log->failures[i].kind), or_dash(log->failures[i].subject));
+			    sl_failure_kind_name(log->failures[i].kind),
+			    or_dash(log->failures[i].subject));
 	if (log->obs.n)
 		sl_buf_addstr(b, "observations\n");
 	for (size_t i = 0; i < log->obs.n; i++)
@@ -300,8 +306,8 @@ static int run_freeze(const char *path, struct sl_cli *cli)
 		json_obs_list(&b, &obs);
 		sl_buf_addstr(&b, "}\n");
 	} else {
-		sl_buf_addf(&b, "%s: %s, %zu packages\n", path, sl_freeze_format_name((enum sl_freeze_format)rc),
-			    obs.n);
+		sl_buf_addf(&b, "%s: %s, %zu packages\n", path,
+			    sl_freeze_format_name((enum sl_freeze_format)rc), obs.n);
 		for (size_t i = 0; i < obs.n; i++)
 			text_obs(&b, &obs.v[i]);
 	}
@@ -314,10 +320,10 @@ static int run_freeze(const char *path, struct sl_cli *cli)
 int cmd_log(int argc, char **argv, struct sl_cli *cli)
 {
 	static const struct option opts[] = {
-		{"run", no_argument, NULL, 'r'},
-		{"freeze", no_argument, NULL, 'f'},
-		{"json", no_argument, NULL, 'j'},
-		{NULL, 0, NULL, 0},
+	    {"run", no_argument, NULL, 'r'},
+	    {"freeze", no_argument, NULL, 'f'},
+	    {"json", no_argument, NULL, 'j'},
+	    {NULL, 0, NULL, 0},
 	};
 	enum sl_log_kind kind = SL_LOG_BUILD;
 	bool freeze = false;

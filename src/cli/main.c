@@ -13,40 +13,41 @@
 /* The command table: name, function, one-line summary, full usage.
  * Keep sorted by how a user meets them: main jobs first, plumbing last. */
 static const struct sl_command commands[] = {
-	/* COMMANDS-TABLE-BEGIN (one row per verb; keep this marker) */
-	{"snapshot", cmd_snapshot, "lock what a Space really ran from its files, logs or environment",
-	 CMD_SNAPSHOT_USAGE},
-	{"check", cmd_check, "prove a lock or an installed environment consistent; propose fixes",
-	 CMD_CHECK_USAGE},
-	{"fetch", cmd_fetch, "download a Space's card, requirements and logs (plumbing)",
-	 CMD_FETCH_USAGE},
-	{"log", cmd_log, "show what a build or run log (or a pip freeze) proves (plumbing)",
-	 CMD_LOG_USAGE},
-	{"metadata", cmd_metadata, "print the core metadata of installed or archived packages",
-	 CMD_METADATA_USAGE},
-	{"index", cmd_index, "fetch package metadata from the index (plumbing)", CMD_INDEX_USAGE},
-	{"version", cmd_version, "compare, normalize and match PEP 440 versions (plumbing)",
-	 CMD_VERSION_USAGE},
-	{"name", cmd_name, "canonical form of a project name (plumbing)", CMD_NAME_USAGE},
-	{"marker", cmd_marker, "evaluate PEP 508 markers against the target (plumbing)",
-	 CMD_MARKER_USAGE},
-	{"requirement", cmd_requirement, "parse a PEP 508 requirement into JSON (plumbing)",
-	 CMD_REQUIREMENT_USAGE},
-	{"help", cmd_help, "show help for spacelock or one command", CMD_HELP_USAGE},
-	/* COMMANDS-TABLE-END */
+    /* COMMANDS-TABLE-BEGIN (one row per verb; keep this marker) */
+    {"snapshot", cmd_snapshot, "lock what a Space really ran from its files, logs or environment",
+     CMD_SNAPSHOT_USAGE},
+    {"check", cmd_check, "prove a lock or an installed environment consistent; propose fixes",
+     CMD_CHECK_USAGE},
+    {"fetch", cmd_fetch, "download a Space's card, requirements and logs (plumbing)",
+     CMD_FETCH_USAGE},
+    {"log", cmd_log, "show what a build or run log (or a pip freeze) proves (plumbing)",
+     CMD_LOG_USAGE},
+    {"metadata", cmd_metadata, "print the core metadata of installed or archived packages",
+     CMD_METADATA_USAGE},
+    {"index", cmd_index, "fetch package metadata from the index (plumbing)", CMD_INDEX_USAGE},
+    {"version", cmd_version, "compare, normalize and match PEP 440 versions (plumbing)",
+     CMD_VERSION_USAGE},
+    {"name", cmd_name, "canonical form of a project name (plumbing)", CMD_NAME_USAGE},
+    {"marker", cmd_marker, "evaluate PEP 508 markers against the target (plumbing)",
+     CMD_MARKER_USAGE},
+    {"requirement", cmd_requirement, "parse a PEP 508 requirement into JSON (plumbing)",
+     CMD_REQUIREMENT_USAGE},
+    {"help", cmd_help, "show help for spacelock or one command", CMD_HELP_USAGE},
+    /* COMMANDS-TABLE-END */
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
 static const char main_usage[] =
-	"usage: spacelock [-C DIR] [-q] [-v] [--json] [--offline] <command> [<args>]\n"
-	"       spacelock --version\n"
-	"       spacelock help <command>\n";
+    "usage: spacelock [-C DIR] [-q] [-v] [--json] [--offline] <command> [<args>]\n"
+    "       spacelock --version\n"
+    "       spacelock help <command>\n";
 
 static void print_main_help(void)
 {
 	fputs(main_usage, stdout);
-	fputs("\nspacelock locks what a Hugging Face Space really ran and makes a duplicate match it.\n\n"
+	fputs("\nspacelock locks what a Hugging Face Space really ran and makes a duplicate match "
+	      "it.\n\n"
 	      "commands:\n",
 	      stdout);
 	for (size_t i = 0; i < NCOMMANDS; i++)
@@ -112,7 +113,8 @@ static int unknown_command(const char *name)
 		}
 	}
 	if (best && best_d <= 2)
-		fprintf(stderr, "spacelock: unknown command '%s'; did you mean '%s'?\n", name, best);
+		fprintf(stderr, "spacelock: unknown command '%s'; did you mean '%s'?\n", name,
+			best);
 	else
 		fprintf(stderr, "spacelock: unknown command '%s'; see 'spacelock --help'\n", name);
 	return EXIT_USAGE;
@@ -145,10 +147,13 @@ int cmd_help(int argc, char **argv, struct sl_cli *cli)
 static int parse_globals(int argc, char **argv, struct sl_cli *cli)
 {
 	static const struct option opts[] = {
-		{"quiet", no_argument, NULL, 'q'},   {"verbose", no_argument, NULL, 'v'},
-		{"json", no_argument, NULL, 'j'},    {"offline", no_argument, NULL, 'o'},
-		{"version", no_argument, NULL, 'V'}, {"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	    {"quiet", no_argument, NULL, 'q'},
+	    {"verbose", no_argument, NULL, 'v'},
+	    {"json", no_argument, NULL, 'j'},
+	    {"offline", no_argument, NULL, 'o'},
+	    {"version", no_argument, NULL, 'V'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
 	};
 	int c;
 
@@ -157,7 +162,8 @@ static int parse_globals(int argc, char **argv, struct sl_cli *cli)
 		switch (c) {
 		case 'C':
 			if (chdir(optarg) != 0) {
-				fprintf(stderr, "spacelock: error: cannot change to '%s'\n", optarg);
+				fprintf(stderr, "spacelock: error: cannot change to '%s'\n",
+					optarg);
 				return EXIT_USAGE;
 			}
 			break;
@@ -167,9 +173,7 @@ static int parse_globals(int argc, char **argv, struct sl_cli *cli)
 		case 'o': cli->offline = true; break;
 		case 'V': printf("spacelock %s\n", SL_VERSION_STRING); return -1;
 		case 'h': print_main_help(); return -1;
-		default:
-			fprintf(stderr, "spacelock: see 'spacelock --help'\n");
-			return EXIT_USAGE;
+		default: fprintf(stderr, "spacelock: see 'spacelock --help'\n"); return EXIT_USAGE;
 		}
 	}
 	return 0;

@@ -49,7 +49,8 @@ int cli_usage(struct sl_cli *cli, const char *fmt, ...)
 	va_end(ap);
 	sl_redact_tokens(msg);
 	if (cli->verb && strcmp(cli->verb, "help") != 0)
-		fprintf(stderr, "spacelock %s: %s\nsee 'spacelock %s --help'\n", cli->verb, msg, cli->verb);
+		fprintf(stderr, "spacelock %s: %s\nsee 'spacelock %s --help'\n", cli->verb, msg,
+			cli->verb);
 	else
 		fprintf(stderr, "spacelock: %s\nsee 'spacelock --help'\n", msg);
 	return EXIT_USAGE;

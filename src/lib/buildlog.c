@@ -123,9 +123,20 @@ static bool has_magic(const unsigned char *p, size_t n)
 		const char *m;
 		size_t n;
 	} magic[] = {
-		{"\x1f\x8b", 2},       {"PK\x03\x04", 4},     {"\x7f" "ELF", 4}, {"\x89PNG", 4},
-		{"BZh", 3},            {"\xfd" "7zXZ", 5},    {"\x28\xb5\x2f\xfd", 4},
-		{"7z\xbc\xaf", 4},     {"\xff\xfe", 2},       {"\xfe\xff", 2},
+	    {"\x1f\x8b", 2},
+	    {"PK\x03\x04", 4},
+	    {"\x7f"
+	     "ELF",
+	     4},
+	    {"\x89PNG", 4},
+	    {"BZh", 3},
+	    {"\xfd"
+	     "7zXZ",
+	     5},
+	    {"\x28\xb5\x2f\xfd", 4},
+	    {"7z\xbc\xaf", 4},
+	    {"\xff\xfe", 2},
+	    {"\xfe\xff", 2},
 	};
 
 	for (size_t i = 0; i < sizeof(magic) / sizeof(magic[0]); i++)
@@ -199,7 +210,8 @@ void blog_fail(struct sl_buildlog *log, enum sl_failure_kind kind, const char *s
 	}
 	if (log->nfailures >= SL_BUILDLOG_FAIL_MAX) {
 		if (!log->state->fails_capped)
-			blog_warn(log, "more than %d failures; the rest are not listed", SL_BUILDLOG_FAIL_MAX);
+			blog_warn(log, "more than %d failures; the rest are not listed",
+				  SL_BUILDLOG_FAIL_MAX);
 		log->state->fails_capped = true;
 		return;
 	}
@@ -490,7 +502,8 @@ static void step_echo(struct sl_buildlog *log, const char *s, size_t len)
 	}
 	if (log->nsteps >= SL_BUILDLOG_STEP_MAX) {
 		if (!st->steps_capped)
-			blog_warn(log, "more than %d steps; the rest are ignored", SL_BUILDLOG_STEP_MAX);
+			blog_warn(log, "more than %d steps; the rest are ignored",
+				  SL_BUILDLOG_STEP_MAX);
 		st->steps_capped = true;
 		st->step = 0;
 		return;
@@ -554,7 +567,8 @@ static bool summary_line(struct sl_buildlog *log, const char *s, size_t len)
 		log->has_summary = true;
 		log->state->summary_failed = log->kind == SL_LOG_BUILD;
 		log->build_failed = log->state->summary_failed;
-	} else if (STARTS(s, len, "Job failed with exit code") || STARTS(s, len, "Unexpected job error")) {
+	} else if (STARTS(s, len, "Job failed with exit code") ||
+		   STARTS(s, len, "Unexpected job error")) {
 		log->has_summary = true;
 		log->state->summary_failed = log->kind == SL_LOG_BUILD;
 		blog_fail(log, SL_FAIL_JOB, NULL, 0, s);
@@ -577,7 +591,8 @@ static bool summary_line(struct sl_buildlog *log, const char *s, size_t len)
 
 static bool runtime_line(struct sl_buildlog *log, const char *s, size_t len)
 {
-	if ((len == 13 && (memcmp(s, "runtime error", 13) == 0 || memcmp(s, "Runtime error", 13) == 0))) {
+	if ((len == 13 &&
+	     (memcmp(s, "runtime error", 13) == 0 || memcmp(s, "Runtime error", 13) == 0))) {
 		log->runtime_error = true;
 	} else if (STARTS(s, len, "Runtime error. ") || STARTS(s, len, "Space failed to start") ||
 		   (STARTS(s, len, "Exit code: ") && strstr(s, "Reason: "))) {
@@ -863,7 +878,9 @@ static size_t unquote(struct sl_buildlog *log, const char *s, size_t len)
 			return 0;
 		st->quoted = s[0] == '>' && (len == 1 || s[1] == ' ');
 		if (st->quoted)
-			blog_warn(log, "every line starts with '> ' (a quoted copy); the prefix is ignored");
+			blog_warn(
+			    log,
+			    "every line starts with '> ' (a quoted copy); the prefix is ignored");
 	}
 	if (!st->quoted || len == 0 || s[0] != '>')
 		return 0;
@@ -893,7 +910,8 @@ static int plain_line(void *ctx, const char *line, size_t len, bool cut, unsigne
 
 	log->state->lineno = lineno;
 	if (cut)
-		blog_warn(log, "line longer than %d bytes; the rest of it is ignored", SL_BUILDLOG_LINE_MAX);
+		blog_warn(log, "line longer than %d bytes; the rest of it is ignored",
+			  SL_BUILDLOG_LINE_MAX);
 	sl_buildlog_feed_line(log, line, len, lineno);
 	return 0;
 }
@@ -936,8 +954,8 @@ static int decide(struct sl_buildlog *log, struct sl_err *err)
 	if (n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
 		p += 3;
 	p += strspn(p, " \t\r\n");
-	if (strncmp(p, "data:", 5) == 0 || strncmp(p, "event:", 6) == 0 || strncmp(p, "id:", 3) == 0 ||
-	    strncmp(p, "retry:", 6) == 0 || p[0] == ':') {
+	if (strncmp(p, "data:", 5) == 0 || strncmp(p, "event:", 6) == 0 ||
+	    strncmp(p, "id:", 3) == 0 || strncmp(p, "retry:", 6) == 0 || p[0] == ':') {
 		st->format = FMT_SSE;
 		log->sse = true;
 		st->sse = sl_sse_new(SL_BUILDLOG_LINE_MAX, sse_event, log);
@@ -982,7 +1000,7 @@ static void link_stages(struct sl_buildlog *log)
 {
 	for (size_t i = 0; i < log->nmisses; i++) {
 		struct sl_build_step *step =
-			(struct sl_build_step *)find_step(log, log->misses[i].instruction);
+		    (struct sl_build_step *)find_step(log, log->misses[i].instruction);
 		if (step && !step->stage)
 			step->stage = sl_xstrdup(log->misses[i].stage);
 	}

@@ -22,7 +22,7 @@ struct pkgctx {
 	char *requirement;
 	char *vcs_url;
 	char *vcs_commit;
-	size_t pip_obs; /* index of its latest SL_EV_PIP observation, or NO_OBS */
+	size_t pip_obs;	   /* index of its latest SL_EV_PIP observation, or NO_OBS */
 	bool platform_arg; /* named on the command line of a platform step */
 };
 
@@ -41,7 +41,8 @@ struct linesplit {
 	bool cut;
 	unsigned long lineno;
 };
-#define LINESPLIT_FN int (*fn)(void *ctx, const char *line, size_t len, bool cut, unsigned long lineno)
+#define LINESPLIT_FN                                                                               \
+	int (*fn)(void *ctx, const char *line, size_t len, bool cut, unsigned long lineno)
 void linesplit_init(struct linesplit *ls, size_t max);
 int linesplit_feed(struct linesplit *ls, const char *data, size_t len, LINESPLIT_FN, void *ctx);
 int linesplit_finish(struct linesplit *ls, LINESPLIT_FN, void *ctx);
@@ -52,25 +53,25 @@ enum log_format { FMT_UNDECIDED = 0, FMT_PLAIN, FMT_SSE };
 struct sl_buildlog_state {
 	/* input framing */
 	enum log_format format;
-	struct sl_buf sniff;    /* first bytes, held until the format is known */
+	struct sl_buf sniff;	/* first bytes, held until the format is known */
 	struct linesplit split; /* plain text */
 	struct sl_sse *sse;
-	int quoted;             /* -1 unknown, 0 no, 1 every line starts with "> " */
+	int quoted; /* -1 unknown, 0 no, 1 every line starts with "> " */
 	bool warned_utf8, warned_ansi;
-	struct sl_buf clean;    /* the current line, sanitised */
-	unsigned long lineno;   /* input line of the current line */
+	struct sl_buf clean;  /* the current line, sanitised */
+	unsigned long lineno; /* input line of the current line */
 
 	/* build structure */
-	size_t step;            /* 1 + index of the step whose output runs, 0 none */
+	size_t step; /* 1 + index of the step whose output runs, 0 none */
 	bool seen_header;
 	bool in_traceback;
 	bool steps_capped, fails_capped, obs_capped;
-	bool summary_failed;    /* the summary block says the job failed */
+	bool summary_failed; /* the summary block says the job failed */
 
 	/* pip */
 	struct pkgmap names;
-	struct sl_buf canon;    /* scratch: a canonical name */
-	char *collect_canon;    /* the last "Collecting" with a URL: its name or NULL */
+	struct sl_buf canon; /* scratch: a canonical name */
+	char *collect_canon; /* the last "Collecting" with a URL: its name or NULL */
 	char *collect_url;
 	struct sl_freeze_lines freeze;
 };

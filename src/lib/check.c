@@ -17,7 +17,6 @@
 #include "spacelock/specifier.h"
 #include "spacelock/version.h"
 
-
 /* ---- the model ---- */
 
 struct sl_check *sl_check_new(void)
@@ -158,8 +157,7 @@ int check_set_python(struct sl_check *c, const char *python, struct sl_err *err)
 {
 	struct sl_version *v;
 
-	if (sl_env_set_python(c->env, python, err) != 0 ||
-	    sl_version_parse(python, &v, err) != 0)
+	if (sl_env_set_python(c->env, python, err) != 0 || sl_version_parse(python, &v, err) != 0)
 		return sl_error(err, SL_EINVAL, "bad target python '%s': expected X.Y or X.Y.Z",
 				python);
 	free(c->python);
@@ -259,7 +257,7 @@ void check_parse_pkg(struct sl_check *c, struct cpkg *p)
 
 /* Requirement q of p is brought in by extra e (and not by the base). */
 bool check_active_for_extra(struct sl_check *c, const struct cpkg *p, const struct creq *q,
-			     const char *e)
+			    const char *e)
 {
 	return !q->base && q->uses_extra && marker_holds(c, p, q, e);
 }
@@ -280,7 +278,6 @@ static bool spec_holds(const char *spec, const struct sl_specset *set, const str
 }
 
 /* ---- a set: which packages, and which extras of them are requested ---- */
-
 
 static void setv_init(struct sl_check *c, struct setv *sv, const size_t *idx, size_t n)
 {
@@ -361,7 +358,8 @@ static void resolve_extras(struct sl_check *c, struct setv *sv, struct creq *top
 		const char *e = sv->wl_ext[sv->wl_n];
 		struct cpkg *p = &c->pkgs[sv->idx[pos]];
 		if (p->has_meta && !check_extra_provided(c, p, e)) {
-			check_warn(c, "%s %s does not provide the extra '%s'", p->name, p->version, e);
+			check_warn(c, "%s %s does not provide the extra '%s'", p->name, p->version,
+				   e);
 			continue;
 		}
 		for (size_t j = 0; j < p->nreqs; j++)
@@ -400,7 +398,8 @@ static size_t check_pkg(struct sl_check *c, struct setv *sv, size_t pos, struct 
 	struct cpkg *p = &c->pkgs[pi];
 
 	if (!p->has_meta) {
-		add_prob(out, (struct prob){SL_CHECK_UNVERIFIABLE, pi, NULL, NULL, (size_t)-1, false});
+		add_prob(out,
+			 (struct prob){SL_CHECK_UNVERIFIABLE, pi, NULL, NULL, (size_t)-1, false});
 		return 1;
 	}
 	if (p->rp && !sl_specset_contains(p->rp, c->pyver, SL_PRE_INCLUDE)) {
@@ -447,7 +446,8 @@ struct creq *check_requests(struct sl_check *c, size_t *n)
 			bool holds = true;
 			if (sl_requirement_parse(c->requests[i], &q->r, NULL) != 0)
 				continue;
-			if (q->r->marker && sl_marker_eval(q->r->marker, c->env, "", &holds, NULL) != 0)
+			if (q->r->marker &&
+			    sl_marker_eval(q->r->marker, c->env, "", &holds, NULL) != 0)
 				holds = false;
 			if (!holds) {
 				sl_requirement_free(q->r);
@@ -475,7 +475,7 @@ struct creq *check_requests(struct sl_check *c, size_t *n)
 /* The direct walk over the set idx[0..n): appends problems to out (may be
  * NULL) and returns how many there are, unverifiable packages included. */
 size_t check_direct(struct sl_check *c, const size_t *idx, size_t n, struct setv *keep,
-			   struct probs *out)
+		    struct probs *out)
 {
 	struct setv sv;
 	size_t ntop, count = 0;

@@ -80,7 +80,7 @@ static struct sl_check_solution to_solution(struct sl_check *c, const struct che
 		case SL_SOLVE_INSTALL: x->step = SL_CHECK_ADD, x->to = p->version; break;
 		case SL_SOLVE_REMOVE: x->step = SL_CHECK_REMOVE, x->from = p->version; break;
 		default:
-			x->step = o && o->direct ? SL_CHECK_PIN
+			x->step = o && o->direct		? SL_CHECK_PIN
 				  : a->step == SL_SOLVE_UPGRADE ? SL_CHECK_UPGRADE
 								: SL_CHECK_DOWNGRADE;
 			x->from = o ? o->version : NULL;
@@ -145,7 +145,8 @@ static void keep_fix(struct sl_check *c, const struct check_pool *pl, const stru
 		return;
 	check_direct(c, set, nset, NULL, &pr);
 	if (left_after_fix(c, &pr) == 0) {
-		r->solutions = sl_xrealloc(r->solutions, (r->n_solutions + 1) * sizeof(*r->solutions));
+		r->solutions =
+		    sl_xrealloc(r->solutions, (r->n_solutions + 1) * sizeof(*r->solutions));
 		r->solutions[r->n_solutions++] = to_solution(c, pl, f);
 	}
 	free(pr.v);
@@ -263,9 +264,10 @@ int sl_check_run(struct sl_check *c, struct sl_check_report *r, struct sl_err *e
 	rc = prove(c, idx, &sv, &pr, &nsp, err);
 	r->solver_problems = nsp;
 	if (rc == 0 && (nsp > 0) != (check_hard_problems(&pr) > 0))
-		check_warn(c, "libsolv found %zu problem(s) where the direct check found %zu",
-			   nsp, check_hard_problems(&pr));
-	if (rc == 0 && check_hard_problems(&pr) && c->wheels && (rc = check_load_alternatives(c, err)) == 0) {
+		check_warn(c, "libsolv found %zu problem(s) where the direct check found %zu", nsp,
+			   check_hard_problems(&pr));
+	if (rc == 0 && check_hard_problems(&pr) && c->wheels &&
+	    (rc = check_load_alternatives(c, err)) == 0) {
 		r->alternatives = c->n > c->n_set;
 		if (r->alternatives)
 			rc = find_fixes(c, &sv, &pr, r, err);

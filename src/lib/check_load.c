@@ -45,10 +45,10 @@ static void meta_from(struct cpkg *p, const struct sl_metadata *m, const char *s
 {
 	if (m->requires_dist_unknown) {
 		if (!p->unknown_why)
-			p->unknown_why = sl_xstrdup(
-				sdist && before_2_2(m->metadata_version)
-					? "sdist PKG-INFO older than 2.2 lists no requirements"
-					: "its metadata marks Requires-Dist dynamic");
+			p->unknown_why =
+			    sl_xstrdup(sdist && before_2_2(m->metadata_version)
+					   ? "sdist PKG-INFO older than 2.2 lists no requirements"
+					   : "its metadata marks Requires-Dist dynamic");
 		return;
 	}
 	check_set_meta(p, (const char *const *)m->requires_dist, m->n_requires_dist,
@@ -73,8 +73,7 @@ static int from_site(struct sl_check *c, const char *dir, struct sl_err *err)
 
 /* The file of (name, version) in a sorted list, comparing versions by
  * PEP 440 when the spelling differs. */
-static const struct sl_dist_file *find_file(const struct sl_dist_file_list *l,
-					    const struct cpkg *p)
+static const struct sl_dist_file *find_file(const struct sl_dist_file_list *l, const struct cpkg *p)
 {
 	const struct sl_dist_file *f = sl_dist_file_list_find(l, p->name, p->version);
 
@@ -137,8 +136,8 @@ static void from_index(struct sl_check *c, struct sl_index *idx, bool offline)
 		if (r->result == 0) {
 			while (r->requires_dist && r->requires_dist[nreq])
 				nreq++;
-			check_set_meta(&c->pkgs[which[k]], (const char *const *)r->requires_dist, nreq,
-				       r->requires_python, NULL, 0, "index");
+			check_set_meta(&c->pkgs[which[k]], (const char *const *)r->requires_dist,
+				       nreq, r->requires_python, NULL, 0, "index");
 		} else if (!(offline && r->result == SL_ENOTFOUND)) {
 			check_warn(c, "index: %s %s: %s", r->name, r->version, r->err.msg);
 		}
@@ -168,12 +167,12 @@ static void add_request(struct sl_check *c, const struct sl_lock_request *q)
 	const char *req = q->requirement;
 
 	c->requests = sl_xrealloc(c->requests, (c->nrequests + 1) * sizeof(*c->requests));
-	c->request_platform = sl_xrealloc(c->request_platform,
-					  (c->nrequests + 1) * sizeof(*c->request_platform));
+	c->request_platform =
+	    sl_xrealloc(c->request_platform, (c->nrequests + 1) * sizeof(*c->request_platform));
 	c->request_at = sl_xrealloc(c->request_at, (c->nrequests + 1) * sizeof(*c->request_at));
 	c->request_platform[c->nrequests] = q->by == SL_ORIGIN_PLATFORM;
 	c->request_at[c->nrequests] = !q->source ? NULL
-				      : q->line  ? sl_xasprintf("%s:%lu", q->source, q->line)
+				      : q->line	 ? sl_xasprintf("%s:%lu", q->source, q->line)
 						 : sl_xstrdup(q->source);
 	c->requests[c->nrequests++] = sl_xstrdup(req);
 }
@@ -213,7 +212,8 @@ static void lock_why(struct sl_check *c, const struct check_map *names, size_t i
 						  : "requested by the Space's requirements");
 		else
 			sl_buf_addf(b, "which %s%s%s",
-				    platform ? "the platform installs" : "the Space's requirements request",
+				    platform ? "the platform installs"
+					     : "the Space's requirements request",
 				    req ? " as " : "", req ? req : "");
 		if (platform)
 			sdk_suffix(c, req, b);
@@ -239,7 +239,7 @@ static void lock_why(struct sl_check *c, const struct check_map *names, size_t i
 int sl_check_load_lock(struct sl_check *c, const struct sl_lock *lock,
 		       const struct sl_check_options *o, struct sl_err *err)
 {
-	const char *py = o->python ? o->python
+	const char *py = o->python		? o->python
 			 : lock->runtime.python ? lock->runtime.python
 						: lock->space.python_version;
 	struct check_map names = {0};

@@ -201,7 +201,7 @@ static void add_requests(struct sl_check *c, struct check_pool *pl, bool platfor
 
 /* A pool of idx[0..n): the first ninst installed, the rest alternatives. */
 int check_pool_build(struct sl_check *c, struct check_pool *pl, const size_t *idx, size_t n,
-		      size_t ninst, const struct setv *sv, struct sl_err *err)
+		     size_t ninst, const struct setv *sv, struct sl_err *err)
 {
 	int py, rc = 0;
 	int *h;
@@ -220,7 +220,7 @@ int check_pool_build(struct sl_check *c, struct check_pool *pl, const size_t *id
 		rc = h[idx[i]] = pool_add(c, pl, r, idx[i], NULL, 0, err);
 	}
 	for (size_t k = 0; k < pl->npx && rc >= 0; k++)
-		rc = pool_add(c, pl, SL_SOLVE_EXTRA, pl->px_pkg[k], pl->px_ext[k],
-			      h[pl->px_pkg[k]], err);
+		rc = pool_add(c, pl, SL_SOLVE_EXTRA, pl->px_pkg[k], pl->px_ext[k], h[pl->px_pkg[k]],
+			      err);
 	return rc < 0 ? rc : 0;
 }

@@ -15,28 +15,28 @@ struct sl_env;
 
 /* One Requires-Dist of a package, parsed. */
 struct creq {
-	char *text;              /* as written */
-	char *show;              /* the part before ';', trimmed: for messages */
-	char *name;              /* canonical project required */
-	char **extras;           /* PEP 685 names of the extras it asks for */
+	char *text;    /* as written */
+	char *show;    /* the part before ';', trimmed: for messages */
+	char *name;    /* canonical project required */
+	char **extras; /* PEP 685 names of the extras it asks for */
 	size_t nextras;
-	char *spec;              /* canonical specifier text; "" for none or a URL */
+	char *spec;		      /* canonical specifier text; "" for none or a URL */
 	const struct sl_specset *set; /* parsed spec, shared by equal texts (c->specsets) */
-	struct sl_requirement *r; /* owns the marker (its spec moved to c->specsets) */
-	bool base;               /* its marker holds with extra "" (or no marker) */
-	bool uses_extra;         /* its marker mentions `extra` */
-	bool platform;           /* a request made by the Spaces builder */
-	const char *at;          /* a request: "file:line" where it was made, or NULL (borrowed) */
+	struct sl_requirement *r;     /* owns the marker (its spec moved to c->specsets) */
+	bool base;		      /* its marker holds with extra "" (or no marker) */
+	bool uses_extra;	      /* its marker mentions `extra` */
+	bool platform;		      /* a request made by the Spaces builder */
+	const char *at; /* a request: "file:line" where it was made, or NULL (borrowed) */
 };
 
 /* One package version: in the set, or an alternative. */
 struct cpkg {
-	char *name;    /* canonical */
-	char *version; /* as written */
+	char *name;		/* canonical */
+	char *version;		/* as written */
 	struct sl_version *ver; /* NULL when the version is not PEP 440 */
-	char *key;     /* libsolv sort key */
-	char *why;     /* why it is in the set, or NULL */
-	bool direct;   /* requested directly: a change is a "pin" */
+	char *key;		/* libsolv sort key */
+	char *why;		/* why it is in the set, or NULL */
+	bool direct;		/* requested directly: a change is a "pin" */
 	bool has_meta;
 	char *meta_source; /* where the metadata came from */
 	char *unknown_why; /* a source had metadata whose Requires-Dist is unknown: why */
@@ -60,22 +60,22 @@ struct cpkg {
 struct sl_check {
 	struct cpkg *pkgs;
 	size_t n, cap;
-	size_t n_set;          /* pkgs[0..n_set) is the set; then alternatives */
+	size_t n_set; /* pkgs[0..n_set) is the set; then alternatives */
 	bool alternatives_loaded;
-	char *wheels;          /* folder for alternatives, or NULL */
-	char *python;          /* target */
+	char *wheels; /* folder for alternatives, or NULL */
+	char *python; /* target */
 	struct sl_version *pyver;
 	char *pykey;
 	struct sl_env *env;
-	char **requests;       /* top-level requirement texts (platform, direct) */
+	char **requests;	/* top-level requirement texts (platform, direct) */
 	bool *request_platform; /* per request: made by the builder */
-	char **request_at;     /* per request: "file:line", or NULL */
+	char **request_at;	/* per request: "file:line", or NULL */
 	size_t nrequests;
-	struct creq *top;      /* requests parsed (those whose marker holds) */
+	struct creq *top; /* requests parsed (those whose marker holds) */
 	size_t ntop;
-	bool site_mode;        /* "installed" rather than "locked" in messages */
+	bool site_mode; /* "installed" rather than "locked" in messages */
 	char *sdk_version;
-	char *sdk_why;         /* "for sdk_version X", made once */
+	char *sdk_why; /* "for sdk_version X", made once */
 	char **warnings;
 	size_t nwarnings;
 	/* parsed specifier sets, one per distinct text (memory: thousands of
@@ -88,7 +88,7 @@ struct sl_check {
 /* A problem found by the direct walk. */
 struct prob {
 	enum sl_check_kind kind;
-	size_t pkg;           /* index into c->pkgs */
+	size_t pkg;	      /* index into c->pkgs */
 	const struct creq *q; /* NULL for python and unverifiable */
 	const char *extra;
 	size_t target; /* index into c->pkgs, or SIZE_MAX */
@@ -114,10 +114,10 @@ void check_map_release(struct check_map *m);
 struct setv {
 	size_t *idx; /* indices into c->pkgs */
 	size_t n;
-	struct check_map byname;     /* name -> position in idx */
-	char ***ext;            /* requested extras per position */
+	struct check_map byname; /* name -> position in idx */
+	char ***ext;		 /* requested extras per position */
 	size_t *next;
-	size_t *wl_pos;         /* worklist of (position, extra) */
+	size_t *wl_pos; /* worklist of (position, extra) */
 	const char **wl_ext;
 	size_t wl_n, wl_cap;
 };
@@ -159,17 +159,16 @@ struct check_match {
 struct check_pool {
 	struct sl_solve *s;
 	struct check_match m;
-	struct check_map named;  /* "name[extra]" some requirement asks for */
+	struct check_map named;	 /* "name[extra]" some requirement asks for */
 	struct check_map pseudo; /* "name[extra]" present as a pseudo-package */
-	char **owned;       /* the keys of named */
+	char **owned;		 /* the keys of named */
 	size_t nowned;
-	int *h;             /* package index -> handle */
-	int requests;       /* the requests' pseudo-package */
-	size_t *px_pkg;     /* pseudo-packages to add: package index, extra */
+	int *h;		/* package index -> handle */
+	int requests;	/* the requests' pseudo-package */
+	size_t *px_pkg; /* pseudo-packages to add: package index, extra */
 	const char **px_ext;
 	size_t npx, cappx;
 };
-
 
 /* A pool of idx[0..n): the first ninst installed, the rest alternatives;
  * sv (may be NULL) adds the extras the set requests.  0 or SL_E*. */

@@ -33,8 +33,8 @@ static size_t group_of(struct sl_check *c, const struct prob *p, struct sl_check
 	g->kind = p->kind;
 	g->name = name;
 	g->count = 0;
-	g->version = p->kind == SL_CHECK_MISMATCH     ? c->pkgs[p->target].version
-		     : p->kind == SL_CHECK_PYTHON       ? c->python
+	g->version = p->kind == SL_CHECK_MISMATCH	? c->pkgs[p->target].version
+		     : p->kind == SL_CHECK_PYTHON	? c->python
 		     : p->kind == SL_CHECK_UNVERIFIABLE ? c->pkgs[p->pkg].version
 							: NULL;
 	return r->n_groups++;
@@ -136,8 +136,8 @@ static void fill_request(struct sl_check *c, const struct prob *p, struct sl_che
 		o->why = c->sdk_version && strstr(p->q->text, c->sdk_version) ? c->sdk_why : NULL;
 	else
 		o->why = p->target < c->n && c->pkgs[p->target].origin != SL_ORIGIN_DIRECT
-				 ? c->pkgs[p->target].why
-				 : NULL;
+			     ? c->pkgs[p->target].why
+			     : NULL;
 }
 
 static void fill_problem(struct sl_check *c, const struct prob *p, struct sl_check_problem *o)
@@ -153,7 +153,9 @@ static void fill_problem(struct sl_check *c, const struct prob *p, struct sl_che
 	o->kind = p->kind;
 	o->package = pk->name;
 	o->version = pk->version;
-	o->requirement = p->q ? p->q->text : p->kind == SL_CHECK_PYTHON ? pk->requires_python : NULL;
+	o->requirement = p->q			      ? p->q->text
+			 : p->kind == SL_CHECK_PYTHON ? pk->requires_python
+						      : NULL;
 	o->extra = p->extra;
 	o->target = p->q ? p->q->name : NULL;
 	o->installed = p->kind == SL_CHECK_MISMATCH ? c->pkgs[p->target].version

@@ -68,7 +68,8 @@ int sl_file_write_atomic(const char *path, const void *data, size_t len, struct 
 
 	if (strcmp(path, "-") == 0) {
 		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
-			return sl_error(err, SL_EIO, "cannot write to standard output: %s", strerror(errno));
+			return sl_error(err, SL_EIO, "cannot write to standard output: %s",
+					strerror(errno));
 		return 0;
 	}
 	tmp = sl_xasprintf("%s.tmp.XXXXXX", path);

@@ -69,7 +69,8 @@ char *freeze_vcs_commit(const char *url)
 	if (!at)
 		return NULL;
 	at++;
-	if ((size_t)(url + end - at) < 7 || (size_t)(url + end - at) > 40 || !is_hex(at, (size_t)(url + end - at)))
+	if ((size_t)(url + end - at) < 7 || (size_t)(url + end - at) > 40 ||
+	    !is_hex(at, (size_t)(url + end - at)))
 		return NULL;
 	return sl_xstrndup(at, (size_t)(url + end - at));
 }
@@ -235,9 +236,9 @@ static int list_row(struct sl_freeze_lines *fl, const char *line, unsigned long 
 
 static bool skip_option(const char *line)
 {
-	static const char *const opts[] = {"-i ", "--index-url", "--extra-index-url", "-f ",
-					   "--find-links", "--trusted-host", "WARNING:",
-					   "DEPRECATION:", "[notice]"};
+	static const char *const opts[] = {"-i ",      "--index-url",  "--extra-index-url",
+					   "-f ",      "--find-links", "--trusted-host",
+					   "WARNING:", "DEPRECATION:", "[notice]"};
 
 	for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
 		if (strncmp(line, opts[i], strlen(opts[i])) == 0)
@@ -272,8 +273,9 @@ int sl_freeze_lines_feed(struct sl_freeze_lines *fl, const char *line, unsigned 
 		return fl->strict ? (comment(fl, line, lineno, obs) == 1 ? 1 : -1)
 				  : comment(fl, line, lineno, obs);
 	if (strncmp(line, "-e ", 3) == 0 || strncmp(line, "--editable ", 11) == 0)
-		return editable(fl, line + strcspn(line, " ") + 1 + strspn(line + strcspn(line, " ") + 1, " "),
-				lineno, line, obs);
+		return editable(
+		    fl, line + strcspn(line, " ") + 1 + strspn(line + strcspn(line, " ") + 1, " "),
+		    lineno, line, obs);
 	if (!fl->strict && skip_option(line))
 		return 0;
 	n = name_len(line);
@@ -325,13 +327,15 @@ static int list_json(const cJSON *root, const char *source, unsigned long lineno
 	const cJSON *it;
 	int n = 0;
 
-	cJSON_ArrayForEach(it, root) {
+	cJSON_ArrayForEach(it, root)
+	{
 		if (!valid_entry(jstr(it, "name"), jstr(it, "version")))
 			return -1;
 	}
-	cJSON_ArrayForEach(it, root) {
-		add_json(obs, source, lineno, jstr(it, "name"), jstr(it, "version"), SL_ORIGIN_UNKNOWN,
-			 NULL, NULL);
+	cJSON_ArrayForEach(it, root)
+	{
+		add_json(obs, source, lineno, jstr(it, "name"), jstr(it, "version"),
+			 SL_ORIGIN_UNKNOWN, NULL, NULL);
 		n++;
 	}
 	return n;
@@ -364,22 +368,24 @@ static int report(const cJSON *root, const char *source, struct sl_obs_list *obs
 	size_t i = 0;
 
 	if (!cJSON_IsArray(install))
-		return sl_error(err, SL_EPARSE, "%s: JSON object without an \"install\" array: not a pip report",
+		return sl_error(err, SL_EPARSE,
+				"%s: JSON object without an \"install\" array: not a pip report",
 				source);
-	cJSON_ArrayForEach(it, install) {
+	cJSON_ArrayForEach(it, install)
+	{
 		const cJSON *meta = cJSON_GetObjectItemCaseSensitive(it, "metadata");
 		if (!valid_entry(jstr(meta, "name"), jstr(meta, "version")))
-			return sl_error(err, SL_EPARSE, "%s: install[%zu] has no valid metadata name and version",
+			return sl_error(err, SL_EPARSE,
+					"%s: install[%zu] has no valid metadata name and version",
 					source, i);
 		i++;
 	}
-	cJSON_ArrayForEach(it, install)
-		report_entry(it, source, obs);
+	cJSON_ArrayForEach(it, install) report_entry(it, source, obs);
 	return SL_FREEZE_REPORT;
 }
 
-int sl_freeze_parse_json(const char *data, size_t len, const char *source,
-			 struct sl_obs_list *obs, struct sl_err *err)
+int sl_freeze_parse_json(const char *data, size_t len, const char *source, struct sl_obs_list *obs,
+			 struct sl_err *err)
 {
 	cJSON *root = cJSON_ParseWithLength(data, len);
 	int rc;
@@ -394,13 +400,16 @@ int sl_freeze_parse_json(const char *data, size_t len, const char *source,
 	}
 	if (cJSON_IsArray(root)) {
 		rc = list_json(root, source, 0, obs) < 0
-			     ? sl_error(err, SL_EPARSE, "%s: JSON array entries need \"name\" and \"version\": not pip list output",
-					source)
-			     : SL_FREEZE_JSON;
+			 ? sl_error(err, SL_EPARSE,
+				    "%s: JSON array entries need \"name\" and \"version\": not pip "
+				    "list output",
+				    source)
+			 : SL_FREEZE_JSON;
 	} else if (cJSON_IsObject(root)) {
 		rc = report(root, source, obs, err);
 	} else {
-		rc = sl_error(err, SL_EPARSE, "%s: JSON is neither pip list output nor a pip report", source);
+		rc = sl_error(err, SL_EPARSE,
+			      "%s: JSON is neither pip list output nor a pip report", source);
 	}
 	cJSON_Delete(root);
 	return rc;
@@ -415,7 +424,9 @@ int sl_freeze_json_line(const char *line, size_t len, const char *source, unsign
 	if (len < 2 || line[0] != '[' || line[len - 1] != ']')
 		return -1;
 	root = cJSON_ParseWithLength(line, len);
-	n = cJSON_IsArray(root) && cJSON_GetArraySize(root) > 0 ? list_json(root, source, lineno, obs) : -1;
+	n = cJSON_IsArray(root) && cJSON_GetArraySize(root) > 0
+		? list_json(root, source, lineno, obs)
+		: -1;
 	cJSON_Delete(root);
 	return n;
 }
@@ -466,15 +477,16 @@ static int text_line(void *vctx, const char *line, size_t len, bool cut, unsigne
 
 	if (cut || memchr(line, '\0', len))
 		return sl_error(c->err, SL_EPARSE, "%s:%lu: %s", c->path, lineno,
-				cut ? "line too long for a freeze file" : "NUL byte in a freeze line");
+				cut ? "line too long for a freeze file"
+				    : "NUL byte in a freeze line");
 	sl_buf_reset(&c->line);
 	sl_buf_add(&c->line, line, len);
 	l = c->line.buf;
 	if (lineno == 1 && len >= 3 && memcmp(l, "\xef\xbb\xbf", 3) == 0)
 		l += 3;
 	if (sl_freeze_lines_feed(&c->fl, l, lineno, c->obs) < 0)
-		return sl_error(c->err, SL_EPARSE, "%s:%lu: not a pip freeze or pip list line", c->path,
-				lineno);
+		return sl_error(c->err, SL_EPARSE, "%s:%lu: not a pip freeze or pip list line",
+				c->path, lineno);
 	if (c->fl.in_list)
 		c->format = SL_FREEZE_LIST;
 	return 0;
@@ -483,8 +495,8 @@ static int text_line(void *vctx, const char *line, size_t len, bool cut, unsigne
 static int read_text(FILE *fp, struct sl_buf *head, const char *path, struct sl_obs_list *obs,
 		     struct sl_err *err)
 {
-	struct text_ctx c = {.path = path, .obs = obs, .err = err, .line = SL_BUF_INIT,
-			     .format = SL_FREEZE_TEXT};
+	struct text_ctx c = {
+	    .path = path, .obs = obs, .err = err, .line = SL_BUF_INIT, .format = SL_FREEZE_TEXT};
 	struct linesplit ls;
 	char chunk[65536];
 	size_t n;
@@ -522,8 +534,10 @@ int sl_freeze_read_file(const char *path, struct sl_obs_list *obs, struct sl_err
 	if (ferror(fp)) {
 		rc = sl_error(err, SL_EIO, "cannot read '%s': %s", path, strerror(errno));
 	} else if (log_looks_binary(head.buf, n, true)) {
-		rc = sl_error(err, SL_EPARSE, "%s: binary data, not pip freeze, list or report output", path);
-	} else if (head.buf[strspn(head.buf, " \t\r\n")] == '{' || head.buf[strspn(head.buf, " \t\r\n")] == '[') {
+		rc = sl_error(err, SL_EPARSE,
+			      "%s: binary data, not pip freeze, list or report output", path);
+	} else if (head.buf[strspn(head.buf, " \t\r\n")] == '{' ||
+		   head.buf[strspn(head.buf, " \t\r\n")] == '[') {
 		rc = read_json(fp, &head, path, &tmp, err);
 	} else {
 		rc = read_text(fp, &head, path, &tmp, err);

@@ -377,8 +377,7 @@ static int read_space(struct rd *r, const cJSON *o, struct sl_lock_space *s)
 			   &s->n_system_packages);
 	rc = rc ? rc : get_names(r, o, "secrets", &s->secrets, &s->n_secrets, &s->secrets_known);
 	rc = rc ? rc
-		: get_names(r, o, "variables", &s->variables, &s->n_variables,
-			    &s->variables_known);
+		: get_names(r, o, "variables", &s->variables, &s->n_variables, &s->variables_known);
 	return rc;
 }
 
@@ -456,8 +455,7 @@ static int read_request(struct rd *r, const cJSON *o, const char *where, struct 
 
 /* "requests" (version 2), or version 1's single "requirement", read as a
  * request of the package's origin without a source. */
-static int read_requests(struct rd *r, const cJSON *o, const char *where,
-			 struct sl_lock_package *p)
+static int read_requests(struct rd *r, const cJSON *o, const char *where, struct sl_lock_package *p)
 {
 	const cJSON *a = cJSON_GetObjectItemCaseSensitive(o, "requests"), *c;
 	struct sl_lock_request q = {0};

@@ -120,7 +120,10 @@ static void set_str(char **dst, const char *s)
 
 static int origin_rank(enum sl_origin o)
 {
-	return o == SL_ORIGIN_DIRECT ? 3 : o == SL_ORIGIN_PLATFORM ? 2 : o == SL_ORIGIN_TRANSITIVE ? 1 : 0;
+	return o == SL_ORIGIN_DIRECT	   ? 3
+	       : o == SL_ORIGIN_PLATFORM   ? 2
+	       : o == SL_ORIGIN_TRANSITIVE ? 1
+					   : 0;
 }
 
 /* The next character of s[0..n) in PEP 503 canonical form (lower case,
@@ -232,8 +235,8 @@ static void observe(struct sl_buildlog *log, const struct seen *s, const char *t
 
 static bool name_char(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-	       c == '_' || c == '.';
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '-' || c == '_' || c == '.';
 }
 
 static size_t name_span(const char *s)
@@ -242,8 +245,8 @@ static size_t name_span(const char *s)
 
 	while (name_char((unsigned char)s[n])) /* not strspn: its table costs more than a name */
 		n++;
-	while (n && !((s[n - 1] >= 'a' && s[n - 1] <= 'z') || (s[n - 1] >= 'A' && s[n - 1] <= 'Z') ||
-		      (s[n - 1] >= '0' && s[n - 1] <= '9')))
+	while (n && !((s[n - 1] >= 'a' && s[n - 1] <= 'z') ||
+		      (s[n - 1] >= 'A' && s[n - 1] <= 'Z') || (s[n - 1] >= '0' && s[n - 1] <= '9')))
 		n--;
 	return sl_name_is_valid(s, n) ? n : 0;
 }
@@ -345,8 +348,9 @@ static enum sl_origin origin_of(struct sl_buildlog *log, const char *name, const
 		c = name ? ctx_for(log, name, strlen(name), false) : NULL;
 		if (c && c->platform_arg)
 			return SL_ORIGIN_PLATFORM;
-		return step->flags & (SL_STEP_REQUIREMENTS | SL_STEP_PRE_REQUIREMENTS) ? SL_ORIGIN_UNKNOWN
-										  : SL_ORIGIN_PLATFORM;
+		return step->flags & (SL_STEP_REQUIREMENTS | SL_STEP_PRE_REQUIREMENTS)
+			   ? SL_ORIGIN_UNKNOWN
+			   : SL_ORIGIN_PLATFORM;
 	}
 	return SL_ORIGIN_DIRECT;
 }
@@ -389,8 +393,8 @@ static char *file_token(const char *s)
 	char *t = sl_xmalloc(n + 1), *d = t;
 
 	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '%' && i + 2 < n && strchr("0123456789abcdefABCDEF", s[i + 1]) && s[i + 1] &&
-		    strchr("0123456789abcdefABCDEF", s[i + 2]) && s[i + 2]) {
+		if (s[i] == '%' && i + 2 < n && strchr("0123456789abcdefABCDEF", s[i + 1]) &&
+		    s[i + 1] && strchr("0123456789abcdefABCDEF", s[i + 2]) && s[i + 2]) {
 			char hex[3] = {s[i + 1], s[i + 2], '\0'};
 			*d++ = (char)strtol(hex, NULL, 16);
 			i += 2;
@@ -479,7 +483,9 @@ static void installed(struct sl_buildlog *log, const char *rest, const char *lin
 		p += strspn(p, " \t");
 		n = strcspn(p, " \t");
 		if (n && sl_wheelname_split_name_version(p, n, &name, &version, NULL) == 0) {
-			struct seen o = {.name = name, .name_len = strlen(name), .version = version,
+			struct seen o = {.name = name,
+					 .name_len = strlen(name),
+					 .version = version,
 					 .strength = SL_EV_PIP};
 			observe(log, &o, line);
 			free(name);
@@ -521,12 +527,15 @@ static void resolved(struct sl_buildlog *log, const char *rest, const char *line
 	url = sl_xstrndup(rest, (size_t)(to - rest));
 	sha = sl_xstrndup(to + 11, strcspn(to + 11, " \t"));
 	if (st->collect_canon) {
-		struct seen o = {.name = st->collect_canon, .name_len = strlen(st->collect_canon),
-				 .strength = SL_EV_MENTION, .vcs_url = st->collect_url ? st->collect_url : url,
+		struct seen o = {.name = st->collect_canon,
+				 .name_len = strlen(st->collect_canon),
+				 .strength = SL_EV_MENTION,
+				 .vcs_url = st->collect_url ? st->collect_url : url,
 				 .vcs_commit = sha};
 		observe(log, &o, line);
 	} else {
-		blog_warn(log, "commit %.40s of '%.120s' is not tied to a project name in the log", sha, url);
+		blog_warn(log, "commit %.40s of '%.120s' is not tied to a project name in the log",
+			  sha, url);
 	}
 	free(url);
 	free(sha);
@@ -549,13 +558,15 @@ static void pip_error(struct sl_buildlog *log, const char *e, const char *line)
 		subject_fail(log, SL_FAIL_RESOLUTION, e + 15, " because", line);
 	else if (strncmp(e, "ResolutionImpossible", 20) == 0)
 		blog_fail(log, SL_FAIL_RESOLUTION,
-			  log->nfailures && log->failures[log->nfailures - 1].kind == SL_FAIL_RESOLUTION
-				  ? log->failures[log->nfailures - 1].subject
-				  : NULL,
-			  log->nfailures && log->failures[log->nfailures - 1].kind == SL_FAIL_RESOLUTION &&
-					  log->failures[log->nfailures - 1].subject
-				  ? strlen(log->failures[log->nfailures - 1].subject)
-				  : 0,
+			  log->nfailures &&
+				  log->failures[log->nfailures - 1].kind == SL_FAIL_RESOLUTION
+			      ? log->failures[log->nfailures - 1].subject
+			      : NULL,
+			  log->nfailures &&
+				  log->failures[log->nfailures - 1].kind == SL_FAIL_RESOLUTION &&
+				  log->failures[log->nfailures - 1].subject
+			      ? strlen(log->failures[log->nfailures - 1].subject)
+			      : 0,
 			  line);
 	else if (strncmp(e, "Could not find a version that satisfies the requirement ", 56) == 0)
 		subject_fail(log, SL_FAIL_NO_DISTRIBUTION, e + 56, " (from", line);
@@ -644,7 +655,9 @@ bool piplog_line(struct sl_buildlog *log, const char *s, size_t len)
 			return true;
 		}
 		if (STARTS(p, n, "Requirement already satisfied (use --upgrade to upgrade): ")) {
-			satisfied(log, AFTER("Requirement already satisfied (use --upgrade to upgrade): "), s);
+			satisfied(
+			    log,
+			    AFTER("Requirement already satisfied (use --upgrade to upgrade): "), s);
 			return true;
 		}
 		if (STARTS(p, n, "Requirement already up-to-date: ")) {
@@ -764,15 +777,49 @@ static bool is_sep(const char *w)
 /* pip install options that take a separate value */
 static bool takes_value(const char *o)
 {
-	static const char *const opts[] = {
-		"-r", "--requirement", "-c", "--constraint", "-e", "--editable", "-t", "--target",
-		"--platform", "--python-version", "--implementation", "--abi", "--root", "--prefix",
-		"--src", "--upgrade-strategy", "-i", "--index-url", "--extra-index-url", "-f",
-		"--find-links", "--no-binary", "--only-binary", "--progress-bar", "--root-user-action",
-		"--report", "--trusted-host", "--log", "--cache-dir", "--proxy", "--retries",
-		"--timeout", "--exists-action", "--cert", "--client-cert", "--config-settings", "-C",
-		"--global-option", "--python", "--keyring-provider", "--use-feature",
-		"--use-deprecated", "--group"};
+	static const char *const opts[] = {"-r",
+					   "--requirement",
+					   "-c",
+					   "--constraint",
+					   "-e",
+					   "--editable",
+					   "-t",
+					   "--target",
+					   "--platform",
+					   "--python-version",
+					   "--implementation",
+					   "--abi",
+					   "--root",
+					   "--prefix",
+					   "--src",
+					   "--upgrade-strategy",
+					   "-i",
+					   "--index-url",
+					   "--extra-index-url",
+					   "-f",
+					   "--find-links",
+					   "--no-binary",
+					   "--only-binary",
+					   "--progress-bar",
+					   "--root-user-action",
+					   "--report",
+					   "--trusted-host",
+					   "--log",
+					   "--cache-dir",
+					   "--proxy",
+					   "--retries",
+					   "--timeout",
+					   "--exists-action",
+					   "--cert",
+					   "--client-cert",
+					   "--config-settings",
+					   "-C",
+					   "--global-option",
+					   "--python",
+					   "--keyring-provider",
+					   "--use-feature",
+					   "--use-deprecated",
+					   "--group"};
 
 	for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
 		if (strcmp(o, opts[i]) == 0)
@@ -789,7 +836,7 @@ static const char *base(const char *path)
 static void requirement_file(struct sl_build_step *step, const char *file)
 {
 	step->flags |= strcmp(base(file), "pre-requirements.txt") == 0 ? SL_STEP_PRE_REQUIREMENTS
-									 : SL_STEP_REQUIREMENTS;
+								       : SL_STEP_REQUIREMENTS;
 }
 
 /* Reads one "pip install ..." command from w->v[i]; its requirement
@@ -877,9 +924,12 @@ static void platform_observations(struct sl_buildlog *log, const struct words *a
 		struct pkgctx *c;
 		req_parse(args->v[i], &r);
 		if (r.name) {
-			struct seen o = {.name = r.name, .name_len = strlen(r.name), .version = r.pin,
+			struct seen o = {.name = r.name,
+					 .name_len = strlen(r.name),
+					 .version = r.pin,
 					 .strength = r.pin ? SL_EV_PIN : SL_EV_MENTION,
-					 .origin = SL_ORIGIN_PLATFORM, .requirement = args->v[i]};
+					 .origin = SL_ORIGIN_PLATFORM,
+					 .requirement = args->v[i]};
 			observe(log, &o, args->v[i]);
 			c = ctx_for(log, r.name, strlen(r.name), true);
 			c->platform_arg = true;

@@ -25,8 +25,8 @@ struct sl_solve {
 	void *ctx;
 	Queue keep;
 	bool other_added; /* a non-installed package exists */
-	bool ready;       /* whatprovides built once; no more packages */
-	int built_for;    /* 1: whatprovides covers the alternatives, 0: not */
+	bool ready;	  /* whatprovides built once; no more packages */
+	int built_for;	  /* 1: whatprovides covers the alternatives, 0: not */
 };
 
 /* The namespace callback: which packages named `name` match the specifier
@@ -160,7 +160,8 @@ static void prepare(struct sl_solve *s, bool with_available)
 static void keep_jobs(struct sl_solve *s, Queue *job)
 {
 	for (int i = 0; i < s->keep.count; i++)
-		queue_push2(job, SOLVER_LOCK | SOLVER_SOLVABLE | SOLVER_ESSENTIAL, s->keep.elements[i]);
+		queue_push2(job, SOLVER_LOCK | SOLVER_SOLVABLE | SOLVER_ESSENTIAL,
+			    s->keep.elements[i]);
 }
 
 static void base_jobs(struct sl_solve *s, Queue *job)
@@ -262,10 +263,11 @@ static struct sl_solve_fix fix_from(struct sl_solve *s, Solver *solv)
 		case SOLVER_TRANSACTION_DOWNGRADE:
 		case SOLVER_TRANSACTION_CHANGE:
 			a.from = transaction_obs_pkg(trans, p);
-			a.step = a.from && pool_evrcmp(pool, pool->solvables[p].evr,
-						       pool->solvables[a.from].evr, EVRCMP_COMPARE) < 0
-					 ? SL_SOLVE_DOWNGRADE
-					 : SL_SOLVE_UPGRADE;
+			a.step =
+			    a.from && pool_evrcmp(pool, pool->solvables[p].evr,
+						  pool->solvables[a.from].evr, EVRCMP_COMPARE) < 0
+				? SL_SOLVE_DOWNGRADE
+				: SL_SOLVE_UPGRADE;
 			break;
 		default: continue;
 		}
@@ -276,7 +278,8 @@ static struct sl_solve_fix fix_from(struct sl_solve *s, Solver *solv)
 	for (size_t i = 1; i < fix.n; i++) {
 		struct sl_solve_action a = fix.actions[i];
 		size_t j = i;
-		while (j > 0 && strcmp(pkg_name(pool, fix.actions[j - 1].pkg), pkg_name(pool, a.pkg)) > 0) {
+		while (j > 0 &&
+		       strcmp(pkg_name(pool, fix.actions[j - 1].pkg), pkg_name(pool, a.pkg)) > 0) {
 			fix.actions[j] = fix.actions[j - 1];
 			j--;
 		}
@@ -311,7 +314,8 @@ static Id best_solution(Solver *solv, Id pid)
 static bool unlock(Queue *job, Id p)
 {
 	for (int i = 0; i + 1 < job->count; i += 2) {
-		if (job->elements[i] == (SOLVER_LOCK | SOLVER_SOLVABLE) && job->elements[i + 1] == p) {
+		if (job->elements[i] == (SOLVER_LOCK | SOLVER_SOLVABLE) &&
+		    job->elements[i + 1] == p) {
 			queue_deleten(job, i, 2);
 			return true;
 		}
@@ -337,8 +341,8 @@ static int unlock_roots(struct sl_solve *s, Solver *solv, Queue *job)
 			n += unlock(job, target);
 		if (dep)
 			FOR_PROVIDES(p, pp, dep)
-				if (pool->solvables[p].repo == s->repo[SL_SOLVE_INSTALLED])
-					n += unlock(job, p);
+		if (pool->solvables[p].repo == s->repo[SL_SOLVE_INSTALLED])
+			n += unlock(job, p);
 	}
 	return n;
 }
@@ -364,7 +368,8 @@ static bool solve_greedy(struct sl_solve *s, Queue *job, struct sl_solve_fix *fi
 			}
 			for (Id pid = 1; pid <= (Id)solver_problem_count(solv); pid++)
 				if (solver_solution_count(solv, pid))
-					solver_take_solution(solv, pid, best_solution(solv, pid), job);
+					solver_take_solution(solv, pid, best_solution(solv, pid),
+							     job);
 		}
 		solver_free(solv);
 	}
@@ -376,7 +381,8 @@ static bool same_fix(const struct sl_solve_fix *a, const struct sl_solve_fix *b)
 	if (a->n != b->n)
 		return false;
 	for (size_t i = 0; i < a->n; i++)
-		if (a->actions[i].pkg != b->actions[i].pkg || a->actions[i].step != b->actions[i].step)
+		if (a->actions[i].pkg != b->actions[i].pkg ||
+		    a->actions[i].step != b->actions[i].step)
 			return false;
 	return true;
 }
@@ -407,8 +413,8 @@ static void lock_all_but(struct sl_solve *s, Queue *job, const int *unlock, size
 			free_[unlock[i]] = 1;
 	base_jobs(s, job);
 	FOR_REPO_SOLVABLES(installed, p, sv)
-		if (!free_[p])
-			queue_push2(job, SOLVER_LOCK | SOLVER_SOLVABLE, p);
+	if (!free_[p])
+		queue_push2(job, SOLVER_LOCK | SOLVER_SOLVABLE, p);
 	free(free_);
 }
 

@@ -17,13 +17,13 @@ struct sl_sse {
 	int (*on_event)(void *ctx, const struct sl_sse_event *ev);
 	void *ctx;
 	struct sl_buf line;   /* the current line, at most max + 16 bytes */
-	bool line_cut;        /* the current line was longer than that */
-	bool after_cr;        /* the last byte was CR: a following LF is part of it */
+	bool line_cut;	      /* the current line was longer than that */
+	bool after_cr;	      /* the last byte was CR: a following LF is part of it */
 	unsigned long lineno; /* lines completed so far */
 	struct sl_buf data;
 	struct sl_buf type;
 	struct sl_buf id;
-	bool in_event;        /* a field was seen since the last dispatch */
+	bool in_event; /* a field was seen since the last dispatch */
 	bool has_data;
 	bool truncated;
 	unsigned long event_line;
@@ -246,7 +246,8 @@ static char *plain_payload(const char *data, size_t len)
 	for (;;) {
 		size_t run = i;
 		int c;
-		while (run < len && data[run] != '"' && data[run] != '\\' && (unsigned char)data[run] >= 0x20)
+		while (run < len && data[run] != '"' && data[run] != '\\' &&
+		       (unsigned char)data[run] >= 0x20)
 			run++;
 		sl_buf_add(&b, data + i, run - i);
 		i = run;

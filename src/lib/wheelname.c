@@ -37,7 +37,8 @@ static bool valid_name(const char *s, size_t len)
 		return false;
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
-		bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+		bool alnum =
+		    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 		if (!alnum && ((c != '-' && c != '_' && c != '.') || i == 0 || i == len - 1))
 			return false;
 	}
@@ -56,7 +57,8 @@ int sl_wheelname_split_name_version(const char *s, size_t len, char **name, char
 			return 0;
 		}
 	}
-	return sl_error(err, SL_EPARSE, "'%.*s' is not <name>-<version>", (int)(len > 200 ? 200 : len), s);
+	return sl_error(err, SL_EPARSE, "'%.*s' is not <name>-<version>",
+			(int)(len > 200 ? 200 : len), s);
 }
 
 /* Splits a wheel stem at '-' into at most 7 parts; returns the count. */
@@ -95,7 +97,8 @@ static int parse_wheel(const char *s, size_t len, struct sl_wheelname *w, struct
 	size_t t = n - 3; /* index of the python tag */
 
 	if (n != 5 && n != 6)
-		return sl_error(err, SL_EPARSE, "'%.*s.whl' does not have 5 or 6 '-' separated parts",
+		return sl_error(err, SL_EPARSE,
+				"'%.*s.whl' does not have 5 or 6 '-' separated parts",
 				(int)(len > 200 ? 200 : len), s);
 	if (!valid_name(part[0], plen[0]) || !valid_version(part[1], plen[1]))
 		return sl_error(err, SL_EPARSE, "'%.*s.whl' has no valid name and version",

@@ -9,15 +9,16 @@
 #include "spacelock/buf.h"
 #include "spacelock/buildlog.h"
 
-static struct sl_buildlog *run(const uint8_t *data, size_t size, enum sl_log_kind kind,
-			       size_t step, int *rc)
+static struct sl_buildlog *run(const uint8_t *data, size_t size, enum sl_log_kind kind, size_t step,
+			       int *rc)
 {
 	struct sl_buildlog *log = sl_buildlog_new(kind, "fuzz.log");
 	struct sl_err err;
 
 	*rc = 0;
 	for (size_t i = 0; i < size && *rc == 0; i += step)
-		*rc = sl_buildlog_feed(log, (const char *)data + i, size - i < step ? size - i : step, &err);
+		*rc = sl_buildlog_feed(log, (const char *)data + i,
+				       size - i < step ? size - i : step, &err);
 	if (*rc == 0)
 		*rc = sl_buildlog_finish(log, &err);
 	if (*rc != 0 && (*rc != SL_EPARSE || !err.msg[0]))
@@ -32,7 +33,8 @@ static void summary(const struct sl_buildlog *log, struct sl_buf *b)
 		    log->sdk_version ? log->sdk_version : "-");
 	for (size_t i = 0; i < log->obs.n; i++)
 		sl_buf_addf(b, "%s %s %d\n", log->obs.v[i].name ? log->obs.v[i].name : "-",
-			    log->obs.v[i].version ? log->obs.v[i].version : "-", (int)log->obs.v[i].strength);
+			    log->obs.v[i].version ? log->obs.v[i].version : "-",
+			    (int)log->obs.v[i].strength);
 	for (size_t i = 0; i < log->nsteps; i++)
 		if (!log->steps[i].instruction)
 			abort();

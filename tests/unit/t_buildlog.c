@@ -140,7 +140,7 @@ static void against_freeze(const char *logfile, const char *freezefile, bool all
 			/* a VCS install: the log's commit is the freeze's */
 			const struct sl_obs *o = find_obs(log, c, SL_EV_PIP);
 			CHECK(o && o->vcs_commit && fz.v[i].vcs_commit &&
-				      strcmp(o->vcs_commit, fz.v[i].vcs_commit) == 0,
+				  strcmp(o->vcs_commit, fz.v[i].vcs_commit) == 0,
 			      "%s: commit of %s", logfile, c);
 		}
 		free(v);
@@ -156,7 +156,8 @@ static void against_freeze(const char *logfile, const char *freezefile, bool all
 		CHECK(found, "%s: %s is in the freeze", logfile, log->obs.v[i].name);
 	}
 	if (all)
-		CHECK(matched == with_version, "%s: %zu of %zu versions", logfile, matched, with_version);
+		CHECK(matched == with_version, "%s: %zu of %zu versions", logfile, matched,
+		      with_version);
 	CHECK(!log->build_failed && log->nfailures == 0, "%s: no failure", logfile);
 	sl_obs_list_release(&fz);
 	sl_buildlog_free(log);
@@ -174,7 +175,8 @@ static void genuine_pip(void)
 
 static void cached_steps_prove_nothing(void)
 {
-	struct sl_buildlog *log = read_log(LOGS "2023-10-gradio-3.47.1-spaces-0.16.1-build.log", SL_LOG_BUILD);
+	struct sl_buildlog *log =
+	    read_log(LOGS "2023-10-gradio-3.47.1-spaces-0.16.1-build.log", SL_LOG_BUILD);
 	size_t pip_steps = 0;
 
 	if (!log)
@@ -213,16 +215,20 @@ static void pydantic_failure(void)
 	CHECK_STR(log->sdk_version, "4.31.0", "sdk version");
 	CHECK(log->nplatform_reqs == 5 && strcmp(log->platform_reqs[4], "fastapi<0.113.0") == 0,
 	      "platform requirements");
-	pip = sl_buildlog_find_step(log, "pip install --no-cache-dir -r /tmp/requirements.txt gradio[oauth]==4.31.0 "
-					 "\"uvicorn>=0.14.0\" \"websockets>=10.4\" spaces \"fastapi<0.113.0\"");
+	pip = sl_buildlog_find_step(
+	    log, "pip install --no-cache-dir -r /tmp/requirements.txt gradio[oauth]==4.31.0 "
+		 "\"uvicorn>=0.14.0\" \"websockets>=10.4\" spaces \"fastapi<0.113.0\"");
 	CHECK(pip && pip->outcome == SL_STEP_ERROR && pip->exit_code == 1, "the pip step failed");
-	CHECK(pip && pip->stage && strcmp(pip->stage, "base 5/6") == 0, "its stage from the summary");
+	CHECK(pip && pip->stage && strcmp(pip->stage, "base 5/6") == 0,
+	      "its stage from the summary");
 	CHECK(pip && (pip->flags & SL_STEP_PLATFORM) && (pip->flags & SL_STEP_REQUIREMENTS),
 	      "era 3: one resolver run for platform and requirements");
 	o = find_obs(log, "spaces", SL_EV_PIP);
-	CHECK(o && strcmp(o->version, "0.50.0") == 0 && o->origin == SL_ORIGIN_PLATFORM, "spaces 0.50.0, platform");
+	CHECK(o && strcmp(o->version, "0.50.0") == 0 && o->origin == SL_ORIGIN_PLATFORM,
+	      "spaces 0.50.0, platform");
 	o = find_obs(log, "pydantic", SL_EV_PIP);
-	CHECK(o && strcmp(o->version, "2.7.1") == 0 && o->origin == SL_ORIGIN_DIRECT, "pydantic direct");
+	CHECK(o && strcmp(o->version, "2.7.1") == 0 && o->origin == SL_ORIGIN_DIRECT,
+	      "pydantic direct");
 	o = find_obs(log, "aiofiles", SL_EV_PIP);
 	CHECK(o && o->origin == SL_ORIGIN_TRANSITIVE && strcmp(o->required_by, "gradio") == 0,
 	      "aiofiles pulled in by gradio");
@@ -232,28 +238,31 @@ static void pydantic_failure(void)
 	o = find_obs(log, "websockets", SL_EV_PIP);
 	CHECK(o && strcmp(o->version, "11.0.3") == 0, "backtracked candidate not proven");
 	CHECK(log->nfailures == 3 && log->failures[1].kind == SL_FAIL_WHEEL_BUILD &&
-		      strcmp(log->failures[1].subject, "pydantic-core") == 0,
+		  strcmp(log->failures[1].subject, "pydantic-core") == 0,
 	      "failures: job, wheel build of pydantic-core, step");
 	sl_buildlog_free(log);
 }
 
 static void failure_kinds(void)
 {
-	struct sl_buildlog *a = read_log(LOGS "2026-05-gradio-4.31.0-build-requirements-vs-sdk_version-conflict.log", SL_LOG_BUILD);
+	struct sl_buildlog *a =
+	    read_log(LOGS "2026-05-gradio-4.31.0-build-requirements-vs-sdk_version-conflict.log",
+		     SL_LOG_BUILD);
 	struct sl_buildlog *b = read_log(NOMATCH ".log", SL_LOG_BUILD);
-	struct sl_buildlog *r = read_log(LOGS "2026-05-run-log-py3.13-audioop-missing.log", SL_LOG_RUN);
+	struct sl_buildlog *r =
+	    read_log(LOGS "2026-05-run-log-py3.13-audioop-missing.log", SL_LOG_RUN);
 
 	if (!a || !b || !r)
 		return;
 	CHECK(a->nfailures == 2 && a->failures[0].kind == SL_FAIL_RESOLUTION &&
-		      strcmp(a->failures[0].subject, "gradio==4.31.0 and gradio>=4.40.0") == 0,
+		  strcmp(a->failures[0].subject, "gradio==4.31.0 and gradio>=4.40.0") == 0,
 	      "ResolutionImpossible");
 	CHECK(b->nfailures == 2 && b->failures[0].kind == SL_FAIL_NO_DISTRIBUTION &&
-		      strcmp(b->failures[0].subject, "pyaudioop") == 0,
+		  strcmp(b->failures[0].subject, "pyaudioop") == 0,
 	      "No matching distribution");
 	CHECK(a->build_failed && b->build_failed, "failed builds are flagged");
 	CHECK(r->kind == SL_LOG_RUN && r->started_at && r->nfailures == 2 &&
-		      strcmp(r->failures[1].subject, "ModuleNotFoundError") == 0,
+		  strcmp(r->failures[1].subject, "ModuleNotFoundError") == 0,
 	      "run log: the exceptions ending its tracebacks");
 	CHECK(!r->build_failed, "a run log is no failed build");
 	sl_buildlog_free(a);
@@ -263,18 +272,23 @@ static void failure_kinds(void)
 
 static void quoted_and_summary_only(void)
 {
-	struct sl_buildlog *q = read_log(LOGS "2023-06-gradio-build-pip-collecting.excerpt.log", SL_LOG_BUILD);
-	struct sl_buildlog *s = read_log(LOGS "2026-04-gradio-5.33.0-cache-miss-summary-sse-not-enabled.excerpt.log", SL_LOG_BUILD);
+	struct sl_buildlog *q =
+	    read_log(LOGS "2023-06-gradio-build-pip-collecting.excerpt.log", SL_LOG_BUILD);
+	struct sl_buildlog *s =
+	    read_log(LOGS "2026-04-gradio-5.33.0-cache-miss-summary-sse-not-enabled.excerpt.log",
+		     SL_LOG_BUILD);
 
 	if (!q || !s)
 		return;
 	CHECK_STR(q->python, "3.10", "quoted copy: python");
 	CHECK_STR(q->commit, "a75174f", "quoted copy: commit");
-	CHECK(has_warning(q, "quoted copy") && has_warning(q, "ends before step"), "quoted, cut: warned");
+	CHECK(has_warning(q, "quoted copy") && has_warning(q, "ends before step"),
+	      "quoted, cut: warned");
 	CHECK(q->nsteps == 8 && q->steps[7].outcome == SL_STEP_NONE, "the cut step has no outcome");
 	CHECK_STR(s->sdk_version, "5.33.0", "summary only: sdk from the cache-miss line");
 	CHECK_STR(s->logs_unavailable, "SSE is not enabled", "logs unavailable");
-	CHECK(s->python == NULL && s->nsteps == 0 && s->build_failed, "summary only: no python invented");
+	CHECK(s->python == NULL && s->nsteps == 0 && s->build_failed,
+	      "summary only: no python invented");
 	sl_buildlog_free(q);
 	sl_buildlog_free(s);
 }
@@ -369,7 +383,8 @@ static void damaged(void)
 	struct sl_err err = {0};
 	int rc;
 	struct sl_buildlog *log;
-	static const char elf[] = "\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0";
+	static const char elf[] = "\x7f"
+				  "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0";
 	char junk[512];
 
 	log = feed(elf, sizeof(elf) - 1, 0, &err, &rc);
@@ -383,16 +398,19 @@ static void damaged(void)
 
 	static const char nul[] = "Collecting fo\0o\nSuccessfully installed foo-1.0\n";
 	log = feed(nul, sizeof(nul) - 1, 0, &err, &rc);
-	CHECK(rc == 0 && has_warning(log, "t.log:1: NUL bytes"), "NUL bytes: warned with file:line");
+	CHECK(rc == 0 && has_warning(log, "t.log:1: NUL bytes"),
+	      "NUL bytes: warned with file:line");
 	CHECK(find_obs(log, "foo", SL_EV_PIP) != NULL, "the line still reads");
 	sl_buildlog_free(log);
 
 	log = feed_str("Successfully installed a-1.0 \xff\xfe-2.0 b-2.0\n\xc3\x28\n");
-	CHECK(has_warning(log, "invalid UTF-8") && log->nwarnings <= 3, "invalid UTF-8: one warning");
+	CHECK(has_warning(log, "invalid UTF-8") && log->nwarnings <= 3,
+	      "invalid UTF-8: one warning");
 	CHECK(find_obs(log, "a", SL_EV_PIP) && find_obs(log, "b", SL_EV_PIP), "valid items kept");
 	sl_buildlog_free(log);
 
-	log = feed_str("--> RUN pip install -r requirements.txt\nCollecting x\n  Downloading x-1.0-py3-none-any.whl");
+	log = feed_str("--> RUN pip install -r requirements.txt\nCollecting x\n  Downloading "
+		       "x-1.0-py3-none-any.whl");
 	CHECK(find_obs(log, "x", SL_EV_PIP) != NULL, "a last line without newline is read");
 	CHECK(has_warning(log, "ends before step"), "a truncated log is reported");
 	sl_buildlog_free(log);
@@ -415,7 +433,8 @@ static void long_line(void)
 	memset(big + 11, 'a', n - 11);
 	memcpy(big + n, "\nSuccessfully installed z-1.0\n", 30);
 	log = feed(big, n + 30, 65536, &err, &rc);
-	CHECK(rc == 0 && has_warning(log, "t.log:1: line longer than"), "a 10 MB line is cut with a warning");
+	CHECK(rc == 0 && has_warning(log, "t.log:1: line longer than"),
+	      "a 10 MB line is cut with a warning");
 	CHECK(find_obs(log, "z", SL_EV_PIP) != NULL, "the next line is read");
 	CHECK(log->lines == 2, "two lines");
 	sl_buildlog_free(log);
@@ -438,21 +457,22 @@ static void bounded_observations(void)
 
 static void pip_semantics(void)
 {
-	struct sl_buildlog *log = feed_str(
-		"Requirement already satisfied: y in /usr/lib/python3.10/site-packages (1.0)\n"
-		"Collecting x\n"
-		"  Downloading x-1.0-py3-none-any.whl (1 kB)\n"
-		"INFO: pip is looking at multiple versions of x\n"
-		"  Downloading x-0.9-py3-none-any.whl (1 kB)\n"
-		"Collecting y>=2 (from x)\n"
-		"  Using cached y-2.0.tar.gz (3 kB)\n"
-		"Attempting uninstall: y\n"
-		"    Found existing installation: y 1.0\n"
-		"    Successfully uninstalled y-1.0\n"
-		"Successfully installed x-0.9 y-2.0\n"
-		"Collecting pkg@ git+https://github.com/o/pkg.git@main\n"
-		"  Resolved https://github.com/o/pkg.git to commit 0123456789abcdef0123456789abcdef01234567\n"
-		"Successfully installed pkg-0.1\n");
+	struct sl_buildlog *log =
+	    feed_str("Requirement already satisfied: y in /usr/lib/python3.10/site-packages (1.0)\n"
+		     "Collecting x\n"
+		     "  Downloading x-1.0-py3-none-any.whl (1 kB)\n"
+		     "INFO: pip is looking at multiple versions of x\n"
+		     "  Downloading x-0.9-py3-none-any.whl (1 kB)\n"
+		     "Collecting y>=2 (from x)\n"
+		     "  Using cached y-2.0.tar.gz (3 kB)\n"
+		     "Attempting uninstall: y\n"
+		     "    Found existing installation: y 1.0\n"
+		     "    Successfully uninstalled y-1.0\n"
+		     "Successfully installed x-0.9 y-2.0\n"
+		     "Collecting pkg@ git+https://github.com/o/pkg.git@main\n"
+		     "  Resolved https://github.com/o/pkg.git to commit "
+		     "0123456789abcdef0123456789abcdef01234567\n"
+		     "Successfully installed pkg-0.1\n");
 	const struct sl_obs *pkg = NULL;
 	size_t x = 0, y = 0;
 
@@ -462,13 +482,14 @@ static void pip_semantics(void)
 			continue;
 		x += strcmp(o->name, "x") == 0 && strcmp(o->version, "0.9") == 0;
 		y += strcmp(o->name, "y") == 0 && strcmp(o->version, "2.0") == 0;
-		CHECK(strcmp(o->version, "1.0") != 0, "superseded %s 1.0 is no longer proven", o->name);
+		CHECK(strcmp(o->version, "1.0") != 0, "superseded %s 1.0 is no longer proven",
+		      o->name);
 		if (strcmp(o->name, "pkg") == 0)
 			pkg = o;
 	}
 	CHECK(x == 2 && y == 2, "the installed versions stay proven (%zu, %zu)", x, y);
 	CHECK(pkg && pkg->vcs_commit && strlen(pkg->vcs_commit) == 40 &&
-		      strcmp(pkg->vcs_url, "git+https://github.com/o/pkg.git@main") == 0,
+		  strcmp(pkg->vcs_url, "git+https://github.com/o/pkg.git@main") == 0,
 	      "a VCS install carries its URL and resolved commit");
 	CHECK_STR(log->site_python, "3.10", "site-packages path");
 	sl_buildlog_free(log);
@@ -477,22 +498,23 @@ static void pip_semantics(void)
 static void run_log_freeze(void)
 {
 	struct sl_buildlog *log = feed_str(
-		"===== Application Startup at 2026-05-13 16:54:42 =====\n"
-		"\n"
-		"gradio==4.31.0\n"
-		"spaces @ git+https://github.com/o/spaces.git@0123456789abcdef0123456789abcdef01234567\n"
-		"Package    Version\n"
-		"---------- -------\n"
-		"pydub      0.25.1\n"
-		"[{\"name\": \"numpy\", \"version\": \"1.26.4\"}]\n"
-		"x==not a version\n"
-		"Running on local URL:  http://0.0.0.0:7860\n");
+	    "===== Application Startup at 2026-05-13 16:54:42 =====\n"
+	    "\n"
+	    "gradio==4.31.0\n"
+	    "spaces @ "
+	    "git+https://github.com/o/spaces.git@0123456789abcdef0123456789abcdef01234567\n"
+	    "Package    Version\n"
+	    "---------- -------\n"
+	    "pydub      0.25.1\n"
+	    "[{\"name\": \"numpy\", \"version\": \"1.26.4\"}]\n"
+	    "x==not a version\n"
+	    "Running on local URL:  http://0.0.0.0:7860\n");
 	const struct sl_obs *o;
 
 	o = find_obs(log, "gradio", SL_EV_INSTALLED);
 	CHECK(o && strcmp(o->version, "4.31.0") == 0 && o->line == 3, "freeze line in a run log");
 	CHECK(find_obs(log, "spaces", SL_EV_INSTALLED) && find_obs(log, "pydub", SL_EV_INSTALLED) &&
-		      find_obs(log, "numpy", SL_EV_INSTALLED),
+		  find_obs(log, "numpy", SL_EV_INSTALLED),
 	      "direct URL, pip list table and JSON in a run log");
 	CHECK(log->obs.n == 4, "app output is not a package (%zu observations)", log->obs.n);
 	CHECK(has_warning(log, "run log header in a build log"), "the kind mismatch is warned");
@@ -514,9 +536,11 @@ static void builds_reset(void)
 	sl_buf_add(&both, a, la);
 	sl_buf_add(&both, b, lb);
 	log = feed(both.buf, both.len, 4096, &err, &rc);
-	CHECK(rc == 0 && log->builds == 2 && has_warning(log, "another build starts here"), "two builds");
+	CHECK(rc == 0 && log->builds == 2 && has_warning(log, "another build starts here"),
+	      "two builds");
 	CHECK_STR(log->commit, "e9e3061", "the last build is kept");
-	CHECK(!log->build_failed && log->nfailures == 0 && find_obs(log, "psutil", SL_EV_MENTION) == NULL,
+	CHECK(!log->build_failed && log->nfailures == 0 &&
+		  find_obs(log, "psutil", SL_EV_MENTION) == NULL,
 	      "nothing of the first build remains");
 	sl_buildlog_free(log);
 	sl_buf_release(&both);

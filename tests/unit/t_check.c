@@ -14,11 +14,11 @@
 /* A package spec: "name version" then Requires-Dist lines. */
 struct pk {
 	const char *name, *version;
-	const char *rp;           /* Requires-Python or NULL */
-	const char *reqs[6];      /* NULL-terminated */
-	const char *extras[3];    /* NULL-terminated */
-	int origin;               /* enum sl_origin */
-	const char *requirement;  /* the request, or NULL */
+	const char *rp;		 /* Requires-Python or NULL */
+	const char *reqs[6];	 /* NULL-terminated */
+	const char *extras[3];	 /* NULL-terminated */
+	int origin;		 /* enum sl_origin */
+	const char *requirement; /* the request, or NULL */
 	int no_meta;
 };
 
@@ -72,16 +72,23 @@ static void agrees(const struct sl_check_report *r)
 	size_t hard = 0;
 	for (size_t i = 0; i < r->n_problems; i++)
 		hard += r->problems[i].kind != SL_CHECK_UNVERIFIABLE;
-	CHECK((hard > 0) == (r->solver_problems > 0), "libsolv %zu vs direct %zu", r->solver_problems,
-	      hard);
+	CHECK((hard > 0) == (r->solver_problems > 0), "libsolv %zu vs direct %zu",
+	      r->solver_problems, hard);
 }
 
 static void test_prerelease_and_local(void)
 {
 	struct pk p[] = {
-		{"app", "1.0", NULL, {"lib>=1.0", "torch==2.1.0", "torch>=2.1", NULL}, {NULL}, 1, "app", 0},
-		{"lib", "1.1b1", NULL, {NULL}, {NULL}, 3, NULL, 0},
-		{"torch", "2.1.0+cpu", NULL, {NULL}, {NULL}, 3, NULL, 0},
+	    {"app",
+	     "1.0",
+	     NULL,
+	     {"lib>=1.0", "torch==2.1.0", "torch>=2.1", NULL},
+	     {NULL},
+	     1,
+	     "app",
+	     0},
+	    {"lib", "1.1b1", NULL, {NULL}, {NULL}, 3, NULL, 0},
+	    {"torch", "2.1.0+cpu", NULL, {NULL}, {NULL}, 3, NULL, 0},
 	};
 	struct sl_lock *lock = make_lock("3.12", p, 3);
 	struct sl_check_report r;
@@ -96,8 +103,8 @@ static void test_prerelease_and_local(void)
 static void test_local_excluded_by_gt(void)
 {
 	struct pk p[] = {
-		{"app", "1.0", NULL, {"torch>2.1.0", NULL}, {NULL}, 0, NULL, 0},
-		{"torch", "2.1.0+cpu", NULL, {NULL}, {NULL}, 0, NULL, 0},
+	    {"app", "1.0", NULL, {"torch>2.1.0", NULL}, {NULL}, 0, NULL, 0},
+	    {"torch", "2.1.0+cpu", NULL, {NULL}, {NULL}, 0, NULL, 0},
 	};
 	struct sl_lock *lock = make_lock("3.12", p, 2);
 	struct sl_check_report r;
@@ -116,17 +123,31 @@ static void test_local_excluded_by_gt(void)
 static void test_extras_pep685_and_markers(void)
 {
 	struct pk p[] = {
-		{"app", "1.0", NULL, {"Lib[Foo.Bar]>=1", "winlib; sys_platform == \"win32\"",
-				     "oldlib; python_version < \"3.10\"", NULL}, {NULL}, 0, NULL, 0},
-		{"lib", "1.0", NULL, {"fancy>=2; extra == \"foo_bar\"", "other; extra == 'unused'", NULL},
-		 {"foo-bar", "unused", NULL}, 0, NULL, 0},
-		{"fancy", "1.5", NULL, {NULL}, {NULL}, 0, NULL, 0},
+	    {"app",
+	     "1.0",
+	     NULL,
+	     {"Lib[Foo.Bar]>=1", "winlib; sys_platform == \"win32\"",
+	      "oldlib; python_version < \"3.10\"", NULL},
+	     {NULL},
+	     0,
+	     NULL,
+	     0},
+	    {"lib",
+	     "1.0",
+	     NULL,
+	     {"fancy>=2; extra == \"foo_bar\"", "other; extra == 'unused'", NULL},
+	     {"foo-bar", "unused", NULL},
+	     0,
+	     NULL,
+	     0},
+	    {"fancy", "1.5", NULL, {NULL}, {NULL}, 0, NULL, 0},
 	};
 	struct sl_lock *lock = make_lock("3.12", p, 3);
 	struct sl_check_report r;
 	struct sl_check *c = run(lock, NULL, NULL, &r);
 
-	CHECK(r.n_problems == 1, "only the requested extra's requirement counts (%zu)", r.n_problems);
+	CHECK(r.n_problems == 1, "only the requested extra's requirement counts (%zu)",
+	      r.n_problems);
 	if (r.n_problems == 1) {
 		CHECK_STR(r.problems[0].package, "lib", "package");
 		CHECK_STR(r.problems[0].extra, "foo-bar", "extra, normalised");
@@ -139,9 +160,16 @@ static void test_extras_pep685_and_markers(void)
 static void test_python_target(void)
 {
 	struct pk p[] = {
-		{"new", "1.0", ">=3.14", {NULL}, {NULL}, 0, NULL, 0},
-		{"old", "1.0", "<3", {NULL}, {NULL}, 0, NULL, 0},
-		{"ok", "1.0", ">=3.8", {"dep; python_full_version < \"3.13.2\"", NULL}, {NULL}, 0, NULL, 0},
+	    {"new", "1.0", ">=3.14", {NULL}, {NULL}, 0, NULL, 0},
+	    {"old", "1.0", "<3", {NULL}, {NULL}, 0, NULL, 0},
+	    {"ok",
+	     "1.0",
+	     ">=3.8",
+	     {"dep; python_full_version < \"3.13.2\"", NULL},
+	     {NULL},
+	     0,
+	     NULL,
+	     0},
 	};
 	struct sl_lock *lock = make_lock("3.13.5", p, 3);
 	struct sl_check_report r;
@@ -165,10 +193,10 @@ static void test_python_target(void)
 static void test_grouping_and_missing(void)
 {
 	struct pk p[] = {
-		{"a", "1.0", NULL, {"pydantic<2", "gone>=1", NULL}, {NULL}, 0, NULL, 0},
-		{"b", "2.0", NULL, {"pydantic<2.0", "gone", NULL}, {NULL}, 0, NULL, 0},
-		{"pydantic", "2.7.1", NULL, {NULL}, {NULL}, 0, NULL, 0},
-		{"x", "0.1", NULL, {NULL}, {NULL}, 0, NULL, 1},
+	    {"a", "1.0", NULL, {"pydantic<2", "gone>=1", NULL}, {NULL}, 0, NULL, 0},
+	    {"b", "2.0", NULL, {"pydantic<2.0", "gone", NULL}, {NULL}, 0, NULL, 0},
+	    {"pydantic", "2.7.1", NULL, {NULL}, {NULL}, 0, NULL, 0},
+	    {"x", "0.1", NULL, {NULL}, {NULL}, 0, NULL, 1},
 	};
 	struct sl_lock *lock = make_lock("3.11", p, 4);
 	struct sl_check_report r;
@@ -193,17 +221,24 @@ static void test_grouping_and_missing(void)
 static void test_url_and_invalid_version(void)
 {
 	struct pk p[] = {
-		{"app", "1.0", NULL, {"pkg @ https://example.invalid/pkg-1.0.whl", "legacy",
-				     "legacy2>=1", NULL}, {NULL}, 0, NULL, 0},
-		{"pkg", "1.0", NULL, {NULL}, {NULL}, 0, NULL, 0},
-		{"legacy", "not a version", NULL, {NULL}, {NULL}, 0, NULL, 0},
-		{"legacy2", "1.0-beta-x", NULL, {NULL}, {NULL}, 0, NULL, 0},
+	    {"app",
+	     "1.0",
+	     NULL,
+	     {"pkg @ https://example.invalid/pkg-1.0.whl", "legacy", "legacy2>=1", NULL},
+	     {NULL},
+	     0,
+	     NULL,
+	     0},
+	    {"pkg", "1.0", NULL, {NULL}, {NULL}, 0, NULL, 0},
+	    {"legacy", "not a version", NULL, {NULL}, {NULL}, 0, NULL, 0},
+	    {"legacy2", "1.0-beta-x", NULL, {NULL}, {NULL}, 0, NULL, 0},
 	};
 	struct sl_lock *lock = make_lock("3.11", p, 4);
 	struct sl_check_report r;
 	struct sl_check *c = run(lock, NULL, NULL, &r);
 
-	CHECK(r.n_problems == 1, "a URL needs presence only; an invalid version matches no specifier");
+	CHECK(r.n_problems == 1,
+	      "a URL needs presence only; an invalid version matches no specifier");
 	if (r.n_problems == 1)
 		CHECK_STR(r.problems[0].target, "legacy2", "the specifier on an invalid version");
 	agrees(&r);
@@ -213,9 +248,15 @@ static void test_url_and_invalid_version(void)
 static void test_requests_and_chain(void)
 {
 	struct pk p[] = {
-		{"gradio", "4.44.1", NULL, {"authlib; extra == \"oauth\"", NULL}, {"oauth", NULL}, 2,
-		 "gradio[oauth]==4.31.0", 0},
-		{"authlib", "1.3.2", NULL, {"cryptography", NULL}, {NULL}, 3, NULL, 0},
+	    {"gradio",
+	     "4.44.1",
+	     NULL,
+	     {"authlib; extra == \"oauth\"", NULL},
+	     {"oauth", NULL},
+	     2,
+	     "gradio[oauth]==4.31.0",
+	     0},
+	    {"authlib", "1.3.2", NULL, {"cryptography", NULL}, {NULL}, 3, NULL, 0},
 	};
 	struct sl_lock *lock = make_lock("3.13", p, 2);
 	struct sl_check_report r;
@@ -232,8 +273,9 @@ static void test_requests_and_chain(void)
 			CHECK_STR(q->installed, "4.44.1", "locked gradio");
 		} else {
 			CHECK_STR(q->target, "cryptography", "authlib's missing requirement");
-			CHECK_STR(q->why, "required by gradio 4.44.1, which the platform installs as "
-					  "gradio[oauth]==4.31.0 for sdk_version 4.31.0",
+			CHECK_STR(q->why,
+				  "required by gradio 4.44.1, which the platform installs as "
+				  "gradio[oauth]==4.31.0 for sdk_version 4.31.0",
 				  "the chain");
 		}
 	}
@@ -244,10 +286,10 @@ static void test_requests_and_chain(void)
 static void test_wheels_and_store(void)
 {
 	struct pk p[] = {
-		{"starlette", "0.38.6", NULL, {NULL}, {NULL}, 1, "starlette", 1},
-		{"anyio", "4.6.0", NULL, {NULL}, {NULL}, 3, NULL, 1},
-		{"idna", "3.10", NULL, {NULL}, {NULL}, 3, NULL, 1},
-		{"sniffio", "1.3.1", NULL, {NULL}, {NULL}, 3, NULL, 1},
+	    {"starlette", "0.38.6", NULL, {NULL}, {NULL}, 1, "starlette", 1},
+	    {"anyio", "4.6.0", NULL, {NULL}, {NULL}, 3, NULL, 1},
+	    {"idna", "3.10", NULL, {NULL}, {NULL}, 3, NULL, 1},
+	    {"sniffio", "1.3.1", NULL, {NULL}, {NULL}, 3, NULL, 1},
 	};
 	struct sl_lock *lock = make_lock("3.13", p, 4);
 	struct sl_check_report r;
@@ -256,7 +298,7 @@ static void test_wheels_and_store(void)
 	CHECK(r.consistent, "metadata from wheels makes it checkable");
 	CHECK(sl_check_store_metadata(c, lock) == 4, "four packages gain metadata");
 	CHECK(sl_lock_find(lock, "anyio")->metadata &&
-		      sl_lock_find(lock, "anyio")->metadata->n_requires_dist == 4,
+		  sl_lock_find(lock, "anyio")->metadata->n_requires_dist == 4,
 	      "anyio's Requires-Dist stored");
 	sl_check_report_release(&r);
 	sl_check_free(c);
@@ -269,9 +311,15 @@ static void test_wheels_and_store(void)
 static void test_fixes(void)
 {
 	struct pk p[] = {
-		{"starlette", "0.41.0", NULL, {NULL}, {NULL}, 3, NULL, 0},
-		{"fastapi", "0.112.4", NULL, {"starlette<0.39.0,>=0.37.2", NULL}, {NULL}, 1,
-		 "fastapi==0.112.4", 0},
+	    {"starlette", "0.41.0", NULL, {NULL}, {NULL}, 3, NULL, 0},
+	    {"fastapi",
+	     "0.112.4",
+	     NULL,
+	     {"starlette<0.39.0,>=0.37.2", NULL},
+	     {NULL},
+	     1,
+	     "fastapi==0.112.4",
+	     0},
 	};
 	struct sl_lock *lock = make_lock("3.13", p, 2);
 	struct sl_check_report r;

@@ -39,7 +39,8 @@ static void test_error(void)
 
 static void test_redact(void)
 {
-	char s[] = "a hf_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA b shf_BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB hf_short";
+	char s[] = "a hf_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA b "
+		   "shf_BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB hf_short";
 	CHECK(sl_redact_tokens(s) == 1, "one token found");
 	CHECK(strstr(s, "hf_***") != NULL && strstr(s, "AAAA") == NULL, "token hidden: %s", s);
 	CHECK(strstr(s, "shf_BBBB") != NULL && strstr(s, "hf_short") != NULL, "non-tokens kept");
@@ -77,7 +78,8 @@ static void test_linereader(void)
 	CHECK(sl_linereader_next(&r, &err) == 1 && strcmp(r.line.buf, "one") == 0, "CRLF stripped");
 	CHECK(sl_linereader_next(&r, &err) == 1 && r.truncated && strcmp(r.line.buf, "two-i") == 0,
 	      "long line truncated to the bound");
-	CHECK(sl_linereader_next(&r, &err) == 1 && strcmp(r.line.buf, "three") == 0 && r.lineno == 3,
+	CHECK(sl_linereader_next(&r, &err) == 1 && strcmp(r.line.buf, "three") == 0 &&
+		  r.lineno == 3,
 	      "last line without newline");
 	CHECK(sl_linereader_next(&r, &err) == 0, "end of file");
 	sl_linereader_release(&r);

@@ -117,7 +117,8 @@ static void test_broken(void)
 		CHECK(strstr(l.skipped[0].why, "nometa-1.0.dist-info/METADATA") != NULL,
 		      "why names the file: %s", l.skipped[0].why);
 		CHECK_STR(l.skipped[1].name, "noversion", "sorted by path");
-		CHECK(strstr(l.skipped[1].why, "no 'Version'") != NULL, "why: %s", l.skipped[1].why);
+		CHECK(strstr(l.skipped[1].why, "no 'Version'") != NULL, "why: %s",
+		      l.skipped[1].why);
 		CHECK_STR(l.skipped[2].name, "nul", "third");
 	}
 	d = sl_dist_list_find(&l, "badurl");

@@ -27,7 +27,8 @@ static void test_blanking(void)
 		for (size_t pos = 0; pos < 40; pos++) {
 			struct sl_obs_list l = SL_OBS_LIST_INIT;
 			struct sl_obs o = {.name = "x", .source = "t", .text = line};
-			memcpy(line, "abc \xc3\xa9t\xe2\x82\xac 0123456789 defghijklmnopqrstuvwxyz", 40);
+			memcpy(line, "abc \xc3\xa9t\xe2\x82\xac 0123456789 defghijklmnopqrstuvwxyz",
+			       40);
 			line[40] = '\0';
 			line[pos] = bad[b];
 			expected(line, want);
@@ -54,7 +55,8 @@ static void test_redaction(void)
 		      "token at %zu redacted: %s", pos, l.v[0].text);
 		CHECK(strstr(l.v[0].text, "xhf_abcdefghij") != NULL, "a longer word is kept: %s",
 		      l.v[0].text);
-		CHECK(strstr(l.v[0].text, "hf_short") != NULL, "a short body is kept: %s", l.v[0].text);
+		CHECK(strstr(l.v[0].text, "hf_short") != NULL, "a short body is kept: %s",
+		      l.v[0].text);
 		sl_obs_list_release(&l);
 	}
 }

@@ -39,7 +39,8 @@ static void line_case(char **f, int n, int lineno)
 		CHECK_STR(obs.v[0].name, f[3], ctx);
 		CHECK_STR(obs.v[0].version, nz(f[4]), ctx);
 		CHECK_STR(obs.v[0].vcs_commit, nz(f[5]), ctx);
-		CHECK(obs.v[0].strength == SL_EV_INSTALLED && obs.v[0].line == 9, "%s: strength, line", ctx);
+		CHECK(obs.v[0].strength == SL_EV_INSTALLED && obs.v[0].line == 9,
+		      "%s: strength, line", ctx);
 	}
 	sl_obs_list_release(&obs);
 }
@@ -77,10 +78,10 @@ static void fixtures(void)
 		const char *file;
 		int format;
 	} files[] = {
-		{PIP "index.freeze.txt", SL_FREEZE_TEXT},
-		{PIP "index.list.txt", SL_FREEZE_LIST},
-		{PIP "index.list.json", SL_FREEZE_JSON},
-		{PIP "index.report.json", SL_FREEZE_REPORT},
+	    {PIP "index.freeze.txt", SL_FREEZE_TEXT},
+	    {PIP "index.list.txt", SL_FREEZE_LIST},
+	    {PIP "index.list.json", SL_FREEZE_JSON},
+	    {PIP "index.report.json", SL_FREEZE_REPORT},
 	};
 	char *want = NULL;
 
@@ -94,12 +95,14 @@ static void fixtures(void)
 		      files[i].format, err.msg);
 		/* pip list also shows pip and setuptools, which freeze leaves out */
 		for (size_t j = 0; j < obs.n; j++)
-			if (sl_name_eq(obs.v[j].name, "pip") || sl_name_eq(obs.v[j].name, "setuptools"))
+			if (sl_name_eq(obs.v[j].name, "pip") ||
+			    sl_name_eq(obs.v[j].name, "setuptools"))
 				obs.v[j].name[0] = '~';
 		d = digest(&obs);
 		if (!want) {
 			want = d;
-			CHECK(strstr(want, "flask=3.1.3\n") && strstr(want, "pydantic-core=2.46.4\n"),
+			CHECK(strstr(want, "flask=3.1.3\n") &&
+				  strstr(want, "pydantic-core=2.46.4\n"),
 			      "freeze content: %s", want);
 		} else {
 			char *cut = strstr(d, "~"); /* pip and setuptools sort last */
@@ -118,13 +121,14 @@ static void report_origin(void)
 	struct sl_obs_list obs = SL_OBS_LIST_INIT;
 	int direct = 0, transitive = 0;
 
-	CHECK(sl_freeze_read_file(PIP "index.report.json", &obs, NULL) == SL_FREEZE_REPORT, "report");
+	CHECK(sl_freeze_read_file(PIP "index.report.json", &obs, NULL) == SL_FREEZE_REPORT,
+	      "report");
 	for (size_t i = 0; i < obs.n; i++) {
 		direct += obs.v[i].origin == SL_ORIGIN_DIRECT;
 		transitive += obs.v[i].origin == SL_ORIGIN_TRANSITIVE;
 	}
-	CHECK(direct == 4 && transitive == 15, "report: requested are direct (%d), others transitive (%d)",
-	      direct, transitive);
+	CHECK(direct == 4 && transitive == 15,
+	      "report: requested are direct (%d), others transitive (%d)", direct, transitive);
 	sl_obs_list_release(&obs);
 }
 
@@ -133,12 +137,13 @@ static void vcs_freeze(void)
 	struct sl_obs_list obs = SL_OBS_LIST_INIT;
 	const struct sl_obs *tiny = NULL;
 
-	CHECK(sl_freeze_read_file(PIP "folder-vcs.freeze.txt", &obs, NULL) == SL_FREEZE_TEXT, "vcs freeze");
+	CHECK(sl_freeze_read_file(PIP "folder-vcs.freeze.txt", &obs, NULL) == SL_FREEZE_TEXT,
+	      "vcs freeze");
 	for (size_t i = 0; i < obs.n; i++)
 		if (sl_name_eq(obs.v[i].name, "tiny-pkg"))
 			tiny = &obs.v[i];
 	CHECK(tiny && !tiny->version && tiny->vcs_commit && strlen(tiny->vcs_commit) == 40 &&
-		      strncmp(tiny->vcs_url, "git+file://", 11) == 0,
+		  strncmp(tiny->vcs_url, "git+file://", 11) == 0,
 	      "a VCS install: url and commit, no version");
 	sl_obs_list_release(&obs);
 }
@@ -158,17 +163,17 @@ static void errors(void)
 		int rc;
 		const char *msg;
 	} cases[] = {
-		{"flask==3.1.3\nthis is not freeze output\n", 0, SL_EPARSE, ":2: not a pip freeze"},
-		{"\x1f\x8b\x08\x00gzip", 8, SL_EPARSE, "binary"},
-		{"flask==1.0\n\0\0\0\0", 15, SL_EPARSE, "binary"},
-		{"[{\"name\": \"x\", \"version\": \"1\"},", 0, SL_EPARSE, ":1: invalid JSON"},
-		{"{\n\"install\": [\n{\"metadata\": {\"name\": \"x\"}}]}", 0, SL_EPARSE, "install[0]"},
-		{"{\"version\": \"1\"}", 0, SL_EPARSE, "not a pip report"},
-		{"[{\"name\": \"x\"}]", 0, SL_EPARSE, "need \"name\" and \"version\""},
-		{"\"just a string\"", 0, SL_EPARSE, ":1: not a pip freeze"},
-		{"  42", 0, SL_EPARSE, ":1: not a pip freeze"},
-		{"[\"a\"]", 0, SL_EPARSE, "need \"name\""},
-		{"{\"install\": 3}", 0, SL_EPARSE, "not a pip report"},
+	    {"flask==3.1.3\nthis is not freeze output\n", 0, SL_EPARSE, ":2: not a pip freeze"},
+	    {"\x1f\x8b\x08\x00gzip", 8, SL_EPARSE, "binary"},
+	    {"flask==1.0\n\0\0\0\0", 15, SL_EPARSE, "binary"},
+	    {"[{\"name\": \"x\", \"version\": \"1\"},", 0, SL_EPARSE, ":1: invalid JSON"},
+	    {"{\n\"install\": [\n{\"metadata\": {\"name\": \"x\"}}]}", 0, SL_EPARSE, "install[0]"},
+	    {"{\"version\": \"1\"}", 0, SL_EPARSE, "not a pip report"},
+	    {"[{\"name\": \"x\"}]", 0, SL_EPARSE, "need \"name\" and \"version\""},
+	    {"\"just a string\"", 0, SL_EPARSE, ":1: not a pip freeze"},
+	    {"  42", 0, SL_EPARSE, ":1: not a pip freeze"},
+	    {"[\"a\"]", 0, SL_EPARSE, "need \"name\""},
+	    {"{\"install\": 3}", 0, SL_EPARSE, "not a pip report"},
 	};
 	char path[] = "/tmp/t_freeze_XXXXXX";
 	int fd = mkstemp(path);
@@ -188,11 +193,14 @@ static void errors(void)
 		sl_obs_list_release(&obs);
 	}
 	/* a BOM, CRLF and no final newline are fine */
-	write_file(path, "\xef\xbb\xbf" "a==1.0\r\nb==2.0", 17);
+	write_file(path,
+		   "\xef\xbb\xbf"
+		   "a==1.0\r\nb==2.0",
+		   17);
 	{
 		struct sl_obs_list obs = SL_OBS_LIST_INIT;
 		CHECK(sl_freeze_read_file(path, &obs, NULL) == SL_FREEZE_TEXT && obs.n == 2 &&
-			      strcmp(obs.v[0].name, "a") == 0 && strcmp(obs.v[1].version, "2.0") == 0,
+			  strcmp(obs.v[0].name, "a") == 0 && strcmp(obs.v[1].version, "2.0") == 0,
 		      "BOM, CRLF, no final newline");
 		sl_obs_list_release(&obs);
 	}
@@ -200,32 +208,34 @@ static void errors(void)
 	{
 		struct sl_obs_list obs = SL_OBS_LIST_INIT;
 		struct sl_err err = {0};
-		CHECK(sl_freeze_read_file("/nonexistent/freeze.txt", &obs, &err) == SL_EIO, "missing file");
+		CHECK(sl_freeze_read_file("/nonexistent/freeze.txt", &obs, &err) == SL_EIO,
+		      "missing file");
 	}
 }
 
 static void json_line(void)
 {
 	struct sl_obs_list obs = SL_OBS_LIST_INIT;
-	const char *ok = "[{\"name\": \"gradio\", \"version\": \"4.31.0\"}, {\"name\": \"spaces\", \"version\": \"0.50.0\"}]";
+	const char *ok = "[{\"name\": \"gradio\", \"version\": \"4.31.0\"}, {\"name\": \"spaces\", "
+			 "\"version\": \"0.50.0\"}]";
 	const char *bad[] = {"[1, 2]", "[]", "[{\"name\": \"x\"}]", "[not json]", "{\"a\": 1}"};
 
 	CHECK(sl_freeze_json_line(ok, strlen(ok), "run.log", 12, &obs) == 2 && obs.n == 2 &&
-		      obs.v[1].line == 12 && strcmp(obs.v[1].version, "0.50.0") == 0,
+		  obs.v[1].line == 12 && strcmp(obs.v[1].version, "0.50.0") == 0,
 	      "pip list JSON in a log line");
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
-		CHECK(sl_freeze_json_line(bad[i], strlen(bad[i]), "x", 1, &obs) == -1, "'%s' is not a list", bad[i]);
+		CHECK(sl_freeze_json_line(bad[i], strlen(bad[i]), "x", 1, &obs) == -1,
+		      "'%s' is not a list", bad[i]);
 	CHECK(obs.n == 2, "nothing appended for non-lists");
 	sl_obs_list_release(&obs);
 }
 
 static void list_table(void)
 {
-	static const char *const lines[] = {"Package    Version   Editable project location",
-					    "---------- --------- -------------------------",
-					    "gradio     4.31.0",
-					    "mypkg      0.1.0     /home/user/app/mypkg",
-					    "After the table, app output again"};
+	static const char *const lines[] = {
+	    "Package    Version   Editable project location",
+	    "---------- --------- -------------------------", "gradio     4.31.0",
+	    "mypkg      0.1.0     /home/user/app/mypkg", "After the table, app output again"};
 	struct sl_freeze_lines fl;
 	struct sl_obs_list obs = SL_OBS_LIST_INIT;
 	int rcs[5];
@@ -235,7 +245,8 @@ static void list_table(void)
 		rcs[i] = sl_freeze_lines_feed(&fl, lines[i], (unsigned long)i + 1, &obs);
 	CHECK(rcs[0] == 0 && rcs[1] == 0 && rcs[2] == 1 && rcs[3] == 1 && rcs[4] == -1,
 	      "pip list table: %d %d %d %d %d", rcs[0], rcs[1], rcs[2], rcs[3], rcs[4]);
-	CHECK(obs.n == 2 && strcmp(obs.v[1].name, "mypkg") == 0 && !fl.in_list, "rows read, table ended");
+	CHECK(obs.n == 2 && strcmp(obs.v[1].name, "mypkg") == 0 && !fl.in_list,
+	      "rows read, table ended");
 	sl_obs_list_release(&obs);
 }
 

@@ -311,16 +311,17 @@ static void test_names(void)
 	struct sl_err err = {0};
 
 	sl_lockfile_dump(lock, &b);
-	CHECK(!strstr(b.buf, "\"secrets\"") && !strstr(b.buf, "\"variables\""),
-	      "unknown: absent");
+	CHECK(!strstr(b.buf, "\"secrets\"") && !strstr(b.buf, "\"variables\""), "unknown: absent");
 	sl_buf_release(&b);
 	lock->space.secrets_known = lock->space.variables_known = true;
 	sl_lock_strv_add(&lock->space.secrets, &lock->space.n_secrets, "OPENAI_API_KEY");
 	sl_lock_strv_add(&lock->space.secrets, &lock->space.n_secrets, "HF_WRITE_TOKEN");
 	sl_lockfile_dump(lock, &b);
-	CHECK(strstr(b.buf, "\"secrets\": [\n      \"HF_WRITE_TOKEN\",\n      \"OPENAI_API_KEY\"\n    ]") !=
-		  NULL,
-	      "sorted names: %s", b.buf);
+	CHECK(
+	    strstr(b.buf,
+		   "\"secrets\": [\n      \"HF_WRITE_TOKEN\",\n      \"OPENAI_API_KEY\"\n    ]") !=
+		NULL,
+	    "sorted names: %s", b.buf);
 	CHECK(strstr(b.buf, "\"variables\": []") != NULL, "known, none: empty array");
 	CHECK(sl_lockfile_parse("t.json", b.buf, b.len, &back, &err) == 0, "parses: %s", err.msg);
 	if (back) {
@@ -329,13 +330,16 @@ static void test_names(void)
 		sl_lock_free(back);
 	}
 	back = NULL;
-	CHECK(sl_lockfile_parse("t.json", "{\"lockfile_version\": 1, \"space\": {\"secrets\": null}}",
-				 51, &back, &err) == 0 && back && !back->space.secrets_known,
+	CHECK(sl_lockfile_parse("t.json",
+				"{\"lockfile_version\": 1, \"space\": {\"secrets\": null}}", 51,
+				&back, &err) == 0 &&
+		  back && !back->space.secrets_known,
 	      "null: not known");
 	sl_lock_free(back);
 	back = NULL;
-	CHECK(sl_lockfile_parse("t.json", "{\"lockfile_version\": 1, \"space\": {\"secrets\": [1]}}",
-				 50, &back, &err) == SL_EPARSE,
+	CHECK(sl_lockfile_parse("t.json",
+				"{\"lockfile_version\": 1, \"space\": {\"secrets\": [1]}}", 50,
+				&back, &err) == SL_EPARSE,
 	      "names are strings");
 	sl_buf_release(&b);
 	sl_lock_free(lock);

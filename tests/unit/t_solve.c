@@ -86,7 +86,8 @@ static void test_mismatch_not_silently_satisfied(void)
 	/* libsolv.md pitfall 1: an empty match must not mean "the system". */
 	sl_solve_require(s, app, "lib", ">=2");
 	CHECK(verify(s, &pr) == 1, "lib>=2 with lib 1 is one problem");
-	CHECK(pr[0].cause == SL_SOLVE_NOTHING_PROVIDES, "cause is nothing provides (%d)", pr[0].cause);
+	CHECK(pr[0].cause == SL_SOLVE_NOTHING_PROVIDES, "cause is nothing provides (%d)",
+	      pr[0].cause);
 	CHECK(pr[0].source == app, "source is app");
 	CHECK_STR(pr[0].dep_name, "lib", "dep name");
 	CHECK_STR(pr[0].dep_spec, ">=2", "dep spec");
@@ -150,7 +151,8 @@ static void test_unused_extra_not_checked(void)
 static bool has_action(const struct sl_solve_fix *f, enum sl_solve_step st, int pkg, int from)
 {
 	for (size_t i = 0; i < f->n; i++)
-		if (f->actions[i].step == st && f->actions[i].pkg == pkg && f->actions[i].from == from)
+		if (f->actions[i].step == st && f->actions[i].pkg == pkg &&
+		    f->actions[i].from == from)
 			return true;
 	return false;
 }
@@ -176,7 +178,7 @@ static void test_fixes(void)
 	for (size_t i = 0; i < n; i++) {
 		CHECK(fx[i].n == 1, "each fix is one step");
 		CHECK(has_action(&fx[i], SL_SOLVE_DOWNGRADE, lib1, lib2) ||
-			      has_action(&fx[i], SL_SOLVE_UPGRADE, app2, app1),
+			  has_action(&fx[i], SL_SOLVE_UPGRADE, app2, app1),
 		      "fix %zu is downgrade lib or upgrade app", i);
 	}
 	sl_solve_fixes_free(fx, n);
@@ -186,7 +188,7 @@ static void test_fixes(void)
 		const size_t lens[] = {1, 1};
 		CHECK(sl_solve_fixes(s, sets, lens, 2, 4, &fx, &n, &err) == 0, "fixes by sets");
 		CHECK(n == 2 && has_action(&fx[0], SL_SOLVE_DOWNGRADE, lib1, lib2) &&
-			      has_action(&fx[1], SL_SOLVE_UPGRADE, app2, app1),
+			  has_action(&fx[1], SL_SOLVE_UPGRADE, app2, app1),
 		      "unlocking lib downgrades it; unlocking app upgrades it");
 		sl_solve_fixes_free(fx, n);
 	}

@@ -153,10 +153,12 @@ static void payload(void)
 {
 	char *text = NULL, *ts = NULL;
 	struct sl_err err = {0};
-	const char *good = "{\"data\": \"Collecting x\\n\", \"timestamp\": \"2026-05-13T16:56:02Z\"}";
+	const char *good =
+	    "{\"data\": \"Collecting x\\n\", \"timestamp\": \"2026-05-13T16:56:02Z\"}";
 	const char *no_ts = "{\"data\": \"DONE 0.1s\\n\"}";
 
-	CHECK(sl_sse_hub_payload(good, strlen(good), &text, &ts, &err) == 0, "hub payload: %s", err.msg);
+	CHECK(sl_sse_hub_payload(good, strlen(good), &text, &ts, &err) == 0, "hub payload: %s",
+	      err.msg);
 	CHECK_STR(text, "Collecting x\n", "payload text");
 	CHECK_STR(ts, "2026-05-13T16:56:02Z", "payload timestamp");
 	free(text);
@@ -164,11 +166,12 @@ static void payload(void)
 	CHECK(sl_sse_hub_payload(no_ts, strlen(no_ts), &text, &ts, &err) == 0, "no timestamp");
 	CHECK(ts == NULL, "timestamp NULL when absent");
 	free(text);
-	static const char *const bad[] = {"", "{", "[1]", "{\"data\": 3}", "plain text", "{\"timestamp\":\"x\"}"};
+	static const char *const bad[] = {
+	    "", "{", "[1]", "{\"data\": 3}", "plain text", "{\"timestamp\":\"x\"}"};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		text = NULL;
 		CHECK(sl_sse_hub_payload(bad[i], strlen(bad[i]), &text, NULL, &err) == SL_EPARSE &&
-			      text == NULL,
+			  text == NULL,
 		      "payload '%s' is rejected", bad[i]);
 	}
 }
@@ -179,22 +182,22 @@ static void payload(void)
 static void payload_fast_agrees(void)
 {
 	static const char *const cases[] = {
-		"{\"data\": \"\"}",
-		"{\"data\": \"a\\\"b\\\\c\\/d\\ne\\tf\\rg\\bh\\fi\"}",
-		"{\"data\": \"caf\xc3\xa9 \\u00e9 \\ud83d\\ude00\\n\"}",
-		"{\"data\": \"x\\u0000y\"}",
-		"{\"data\": \"x\", \"timestamp\": \"2026-05-13T16:56:02Z\"}",
-		"{\"data\": \"x\", \"timestamp\": \"a\\\"b\"}",
-		"{\"data\": \"x\", \"timestamp\": 3}",
-		"{\"data\": \"x\", \"data\": \"y\"}",
-		"{\"data\": \"x\"} ",
-		"{\"data\": \"x\"}trailing",
-		"{\"data\": \"x\\q\"}",
-		"{\"data\": \"x\t\"}",
-		"{\"data\": \"x",
-		"{\"data\": \"x\\",
-		"{\"data\": \"x\", \"timestamp\": \"t\"",
-		"{\"data\":\"x\"}",
+	    "{\"data\": \"\"}",
+	    "{\"data\": \"a\\\"b\\\\c\\/d\\ne\\tf\\rg\\bh\\fi\"}",
+	    "{\"data\": \"caf\xc3\xa9 \\u00e9 \\ud83d\\ude00\\n\"}",
+	    "{\"data\": \"x\\u0000y\"}",
+	    "{\"data\": \"x\", \"timestamp\": \"2026-05-13T16:56:02Z\"}",
+	    "{\"data\": \"x\", \"timestamp\": \"a\\\"b\"}",
+	    "{\"data\": \"x\", \"timestamp\": 3}",
+	    "{\"data\": \"x\", \"data\": \"y\"}",
+	    "{\"data\": \"x\"} ",
+	    "{\"data\": \"x\"}trailing",
+	    "{\"data\": \"x\\q\"}",
+	    "{\"data\": \"x\t\"}",
+	    "{\"data\": \"x",
+	    "{\"data\": \"x\\",
+	    "{\"data\": \"x\", \"timestamp\": \"t\"",
+	    "{\"data\":\"x\"}",
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		char *fast = NULL, *slow = NULL, *ts = NULL;

@@ -49,14 +49,14 @@ static void one_case(char **f, int n, int lineno)
 static void split_cases(void)
 {
 	static const char *const cases[][3] = {
-		{"huggingface-hub-0.20.3", "huggingface-hub", "0.20.3"},
-		{"python-dateutil-2.9.0.post0", "python-dateutil", "2.9.0.post0"},
-		{"typing-extensions-4.15.0", "typing-extensions", "4.15.0"},
-		{"charset_normalizer-3.4.7", "charset_normalizer", "3.4.7"},
-		{"a-1-1", "a-1", "1"},
-		{"foo-bar-baz-1.0rc1", "foo-bar-baz", "1.0rc1"},
-		{"torch-2.1.0+cpu", "torch", "2.1.0+cpu"},
-		{"x-1!2.0", "x", "1!2.0"},
+	    {"huggingface-hub-0.20.3", "huggingface-hub", "0.20.3"},
+	    {"python-dateutil-2.9.0.post0", "python-dateutil", "2.9.0.post0"},
+	    {"typing-extensions-4.15.0", "typing-extensions", "4.15.0"},
+	    {"charset_normalizer-3.4.7", "charset_normalizer", "3.4.7"},
+	    {"a-1-1", "a-1", "1"},
+	    {"foo-bar-baz-1.0rc1", "foo-bar-baz", "1.0rc1"},
+	    {"torch-2.1.0+cpu", "torch", "2.1.0+cpu"},
+	    {"x-1!2.0", "x", "1!2.0"},
 	};
 	static const char *const bad[] = {"foo", "foo-", "-1.0", "foo-bar", "foo-1.0-", ""};
 
@@ -73,8 +73,10 @@ static void split_cases(void)
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		char *name = NULL, *version = NULL;
 		struct sl_err err = {0};
-		int rc = sl_wheelname_split_name_version(bad[i], strlen(bad[i]), &name, &version, &err);
-		CHECK(rc == SL_EPARSE && !name && !version && err.msg[0], "split '%s' must fail", bad[i]);
+		int rc =
+		    sl_wheelname_split_name_version(bad[i], strlen(bad[i]), &name, &version, &err);
+		CHECK(rc == SL_EPARSE && !name && !version && err.msg[0], "split '%s' must fail",
+		      bad[i]);
 	}
 }
 

@@ -13,7 +13,7 @@
 static int t_passed, t_failed;
 
 static __attribute__((unused)) void t_fail(const char *file, int line, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 static __attribute__((unused)) void t_fail(const char *file, int line, const char *fmt, ...)
 {
 	va_list ap;
@@ -72,7 +72,8 @@ static __attribute__((unused)) int t_fields(char *line, char **f, int max)
 }
 
 /* Calls fn(fields, nfields, lineno) for each case line of a data file. */
-static __attribute__((unused)) void t_each_case(const char *path, void (*fn)(char **f, int n, int lineno))
+static __attribute__((unused)) void t_each_case(const char *path,
+						void (*fn)(char **f, int n, int lineno))
 {
 	FILE *fp = fopen(path, "r");
 	char line[8192];
