@@ -22,5 +22,17 @@ if grep -nE '\<(printf|puts|fputs|fprintf)[[:space:]]*\(' src/lib/*.c | grep -v 
 	echo "style: printing from library code (only src/cli prints)"
 	rc=1
 fi
+# Each external library is wrapped in one file (docs/architecture.md).
+wrapped() { # header pattern, allowed file
+	bad=$(grep -lE "#include <$1" src/lib/*.c src/cli/*.c include/spacelock/*.h | grep -v "^$2\$")
+	if [ -n "$bad" ]; then
+		echo "style: a header matching <$1 included outside $2: $bad"
+		rc=1
+	fi
+}
+wrapped 'yaml\.h>' src/lib/card.c
+wrapped 'curl/curl\.h>' src/lib/http.c
+wrapped 'archive\.h>' src/lib/archive.c
+wrapped 'solv/' src/lib/solve.c
 [ $rc -eq 0 ] && echo "style: clean"
 exit $rc
