@@ -85,7 +85,7 @@ $(BUILD)/tests/replay_%: tests/fuzz/%.c tests/fuzz/replay_main.c $(LIBA)
 
 tests: $(BIN) $(UNIT_BINS) $(REPLAY_BINS)
 
-check: tests
+check: tests check-headers
 	@SPACELOCK=$(CURDIR)/$(BIN) BUILD=$(CURDIR)/$(BUILD) sh tests/run.sh
 
 # Each public header must compile on its own.
@@ -94,7 +94,7 @@ check-headers:
 	@for h in $(HEADERS); do \
 		printf '#include "%s"\n' "$${h#include/}" > $(BUILD)/hdr/one.c; \
 		$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -c $(BUILD)/hdr/one.c -o $(BUILD)/hdr/one.o || exit 1; \
-	done; echo "headers: all compile alone"
+	done; echo "headers: each compiles alone"
 
 bench: $(BIN)
 	@SPACELOCK=$(CURDIR)/$(BIN) BUILD=$(CURDIR)/$(BUILD) sh bench/run.sh
