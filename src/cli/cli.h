@@ -45,6 +45,10 @@ int cli_fail(struct sl_cli *cli, const struct sl_err *err);
 /* Prints a usage error: one line and a pointer to --help; returns 2. */
 int cli_usage(struct sl_cli *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* After getopt_long returned '?': names the option it refused (unknown, or
+ * missing its value) as a usage error; returns 2. */
+int cli_bad_option(struct sl_cli *cli, int argc, char **argv);
+
 /* Prints `spacelock: warning: <msg>` unless quiet. */
 void cli_warn(struct sl_cli *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -81,7 +81,7 @@ int cmd_fetch(int argc, char **argv, struct sl_cli *cli)
 		switch (c) {
 		case 'r': rev = optarg; break;
 		case 't': token_file = optarg; break;
-		default: return cli_usage(cli, "unknown option");
+		default: return cli_bad_option(cli, argc, argv);
 		}
 	}
 	if (argc - optind != 2)

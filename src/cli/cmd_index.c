@@ -138,7 +138,7 @@ static int parse_args(int argc, char **argv, struct sl_cli *cli, struct index_ar
 			if (*end || a->jobs < 1 || a->jobs > 256)
 				return cli_usage(cli, "--jobs wants a number from 1 to 256");
 			break;
-		default: return cli_usage(cli, "unknown option");
+		default: return cli_bad_option(cli, argc, argv);
 		}
 	}
 	if (optind >= argc || strcmp(argv[optind], "fetch") != 0)

@@ -339,7 +339,7 @@ int cmd_log(int argc, char **argv, struct sl_cli *cli)
 		case 'r': kind = SL_LOG_RUN; break;
 		case 'f': freeze = true; break;
 		case 'j': cli->json = true; break;
-		default: return cli_usage(cli, "unknown option");
+		default: return cli_bad_option(cli, argc, argv);
 		}
 	}
 	if (optind != argc - 1)

@@ -291,7 +291,7 @@ int cmd_metadata(int argc, char **argv, struct sl_cli *cli)
 		case 'j': cli->json = true; break;
 		case 's': scan_dir = optarg; break;
 		case 'w': wheel_dir = optarg; break;
-		default: return cli_usage(cli, "unknown option");
+		default: return cli_bad_option(cli, argc, argv);
 		}
 	}
 	if ((scan_dir != NULL) + (wheel_dir != NULL) + (optind < argc) != 1 || argc - optind > 1)

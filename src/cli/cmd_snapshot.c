@@ -62,7 +62,7 @@ static int parse_opts(int argc, char **argv, struct sl_cli *cli, struct opts *o)
 		case 'q': cli->quiet = true; break;
 		case 'R': o->revision = optarg; break;
 		case 'T': o->token_file = optarg; break;
-		default: return cli_usage(cli, "unknown option");
+		default: return cli_bad_option(cli, argc, argv);
 		}
 	}
 	if (optind < argc && strchr(argv[optind], '/') && !o->in.dir)

@@ -201,5 +201,6 @@ int main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	optind = 1; /* each verb runs getopt_long again on its own argv */
+	opterr = 0; /* verbs report a bad option in one line (cli_bad_option) */
 	return cmd->run(argc, argv, &cli);
 }

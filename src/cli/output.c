@@ -1,4 +1,5 @@
 /* output.c: the only place diagnostics are formatted. */
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -54,6 +55,15 @@ int cli_usage(struct sl_cli *cli, const char *fmt, ...)
 	else
 		fprintf(stderr, "spacelock: %s\nsee 'spacelock --help'\n", msg);
 	return EXIT_USAGE;
+}
+
+int cli_bad_option(struct sl_cli *cli, int argc, char **argv)
+{
+	const char *arg = optind > 0 && optind <= argc ? argv[optind - 1] : "?";
+
+	if (optopt && optopt != '?')
+		return cli_usage(cli, "unknown option or missing value: '-%c'", optopt);
+	return cli_usage(cli, "unknown option or missing value: '%s'", arg);
 }
 
 void cli_warn(struct sl_cli *cli, const char *fmt, ...)

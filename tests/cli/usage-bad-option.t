@@ -1,0 +1,10 @@
+A bad option is a one-line usage error that names it, with a pointer to
+--help, exit 2 (getopt's own message is suppressed).
+@@ args
+snapshot --bogus
+@@ exit
+2
+@@ stdout
+@@ stderr
+spacelock snapshot: unknown option or missing value: '--bogus'
+see 'spacelock snapshot --help'
