@@ -514,6 +514,14 @@ static void done(struct xfer *x, CURLcode rc)
 		trace(x, "truncated");
 		retry_or_fail(x, backoff_ms(x), SL_ENET,
 			      "truncated response (connection closed early)");
+	} else if (rc == CURLE_OPERATION_TIMEDOUT) {
+		/* libcurl words this differently by phase and version; say it
+		 * one stable way and keep its detail in parentheses */
+		char msg[CURL_ERROR_SIZE + 16];
+		snprintf(msg, sizeof(msg), "timed out (%s)",
+			 x->errbuf[0] ? x->errbuf : curl_easy_strerror(rc));
+		trace(x, "timed out");
+		retry_or_fail(x, backoff_ms(x), SL_ENET, msg);
 	} else if (rc != CURLE_OK) {
 		const char *why = x->errbuf[0] ? x->errbuf : curl_easy_strerror(rc);
 		trace(x, curl_easy_strerror(rc));

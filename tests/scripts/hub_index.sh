@@ -69,7 +69,7 @@ check "no password in message" sh -c "! grep -q s3cret '$T_TMP/err'"
 python3 tests/server/fullqueue.py 8 >"$T_TMP/fullport" &
 i=0
 while [ ! -s "$T_TMP/fullport" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
-expect "connect timeout" 5 "Timeout was reached" env SPACELOCK_CONNECT_TIMEOUT=0.5 SPACELOCK_RETRIES=0 \
+expect "connect timeout" 5 ": timed out (" env SPACELOCK_CONNECT_TIMEOUT=0.5 SPACELOCK_RETRIES=0 \
 	$S index --index-url "http://127.0.0.1:$(cat "$T_TMP/fullport")" fetch ftimeout==1.0
 
 # the network goes down (the server stops): the cache still answers, a miss fails
