@@ -54,6 +54,9 @@ size_t sl_utf8_next(const char *s, size_t len, uint32_t *cp);
  * JSON stays valid. */
 void sl_utf8_add_json(struct sl_buf *out, const char *s, size_t len);
 
+/* The same for a NUL-terminated string, or `null` when s is NULL. */
+void sl_utf8_add_json_or_null(struct sl_buf *out, const char *s);
+
 /* True when s[0..len) is well-formed UTF-8 (NUL bytes allowed). */
 bool sl_utf8_valid(const char *s, size_t len);
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "spacelock/textenc.h"
 #include "commands.h"
 #include "spacelock/buf.h"
 #include "net.h"
@@ -281,10 +282,7 @@ static void print_text(const struct sl_check_report *r)
 static void json_str(struct sl_buf *b, const char *key, const char *v)
 {
 	sl_buf_addf(b, "\"%s\":", key);
-	if (v)
-		sl_buf_add_json_string(b, v, strlen(v));
-	else
-		sl_buf_addstr(b, "null");
+	sl_utf8_add_json_or_null(b, v);
 }
 
 static void json_problem(struct sl_buf *b, const struct sl_check_problem *p)

@@ -20,20 +20,10 @@
 
 /* ---- JSON ---- */
 
-/* JSON string of s, or null; bytes that are not UTF-8 become U+FFFD. */
-static void jstr(struct sl_buf *b, const char *s)
-{
-	if (!s) {
-		sl_buf_addstr(b, "null");
-		return;
-	}
-	sl_utf8_add_json(b, s, strlen(s));
-}
-
 static void jkey(struct sl_buf *b, const char *key, const char *s)
 {
 	sl_buf_addf(b, ",\"%s\":", key);
-	jstr(b, s);
+	sl_utf8_add_json_or_null(b, s);
 }
 
 static void json_obs(struct sl_buf *b, const struct sl_obs *o)
@@ -146,7 +136,7 @@ static void json_strv(struct sl_buf *b, const char *key, char **v, size_t n)
 	sl_buf_addf(b, ",\n\"%s\":[", key);
 	for (size_t i = 0; i < n; i++) {
 		sl_buf_addstr(b, i ? ",\n  " : "\n  ");
-		jstr(b, v[i]);
+		sl_utf8_add_json_or_null(b, v[i]);
 	}
 	sl_buf_addstr(b, n ? "\n]" : "]");
 }
@@ -154,23 +144,23 @@ static void json_strv(struct sl_buf *b, const char *key, char **v, size_t n)
 static void json_log(struct sl_buf *b, const struct sl_buildlog *log)
 {
 	sl_buf_addstr(b, "{\"source\":");
-	jstr(b, log->source);
+	sl_utf8_add_json_or_null(b, log->source);
 	jkey(b, "kind", sl_log_kind_name(log->kind));
 	jkey(b, "format", log->sse ? "sse" : "plain");
 	sl_buf_addf(b, ",\"lines\":%lu,\"builds\":%u", log->lines, log->builds);
 	sl_buf_addstr(b, ",\n\"queued_at\":");
-	jstr(b, log->queued_at);
+	sl_utf8_add_json_or_null(b, log->queued_at);
 	jkey(b, "commit", log->commit);
 	jkey(b, "started_at", log->started_at);
 	sl_buf_addstr(b, ",\n\"base_image\":");
-	jstr(b, log->base_image);
+	sl_utf8_add_json_or_null(b, log->base_image);
 	jkey(b, "base_digest", log->base_digest);
 	sl_buf_addstr(b, ",\n\"python\":");
-	jstr(b, log->python);
+	sl_utf8_add_json_or_null(b, log->python);
 	jkey(b, "site_python", log->site_python);
 	jkey(b, "pip_version", log->pip_version);
 	sl_buf_addstr(b, ",\n\"sdk\":");
-	jstr(b, log->sdk);
+	sl_utf8_add_json_or_null(b, log->sdk);
 	jkey(b, "sdk_version", log->sdk_version);
 	json_strv(b, "platform_requirements", log->platform_reqs, log->nplatform_reqs);
 	sl_buf_addf(b, ",\n\"build_failed\":%s,\"runtime_error\":%s",
@@ -301,7 +291,7 @@ static int run_freeze(const char *path, struct sl_cli *cli)
 		return cli_fail(cli, &err);
 	if (cli->json) {
 		sl_buf_addstr(&b, "{\"source\":");
-		jstr(&b, path);
+		sl_utf8_add_json_or_null(&b, path);
 		jkey(&b, "format", sl_freeze_format_name((enum sl_freeze_format)rc));
 		json_obs_list(&b, &obs);
 		sl_buf_addstr(&b, "}\n");

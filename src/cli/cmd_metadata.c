@@ -18,24 +18,13 @@
 #include "spacelock/name.h"
 #include "spacelock/textenc.h"
 
-/* JSON string of s; bytes that are not UTF-8 become U+FFFD so the output
- * stays valid JSON. */
-static void json_str(struct sl_buf *b, const char *s)
-{
-	if (!s) {
-		sl_buf_addstr(b, "null");
-		return;
-	}
-	sl_utf8_add_json(b, s, strlen(s));
-}
-
 static void json_strv(struct sl_buf *b, const char *key, char **v, size_t n)
 {
 	sl_buf_addf(b, ",\"%s\":[", key);
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			sl_buf_addch(b, ',');
-		json_str(b, v[i]);
+		sl_utf8_add_json_or_null(b, v[i]);
 	}
 	sl_buf_addch(b, ']');
 }
@@ -46,20 +35,20 @@ static void json_meta(struct sl_buf *b, const struct sl_metadata *m, const char 
 	char *canonical = sl_name_canonical(m->name);
 
 	sl_buf_addstr(b, "\"name\":");
-	json_str(b, m->name);
+	sl_utf8_add_json_or_null(b, m->name);
 	sl_buf_addstr(b, ",\"canonical\":");
-	json_str(b, canonical);
+	sl_utf8_add_json_or_null(b, canonical);
 	sl_buf_addstr(b, ",\"version\":");
-	json_str(b, m->version);
+	sl_utf8_add_json_or_null(b, m->version);
 	sl_buf_addstr(b, ",\"metadata_version\":");
-	json_str(b, m->metadata_version);
+	sl_utf8_add_json_or_null(b, m->metadata_version);
 	sl_buf_addstr(b, ",\"requires_python\":");
-	json_str(b, m->requires_python);
+	sl_utf8_add_json_or_null(b, m->requires_python);
 	json_strv(b, "requires_dist", m->requires_dist, m->n_requires_dist);
 	json_strv(b, "provides_extra", m->provides_extra, m->n_provides_extra);
 	json_strv(b, "provides_dist", m->provides_dist, m->n_provides_dist);
 	sl_buf_addstr(b, ",\"source\":");
-	json_str(b, source);
+	sl_utf8_add_json_or_null(b, source);
 	sl_buf_addf(b, ",\"version_line\":%lu,\"requires_dist_unknown\":%s", m->version_line,
 		    m->requires_dist_unknown ? "true" : "false");
 	free(canonical);
@@ -83,13 +72,13 @@ static void json_dist(struct sl_buf *b, const struct sl_dist *d)
 		return;
 	}
 	sl_buf_addstr(b, "{\"url\":");
-	json_str(b, d->direct.url);
+	sl_utf8_add_json_or_null(b, d->direct.url);
 	sl_buf_addstr(b, ",\"vcs\":");
-	json_str(b, d->direct.vcs);
+	sl_utf8_add_json_or_null(b, d->direct.vcs);
 	sl_buf_addstr(b, ",\"commit_id\":");
-	json_str(b, d->direct.commit_id);
+	sl_utf8_add_json_or_null(b, d->direct.commit_id);
 	sl_buf_addstr(b, ",\"requested_revision\":");
-	json_str(b, d->direct.requested_revision);
+	sl_utf8_add_json_or_null(b, d->direct.requested_revision);
 	sl_buf_addf(b, ",\"editable\":%s}}", d->direct.editable ? "true" : "false");
 }
 
@@ -260,11 +249,11 @@ static int wheels(const char *dir, struct sl_cli *cli)
 			continue;
 		}
 		sl_buf_addstr(&b, i ? ",{\"canonical\":" : "{\"canonical\":");
-		json_str(&b, f->canonical);
+		sl_utf8_add_json_or_null(&b, f->canonical);
 		sl_buf_addstr(&b, ",\"version\":");
-		json_str(&b, f->version);
+		sl_utf8_add_json_or_null(&b, f->version);
 		sl_buf_addf(&b, ",\"kind\":\"%s\",\"filename\":", kind);
-		json_str(&b, f->filename);
+		sl_utf8_add_json_or_null(&b, f->filename);
 		sl_buf_addch(&b, '}');
 	}
 	if (cli->json)

@@ -217,3 +217,11 @@ void sl_utf8_add_json(struct sl_buf *out, const char *s, size_t len)
 	sl_buf_add_json_string(out, clean.buf, clean.len);
 	sl_buf_release(&clean);
 }
+
+void sl_utf8_add_json_or_null(struct sl_buf *out, const char *s)
+{
+	if (s)
+		sl_utf8_add_json(out, s, strlen(s));
+	else
+		sl_buf_addstr(out, "null");
+}
