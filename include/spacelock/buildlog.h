@@ -6,7 +6,10 @@
  * "Build Queued" header, the base image and so the Python actually used,
  * the sdk pinned by the platform step), every Dockerfile step's outcome
  * keyed by its instruction text, the failures pip and BuildKit report, and
- * one observation (evidence.h) per pip line that names a package.
+ * one observation (evidence.h) per pip line that names a package.  When
+ * the log holds several builds only the last is kept, with what was said
+ * about it; warnings about the input itself (damaged bytes, the headers
+ * of earlier builds) are kept whatever build they are in.
  *
  * Readers only observe: a CACHED pip step is reported as such (its
  * versions are not in the log), and nothing is guessed.  Strengths:
@@ -102,9 +105,11 @@ struct sl_cache_miss {
 
 struct sl_buildlog {
 	enum sl_log_kind kind;
-	char *source;	     /* the label given (path), used in observations */
-	bool sse;	     /* the input was a server-sent-event stream */
-	unsigned long lines; /* log lines read (decoded lines for SSE) */
+	char *source;	       /* the label given (path), used in observations */
+	bool sse;	       /* the input was a server-sent-event stream */
+	unsigned long lines;   /* log lines read (decoded lines for SSE) */
+	unsigned long skimmed; /* of them, lines of builds a later header replaces that a
+				  file reader only skimmed (nothing of them is kept) */
 
 	/* header: "===== Build Queued at T / Commit SHA: C =====" or
 	 * "===== Application Startup at T =====" */
@@ -152,13 +157,16 @@ struct sl_buildlog {
 };
 
 /* Reads a build or run log from path ("-" is stdin), detecting a plain log
- * or an SSE stream.  On success *out is a new log owned by the caller
- * (sl_buildlog_free).  Errors: SL_EIO (cannot open/read), SL_EPARSE
- * (binary file, not a log), with "path: ..." in err.  Damaged input that
+ * or an SSE stream; label (NULL: the path) names the input in
+ * observations and messages.  On success *out is a new log owned by the
+ * caller (sl_buildlog_free).  Errors: SL_EIO (cannot open/read), SL_EPARSE
+ * (binary file, not a log), with "label: ..." in err.  Damaged input that
  * still reads (cut events, long lines, NUL bytes, invalid UTF-8) gives
- * warnings, not errors. */
-int sl_buildlog_read_file(const char *path, enum sl_log_kind kind, struct sl_buildlog **out,
-			  struct sl_err *err);
+ * warnings, not errors.  A regular file holding several builds is read
+ * faster than a stream (the builds before the last are only skimmed),
+ * with the same result. */
+int sl_buildlog_read_file(const char *path, const char *label, enum sl_log_kind kind,
+			  struct sl_buildlog **out, struct sl_err *err);
 
 /* Incremental use (the Hub client feeds network chunks):
  *   log = sl_buildlog_new(kind, label);

@@ -336,7 +336,7 @@ int cmd_log(int argc, char **argv, struct sl_cli *cli)
 		return cli_usage(cli, "log takes one FILE");
 	if (freeze)
 		return run_freeze(argv[optind], cli);
-	if (sl_buildlog_read_file(argv[optind], kind, &log, &err) < 0)
+	if (sl_buildlog_read_file(argv[optind], NULL, kind, &log, &err) < 0)
 		return cli_fail(cli, &err);
 	if (cli->json)
 		json_log(&b, log);

@@ -9,6 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "buildlog_private.h"
 #include "spacelock/mem.h"
@@ -167,25 +170,66 @@ void blog_set(char **out, const char *s, size_t len)
 	*out = sl_xstrndup(s, len);
 }
 
-void blog_warn(struct sl_buildlog *log, const char *fmt, ...)
+static void warn_add(struct sl_buildlog *log, struct blog_warnings *w, const char *fmt, va_list ap)
 {
+	struct sl_buildlog_state *st = log->state;
 	struct sl_buf b = SL_BUF_INIT;
-	unsigned long line = log->state ? log->state->lineno : 0;
-	va_list ap;
 
-	if (log->nwarnings >= SL_BUILDLOG_WARN_MAX) {
-		log->warnings_dropped++;
+	if (w->n >= SL_BUILDLOG_WARN_MAX) {
+		w->dropped++;
 		return;
 	}
-	if (line)
-		sl_buf_addf(&b, "%s:%lu: ", log->source, line);
+	if (st->lineno)
+		sl_buf_addf(&b, "%s:%lu: ", log->source, st->lineno);
 	else
 		sl_buf_addf(&b, "%s: ", log->source);
-	va_start(ap, fmt);
 	sl_buf_vaddf(&b, fmt, ap);
+	sl_xgrow((void **)&w->v, &w->cap, w->n + 1, sizeof(*w->v));
+	w->v[w->n].text = sl_buf_detach(&b, NULL);
+	w->v[w->n++].seq = st->warn_seq++;
+}
+
+void blog_warn(struct sl_buildlog *log, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	warn_add(log, &log->state->warn_build, fmt, ap);
 	va_end(ap);
-	log->warnings = sl_xrealloc(log->warnings, (log->nwarnings + 1) * sizeof(*log->warnings));
-	log->warnings[log->nwarnings++] = sl_buf_detach(&b, NULL);
+}
+
+void blog_warn_input(struct sl_buildlog *log, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	warn_add(log, &log->state->warn_input, fmt, ap);
+	va_end(ap);
+}
+
+static void warnings_clear(struct blog_warnings *w)
+{
+	for (size_t i = 0; i < w->n; i++)
+		free(w->v[i].text);
+	w->n = w->dropped = 0;
+}
+
+/* The log's warnings: both lists in the order they were made, at most
+ * SL_BUILDLOG_WARN_MAX (the first ones of each list suffice for that). */
+static void warnings_merge(struct sl_buildlog *log)
+{
+	struct blog_warnings *a = &log->state->warn_input, *b = &log->state->warn_build;
+	size_t i = 0, j = 0, total = a->n + a->dropped + b->n + b->dropped;
+	size_t keep = a->n + b->n < SL_BUILDLOG_WARN_MAX ? a->n + b->n : SL_BUILDLOG_WARN_MAX;
+
+	log->warnings = keep ? sl_xcalloc(keep, sizeof(*log->warnings)) : NULL;
+	while ((i < a->n || j < b->n) && log->nwarnings < SL_BUILDLOG_WARN_MAX) {
+		struct blog_warning *w =
+		    j >= b->n || (i < a->n && a->v[i].seq < b->v[j].seq) ? &a->v[i++] : &b->v[j++];
+		log->warnings[log->nwarnings++] = w->text;
+		w->text = NULL;
+	}
+	log->warnings_dropped = total - log->nwarnings;
 }
 
 static bool fatal_kind(enum sl_failure_kind k)
@@ -367,29 +411,41 @@ static void reset_build(struct sl_buildlog *log)
 	st->steps_capped = st->fails_capped = st->obs_capped = false;
 	piplog_reset(st);
 	sl_freeze_lines_init(&st->freeze, log->source, true);
+	warnings_clear(&st->warn_build);
 }
 
 /* ---- header, steps, outcomes ---- */
 
+int log_header_kind(const char *s, size_t len)
+{
+	if (!STARTS(s, len, "===== "))
+		return 0;
+	if (memmem(s, len, "Build Queued at ", 16))
+		return 1;
+	return memmem(s, len, "Application Startup at ", 23) ? 2 : 0;
+}
+
+/* s is NUL-terminated (the sanitised line) */
 static void header(struct sl_buildlog *log, const char *s, size_t len)
 {
 	struct sl_buildlog_state *st = log->state;
 	const char *at, *sha, *end;
-	bool build = strstr(s, "Build Queued at ") != NULL;
+	int kind = log_header_kind(s, len);
+	bool build = kind == 1;
 
-	if (!build && !strstr(s, "Application Startup at "))
+	if (!kind)
 		return;
 	if (st->seen_header) {
-		blog_warn(log, "another %s starts here; only the last one is kept",
-			  build ? "build" : "application start");
+		blog_warn_input(log, "another %s starts here; only the last one is kept",
+				build ? "build" : "application start");
 		reset_build(log);
 	}
 	st->seen_header = true;
 	if (build)
 		log->builds++;
 	if ((build ? SL_LOG_BUILD : SL_LOG_RUN) != log->kind)
-		blog_warn(log, "a %s log header in a %s log", build ? "build" : "run",
-			  sl_log_kind_name(log->kind));
+		blog_warn_input(log, "a %s log header in a %s log", build ? "build" : "run",
+				sl_log_kind_name(log->kind));
 	at = strstr(s, " at ") + 4;
 	end = strstr(at, build ? " / " : " =====");
 	if (!end)
@@ -559,34 +615,85 @@ static void cache_miss(struct sl_buildlog *log, const char *s)
 	}
 }
 
+enum summary_kind {
+	SUM_NONE = 0,
+	SUM_BUILD_ERROR,      /* "build error" */
+	SUM_JOB_FAILED,	      /* "Job failed with exit code N", "Unexpected job error" */
+	SUM_CACHE_MISS,	      /* "cache miss: [stage n/m] INSTRUCTION" */
+	SUM_STATS,	      /* the one-line JSON of cache statistics */
+	SUM_LOGS_UNAVAILABLE, /* "Failed to retrieve error logs: ..." */
+	SUM_HEADING,	      /* "Build logs:", "Container logs:" */
+};
+
+/* Which line of the failure summary block s[0..len) is (no C string
+ * needed: the skimming reader asks before it copies a line). */
+static enum summary_kind summary_kind(const char *s, size_t len)
+{
+	if (len == 0)
+		return SUM_NONE;
+	switch (s[0]) {
+	case 'b':
+		return len == 11 && memcmp(s, "build error", 11) == 0 ? SUM_BUILD_ERROR : SUM_NONE;
+	case 'J': return STARTS(s, len, "Job failed with exit code") ? SUM_JOB_FAILED : SUM_NONE;
+	case 'U': return STARTS(s, len, "Unexpected job error") ? SUM_JOB_FAILED : SUM_NONE;
+	case 'c': return STARTS(s, len, "cache miss: ") ? SUM_CACHE_MISS : SUM_NONE;
+	case '{': return memmem(s, len, "\"total\"", 7) ? SUM_STATS : SUM_NONE;
+	case 'F':
+		return STARTS(s, len, "Failed to retrieve error logs: ") ? SUM_LOGS_UNAVAILABLE
+									 : SUM_NONE;
+	case 'B': return STARTS(s, len, "Build logs:") ? SUM_HEADING : SUM_NONE;
+	case 'C': return STARTS(s, len, "Container logs:") ? SUM_HEADING : SUM_NONE;
+	default: return SUM_NONE;
+	}
+}
+
+/* s is NUL-terminated (the sanitised line) */
 static bool summary_line(struct sl_buildlog *log, const char *s, size_t len)
 {
+	struct sl_buildlog_state *st = log->state;
 	const char *reason;
 
-	if ((len == 11 && memcmp(s, "build error", 11) == 0)) {
+	switch (summary_kind(s, len)) {
+	case SUM_NONE: return false;
+	case SUM_BUILD_ERROR:
 		log->has_summary = true;
-		log->state->summary_failed = log->kind == SL_LOG_BUILD;
-		log->build_failed = log->state->summary_failed;
-	} else if (STARTS(s, len, "Job failed with exit code") ||
-		   STARTS(s, len, "Unexpected job error")) {
+		st->summary_failed = log->kind == SL_LOG_BUILD;
+		log->build_failed = st->summary_failed;
+		break;
+	case SUM_JOB_FAILED:
 		log->has_summary = true;
-		log->state->summary_failed = log->kind == SL_LOG_BUILD;
+		st->summary_failed = log->kind == SL_LOG_BUILD;
 		blog_fail(log, SL_FAIL_JOB, NULL, 0, s);
 		reason = strstr(s, "Reason: cache miss: ");
 		if (reason)
 			cache_miss(log, reason + 8);
-	} else if (STARTS(s, len, "cache miss: ")) {
-		cache_miss(log, s);
-	} else if (s[0] == '{' && strstr(s, "\"total\"") && !log->cache_stats) {
+		break;
+	case SUM_CACHE_MISS: cache_miss(log, s); break;
+	case SUM_STATS:
+		if (log->cache_stats)
+			return false;
 		blog_set(&log->cache_stats, s, len > 1024 ? 1024 : len);
-	} else if (STARTS(s, len, "Failed to retrieve error logs: ")) {
-		blog_set(&log->logs_unavailable, s + 31, len - 31);
-	} else if (STARTS(s, len, "Build logs:") || STARTS(s, len, "Container logs:")) {
-		/* the panel's own headings */
-	} else {
-		return false;
+		break;
+	case SUM_LOGS_UNAVAILABLE: blog_set(&log->logs_unavailable, s + 31, len - 31); break;
+	case SUM_HEADING: break; /* the panel's own headings */
 	}
 	return true;
+}
+
+/* Can a line starting with c be one of the summary block's (above)? */
+bool log_summary_first_byte(char c)
+{
+	switch (c) {
+	case 'b':
+	case 'J':
+	case 'U':
+	case 'c':
+	case '{':
+	case 'F':
+	case 'B':
+	case 'C': return true;
+	default: return false;
+	}
 }
 
 static bool runtime_line(struct sl_buildlog *log, const char *s, size_t len)
@@ -757,7 +864,7 @@ static void parse_line(struct sl_buildlog *log, const char *s, size_t len)
 /* ---- sanitising ---- */
 
 /* Length of a valid UTF-8 sequence at p (at most n bytes), or 0. */
-static size_t utf8_len(const unsigned char *p, size_t n)
+size_t log_utf8_len(const unsigned char *p, size_t n)
 {
 	size_t len;
 	unsigned cp;
@@ -798,51 +905,31 @@ static bool plain_byte(unsigned char c)
 	return (c >= 0x20 && c < 0x7f) || c == '\t';
 }
 
-static void sanitize_slow(struct sl_buildlog *log, const char *s, size_t n)
+/* Length of the leading run of plain bytes of s[0..n): sixteen bytes at a
+ * time with SSE2 (every x86-64 has it), else eight in a word, while none
+ * is a control byte (tab aside), DEL or non-ASCII. */
+size_t log_plain_prefix(const char *s, size_t n)
 {
-	struct sl_buildlog_state *st = log->state;
-	bool nul = false, bad = false;
-
-	for (size_t i = 0; i < n;) {
-		unsigned char c = (unsigned char)s[i];
-		size_t k = i;
-		while (k < n && plain_byte((unsigned char)s[k]))
-			k++;
-		if (k > i) { /* a run of printable ASCII */
-			sl_buf_add(&st->clean, s + i, k - i);
-			i = k;
-		} else if (c == 0x1b) {
-			i += ansi_len(s + i, n - i);
-		} else if (c == 0) {
-			nul = true;
-			i++;
-		} else if (c < 0x80) { /* other control characters */
-			sl_buf_addch(&st->clean, ' ');
-			i++;
-		} else if ((k = utf8_len((const unsigned char *)s + i, n - i)) > 0) {
-			sl_buf_add(&st->clean, s + i, k);
-			i += k;
-		} else {
-			sl_buf_addch(&st->clean, '?');
-			bad = true;
-			i++;
-		}
-	}
-	if (nul)
-		blog_warn(log, "NUL bytes in the line were dropped");
-	if (bad && !st->warned_utf8) {
-		blog_warn(log, "invalid UTF-8 replaced by '?' (first occurrence)");
-		st->warned_utf8 = true;
-	}
-}
-
-/* Length of the leading run of plain bytes of s[0..n): eight bytes at a
- * time while none of them is a control byte, DEL or non-ASCII (a tab
- * makes the word go byte by byte; it is plain all the same). */
-static size_t plain_prefix(const char *s, size_t n)
-{
-	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
 	size_t i = 0;
+#ifdef __SSE2__
+	const __m128i space = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7f);
+
+	while (i + 16 <= n) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		/* signed compare: bytes >= 0x80 are negative, so below 0x20 too */
+		unsigned m = (unsigned)_mm_movemask_epi8(
+		    _mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, del)));
+		if (m == 0) {
+			i += 16;
+			continue;
+		}
+		i += (size_t)__builtin_ctz(m);
+		if (s[i] != '\t')
+			return i;
+		i++;
+	}
+#else
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
 
 	for (; i + 8 <= n; i += 8) {
 		uint64_t w;
@@ -851,21 +938,82 @@ static size_t plain_prefix(const char *s, size_t n)
 		if (((w | ((w - ones * 0x20) & ~w) | ((del - ones) & ~del)) & high) != 0)
 			break;
 	}
+#endif
 	while (i < n && plain_byte((unsigned char)s[i]))
 		i++;
 	return i;
 }
 
-static void sanitize(struct sl_buildlog *log, const char *s, size_t n)
+/* Length of the leading run of s[0..n) that sanitising keeps as it is:
+ * plain bytes and valid UTF-8 sequences. */
+static size_t kept_prefix(const char *s, size_t n)
+{
+	size_t i = log_plain_prefix(s, n), k;
+
+	while (i < n && (unsigned char)s[i] >= 0x80 &&
+	       (k = log_utf8_len((const unsigned char *)s + i, n - i)) > 0) {
+		i += k;
+		if (i < n && (unsigned char)s[i] < 0x80)
+			i += log_plain_prefix(s + i, n - i);
+	}
+	return i;
+}
+
+void log_clean(const char *s, size_t n, struct sl_buf *out, bool *nul, bool *bad)
+{
+	sl_buf_reset(out);
+	for (size_t i = 0; i < n;) {
+		size_t k = kept_prefix(s + i, n - i);
+		unsigned char c;
+
+		if (k > 0) { /* copied a run at a time */
+			sl_buf_add(out, s + i, k);
+			i += k;
+			continue;
+		}
+		c = (unsigned char)s[i];
+		if (c == 0x1b) {
+			i += ansi_len(s + i, n - i);
+		} else if (c == 0) {
+			*nul = true;
+			i++;
+		} else if (c < 0x80) { /* other control characters */
+			sl_buf_addch(out, ' ');
+			i++;
+		} else { /* not valid UTF-8 */
+			sl_buf_addch(out, '?');
+			*bad = true;
+			i++;
+		}
+	}
+}
+
+/* Sanitises a line (plain: its first `plain` bytes need no change) into
+ * st->clean, warning about what it had to drop. */
+static void sanitize(struct sl_buildlog *log, const char *s, size_t n, size_t plain)
 {
 	struct sl_buildlog_state *st = log->state;
-	size_t i = plain_prefix(s, n);
+	bool nul = false, bad = false;
 
-	sl_buf_reset(&st->clean);
-	if (i == n)
+	if (plain == n) {
+		sl_buf_reset(&st->clean);
 		sl_buf_add(&st->clean, s, n);
-	else
-		sanitize_slow(log, s, n);
+		return;
+	}
+	log_clean(s, n, &st->clean, &nul, &bad);
+	if (nul)
+		blog_warn_input(log, "NUL bytes in the line were dropped");
+	if (bad && !st->warned_utf8) {
+		blog_warn_input(log, "invalid UTF-8 replaced by '?' (first occurrence)");
+		st->warned_utf8 = true;
+	}
+}
+
+size_t log_quote_len(const char *s, size_t len)
+{
+	if (len == 0 || s[0] != '>')
+		return 0;
+	return len > 1 && s[1] == ' ' ? 2 : 1;
 }
 
 /* A copy pasted as a Markdown quote has "> " before every line. */
@@ -878,13 +1026,50 @@ static size_t unquote(struct sl_buildlog *log, const char *s, size_t len)
 			return 0;
 		st->quoted = s[0] == '>' && (len == 1 || s[1] == ' ');
 		if (st->quoted)
-			blog_warn(
+			blog_warn_input(
 			    log,
 			    "every line starts with '> ' (a quoted copy); the prefix is ignored");
 	}
-	if (!st->quoted || len == 0 || s[0] != '>')
-		return 0;
-	return len > 1 && s[1] == ' ' ? 2 : 1;
+	return st->quoted ? log_quote_len(s, len) : 0;
+}
+
+bool log_skim_wanted(const char *s, size_t n)
+{
+	return n > 0 && (STARTS(s, n, "===== ") || summary_kind(s, n) != SUM_NONE);
+}
+
+/* A line of a build that a later header replaces (the file reader found
+ * that header before feeding these lines).  Nothing of this build is kept,
+ * so only what outlives it is read: headers (the count of builds and
+ * their warnings), the failure summary block, and the damage sanitising
+ * reports.  A plain line that can be neither costs a look at its first
+ * byte and is not copied. */
+void blog_skim_line(struct sl_buildlog *log, const char *line, size_t len)
+{
+	struct sl_buildlog_state *st = log->state;
+	size_t plain = log_plain_prefix(line, len), skip;
+	const char *s = line;
+	size_t n = len;
+
+	if (plain < len) {
+		sanitize(log, line, len, plain);
+		s = st->clean.buf;
+		n = st->clean.len;
+	}
+	skip = unquote(log, s, n);
+	s += skip;
+	n -= skip;
+	if (!log_skim_wanted(s, n))
+		return;
+	if (plain == len) { /* header() and the summary want a C string */
+		sl_buf_reset(&st->clean);
+		sl_buf_add(&st->clean, s, n);
+		s = st->clean.buf;
+	}
+	if (STARTS(s, n, "===== "))
+		header(log, s, n);
+	else
+		summary_line(log, s, n);
 }
 
 void sl_buildlog_feed_line(struct sl_buildlog *log, const char *line, size_t len,
@@ -897,21 +1082,26 @@ void sl_buildlog_feed_line(struct sl_buildlog *log, const char *line, size_t len
 		return;
 	st->lineno = lineno ? lineno : st->lineno + 1;
 	log->lines++;
-	sanitize(log, line, len);
+	if (st->skim && st->seen_header) {
+		log->skimmed++;
+		blog_skim_line(log, line, len);
+		return;
+	}
+	sanitize(log, line, len, log_plain_prefix(line, len));
 	skip = unquote(log, st->clean.buf, st->clean.len);
 	parse_line(log, st->clean.buf + skip, st->clean.len - skip);
 }
 
 /* ---- input framing ---- */
 
-static int plain_line(void *ctx, const char *line, size_t len, bool cut, unsigned long lineno)
+int blog_plain_line(void *ctx, const char *line, size_t len, bool cut, unsigned long lineno)
 {
 	struct sl_buildlog *log = ctx;
 
 	log->state->lineno = lineno;
 	if (cut)
-		blog_warn(log, "line longer than %d bytes; the rest of it is ignored",
-			  SL_BUILDLOG_LINE_MAX);
+		blog_warn_input(log, "line longer than %d bytes; the rest of it is ignored",
+				SL_BUILDLOG_LINE_MAX);
 	sl_buildlog_feed_line(log, line, len, lineno);
 	return 0;
 }
@@ -924,13 +1114,13 @@ static int sse_event(void *ctx, const struct sl_sse_event *ev)
 
 	log->state->lineno = ev->line;
 	if (ev->truncated) {
-		blog_warn(log, "event longer than %d bytes; ignored", SL_BUILDLOG_LINE_MAX);
+		blog_warn_input(log, "event longer than %d bytes; ignored", SL_BUILDLOG_LINE_MAX);
 		return 0;
 	}
 	if (ev->len == 0)
 		return 0; /* keep-alive */
 	if (sl_sse_hub_payload(ev->data, ev->len, &text, NULL, NULL) < 0) {
-		blog_warn(log, "event data is not {\"data\": ...} JSON; read as log text");
+		blog_warn_input(log, "event data is not {\"data\": ...} JSON; read as log text");
 		text = sl_xstrndup(ev->data, ev->len);
 	}
 	for (p = text; *p;) {
@@ -972,7 +1162,7 @@ static void feed_decided(struct sl_buildlog *log, const char *data, size_t len)
 	if (st->format == FMT_SSE)
 		sl_sse_feed(st->sse, data, len);
 	else
-		linesplit_feed(&st->split, data, len, plain_line, log);
+		linesplit_feed(&st->split, data, len, blog_plain_line, log);
 }
 
 int sl_buildlog_feed(struct sl_buildlog *log, const char *data, size_t len, struct sl_err *err)
@@ -1014,6 +1204,10 @@ static void free_state(struct sl_buildlog *log)
 		return;
 	piplog_reset(st);
 	free(st->names.v);
+	warnings_clear(&st->warn_input);
+	warnings_clear(&st->warn_build);
+	free(st->warn_input.v);
+	free(st->warn_build.v);
 	sl_sse_free(st->sse);
 	linesplit_release(&st->split);
 	sl_buf_release(&st->sniff);
@@ -1031,10 +1225,11 @@ static void finish_stream(struct sl_buildlog *log)
 	if (st->format == FMT_SSE) {
 		if (sl_sse_finish(st->sse, &cut) == 1) {
 			st->lineno = cut;
-			blog_warn(log, "the stream ends inside an event; that event is ignored");
+			blog_warn_input(log,
+					"the stream ends inside an event; that event is ignored");
 		}
 	} else {
-		linesplit_finish(&st->split, plain_line, log);
+		linesplit_finish(&st->split, blog_plain_line, log);
 	}
 }
 
@@ -1058,6 +1253,7 @@ int sl_buildlog_finish(struct sl_buildlog *log, struct sl_err *err)
 			blog_warn(log, "the log ends before step '%.80s' finished (truncated?)",
 				  log->steps[log->nsteps - 1].instruction);
 		link_stages(log);
+		warnings_merge(log);
 	}
 	free_state(log);
 	return rc;
@@ -1111,35 +1307,4 @@ void sl_buildlog_free(struct sl_buildlog *log)
 	free(log->cache_stats);
 	free(log->logs_unavailable);
 	free(log);
-}
-
-int sl_buildlog_read_file(const char *path, enum sl_log_kind kind, struct sl_buildlog **out,
-			  struct sl_err *err)
-{
-	bool is_stdin = strcmp(path, "-") == 0;
-	FILE *fp = is_stdin ? stdin : fopen(path, "rb");
-	struct sl_buildlog *log;
-	char *chunk;
-	size_t n;
-	int rc = 0;
-
-	if (!fp)
-		return sl_error(err, SL_EIO, "cannot open '%s': %s", path, strerror(errno));
-	log = sl_buildlog_new(kind, path);
-	chunk = sl_xmalloc(65536);
-	while (rc == 0 && (n = fread(chunk, 1, 65536, fp)) > 0)
-		rc = sl_buildlog_feed(log, chunk, n, err);
-	if (rc == 0 && ferror(fp))
-		rc = sl_error(err, SL_EIO, "cannot read '%s': %s", path, strerror(errno));
-	if (rc == 0)
-		rc = sl_buildlog_finish(log, err);
-	free(chunk);
-	if (!is_stdin)
-		fclose(fp);
-	if (rc < 0) {
-		sl_buildlog_free(log);
-		return rc;
-	}
-	*out = log;
-	return 0;
 }

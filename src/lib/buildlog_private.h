@@ -50,6 +50,20 @@ void linesplit_release(struct linesplit *ls);
 
 enum log_format { FMT_UNDECIDED = 0, FMT_PLAIN, FMT_SSE };
 
+/* Warnings in the order they were made (seq), in two lists: what is said
+ * about the input (its bytes, framing, headers) outlives a build; what is
+ * said about a build's content goes with the build when a later one
+ * replaces it.  Each list keeps at most SL_BUILDLOG_WARN_MAX and counts
+ * the rest; finish() merges them by seq into the log's warnings. */
+struct blog_warning {
+	char *text;
+	unsigned long seq;
+};
+struct blog_warnings {
+	struct blog_warning *v;
+	size_t n, cap, dropped;
+};
+
 struct sl_buildlog_state {
 	/* input framing */
 	enum log_format format;
@@ -60,6 +74,13 @@ struct sl_buildlog_state {
 	bool warned_utf8, warned_ansi;
 	struct sl_buf clean;  /* the current line, sanitised */
 	unsigned long lineno; /* input line of the current line */
+	/* the lines fed now belong to a build that a later header (already
+	 * found by the file reader) replaces: only what outlives the build is
+	 * read from them (see skim_line) */
+	bool skim;
+
+	struct blog_warnings warn_input, warn_build;
+	unsigned long warn_seq;
 
 	/* build structure */
 	size_t step; /* 1 + index of the step whose output runs, 0 none */
@@ -87,7 +108,44 @@ char *freeze_vcs_commit(const char *url);
 char *freeze_egg_name(const char *url);
 
 /* buildlog.c */
+/* A warning about the current build's content (dropped with the build). */
 void blog_warn(struct sl_buildlog *log, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A warning about the input itself (kept whatever build it is in). */
+void blog_warn_input(struct sl_buildlog *log, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Writes the sanitised form of a log line s[0..n) to out (reset first):
+ * ANSI escapes and NUL bytes dropped, other control bytes made spaces,
+ * invalid UTF-8 made '?'; sets *nul / *bad when it dropped NULs / replaced
+ * bad bytes. */
+void log_clean(const char *s, size_t n, struct sl_buf *out, bool *nul, bool *bad);
+/* Length of the leading run of s[0..n) that log_clean keeps unchanged. */
+size_t log_plain_prefix(const char *s, size_t n);
+/* What a sanitised, unquoted line is: 1 a "===== Build Queued at" header,
+ * 2 an "===== Application Startup at" header, 0 neither. */
+int log_header_kind(const char *s, size_t len);
+/* Length of a valid UTF-8 sequence at p (at most n bytes), or 0. */
+size_t log_utf8_len(const unsigned char *p, size_t n);
+/* Can a line starting with c be one of the failure summary block's? */
+bool log_summary_first_byte(char c);
+/* Must a skimmed line, sanitised and unquoted, be read: a header or a
+ * line of the failure summary block?  (No C string needed.) */
+bool log_skim_wanted(const char *s, size_t n);
+/* The line splitter's callback for plain text: one line to the reader. */
+int blog_plain_line(void *ctx, const char *line, size_t len, bool cut, unsigned long lineno);
+/* One line of a build that a later header replaces: only what outlives
+ * the build is read from it (headers, the summary block, damage). */
+void blog_skim_line(struct sl_buildlog *log, const char *line, size_t len);
+
+/* buildlog_file.c: bytes per read (tests make it small, so that small
+ * inputs cross many reads and get skimmed). */
+extern size_t blog_file_chunk;
+
+/* buildlog_skim.c: feeds plain-text bytes (the format already decided)
+ * whose lines all belong to builds that a later header replaces; the same
+ * as sl_buildlog_feed with st->skim set, only faster. */
+void blog_feed_skim(struct sl_buildlog *log, const char *data, size_t len);
+/* How many bytes of a quoted copy's "> " prefix a line starts with. */
+size_t log_quote_len(const char *s, size_t len);
 void blog_fail(struct sl_buildlog *log, enum sl_failure_kind kind, const char *subject,
 	       size_t subject_len, const char *text);
 struct sl_build_step *blog_current_step(struct sl_buildlog *log);

@@ -83,7 +83,8 @@ static struct pkgctx *map_get(struct pkgmap *m, const char *canon, bool create)
 
 void piplog_reset(struct sl_buildlog_state *st)
 {
-	for (size_t i = 0; i < st->names.cap; i++) {
+	/* a skimmed build named no package: nothing to clear */
+	for (size_t i = 0; st->names.n && i < st->names.cap; i++) {
 		struct pkgctx *c = &st->names.v[i];
 		if (!c->canon)
 			continue;
@@ -93,7 +94,7 @@ void piplog_reset(struct sl_buildlog_state *st)
 		free(c->vcs_url);
 		free(c->vcs_commit);
 	}
-	if (st->names.v)
+	if (st->names.n)
 		memset(st->names.v, 0, st->names.cap * sizeof(*st->names.v));
 	st->names.n = 0;
 	free(st->collect_canon);

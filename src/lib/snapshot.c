@@ -188,33 +188,14 @@ static const char *label_of(const struct sl_snapshot_file *f)
 	return f->label ? f->label : f->path;
 }
 
-/* Streams a log file through the reader: memory stays bounded whatever
- * the log's size. */
+/* The reader streams the log: memory stays bounded whatever its size. */
 static int read_log(struct snap *s, const struct sl_snapshot_file *f, enum sl_log_kind kind)
 {
-	FILE *fp = fopen(f->path, "rb");
 	struct sl_buildlog *log;
-	char *chunk;
-	size_t n;
-	int rc = 0;
+	int rc = sl_buildlog_read_file(f->path, label_of(f), kind, &log, s->err);
 
-	if (!fp)
-		return sl_error(s->err, SL_EIO, "cannot read '%s': %s", label_of(f),
-				strerror(errno));
-	log = sl_buildlog_new(kind, label_of(f));
-	chunk = sl_xmalloc(65536);
-	while (!rc && (n = fread(chunk, 1, 65536, fp)) > 0)
-		rc = sl_buildlog_feed(log, chunk, n, s->err);
-	if (!rc && ferror(fp))
-		rc = sl_error(s->err, SL_EIO, "cannot read '%s': %s", label_of(f), strerror(errno));
-	if (!rc)
-		rc = sl_buildlog_finish(log, s->err);
-	fclose(fp);
-	free(chunk);
-	if (rc) {
-		sl_buildlog_free(log);
+	if (rc)
 		return rc;
-	}
 	for (size_t i = 0; i < log->obs.n; i++)
 		sl_obs_list_add(&s->obs, &log->obs.v[i]);
 	for (size_t i = 0; i < log->nwarnings; i++)

@@ -5,4 +5,4 @@ log fixtures/logs/no-such.log
 3
 @@ stdout
 @@ stderr
-spacelock: error: cannot open 'fixtures/logs/no-such.log': No such file or directory
+spacelock: error: cannot read 'fixtures/logs/no-such.log': No such file or directory

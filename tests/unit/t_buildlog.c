@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "spacelock/buf.h"
+#include "spacelock/fileio.h"
 #include "spacelock/freeze.h"
 #include "spacelock/name.h"
 #include "test.h"
@@ -23,7 +24,7 @@ static struct sl_buildlog *read_log(const char *path, enum sl_log_kind kind)
 	struct sl_buildlog *log = NULL;
 	struct sl_err err = {0};
 
-	if (sl_buildlog_read_file(path, kind, &log, &err) < 0)
+	if (sl_buildlog_read_file(path, NULL, kind, &log, &err) < 0)
 		t_fail(__FILE__, __LINE__, "%s: %s", path, err.msg);
 	return log;
 }
@@ -548,6 +549,67 @@ static void builds_reset(void)
 	free(b);
 }
 
+/* A file of many builds is skimmed up to its last header and says exactly
+ * what the same bytes fed as a stream say. */
+static void skimmed_file(void)
+{
+	const char *parts[] = {PYDANTIC, NOMATCH ".log", PIP "index-install.log",
+			       LOGS "2026-05-run-log-py3.13-audioop-missing.log"};
+	char path[] = "/tmp/t_buildlog_skim_XXXXXX";
+	struct sl_buf all = SL_BUF_INIT, one = SL_BUF_INIT;
+	struct sl_buildlog *a, *b;
+	struct sl_err err = {0};
+	int fd = mkstemp(path), rc;
+
+	for (int r = 0; r < 30; r++)
+		for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+			sl_buf_reset(&one);
+			CHECK(sl_file_read(parts[i], 1 << 24, &one, &err) == 0, "%s", err.msg);
+			sl_buf_add(&all, one.buf, one.len);
+		}
+	CHECK(fd >= 0 && write(fd, all.buf, all.len) == (ssize_t)all.len, "temp file");
+	close(fd);
+	a = read_log(path, SL_LOG_BUILD);
+	b = feed(all.buf, all.len, 4096, &err, &rc);
+	CHECK(rc == 0, "feed: %s", err.msg);
+	CHECK(a->skimmed > a->lines / 2 && b->skimmed == 0, "skimmed %lu of %lu lines, stream %lu",
+	      a->skimmed, a->lines, b->skimmed);
+	CHECK(a->lines == b->lines && a->builds == b->builds && a->builds == 60,
+	      "lines %lu/%lu builds %u/%u", a->lines, b->lines, a->builds, b->builds);
+	CHECK(a->obs.n == b->obs.n && a->nsteps == b->nsteps && a->nfailures == b->nfailures,
+	      "the kept build");
+	CHECK(a->nwarnings == b->nwarnings && a->warnings_dropped == b->warnings_dropped,
+	      "warnings %zu+%zu / %zu+%zu", a->nwarnings, a->warnings_dropped, b->nwarnings,
+	      b->warnings_dropped);
+	for (size_t i = 0; i < a->nwarnings && i < b->nwarnings; i++)
+		CHECK(strcmp(a->warnings[i] + strlen(path), b->warnings[i] + strlen("t.log")) == 0,
+		      "warning %zu: %s / %s", i, a->warnings[i], b->warnings[i]);
+	unlink(path);
+	sl_buildlog_free(a);
+	sl_buildlog_free(b);
+	sl_buf_release(&all);
+	sl_buf_release(&one);
+}
+
+/* What is said about a build goes with it; what is said about the input
+ * stays. */
+static void warnings_of_replaced_builds(void)
+{
+	struct sl_buildlog *log =
+	    feed_str("===== Build Queued at 2026-01-01 00:00:00 / Commit SHA: a =====\n"
+		     "Successfully installed broken\n"
+		     "bad \377 byte\n"
+		     "===== Build Queued at 2026-01-02 00:00:00 / Commit SHA: b =====\n"
+		     "Successfully installed also_broken\n");
+
+	CHECK(!has_warning(log, "t.log:2:"), "a replaced build's content warning is dropped");
+	CHECK(has_warning(log, "t.log:3: invalid UTF-8"), "damage stays");
+	CHECK(has_warning(log, "t.log:4: another build"), "the header's warning stays");
+	CHECK(has_warning(log, "t.log:5: 'also_broken'"), "the kept build's warning");
+	CHECK(log->nwarnings == 3, "%zu warnings", log->nwarnings);
+	sl_buildlog_free(log);
+}
+
 int main(void)
 {
 	genuine_pip();
@@ -564,5 +626,7 @@ int main(void)
 	pip_semantics();
 	run_log_freeze();
 	builds_reset();
+	skimmed_file();
+	warnings_of_replaced_builds();
 	return t_done();
 }

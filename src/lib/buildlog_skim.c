@@ -1,0 +1,235 @@
+/* buildlog_skim.c: feeding the lines of builds that a later header
+ * replaces (buildlog_file.c finds that header before the bulk of the file
+ * is read).  Nothing of such a build is kept, so a line only counts (the
+ * line numbers), may be a header or a summary line, or may be damaged.
+ * Masks of newlines, control bytes and non-ASCII bytes, made 64 bytes at
+ * a time with the widest vector instructions the CPU has, find the lines
+ * and tell the clean ones, which are judged as written (their first byte,
+ * then their first words); any other line (control bytes, invalid UTF-8
+ * not yet warned about, too long, not after a header) takes the usual way
+ * through the line splitter, so the result is the same as feeding the
+ * bytes with st->skim set. */
+#include <stdint.h>
+#include <string.h>
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define HAVE_AVX2_PATH 1
+#elif defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include "buildlog_private.h"
+
+#define BLOCK 64
+#define BATCH 64 /* blocks whose masks are made in one call: 4 KB */
+
+/* Bit i set when byte i of the block is a newline / a control byte other
+ * than tab and newline, or DEL / non-ASCII. */
+struct block_masks {
+	uint64_t nl, ctl, high;
+};
+
+static inline void masks_merge(struct block_masks *m, uint64_t low, uint64_t high, uint64_t nl,
+			       uint64_t tab, int shift)
+{
+	m->nl |= nl << shift;
+	m->high |= high << shift;
+	m->ctl |= (low & ~high & ~nl & ~tab) << shift;
+}
+
+#if defined(__SSE2__)
+/* Sixteen bytes at a time: every x86-64 has SSE2.  "low" compares signed,
+ * so non-ASCII bytes (negative) count as below 0x20 too. */
+static void masks_sse2(const char *p, size_t nblocks, struct block_masks *out)
+{
+	const __m128i nl = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t');
+	const __m128i space = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7f);
+
+	for (size_t b = 0; b < nblocks; b++, p += BLOCK) {
+		struct block_masks m = {0, 0, 0};
+		for (int q = 0; q < BLOCK; q += 16) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + q));
+			__m128i low =
+			    _mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, del));
+			masks_merge(&m, (uint32_t)_mm_movemask_epi8(low),
+				    (uint32_t)_mm_movemask_epi8(v),
+				    (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, nl)),
+				    (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, tab)), q);
+		}
+		out[b] = m;
+	}
+}
+#else
+static void masks_sse2(const char *p, size_t nblocks, struct block_masks *out)
+{
+	for (size_t b = 0; b < nblocks; b++, p += BLOCK) {
+		struct block_masks m = {0, 0, 0};
+		for (int i = 0; i < BLOCK; i++) {
+			unsigned char c = (unsigned char)p[i];
+			uint64_t bit = (uint64_t)1 << i;
+			if (c == '\n')
+				m.nl |= bit;
+			else if (c >= 0x80)
+				m.high |= bit;
+			else if ((c < 0x20 && c != '\t') || c == 0x7f)
+				m.ctl |= bit;
+		}
+		out[b] = m;
+	}
+}
+#endif
+
+#ifdef HAVE_AVX2_PATH
+/* Thirty-two bytes at a time where the CPU has AVX2 (checked at run time). */
+__attribute__((target("avx2"))) static void masks_avx2(const char *p, size_t nblocks,
+						       struct block_masks *out)
+{
+	const __m256i nl = _mm256_set1_epi8('\n'), tab = _mm256_set1_epi8('\t');
+	const __m256i space = _mm256_set1_epi8(0x20), del = _mm256_set1_epi8(0x7f);
+
+	for (size_t b = 0; b < nblocks; b++, p += BLOCK) {
+		struct block_masks m = {0, 0, 0};
+		for (int q = 0; q < BLOCK; q += 32) {
+			__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(p + q));
+			__m256i low =
+			    _mm256_or_si256(_mm256_cmpgt_epi8(space, v), _mm256_cmpeq_epi8(v, del));
+			masks_merge(&m, (uint32_t)_mm256_movemask_epi8(low),
+				    (uint32_t)_mm256_movemask_epi8(v),
+				    (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, nl)),
+				    (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, tab)), q);
+		}
+		out[b] = m;
+	}
+}
+#endif
+
+typedef void masks_fn(const char *p, size_t nblocks, struct block_masks *out);
+
+static masks_fn *pick_masks(void)
+{
+#ifdef HAVE_AVX2_PATH
+	if (__builtin_cpu_supports("avx2"))
+		return masks_avx2;
+#endif
+	return masks_sse2;
+}
+
+/* Is s[0..n), which holds no control byte, valid UTF-8?  ASCII is passed
+ * sixteen bytes at a time. */
+static bool utf8_valid(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		size_t k;
+
+		if (c < 0x80) { /* an ASCII run */
+			i++;
+#if defined(__SSE2__)
+			while (n - i >= 16) {
+				unsigned m = (unsigned)_mm_movemask_epi8(
+				    _mm_loadu_si128((const __m128i *)(const void *)(s + i)));
+				if (m) {
+					i += (size_t)__builtin_ctz(m);
+					break;
+				}
+				i += 16;
+			}
+#endif
+			continue;
+		}
+		if (c >= 0xe0 && c <= 0xef && n - i >= 3) {
+			/* the common case (box drawing of pip's progress bars),
+			 * the checks of log_utf8_len inline: two continuation
+			 * bytes, not overlong (E0 needs A0+), not a surrogate (ED
+			 * needs below A0) */
+			unsigned char c1 = (unsigned char)s[i + 1], c2 = (unsigned char)s[i + 2];
+			if ((c1 & 0xc0) != 0x80 || (c2 & 0xc0) != 0x80 ||
+			    (c == 0xe0 && c1 < 0xa0) || (c == 0xed && c1 >= 0xa0))
+				return false;
+			i += 3;
+			continue;
+		}
+		k = log_utf8_len((const unsigned char *)s + i, n - i);
+		if (k == 0)
+			return false;
+		i += k;
+	}
+	return true;
+}
+
+/* The line [p, p + n) and its newline, the usual way. */
+static void __attribute__((noinline)) skim_slow(struct sl_buildlog *log, const char *p, size_t n)
+{
+	linesplit_feed(&log->state->split, p, n + 1, blog_plain_line, log);
+}
+
+/* The line [p, nl) with its newline at nl; ctl/high: it has such bytes. */
+static inline void skim_one(struct sl_buildlog *log, const char *p, const char *nl, bool ctl,
+			    bool high)
+{
+	struct sl_buildlog_state *st = log->state;
+	size_t n = (size_t)(nl - p);
+
+	if (!st->seen_header || ctl || n > SL_BUILDLOG_LINE_MAX ||
+	    (high && !st->warned_utf8 && !utf8_valid(p, n))) {
+		skim_slow(log, p, n);
+		return;
+	}
+	/* what blog_plain_line and sl_buildlog_feed_line do, inline: such a
+	 * line is as sanitising would leave it, so it is judged as written */
+	st->lineno = ++st->split.lineno;
+	log->lines++;
+	log->skimmed++;
+	if (n && (p[0] == '=' || p[0] == '>' || log_summary_first_byte(p[0]))) {
+		size_t q = st->quoted == 1 ? log_quote_len(p, n) : 0;
+		if (log_skim_wanted(p + q, n - q))
+			blog_skim_line(log, p, n);
+	}
+}
+
+void blog_feed_skim(struct sl_buildlog *log, const char *data, size_t len)
+{
+	struct sl_buildlog_state *st = log->state;
+	const char *p = data, *end = data + len, *line;
+	struct block_masks masks[BATCH];
+	masks_fn *make_masks = pick_masks();
+	bool ctl = false, high = false;
+
+	st->skim = true;
+	if (st->split.partial.len) { /* the previous chunk's unfinished line */
+		const char *nl = memchr(p, '\n', len);
+		const char *stop = nl ? nl + 1 : end;
+		linesplit_feed(&st->split, p, (size_t)(stop - p), blog_plain_line, log);
+		p = stop;
+	}
+	line = p;
+	while ((size_t)(end - p) >= BLOCK) {
+		size_t nblocks = (size_t)(end - p) / BLOCK;
+		if (nblocks > BATCH)
+			nblocks = BATCH;
+		make_masks(p, nblocks, masks);
+		for (size_t b = 0; b < nblocks; b++, p += BLOCK) {
+			struct block_masks m = masks[b];
+			while (m.nl) {
+				unsigned j = (unsigned)__builtin_ctzll(m.nl);
+				uint64_t upto = j == 63 ? ~(uint64_t)0 : ((uint64_t)2 << j) - 1;
+				ctl |= (m.ctl & upto) != 0;
+				high |= (m.high & upto) != 0;
+				m.ctl &= ~upto;
+				m.high &= ~upto;
+				skim_one(log, line, p + j, ctl, high);
+				line = p + j + 1;
+				ctl = high = false;
+				m.nl &= m.nl - 1;
+			}
+			ctl |= m.ctl != 0;
+			high |= m.high != 0;
+		}
+	}
+	/* the last bytes, and an unfinished line, the usual way */
+	if (line < end)
+		linesplit_feed(&st->split, line, (size_t)(end - line), blog_plain_line, log);
+	st->skim = false;
+}
