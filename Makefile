@@ -4,11 +4,15 @@
 PREFIX  ?= /usr/local
 CC      ?= cc
 PKGS    := libcurl libarchive yaml-0.1 libcjson libsolv libsolvext
+# Loaded on first use with dlopen, not linked: their own dependencies would
+# cost every command ~10 ms of start-up (src/lib/dynload.h).
+DL_PKGS := libcurl libarchive
+LINK_PKGS := $(filter-out $(DL_PKGS),$(PKGS))
 
 # Each external library's flags come from pkg-config ('=' so that a
 # missing library only matters when something is compiled).
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(LINK_PKGS)) -ldl
 
 WARN    := -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wno-unused-parameter -Werror
@@ -126,7 +130,7 @@ install: spacelock $(LIBA)
 	install -m 644 $(LIBA) $(DESTDIR)$(PREFIX)/lib/libspacelock.a
 	install -m 644 $(HEADERS) $(DESTDIR)$(PREFIX)/include/spacelock/
 	install -m 644 man/spacelock.1 $(DESTDIR)$(PREFIX)/share/man/man1/spacelock.1
-	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@PKGS@|$(PKGS)|g' spacelock.pc.in \
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@PKGS@|$(LINK_PKGS)|g' spacelock.pc.in \
 		> $(DESTDIR)$(PREFIX)/lib/pkgconfig/spacelock.pc
 
 style:

@@ -12,10 +12,63 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "dynload.h"
 #include "spacelock/buf.h"
 #include "spacelock/mem.h"
 #include "spacelock/name.h"
 #include "spacelock/wheelname.h"
+
+/* libarchive, loaded on first use (dynload.h says why): one typed pointer
+ * per function used, and each name below made a call through its pointer. */
+#define ARCHIVE_FUNCTIONS(X)                                                                       \
+	X(archive_read_new)                                                                        \
+	X(archive_read_support_format_zip)                                                         \
+	X(archive_read_support_filter_gzip)                                                        \
+	X(archive_read_support_filter_bzip2)                                                       \
+	X(archive_read_support_filter_xz)                                                          \
+	X(archive_read_support_format_tar)                                                         \
+	X(archive_read_support_format_gnutar)                                                      \
+	X(archive_read_open_memory)                                                                \
+	X(archive_read_open_filename)                                                              \
+	X(archive_read_next_header)                                                                \
+	X(archive_read_data)                                                                       \
+	X(archive_read_free)                                                                       \
+	X(archive_error_string)                                                                    \
+	X(archive_filter_bytes)                                                                    \
+	X(archive_entry_pathname)                                                                  \
+	X(archive_entry_filetype)
+
+#define ARCHIVE_SLOT(f) __typeof__(f) *f;
+static struct {
+	ARCHIVE_FUNCTIONS(ARCHIVE_SLOT)
+} la;
+static int la_loaded;
+
+static int load_archive(struct sl_err *err)
+{
+#define ARCHIVE_SYM(f) {#f, (void **)&la.f},
+	static const struct sl_dynsym syms[] = {ARCHIVE_FUNCTIONS(ARCHIVE_SYM)};
+
+	return sl_dynload("libarchive.so.13", "libarchive13", syms, sizeof(syms) / sizeof(syms[0]),
+			  &la_loaded, err);
+}
+
+#define archive_read_new (*la.archive_read_new)
+#define archive_read_support_format_zip (*la.archive_read_support_format_zip)
+#define archive_read_support_filter_gzip (*la.archive_read_support_filter_gzip)
+#define archive_read_support_filter_bzip2 (*la.archive_read_support_filter_bzip2)
+#define archive_read_support_filter_xz (*la.archive_read_support_filter_xz)
+#define archive_read_support_format_tar (*la.archive_read_support_format_tar)
+#define archive_read_support_format_gnutar (*la.archive_read_support_format_gnutar)
+#define archive_read_open_memory (*la.archive_read_open_memory)
+#define archive_read_open_filename (*la.archive_read_open_filename)
+#define archive_read_next_header (*la.archive_read_next_header)
+#define archive_read_data (*la.archive_read_data)
+#define archive_read_free (*la.archive_read_free)
+#define archive_error_string (*la.archive_error_string)
+#define archive_filter_bytes (*la.archive_filter_bytes)
+#define archive_entry_pathname (*la.archive_entry_pathname)
+#define archive_entry_filetype (*la.archive_entry_filetype)
 
 /* Uncompressed bytes we are willing to walk through before giving up on
  * finding the member (a decompression bomb ahead of it). */
@@ -70,7 +123,7 @@ static bool is_member(const char *p, enum sl_archive_kind kind)
 
 static struct archive *new_reader(enum sl_archive_kind kind)
 {
-	struct archive *a = archive_read_new();
+	struct archive *a = archive_read_new(); /* libarchive is loaded (load_archive) */
 
 	if (kind == SL_ARCHIVE_WHEEL) {
 		archive_read_support_format_zip(a);
@@ -269,6 +322,8 @@ int sl_archive_read_metadata_mem(const void *data, size_t len, enum sl_archive_k
 	sl_metadata_release(m);
 	if (kind == SL_ARCHIVE_UNKNOWN)
 		return sl_error(err, SL_EINVAL, "%s: not a wheel or sdist", label);
+	if ((rc = load_archive(err)) < 0)
+		return rc;
 	a = new_reader(kind);
 	if (archive_read_open_memory(a, data, len) != ARCHIVE_OK)
 		rc = sl_error(err, SL_EPARSE, "%s: not a readable archive: %s", label, why(a));
@@ -293,6 +348,8 @@ int sl_archive_read_metadata(const char *path, struct sl_metadata *m, struct sl_
 				"cannot read '%s': %s", path, strerror(errno));
 	if (!S_ISREG(st.st_mode))
 		return sl_error(err, SL_EIO, "cannot read '%s': not a regular file", path);
+	if ((rc = load_archive(err)) < 0)
+		return rc;
 	a = new_reader(kind);
 	if (archive_read_open_filename(a, path, 65536) != ARCHIVE_OK)
 		rc = sl_error(err, SL_EPARSE, "%s: not a readable archive: %s", path, why(a));

@@ -4,6 +4,9 @@
  * Authorization header can be dropped when the host changes. */
 #include "spacelock/http.h"
 
+/* calls go through the table below (libcurl is loaded on first use), so
+ * curl's own type-checking macros, which name the functions, stay off */
+#define CURL_DISABLE_TYPECHECK 1
 #include <curl/curl.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -11,8 +14,77 @@
 #include <strings.h>
 #include <time.h>
 
+#include "dynload.h"
 #include "spacelock/mem.h"
 #include "spacelock/version_info.h"
+
+/* libcurl, loaded on first use (dynload.h says why): one typed pointer per
+ * function used, and each name below made a call through its pointer. */
+#define CURL_FUNCTIONS(X)                                                                          \
+	X(curl_global_init)                                                                        \
+	X(curl_easy_init)                                                                          \
+	X(curl_easy_setopt)                                                                        \
+	X(curl_easy_getinfo)                                                                       \
+	X(curl_easy_cleanup)                                                                       \
+	X(curl_easy_strerror)                                                                      \
+	X(curl_multi_init)                                                                         \
+	X(curl_multi_setopt)                                                                       \
+	X(curl_multi_add_handle)                                                                   \
+	X(curl_multi_remove_handle)                                                                \
+	X(curl_multi_perform)                                                                      \
+	X(curl_multi_poll)                                                                         \
+	X(curl_multi_info_read)                                                                    \
+	X(curl_multi_cleanup)                                                                      \
+	X(curl_slist_append)                                                                       \
+	X(curl_slist_free_all)                                                                     \
+	X(curl_url)                                                                                \
+	X(curl_url_set)                                                                            \
+	X(curl_url_get)                                                                            \
+	X(curl_url_cleanup)                                                                        \
+	X(curl_free)                                                                               \
+	X(curl_getdate)
+
+#define CURL_SLOT(f) __typeof__(f) *f;
+static struct {
+	CURL_FUNCTIONS(CURL_SLOT)
+} lc;
+static int lc_loaded;
+
+static int load_curl(struct sl_err *err)
+{
+#define CURL_SYM(f) {#f, (void **)&lc.f},
+	static const struct sl_dynsym syms[] = {CURL_FUNCTIONS(CURL_SYM)};
+
+	return sl_dynload("libcurl.so.4", "libcurl4", syms, sizeof(syms) / sizeof(syms[0]),
+			  &lc_loaded, err);
+}
+
+/* curl.h makes these three function-like macros of themselves */
+#undef curl_easy_setopt
+#undef curl_easy_getinfo
+#undef curl_multi_setopt
+#define curl_global_init (*lc.curl_global_init)
+#define curl_easy_init (*lc.curl_easy_init)
+#define curl_easy_setopt (*lc.curl_easy_setopt)
+#define curl_easy_getinfo (*lc.curl_easy_getinfo)
+#define curl_easy_cleanup (*lc.curl_easy_cleanup)
+#define curl_easy_strerror (*lc.curl_easy_strerror)
+#define curl_multi_init (*lc.curl_multi_init)
+#define curl_multi_setopt (*lc.curl_multi_setopt)
+#define curl_multi_add_handle (*lc.curl_multi_add_handle)
+#define curl_multi_remove_handle (*lc.curl_multi_remove_handle)
+#define curl_multi_perform (*lc.curl_multi_perform)
+#define curl_multi_poll (*lc.curl_multi_poll)
+#define curl_multi_info_read (*lc.curl_multi_info_read)
+#define curl_multi_cleanup (*lc.curl_multi_cleanup)
+#define curl_slist_append (*lc.curl_slist_append)
+#define curl_slist_free_all (*lc.curl_slist_free_all)
+#define curl_url (*lc.curl_url)
+#define curl_url_set (*lc.curl_url_set)
+#define curl_url_get (*lc.curl_url_get)
+#define curl_url_cleanup (*lc.curl_url_cleanup)
+#define curl_free (*lc.curl_free)
+#define curl_getdate (*lc.curl_getdate)
 
 #define MAX_REDIRECTS 5
 
@@ -81,7 +153,10 @@ static bool global_ready;
 int sl_http_new(const struct sl_http_opts *opts, struct sl_http **out, struct sl_err *err)
 {
 	struct sl_http *h;
+	int rc = load_curl(err);
 
+	if (rc < 0)
+		return rc;
 	if (!global_ready) {
 		if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
 			return sl_error(err, SL_EINVAL, "cannot initialise libcurl");
