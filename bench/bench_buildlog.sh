@@ -5,10 +5,12 @@
 # same bytes are also framed as the Hub's server-sent events.  Measured in
 # the same run on the same file: `spacelock log` against `wc -l` (target
 # within 3x), and spacelock's peak RSS at 10 MB and 100 MB (target < 32 MB
-# and flat in the log size).  Prints median wall and CPU times of RUNS runs.
+# and flat in the log size).  Prints the median of RUNS samples, each the
+# mean wall time of REPS back-to-back runs, spacelock and wc -l in turns.
 set -u
 : "${SPACELOCK:?}"
-RUNS=${RUNS:-5}
+RUNS=${RUNS:-7}
+REPS=${REPS:-5}
 SIZES_MB=${SIZES_MB:-10 100}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -35,19 +37,39 @@ grow() {
 	done
 }
 
-# median of RUNS measurements of "wall user maxrss_kb"; prints "wall user rss"
-measure() {
+# wall milliseconds of REPS back-to-back runs of a command, divided by REPS
+# (a nanosecond clock: /usr/bin/time's 10 ms steps are too coarse here)
+wall_ms() {
+	s=$(date +%s%N)
+	r=0
+	while [ $r -lt "$REPS" ]; do
+		"$@" >/dev/null 2>&1
+		r=$((r + 1))
+	done
+	e=$(date +%s%N)
+	echo $(((e - s) / REPS / 1000)) | awk '{ printf "%.1f\n", $1 / 1000 }'
+}
+
+median() { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+
+# RUNS samples of spacelock and wc -l, taken in turns so that both see the
+# same machine; prints "ours_ms wc_ms" (medians)
+measure_pair() {
 	i=0
-	: >"$tmp/m"
+	: >"$tmp/ours"
+	: >"$tmp/wc"
 	while [ $i -lt "$RUNS" ]; do
-		$TIME -f '%e %U %M' -o "$tmp/one" "$@" >/dev/null 2>&1
-		tail -n 1 "$tmp/one" >>"$tmp/m"
+		wall_ms "$SPACELOCK" -q log "$1" >>"$tmp/ours"
+		wall_ms wc -l "$1" >>"$tmp/wc"
 		i=$((i + 1))
 	done
-	for col in 1 2 3; do
-		sort -g -k$col "$tmp/m" | awk -v c=$col '{ a[NR] = $c } END { printf "%s ", a[int((NR + 1) / 2)] }'
-	done
-	echo
+	echo "$(median <"$tmp/ours") $(median <"$tmp/wc")"
+}
+
+# peak RSS in kB of one run
+peak_rss() {
+	$TIME -f '%M' -o "$tmp/one" "$@" >/dev/null 2>&1
+	tail -n 1 "$tmp/one"
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b <= 0) b = 0.01; printf "%.1f", a / b }'; }
@@ -57,14 +79,12 @@ for fmt in log sse; do
 		f="$tmp/big-$mb.$fmt"
 		grow "$tmp/unit.$fmt" "$mb" "$f"
 		size=$(stat -c %s "$f")
-		set -- $(measure "$SPACELOCK" -q log "$f")
-		ours_wall=$1 ours_cpu=$2 rss=$3
-		set -- $(measure wc -l "$f")
-		wc_wall=$1 wc_cpu=$2
-		printf '%-4s %6.1f MB  spacelock %6.2fs (cpu %6.2fs)  wc -l %6.2fs (cpu %5.2fs)  ratio %5sx wall, %5sx cpu (target 3x)  peak RSS %5.1f MB (target < 32)\n' \
-			"$fmt" "$(echo "$size" | awk '{ print $1 / 1048576 }')" "$ours_wall" "$ours_cpu" \
-			"$wc_wall" "$wc_cpu" "$(ratio "$ours_wall" "$wc_wall")" "$(ratio "$ours_cpu" "$wc_cpu")" \
-			"$(echo "$rss" | awk '{ print $1 / 1024 }')"
+		set -- $(measure_pair "$f")
+		ours=$1 wc=$2
+		rss=$(peak_rss "$SPACELOCK" -q log "$f")
+		printf '%-4s %6.1f MB  spacelock %7.1f ms  wc -l %6.1f ms  ratio %5sx (target 3x)  peak RSS %5.1f MB (target < 32)\n' \
+			"$fmt" "$(echo "$size" | awk '{ print $1 / 1048576 }')" "$ours" "$wc" \
+			"$(ratio "$ours" "$wc")" "$(echo "$rss" | awk '{ print $1 / 1024 }')"
 		rm -f "$f"
 	done
 done

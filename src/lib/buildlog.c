@@ -680,21 +680,12 @@ static bool summary_line(struct sl_buildlog *log, const char *s, size_t len)
 	return true;
 }
 
-/* Can a line starting with c be one of the summary block's (above)? */
-bool log_summary_first_byte(char c)
-{
-	switch (c) {
-	case 'b':
-	case 'J':
-	case 'U':
-	case 'c':
-	case '{':
-	case 'F':
-	case 'B':
-	case 'C': return true;
-	default: return false;
-	}
-}
+/* The first bytes of the lines header() and summary_kind() read, and of
+ * a quoted copy's lines: a skimmed line starting otherwise is not read. */
+const bool log_skim_first_byte[256] = {
+    ['='] = true, ['>'] = true, ['b'] = true, ['J'] = true, ['U'] = true,
+    ['c'] = true, ['{'] = true, ['F'] = true, ['B'] = true, ['C'] = true,
+};
 
 static bool runtime_line(struct sl_buildlog *log, const char *s, size_t len)
 {

@@ -125,8 +125,9 @@ size_t log_plain_prefix(const char *s, size_t n);
 int log_header_kind(const char *s, size_t len);
 /* Length of a valid UTF-8 sequence at p (at most n bytes), or 0. */
 size_t log_utf8_len(const unsigned char *p, size_t n);
-/* Can a line starting with c be one of the failure summary block's? */
-bool log_summary_first_byte(char c);
+/* The bytes a skimmed line must start with to be read at all (a header, a
+ * line of the failure summary block, a quoted copy's line). */
+extern const bool log_skim_first_byte[256];
 /* Must a skimmed line, sanitised and unquoted, be read: a header or a
  * line of the failure summary block?  (No C string needed.) */
 bool log_skim_wanted(const char *s, size_t n);
@@ -144,6 +145,8 @@ extern size_t blog_file_chunk;
  * whose lines all belong to builds that a later header replaces; the same
  * as sl_buildlog_feed with st->skim set, only faster. */
 void blog_feed_skim(struct sl_buildlog *log, const char *data, size_t len);
+/* Tests set it to use the SSE2 (or plain C) masks on a CPU with AVX2. */
+extern bool blog_skim_no_avx2;
 /* How many bytes of a quoted copy's "> " prefix a line starts with. */
 size_t log_quote_len(const char *s, size_t len);
 void blog_fail(struct sl_buildlog *log, enum sl_failure_kind kind, const char *subject,

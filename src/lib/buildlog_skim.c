@@ -24,10 +24,40 @@
 #define BATCH 64 /* blocks whose masks are made in one call: 4 KB */
 
 /* Bit i set when byte i of the block is a newline / a control byte other
- * than tab and newline, or DEL / non-ASCII. */
+ * than tab and newline, or DEL / non-ASCII / one a line must start with to
+ * be read (log_skim_first_byte; all ones when not worked out). */
 struct block_masks {
-	uint64_t nl, ctl, high;
+	uint64_t nl, ctl, high, first;
+	unsigned lines; /* newlines in the block */
 };
+
+/* log_skim_first_byte as two 16-entry tables for a vector lookup: bit h of
+ * hi[c >> 4] and of lo[c & 15] both set iff c is in the set (ok: the set
+ * has at most 8 distinct high nibbles, so each gets a bit). */
+struct nibble_tables {
+	uint8_t lo[16], hi[16];
+	bool ok;
+};
+
+static void nibble_tables_init(struct nibble_tables *t)
+{
+	int bits = 0;
+
+	memset(t, 0, sizeof(*t));
+	for (int h = 0; h < 16; h++) {
+		for (int l = 0; l < 16; l++) {
+			if (!log_skim_first_byte[h << 4 | l])
+				continue;
+			if (!t->hi[h]) {
+				if (bits == 8)
+					return;
+				t->hi[h] = (uint8_t)(1u << bits++);
+			}
+			t->lo[l] |= t->hi[h];
+		}
+	}
+	t->ok = true;
+}
 
 static inline void masks_merge(struct block_masks *m, uint64_t low, uint64_t high, uint64_t nl,
 			       uint64_t tab, int shift)
@@ -40,13 +70,14 @@ static inline void masks_merge(struct block_masks *m, uint64_t low, uint64_t hig
 #if defined(__SSE2__)
 /* Sixteen bytes at a time: every x86-64 has SSE2.  "low" compares signed,
  * so non-ASCII bytes (negative) count as below 0x20 too. */
-static void masks_sse2(const char *p, size_t nblocks, struct block_masks *out)
+static void masks_sse2(const char *p, size_t nblocks, const struct nibble_tables *t,
+		       struct block_masks *out)
 {
 	const __m128i nl = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t');
 	const __m128i space = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7f);
 
 	for (size_t b = 0; b < nblocks; b++, p += BLOCK) {
-		struct block_masks m = {0, 0, 0};
+		struct block_masks m = {0, 0, 0, ~(uint64_t)0, 0};
 		for (int q = 0; q < BLOCK; q += 16) {
 			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + q));
 			__m128i low =
@@ -56,14 +87,16 @@ static void masks_sse2(const char *p, size_t nblocks, struct block_masks *out)
 				    (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, nl)),
 				    (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, tab)), q);
 		}
+		m.lines = (unsigned)__builtin_popcountll(m.nl);
 		out[b] = m;
 	}
 }
 #else
-static void masks_sse2(const char *p, size_t nblocks, struct block_masks *out)
+static void masks_sse2(const char *p, size_t nblocks, const struct nibble_tables *t,
+		       struct block_masks *out)
 {
 	for (size_t b = 0; b < nblocks; b++, p += BLOCK) {
-		struct block_masks m = {0, 0, 0};
+		struct block_masks m = {0, 0, 0, ~(uint64_t)0, 0};
 		for (int i = 0; i < BLOCK; i++) {
 			unsigned char c = (unsigned char)p[i];
 			uint64_t bit = (uint64_t)1 << i;
@@ -74,41 +107,59 @@ static void masks_sse2(const char *p, size_t nblocks, struct block_masks *out)
 			else if ((c < 0x20 && c != '\t') || c == 0x7f)
 				m.ctl |= bit;
 		}
+		m.lines = (unsigned)__builtin_popcountll(m.nl);
 		out[b] = m;
 	}
 }
 #endif
 
 #ifdef HAVE_AVX2_PATH
-/* Thirty-two bytes at a time where the CPU has AVX2 (checked at run time). */
-__attribute__((target("avx2"))) static void masks_avx2(const char *p, size_t nblocks,
-						       struct block_masks *out)
+/* Thirty-two bytes at a time where the CPU has AVX2 (checked at run time),
+ * with the first-byte set looked up by nibbles (vpshufb). */
+__attribute__((target("avx2"))) static void
+masks_avx2(const char *p, size_t nblocks, const struct nibble_tables *t, struct block_masks *out)
 {
 	const __m256i nl = _mm256_set1_epi8('\n'), tab = _mm256_set1_epi8('\t');
 	const __m256i space = _mm256_set1_epi8(0x20), del = _mm256_set1_epi8(0x7f);
+	const __m256i nib = _mm256_set1_epi8(0x0f), zero = _mm256_setzero_si256();
+	const __m256i lo = _mm256_broadcastsi128_si256(_mm_loadu_si128((const void *)t->lo));
+	const __m256i hi = _mm256_broadcastsi128_si256(_mm_loadu_si128((const void *)t->hi));
 
 	for (size_t b = 0; b < nblocks; b++, p += BLOCK) {
-		struct block_masks m = {0, 0, 0};
+		struct block_masks m = {0, 0, 0, 0, 0};
 		for (int q = 0; q < BLOCK; q += 32) {
 			__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(p + q));
 			__m256i low =
 			    _mm256_or_si256(_mm256_cmpgt_epi8(space, v), _mm256_cmpeq_epi8(v, del));
+			__m256i in_set = _mm256_and_si256(
+			    _mm256_shuffle_epi8(lo, _mm256_and_si256(v, nib)),
+			    _mm256_shuffle_epi8(hi,
+						_mm256_and_si256(_mm256_srli_epi16(v, 4), nib)));
 			masks_merge(&m, (uint32_t)_mm256_movemask_epi8(low),
 				    (uint32_t)_mm256_movemask_epi8(v),
 				    (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, nl)),
 				    (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, tab)), q);
+			m.first |= (uint64_t)(uint32_t)~_mm256_movemask_epi8(
+				       _mm256_cmpeq_epi8(in_set, zero))
+				   << q;
 		}
+		if (!t->ok)
+			m.first = ~(uint64_t)0;
+		m.lines = (unsigned)__builtin_popcountll(m.nl);
 		out[b] = m;
 	}
 }
 #endif
 
-typedef void masks_fn(const char *p, size_t nblocks, struct block_masks *out);
+typedef void masks_fn(const char *p, size_t nblocks, const struct nibble_tables *t,
+		      struct block_masks *out);
+
+bool blog_skim_no_avx2;
 
 static masks_fn *pick_masks(void)
 {
 #ifdef HAVE_AVX2_PATH
-	if (__builtin_cpu_supports("avx2"))
+	if (!blog_skim_no_avx2 && __builtin_cpu_supports("avx2"))
 		return masks_avx2;
 #endif
 	return masks_sse2;
@@ -182,11 +233,31 @@ static inline void skim_one(struct sl_buildlog *log, const char *p, const char *
 	st->lineno = ++st->split.lineno;
 	log->lines++;
 	log->skimmed++;
-	if (n && (p[0] == '=' || p[0] == '>' || log_summary_first_byte(p[0]))) {
+	if (n >= 6 && log_skim_first_byte[(unsigned char)p[0]]) { /* what matters is longer */
 		size_t q = st->quoted == 1 ? log_quote_len(p, n) : 0;
 		if (log_skim_wanted(p + q, n - q))
 			blog_skim_line(log, p, n);
 	}
+}
+
+/* A block where no line that matters starts or ends and no byte needs a
+ * look: only its newlines count. */
+static inline bool count_only(struct sl_buildlog *log, const struct block_masks *m, const char *p,
+			      const char *line)
+{
+	struct sl_buildlog_state *st = log->state;
+	unsigned k;
+
+	if (!m->nl)
+		return true;
+	if (!st->seen_header || (size_t)(p + __builtin_ctzll(m->nl) - line) > SL_BUILDLOG_LINE_MAX)
+		return false;
+	k = m->lines;
+	st->split.lineno += k;
+	st->lineno = st->split.lineno;
+	log->lines += k;
+	log->skimmed += k;
+	return true;
 }
 
 void blog_feed_skim(struct sl_buildlog *log, const char *data, size_t len)
@@ -194,9 +265,11 @@ void blog_feed_skim(struct sl_buildlog *log, const char *data, size_t len)
 	struct sl_buildlog_state *st = log->state;
 	const char *p = data, *end = data + len, *line;
 	struct block_masks masks[BATCH];
+	struct nibble_tables tables;
 	masks_fn *make_masks = pick_masks();
-	bool ctl = false, high = false;
+	bool ctl = false, high = false, open_first = true;
 
+	nibble_tables_init(&tables);
 	st->skim = true;
 	if (st->split.partial.len) { /* the previous chunk's unfinished line */
 		const char *nl = memchr(p, '\n', len);
@@ -209,12 +282,24 @@ void blog_feed_skim(struct sl_buildlog *log, const char *data, size_t len)
 		size_t nblocks = (size_t)(end - p) / BLOCK;
 		if (nblocks > BATCH)
 			nblocks = BATCH;
-		make_masks(p, nblocks, masks);
+		make_masks(p, nblocks, &tables, masks);
 		for (size_t b = 0; b < nblocks; b++, p += BLOCK) {
 			struct block_masks m = masks[b];
+			uint64_t starts = m.nl << 1 | (line == p);
+			unsigned j = 0;
+
+			if (!ctl && !high && !open_first && !(m.ctl | m.high) &&
+			    !(starts & m.first) && count_only(log, &m, p, line)) {
+				if (m.nl)
+					line = p + 64 - __builtin_clzll(m.nl);
+				continue;
+			}
+			if (line == p) /* the open line starts in this block */
+				open_first = m.first & 1;
 			while (m.nl) {
-				unsigned j = (unsigned)__builtin_ctzll(m.nl);
-				uint64_t upto = j == 63 ? ~(uint64_t)0 : ((uint64_t)2 << j) - 1;
+				uint64_t upto;
+				j = (unsigned)__builtin_ctzll(m.nl);
+				upto = j == 63 ? ~(uint64_t)0 : ((uint64_t)2 << j) - 1;
 				ctl |= (m.ctl & upto) != 0;
 				high |= (m.high & upto) != 0;
 				m.ctl &= ~upto;
@@ -222,6 +307,7 @@ void blog_feed_skim(struct sl_buildlog *log, const char *data, size_t len)
 				skim_one(log, line, p + j, ctl, high);
 				line = p + j + 1;
 				ctl = high = false;
+				open_first = j < 63 && (m.first >> (j + 1) & 1);
 				m.nl &= m.nl - 1;
 			}
 			ctl |= m.ctl != 0;
