@@ -111,7 +111,7 @@ FUZZ_LIB_OBJS := $(LIB_SRCS:%.c=$(FUZZ_BUILD)/%.o)
 FUZZ_BINS    := $(FUZZ_SRCS:tests/fuzz/%.c=$(FUZZ_BUILD)/%)
 $(FUZZ_BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	clang $(CPPFLAGS_ALL) $(FUZZ_CFLAGS) -c $< -o $@
+	clang $(CPPFLAGS_ALL) $(FUZZ_CFLAGS) -MMD -MP -c $< -o $@
 $(FUZZ_BUILD)/libspacelock.a: $(FUZZ_LIB_OBJS)
 	@rm -f $@
 	ar rcs $@ $^
@@ -139,4 +139,4 @@ style:
 clean:
 	rm -rf build build-san build-fuzz spacelock
 
--include $(LIB_OBJS:.o=.d) $(CLI_OBJS:.o=.d)
+-include $(LIB_OBJS:.o=.d) $(CLI_OBJS:.o=.d) $(FUZZ_LIB_OBJS:.o=.d)
