@@ -446,6 +446,8 @@ static void header(struct sl_buildlog *log, const char *s, size_t len)
 	if ((build ? SL_LOG_BUILD : SL_LOG_RUN) != log->kind)
 		blog_warn_input(log, "a %s log header in a %s log", build ? "build" : "run",
 				sl_log_kind_name(log->kind));
+	if (st->skim) /* a later header replaces this build: its time and commit */
+		return;
 	at = strstr(s, " at ") + 4;
 	end = strstr(at, build ? " / " : " =====");
 	if (!end)
@@ -604,12 +606,15 @@ static void cache_miss(struct sl_buildlog *log, const char *s)
 		return;
 	if (log->nmisses >= SL_BUILDLOG_STEP_MAX)
 		return;
-	log->misses = sl_xrealloc(log->misses, (log->nmisses + 1) * sizeof(*log->misses));
+	sl_xgrow((void **)&log->misses, &log->state->misses_cap, log->nmisses + 1,
+		 sizeof(*log->misses));
 	m = &log->misses[log->nmisses++];
 	m->stage = sl_xstrndup(open + 1, (size_t)(close - open - 1));
 	m->instruction = sl_xstrdup(close + 1 + strspn(close + 1, " "));
 	m->line = log->state->lineno;
-	if (!log->sdk && strncmp(m->instruction, "RUN", 3) == 0 && strstr(m->instruction, "pip")) {
+	/* the sdk it may name belongs to the build; a skimmed build is replaced */
+	if (!log->state->skim && !log->sdk && strncmp(m->instruction, "RUN", 3) == 0 &&
+	    strstr(m->instruction, "pip")) {
 		struct sl_build_step tmp = {.instruction = m->instruction};
 		piplog_classify_step(log, &tmp, false);
 	}
@@ -625,26 +630,42 @@ enum summary_kind {
 	SUM_HEADING,	      /* "Build logs:", "Container logs:" */
 };
 
+/* The summary block's lines that start with fixed text ("build error" is
+ * the whole line); the cache statistics are a JSON line with "total". */
+static const struct {
+	const char *text;
+	size_t len;
+	enum summary_kind kind;
+	bool whole;
+} summary_texts[] = {
+#define SUMMARY_TEXT(t, k, w)                                                                      \
+	{                                                                                          \
+		t, sizeof(t) - 1, k, w                                                             \
+	}
+    SUMMARY_TEXT("build error", SUM_BUILD_ERROR, true),
+    SUMMARY_TEXT("Job failed with exit code", SUM_JOB_FAILED, false),
+    SUMMARY_TEXT("Unexpected job error", SUM_JOB_FAILED, false),
+    SUMMARY_TEXT("cache miss: ", SUM_CACHE_MISS, false),
+    SUMMARY_TEXT("Failed to retrieve error logs: ", SUM_LOGS_UNAVAILABLE, false),
+    SUMMARY_TEXT("Build logs:", SUM_HEADING, false),
+    SUMMARY_TEXT("Container logs:", SUM_HEADING, false),
+#undef SUMMARY_TEXT
+};
+#define NSUMMARY_TEXTS (sizeof(summary_texts) / sizeof(summary_texts[0]))
+
 /* Which line of the failure summary block s[0..len) is (no C string
  * needed: the skimming reader asks before it copies a line). */
 static enum summary_kind summary_kind(const char *s, size_t len)
 {
-	if (len == 0)
-		return SUM_NONE;
-	switch (s[0]) {
-	case 'b':
-		return len == 11 && memcmp(s, "build error", 11) == 0 ? SUM_BUILD_ERROR : SUM_NONE;
-	case 'J': return STARTS(s, len, "Job failed with exit code") ? SUM_JOB_FAILED : SUM_NONE;
-	case 'U': return STARTS(s, len, "Unexpected job error") ? SUM_JOB_FAILED : SUM_NONE;
-	case 'c': return STARTS(s, len, "cache miss: ") ? SUM_CACHE_MISS : SUM_NONE;
-	case '{': return memmem(s, len, "\"total\"", 7) ? SUM_STATS : SUM_NONE;
-	case 'F':
-		return STARTS(s, len, "Failed to retrieve error logs: ") ? SUM_LOGS_UNAVAILABLE
-									 : SUM_NONE;
-	case 'B': return STARTS(s, len, "Build logs:") ? SUM_HEADING : SUM_NONE;
-	case 'C': return STARTS(s, len, "Container logs:") ? SUM_HEADING : SUM_NONE;
-	default: return SUM_NONE;
-	}
+	if (len > 0 && s[0] == '{')
+		return memmem(s, len, "\"total\"", 7) ? SUM_STATS : SUM_NONE;
+	for (size_t i = 0; i < NSUMMARY_TEXTS; i++)
+		if (summary_texts[i].whole ? len == summary_texts[i].len
+					   : len >= summary_texts[i].len)
+			if (s[0] == summary_texts[i].text[0] &&
+			    memcmp(s, summary_texts[i].text, summary_texts[i].len) == 0)
+				return summary_texts[i].kind;
+	return SUM_NONE;
 }
 
 /* s is NUL-terminated (the sanitised line) */
@@ -663,7 +684,8 @@ static bool summary_line(struct sl_buildlog *log, const char *s, size_t len)
 	case SUM_JOB_FAILED:
 		log->has_summary = true;
 		st->summary_failed = log->kind == SL_LOG_BUILD;
-		blog_fail(log, SL_FAIL_JOB, NULL, 0, s);
+		if (!st->skim) /* the failure belongs to a build a later one replaces */
+			blog_fail(log, SL_FAIL_JOB, NULL, 0, s);
 		reason = strstr(s, "Reason: cache miss: ");
 		if (reason)
 			cache_miss(log, reason + 8);
@@ -1000,13 +1022,6 @@ static void sanitize(struct sl_buildlog *log, const char *s, size_t n, size_t pl
 	}
 }
 
-size_t log_quote_len(const char *s, size_t len)
-{
-	if (len == 0 || s[0] != '>')
-		return 0;
-	return len > 1 && s[1] == ' ' ? 2 : 1;
-}
-
 /* A copy pasted as a Markdown quote has "> " before every line. */
 static size_t unquote(struct sl_buildlog *log, const char *s, size_t len)
 {
@@ -1027,6 +1042,35 @@ static size_t unquote(struct sl_buildlog *log, const char *s, size_t len)
 bool log_skim_wanted(const char *s, size_t n)
 {
 	return n > 0 && (STARTS(s, n, "===== ") || summary_kind(s, n) != SUM_NONE);
+}
+
+size_t log_skim_prefix4(uint32_t *out)
+{
+	size_t n = 0;
+
+	memcpy(&out[n++], "====", 4);
+	for (size_t i = 0; i < NSUMMARY_TEXTS; i++)
+		memcpy(&out[n++], summary_texts[i].text, 4);
+	return n;
+}
+
+bool log_skim_may_want(const char *s, size_t avail)
+{
+	size_t n;
+
+	if (avail == 0 || s[0] == '{')
+		return avail > 0;
+	n = avail < 6 ? avail : 6;
+	if (s[0] == '=' && memcmp(s, "===== ", n) == 0)
+		return true;
+	for (size_t i = 0; i < NSUMMARY_TEXTS; i++) {
+		if (s[0] != summary_texts[i].text[0])
+			continue;
+		n = avail < summary_texts[i].len ? avail : summary_texts[i].len;
+		if (memcmp(s, summary_texts[i].text, n) == 0)
+			return true;
+	}
+	return false;
 }
 
 /* A line of a build that a later header replaces (the file reader found

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "spacelock/buf.h"
 #include "spacelock/buildlog.h"
@@ -88,6 +89,7 @@ struct sl_buildlog_state {
 	bool in_traceback;
 	bool steps_capped, fails_capped, obs_capped;
 	bool summary_failed; /* the summary block says the job failed */
+	size_t misses_cap;   /* allocated entries of log->misses */
 
 	/* pip */
 	struct pkgmap names;
@@ -131,6 +133,13 @@ extern const bool log_skim_first_byte[256];
 /* Must a skimmed line, sanitised and unquoted, be read: a header or a
  * line of the failure summary block?  (No C string needed.) */
 bool log_skim_wanted(const char *s, size_t n);
+/* Could a line starting with s[0..avail) (its end not known yet), once
+ * unquoted, be one log_skim_wanted says yes to? */
+bool log_skim_may_want(const char *s, size_t avail);
+/* The first four bytes of each text log_skim_wanted looks for (all but the
+ * JSON line's '{'), as words; fills out (room for 16), returns how many. */
+#define LOG_SKIM_PREFIX4_MAX 16
+size_t log_skim_prefix4(uint32_t *out);
 /* The line splitter's callback for plain text: one line to the reader. */
 int blog_plain_line(void *ctx, const char *line, size_t len, bool cut, unsigned long lineno);
 /* One line of a build that a later header replaces: only what outlives
@@ -148,7 +157,12 @@ void blog_feed_skim(struct sl_buildlog *log, const char *data, size_t len);
 /* Tests set it to use the SSE2 (or plain C) masks on a CPU with AVX2. */
 extern bool blog_skim_no_avx2;
 /* How many bytes of a quoted copy's "> " prefix a line starts with. */
-size_t log_quote_len(const char *s, size_t len);
+static inline size_t log_quote_len(const char *s, size_t len)
+{
+	if (len == 0 || s[0] != '>')
+		return 0;
+	return len > 1 && s[1] == ' ' ? 2 : 1;
+}
 void blog_fail(struct sl_buildlog *log, enum sl_failure_kind kind, const char *subject,
 	       size_t subject_len, const char *text);
 struct sl_build_step *blog_current_step(struct sl_buildlog *log);

@@ -116,37 +116,49 @@ static void masks_sse2(const char *p, size_t nblocks, const struct nibble_tables
 #ifdef HAVE_AVX2_PATH
 /* Thirty-two bytes at a time where the CPU has AVX2 (checked at run time),
  * with the first-byte set looked up by nibbles (vpshufb). */
-__attribute__((target("avx2"))) static void
-masks_avx2(const char *p, size_t nblocks, const struct nibble_tables *t, struct block_masks *out)
+struct masks32 {
+	uint32_t nl, ctl, high, first;
+};
+
+__attribute__((target("avx2"))) static inline struct masks32 masks32(__m256i v, __m256i lo,
+								     __m256i hi)
 {
 	const __m256i nl = _mm256_set1_epi8('\n'), tab = _mm256_set1_epi8('\t');
 	const __m256i space = _mm256_set1_epi8(0x20), del = _mm256_set1_epi8(0x7f);
 	const __m256i nib = _mm256_set1_epi8(0x0f), zero = _mm256_setzero_si256();
+	/* signed: non-ASCII bytes are negative, so below 0x20 too */
+	__m256i low = _mm256_or_si256(_mm256_cmpgt_epi8(space, v), _mm256_cmpeq_epi8(v, del));
+	__m256i newline = _mm256_cmpeq_epi8(v, nl);
+	__m256i not_ctl = _mm256_or_si256(_mm256_or_si256(_mm256_cmpgt_epi8(zero, v), newline),
+					  _mm256_cmpeq_epi8(v, tab));
+	__m256i in_set = _mm256_and_si256(
+	    _mm256_shuffle_epi8(lo, _mm256_and_si256(v, nib)),
+	    _mm256_shuffle_epi8(hi, _mm256_and_si256(_mm256_srli_epi16(v, 4), nib)));
+	struct masks32 m;
+
+	m.nl = (uint32_t)_mm256_movemask_epi8(newline);
+	m.high = (uint32_t)_mm256_movemask_epi8(v);
+	m.ctl = (uint32_t)_mm256_movemask_epi8(_mm256_andnot_si256(not_ctl, low));
+	m.first = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(in_set, zero));
+	return m;
+}
+
+__attribute__((target("avx2,popcnt"))) static void
+masks_avx2(const char *p, size_t nblocks, const struct nibble_tables *t, struct block_masks *out)
+{
 	const __m256i lo = _mm256_broadcastsi128_si256(_mm_loadu_si128((const void *)t->lo));
 	const __m256i hi = _mm256_broadcastsi128_si256(_mm_loadu_si128((const void *)t->hi));
 
 	for (size_t b = 0; b < nblocks; b++, p += BLOCK) {
-		struct block_masks m = {0, 0, 0, 0, 0};
-		for (int q = 0; q < BLOCK; q += 32) {
-			__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(p + q));
-			__m256i low =
-			    _mm256_or_si256(_mm256_cmpgt_epi8(space, v), _mm256_cmpeq_epi8(v, del));
-			__m256i in_set = _mm256_and_si256(
-			    _mm256_shuffle_epi8(lo, _mm256_and_si256(v, nib)),
-			    _mm256_shuffle_epi8(hi,
-						_mm256_and_si256(_mm256_srli_epi16(v, 4), nib)));
-			masks_merge(&m, (uint32_t)_mm256_movemask_epi8(low),
-				    (uint32_t)_mm256_movemask_epi8(v),
-				    (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, nl)),
-				    (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, tab)), q);
-			m.first |= (uint64_t)(uint32_t)~_mm256_movemask_epi8(
-				       _mm256_cmpeq_epi8(in_set, zero))
-				   << q;
-		}
-		if (!t->ok)
-			m.first = ~(uint64_t)0;
-		m.lines = (unsigned)__builtin_popcountll(m.nl);
-		out[b] = m;
+		struct masks32 a = masks32(_mm256_loadu_si256((const void *)p), lo, hi);
+		struct masks32 z = masks32(_mm256_loadu_si256((const void *)(p + 32)), lo, hi);
+		struct block_masks *m = &out[b];
+
+		m->nl = (uint64_t)z.nl << 32 | a.nl;
+		m->high = (uint64_t)z.high << 32 | a.high;
+		m->ctl = (uint64_t)z.ctl << 32 | a.ctl;
+		m->first = t->ok ? (uint64_t)z.first << 32 | a.first : ~(uint64_t)0;
+		m->lines = (unsigned)__builtin_popcountll(m->nl);
 	}
 }
 #endif
@@ -199,6 +211,10 @@ static bool utf8_valid(const char *s, size_t n)
 			if ((c1 & 0xc0) != 0x80 || (c2 & 0xc0) != 0x80 ||
 			    (c == 0xe0 && c1 < 0xa0) || (c == 0xed && c1 >= 0xa0))
 				return false;
+			/* a bar of one character: the 48 bytes after this one
+			 * repeat it, so they are 16 more of it */
+			while (n - i >= 51 && memcmp(s + i, s + i + 3, 48) == 0)
+				i += 48;
 			i += 3;
 			continue;
 		}
@@ -210,6 +226,45 @@ static bool utf8_valid(const char *s, size_t n)
 	return true;
 }
 
+/* The first words of what matters (log_skim_prefix4) by their first byte,
+ * for a quick test: 0 none, ANY when two share a first byte. */
+#define ANY_WORD 1u
+struct prefixes {
+	uint32_t by_first[256];
+};
+
+static void prefixes_init(struct prefixes *pf)
+{
+	uint32_t w[LOG_SKIM_PREFIX4_MAX];
+	size_t n = log_skim_prefix4(w);
+
+	memset(pf, 0, sizeof(*pf));
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c;
+		memcpy(&c, &w[i], 1); /* its first byte, whatever the byte order */
+		pf->by_first[c] = pf->by_first[c] && pf->by_first[c] != w[i] ? ANY_WORD : w[i];
+	}
+}
+
+/* Could the line starting at s (the bytes end at end) matter?  Its first
+ * four bytes (after a quoted copy's "> ") are compared with those of what
+ * a header or a summary line starts with; too few bytes left means maybe. */
+static inline bool start_may_matter(const struct sl_buildlog_state *st, const struct prefixes *pf,
+				    const char *s, const char *end)
+{
+	size_t avail = (size_t)(end - s), q;
+	uint32_t w, want;
+
+	if (avail < 6)
+		return true;
+	q = st->quoted == 1 ? log_quote_len(s, avail) : 0;
+	if (avail - q < 4 || s[q] == '{')
+		return true;
+	want = pf->by_first[(unsigned char)s[q]];
+	memcpy(&w, s + q, 4);
+	return want == ANY_WORD || (want && w == want);
+}
+
 /* The line [p, p + n) and its newline, the usual way. */
 static void __attribute__((noinline)) skim_slow(struct sl_buildlog *log, const char *p, size_t n)
 {
@@ -217,8 +272,8 @@ static void __attribute__((noinline)) skim_slow(struct sl_buildlog *log, const c
 }
 
 /* The line [p, nl) with its newline at nl; ctl/high: it has such bytes. */
-static inline void skim_one(struct sl_buildlog *log, const char *p, const char *nl, bool ctl,
-			    bool high)
+static inline void skim_one(struct sl_buildlog *log, const struct prefixes *pf, const char *p,
+			    const char *nl, bool ctl, bool high)
 {
 	struct sl_buildlog_state *st = log->state;
 	size_t n = (size_t)(nl - p);
@@ -233,31 +288,26 @@ static inline void skim_one(struct sl_buildlog *log, const char *p, const char *
 	st->lineno = ++st->split.lineno;
 	log->lines++;
 	log->skimmed++;
-	if (n >= 6 && log_skim_first_byte[(unsigned char)p[0]]) { /* what matters is longer */
+	if (n >= 6 && log_skim_first_byte[(unsigned char)p[0]] && /* what matters is longer */
+	    start_may_matter(st, pf, p, nl)) {
 		size_t q = st->quoted == 1 ? log_quote_len(p, n) : 0;
 		if (log_skim_wanted(p + q, n - q))
 			blog_skim_line(log, p, n);
 	}
 }
 
-/* A block where no line that matters starts or ends and no byte needs a
- * look: only its newlines count. */
-static inline bool count_only(struct sl_buildlog *log, const struct block_masks *m, const char *p,
-			      const char *line)
+/* Lines the count-only path passed over, not yet added to the log. */
+static inline void flush_counted(struct sl_buildlog *log, unsigned long *counted)
 {
 	struct sl_buildlog_state *st = log->state;
-	unsigned k;
 
-	if (!m->nl)
-		return true;
-	if (!st->seen_header || (size_t)(p + __builtin_ctzll(m->nl) - line) > SL_BUILDLOG_LINE_MAX)
-		return false;
-	k = m->lines;
-	st->split.lineno += k;
+	if (!*counted)
+		return;
+	st->split.lineno += *counted;
 	st->lineno = st->split.lineno;
-	log->lines += k;
-	log->skimmed += k;
-	return true;
+	log->lines += *counted;
+	log->skimmed += *counted;
+	*counted = 0;
 }
 
 void blog_feed_skim(struct sl_buildlog *log, const char *data, size_t len)
@@ -266,10 +316,15 @@ void blog_feed_skim(struct sl_buildlog *log, const char *data, size_t len)
 	const char *p = data, *end = data + len, *line;
 	struct block_masks masks[BATCH];
 	struct nibble_tables tables;
+	struct prefixes pf;
 	masks_fn *make_masks = pick_masks();
-	bool ctl = false, high = false, open_first = true;
+	unsigned long counted = 0;
+	/* the open line has control or non-ASCII bytes so far / starts with
+	 * words that may matter; slow: one of them, or no header yet */
+	bool ctl = false, high = false, open_first = true, slow = true;
 
 	nibble_tables_init(&tables);
+	prefixes_init(&pf);
 	st->skim = true;
 	if (st->split.partial.len) { /* the previous chunk's unfinished line */
 		const char *nl = memchr(p, '\n', len);
@@ -285,35 +340,47 @@ void blog_feed_skim(struct sl_buildlog *log, const char *data, size_t len)
 		make_masks(p, nblocks, &tables, masks);
 		for (size_t b = 0; b < nblocks; b++, p += BLOCK) {
 			struct block_masks m = masks[b];
-			uint64_t starts = m.nl << 1 | (line == p);
-			unsigned j = 0;
 
-			if (!ctl && !high && !open_first && !(m.ctl | m.high) &&
-			    !(starts & m.first) && count_only(log, &m, p, line)) {
-				if (m.nl)
+			if (!slow && !(m.ctl | m.high)) {
+				/* count only, unless a line starting here with a
+				 * byte that may matter has words that may, or the
+				 * open line ends here over the length cut */
+				uint64_t maybe = (m.nl << 1 | (line == p)) & m.first;
+				while (maybe &&
+				       !start_may_matter(st, &pf, p + __builtin_ctzll(maybe), end))
+					maybe &= maybe - 1;
+				if (!m.nl && !maybe)
+					continue;
+				if (!maybe && (size_t)(p + __builtin_ctzll(m.nl) - line) <=
+						  SL_BUILDLOG_LINE_MAX) {
+					counted += m.lines;
 					line = p + 64 - __builtin_clzll(m.nl);
-				continue;
+					continue;
+				}
 			}
+			flush_counted(log, &counted);
 			if (line == p) /* the open line starts in this block */
-				open_first = m.first & 1;
+				open_first = (m.first & 1) && start_may_matter(st, &pf, p, end);
 			while (m.nl) {
-				uint64_t upto;
-				j = (unsigned)__builtin_ctzll(m.nl);
-				upto = j == 63 ? ~(uint64_t)0 : ((uint64_t)2 << j) - 1;
+				unsigned j = (unsigned)__builtin_ctzll(m.nl);
+				uint64_t upto = j == 63 ? ~(uint64_t)0 : ((uint64_t)2 << j) - 1;
 				ctl |= (m.ctl & upto) != 0;
 				high |= (m.high & upto) != 0;
 				m.ctl &= ~upto;
 				m.high &= ~upto;
-				skim_one(log, line, p + j, ctl, high);
+				skim_one(log, &pf, line, p + j, ctl, high);
 				line = p + j + 1;
 				ctl = high = false;
-				open_first = j < 63 && (m.first >> (j + 1) & 1);
+				open_first = j < 63 && (m.first >> (j + 1) & 1) &&
+					     start_may_matter(st, &pf, p + j + 1, end);
 				m.nl &= m.nl - 1;
 			}
 			ctl |= m.ctl != 0;
 			high |= m.high != 0;
+			slow = ctl || high || open_first || !st->seen_header;
 		}
 	}
+	flush_counted(log, &counted);
 	/* the last bytes, and an unfinished line, the usual way */
 	if (line < end)
 		linesplit_feed(&st->split, line, (size_t)(end - line), blog_plain_line, log);
