@@ -416,13 +416,27 @@ static void reset_build(struct sl_buildlog *log)
 
 /* ---- header, steps, outcomes ---- */
 
+/* Does s[0..len) contain lit (n bytes, no NUL)?  memchr to its first byte:
+ * memmem's set-up costs more than these short lines. */
+static bool contains(const char *s, size_t len, const char *lit, size_t n)
+{
+	const char *end = s + len, *p = s;
+
+	while ((size_t)(end - p) >= n && (p = memchr(p, lit[0], (size_t)(end - p) - n + 1))) {
+		if (memcmp(p, lit, n) == 0)
+			return true;
+		p++;
+	}
+	return false;
+}
+
 int log_header_kind(const char *s, size_t len)
 {
 	if (!STARTS(s, len, "===== "))
 		return 0;
-	if (memmem(s, len, "Build Queued at ", 16))
+	if (contains(s, len, "Build Queued at ", 16))
 		return 1;
-	return memmem(s, len, "Application Startup at ", 23) ? 2 : 0;
+	return contains(s, len, "Application Startup at ", 23) ? 2 : 0;
 }
 
 /* s is NUL-terminated (the sanitised line) */
@@ -1096,15 +1110,25 @@ void blog_skim_line(struct sl_buildlog *log, const char *line, size_t len)
 	n -= skip;
 	if (!log_skim_wanted(s, n))
 		return;
-	if (plain == len) { /* header() and the summary want a C string */
-		sl_buf_reset(&st->clean);
-		sl_buf_add(&st->clean, s, n);
-		s = st->clean.buf;
-	}
-	if (STARTS(s, n, "===== "))
+	if (plain == len)
+		blog_skim_wanted(log, s, n);
+	else if (STARTS(s, n, "===== "))
 		header(log, s, n);
 	else
 		summary_line(log, s, n);
+}
+
+void blog_skim_wanted(struct sl_buildlog *log, const char *s, size_t n)
+{
+	struct sl_buildlog_state *st = log->state;
+
+	/* header() and the summary want a C string */
+	sl_buf_reset(&st->clean);
+	sl_buf_add(&st->clean, s, n);
+	if (STARTS(s, n, "===== "))
+		header(log, st->clean.buf, n);
+	else
+		summary_line(log, st->clean.buf, n);
 }
 
 void sl_buildlog_feed_line(struct sl_buildlog *log, const char *line, size_t len,

@@ -145,6 +145,9 @@ int blog_plain_line(void *ctx, const char *line, size_t len, bool cut, unsigned 
 /* One line of a build that a later header replaces: only what outlives
  * the build is read from it (headers, the summary block, damage). */
 void blog_skim_line(struct sl_buildlog *log, const char *line, size_t len);
+/* The same for a line already unquoted, that sanitising keeps as it is
+ * and that log_skim_wanted says yes to. */
+void blog_skim_wanted(struct sl_buildlog *log, const char *s, size_t n);
 
 /* buildlog_file.c: bytes per read (tests make it small, so that small
  * inputs cross many reads and get skimmed). */

@@ -21,7 +21,6 @@
 #include "buildlog_private.h"
 
 #define BLOCK 64
-#define BATCH 64 /* blocks whose masks are made in one call: 4 KB */
 
 /* Bit i set when byte i of the block is a newline / a control byte other
  * than tab and newline, or DEL / non-ASCII / one a line must start with to
@@ -69,47 +68,41 @@ static inline void masks_merge(struct block_masks *m, uint64_t low, uint64_t hig
 
 #if defined(__SSE2__)
 /* Sixteen bytes at a time: every x86-64 has SSE2.  "low" compares signed,
- * so non-ASCII bytes (negative) count as below 0x20 too. */
-static void masks_sse2(const char *p, size_t nblocks, const struct nibble_tables *t,
-		       struct block_masks *out)
+ * so non-ASCII bytes (negative) count as below 0x20 too.  The first-byte
+ * set is not worked out here: every byte may matter. */
+static inline void block_masks_sse2(const char *p, struct block_masks *out)
 {
 	const __m128i nl = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t');
 	const __m128i space = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7f);
+	struct block_masks m = {0, 0, 0, ~(uint64_t)0, 0};
 
-	for (size_t b = 0; b < nblocks; b++, p += BLOCK) {
-		struct block_masks m = {0, 0, 0, ~(uint64_t)0, 0};
-		for (int q = 0; q < BLOCK; q += 16) {
-			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + q));
-			__m128i low =
-			    _mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, del));
-			masks_merge(&m, (uint32_t)_mm_movemask_epi8(low),
-				    (uint32_t)_mm_movemask_epi8(v),
-				    (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, nl)),
-				    (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, tab)), q);
-		}
-		m.lines = (unsigned)__builtin_popcountll(m.nl);
-		out[b] = m;
+	for (int q = 0; q < BLOCK; q += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + q));
+		__m128i low = _mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, del));
+		masks_merge(&m, (uint32_t)_mm_movemask_epi8(low), (uint32_t)_mm_movemask_epi8(v),
+			    (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, nl)),
+			    (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, tab)), q);
 	}
+	m.lines = (unsigned)__builtin_popcountll(m.nl);
+	*out = m;
 }
 #else
-static void masks_sse2(const char *p, size_t nblocks, const struct nibble_tables *t,
-		       struct block_masks *out)
+static inline void block_masks_sse2(const char *p, struct block_masks *out)
 {
-	for (size_t b = 0; b < nblocks; b++, p += BLOCK) {
-		struct block_masks m = {0, 0, 0, ~(uint64_t)0, 0};
-		for (int i = 0; i < BLOCK; i++) {
-			unsigned char c = (unsigned char)p[i];
-			uint64_t bit = (uint64_t)1 << i;
-			if (c == '\n')
-				m.nl |= bit;
-			else if (c >= 0x80)
-				m.high |= bit;
-			else if ((c < 0x20 && c != '\t') || c == 0x7f)
-				m.ctl |= bit;
-		}
-		m.lines = (unsigned)__builtin_popcountll(m.nl);
-		out[b] = m;
+	struct block_masks m = {0, 0, 0, ~(uint64_t)0, 0};
+
+	for (int i = 0; i < BLOCK; i++) {
+		unsigned char c = (unsigned char)p[i];
+		uint64_t bit = (uint64_t)1 << i;
+		if (c == '\n')
+			m.nl |= bit;
+		else if (c >= 0x80)
+			m.high |= bit;
+		else if ((c < 0x20 && c != '\t') || c == 0x7f)
+			m.ctl |= bit;
 	}
+	m.lines = (unsigned)__builtin_popcountll(m.nl);
+	*out = m;
 }
 #endif
 
@@ -143,39 +136,9 @@ __attribute__((target("avx2"))) static inline struct masks32 masks32(__m256i v, 
 	return m;
 }
 
-__attribute__((target("avx2,popcnt"))) static void
-masks_avx2(const char *p, size_t nblocks, const struct nibble_tables *t, struct block_masks *out)
-{
-	const __m256i lo = _mm256_broadcastsi128_si256(_mm_loadu_si128((const void *)t->lo));
-	const __m256i hi = _mm256_broadcastsi128_si256(_mm_loadu_si128((const void *)t->hi));
-
-	for (size_t b = 0; b < nblocks; b++, p += BLOCK) {
-		struct masks32 a = masks32(_mm256_loadu_si256((const void *)p), lo, hi);
-		struct masks32 z = masks32(_mm256_loadu_si256((const void *)(p + 32)), lo, hi);
-		struct block_masks *m = &out[b];
-
-		m->nl = (uint64_t)z.nl << 32 | a.nl;
-		m->high = (uint64_t)z.high << 32 | a.high;
-		m->ctl = (uint64_t)z.ctl << 32 | a.ctl;
-		m->first = t->ok ? (uint64_t)z.first << 32 | a.first : ~(uint64_t)0;
-		m->lines = (unsigned)__builtin_popcountll(m->nl);
-	}
-}
 #endif
-
-typedef void masks_fn(const char *p, size_t nblocks, const struct nibble_tables *t,
-		      struct block_masks *out);
 
 bool blog_skim_no_avx2;
-
-static masks_fn *pick_masks(void)
-{
-#ifdef HAVE_AVX2_PATH
-	if (!blog_skim_no_avx2 && __builtin_cpu_supports("avx2"))
-		return masks_avx2;
-#endif
-	return masks_sse2;
-}
 
 /* Is s[0..n), which holds no control byte, valid UTF-8?  ASCII is passed
  * sixteen bytes at a time. */
@@ -292,7 +255,7 @@ static inline void skim_one(struct sl_buildlog *log, const struct prefixes *pf, 
 	    start_may_matter(st, pf, p, nl)) {
 		size_t q = st->quoted == 1 ? log_quote_len(p, n) : 0;
 		if (log_skim_wanted(p + q, n - q))
-			blog_skim_line(log, p, n);
+			blog_skim_wanted(log, p + q, n - q);
 	}
 }
 
@@ -310,18 +273,108 @@ static inline void flush_counted(struct sl_buildlog *log, unsigned long *counted
 	*counted = 0;
 }
 
+/* The walk over a chunk's 64-byte blocks. */
+struct walk {
+	struct sl_buildlog *log;
+	const struct prefixes *pf;
+	const char *line; /* where the open line starts */
+	const char *end;
+	unsigned long counted;
+	/* the open line has control or non-ASCII bytes so far / starts with
+	 * words that may matter; slow: one of them, or no header yet */
+	bool ctl, high, open_first, slow;
+};
+
+static inline __attribute__((always_inline)) void walk_block(struct walk *w, const char *p,
+							     struct block_masks m)
+{
+	struct sl_buildlog_state *st = w->log->state;
+
+	if (!w->slow && !(m.ctl | m.high)) {
+		/* count only, unless a line starting here with a byte that may
+		 * matter has words that may, or the open line ends here over
+		 * the length cut */
+		uint64_t maybe = (m.nl << 1 | (w->line == p)) & m.first;
+		while (maybe && !start_may_matter(st, w->pf, p + __builtin_ctzll(maybe), w->end))
+			maybe &= maybe - 1;
+		if (!m.nl && !maybe)
+			return;
+		if (!maybe &&
+		    (size_t)(p + __builtin_ctzll(m.nl) - w->line) <= SL_BUILDLOG_LINE_MAX) {
+			w->counted += m.lines;
+			w->line = p + 64 - __builtin_clzll(m.nl);
+			return;
+		}
+	}
+	flush_counted(w->log, &w->counted);
+	if (w->line == p) /* the open line starts in this block */
+		w->open_first = (m.first & 1) && start_may_matter(st, w->pf, p, w->end);
+	while (m.nl) {
+		unsigned j = (unsigned)__builtin_ctzll(m.nl);
+		uint64_t upto = j == 63 ? ~(uint64_t)0 : ((uint64_t)2 << j) - 1;
+		w->ctl |= (m.ctl & upto) != 0;
+		w->high |= (m.high & upto) != 0;
+		m.ctl &= ~upto;
+		m.high &= ~upto;
+		skim_one(w->log, w->pf, w->line, p + j, w->ctl, w->high);
+		w->line = p + j + 1;
+		w->ctl = w->high = false;
+		w->open_first = j < 63 && (m.first >> (j + 1) & 1) &&
+				start_may_matter(st, w->pf, p + j + 1, w->end);
+		m.nl &= m.nl - 1;
+	}
+	w->ctl |= m.ctl != 0;
+	w->high |= m.high != 0;
+	w->slow = w->ctl || w->high || w->open_first || !st->seen_header;
+}
+
+/* The whole blocks from p on; returns where they end.  The walk is copied
+ * in and out so that its fields can live in registers. */
+static const char *walk_sse2(struct walk *out, const char *p)
+{
+	struct walk w = *out;
+
+	for (; w.end - p >= BLOCK; p += BLOCK) {
+		struct block_masks m;
+		block_masks_sse2(p, &m);
+		walk_block(&w, p, m);
+	}
+	*out = w;
+	return p;
+}
+
+#ifdef HAVE_AVX2_PATH
+__attribute__((target("avx2,popcnt"))) static const char *walk_avx2(struct walk *out, const char *p,
+								    const struct nibble_tables *t)
+{
+	const __m256i lo = _mm256_broadcastsi128_si256(_mm_loadu_si128((const void *)t->lo));
+	const __m256i hi = _mm256_broadcastsi128_si256(_mm_loadu_si128((const void *)t->hi));
+	struct walk w = *out;
+
+	for (; w.end - p >= BLOCK; p += BLOCK) {
+		struct masks32 a = masks32(_mm256_loadu_si256((const void *)p), lo, hi);
+		struct masks32 z = masks32(_mm256_loadu_si256((const void *)(p + 32)), lo, hi);
+		struct block_masks m;
+
+		m.nl = (uint64_t)z.nl << 32 | a.nl;
+		m.high = (uint64_t)z.high << 32 | a.high;
+		m.ctl = (uint64_t)z.ctl << 32 | a.ctl;
+		m.first = (uint64_t)z.first << 32 | a.first;
+		m.lines = (unsigned)__builtin_popcountll(m.nl);
+		walk_block(&w, p, m);
+	}
+	*out = w;
+	return p;
+}
+#endif
+
 void blog_feed_skim(struct sl_buildlog *log, const char *data, size_t len)
 {
 	struct sl_buildlog_state *st = log->state;
-	const char *p = data, *end = data + len, *line;
-	struct block_masks masks[BATCH];
+	const char *p = data, *end = data + len;
 	struct nibble_tables tables;
 	struct prefixes pf;
-	masks_fn *make_masks = pick_masks();
-	unsigned long counted = 0;
-	/* the open line has control or non-ASCII bytes so far / starts with
-	 * words that may matter; slow: one of them, or no header yet */
-	bool ctl = false, high = false, open_first = true, slow = true;
+	struct walk w = {.log = log, .pf = &pf, .end = end, .open_first = true, .slow = true};
 
 	nibble_tables_init(&tables);
 	prefixes_init(&pf);
@@ -332,57 +385,16 @@ void blog_feed_skim(struct sl_buildlog *log, const char *data, size_t len)
 		linesplit_feed(&st->split, p, (size_t)(stop - p), blog_plain_line, log);
 		p = stop;
 	}
-	line = p;
-	while ((size_t)(end - p) >= BLOCK) {
-		size_t nblocks = (size_t)(end - p) / BLOCK;
-		if (nblocks > BATCH)
-			nblocks = BATCH;
-		make_masks(p, nblocks, &tables, masks);
-		for (size_t b = 0; b < nblocks; b++, p += BLOCK) {
-			struct block_masks m = masks[b];
-
-			if (!slow && !(m.ctl | m.high)) {
-				/* count only, unless a line starting here with a
-				 * byte that may matter has words that may, or the
-				 * open line ends here over the length cut */
-				uint64_t maybe = (m.nl << 1 | (line == p)) & m.first;
-				while (maybe &&
-				       !start_may_matter(st, &pf, p + __builtin_ctzll(maybe), end))
-					maybe &= maybe - 1;
-				if (!m.nl && !maybe)
-					continue;
-				if (!maybe && (size_t)(p + __builtin_ctzll(m.nl) - line) <=
-						  SL_BUILDLOG_LINE_MAX) {
-					counted += m.lines;
-					line = p + 64 - __builtin_clzll(m.nl);
-					continue;
-				}
-			}
-			flush_counted(log, &counted);
-			if (line == p) /* the open line starts in this block */
-				open_first = (m.first & 1) && start_may_matter(st, &pf, p, end);
-			while (m.nl) {
-				unsigned j = (unsigned)__builtin_ctzll(m.nl);
-				uint64_t upto = j == 63 ? ~(uint64_t)0 : ((uint64_t)2 << j) - 1;
-				ctl |= (m.ctl & upto) != 0;
-				high |= (m.high & upto) != 0;
-				m.ctl &= ~upto;
-				m.high &= ~upto;
-				skim_one(log, &pf, line, p + j, ctl, high);
-				line = p + j + 1;
-				ctl = high = false;
-				open_first = j < 63 && (m.first >> (j + 1) & 1) &&
-					     start_may_matter(st, &pf, p + j + 1, end);
-				m.nl &= m.nl - 1;
-			}
-			ctl |= m.ctl != 0;
-			high |= m.high != 0;
-			slow = ctl || high || open_first || !st->seen_header;
-		}
-	}
-	flush_counted(log, &counted);
+	w.line = p;
+#ifdef HAVE_AVX2_PATH
+	if (tables.ok && !blog_skim_no_avx2 && __builtin_cpu_supports("avx2"))
+		p = walk_avx2(&w, p, &tables);
+	else
+#endif
+		p = walk_sse2(&w, p);
+	flush_counted(log, &w.counted);
 	/* the last bytes, and an unfinished line, the usual way */
-	if (line < end)
-		linesplit_feed(&st->split, line, (size_t)(end - line), blog_plain_line, log);
+	if (w.line < end)
+		linesplit_feed(&st->split, w.line, (size_t)(end - w.line), blog_plain_line, log);
 	st->skim = false;
 }
