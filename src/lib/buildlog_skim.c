@@ -344,16 +344,144 @@ static const char *walk_sse2(struct walk *out, const char *p)
 }
 
 #ifdef HAVE_AVX2_PATH
+/* UTF-8 checked 32 bytes at a time (the lookup method of Keiser and
+ * Lemire, "Validating UTF-8 in less than one instruction per byte", 2021):
+ * each byte with the one before it is looked up by nibbles in three tables
+ * of the errors the pair can show; a third or fourth byte of a sequence
+ * must show exactly "two continuations". */
+enum {
+	U8_TOO_SHORT = 1 << 0,	    /* lead (or ASCII) then a new lead or ASCII */
+	U8_TOO_LONG = 1 << 1,	    /* ASCII then a continuation */
+	U8_OVERLONG_3 = 1 << 2,	    /* E0 80..9F */
+	U8_TOO_LARGE = 1 << 3,	    /* F4 90..BF, F5+ */
+	U8_SURROGATE = 1 << 4,	    /* ED A0..BF */
+	U8_OVERLONG_2 = 1 << 5,	    /* C0, C1 */
+	U8_TOO_LARGE_1000 = 1 << 6, /* F5+ 80..8F */
+	U8_OVERLONG_4 = 1 << 6,	    /* F0 80..8F */
+	U8_TWO_CONTS = 1 << 7,	    /* continuation then continuation */
+	U8_CARRY = U8_TOO_SHORT | U8_TOO_LONG | U8_TWO_CONTS,
+};
+
+static const uint8_t u8_byte1_high[16] = {U8_TOO_LONG,
+					  U8_TOO_LONG,
+					  U8_TOO_LONG,
+					  U8_TOO_LONG,
+					  U8_TOO_LONG,
+					  U8_TOO_LONG,
+					  U8_TOO_LONG,
+					  U8_TOO_LONG,
+					  U8_TWO_CONTS,
+					  U8_TWO_CONTS,
+					  U8_TWO_CONTS,
+					  U8_TWO_CONTS,
+					  U8_TOO_SHORT | U8_OVERLONG_2,
+					  U8_TOO_SHORT,
+					  U8_TOO_SHORT | U8_OVERLONG_3 | U8_SURROGATE,
+					  U8_TOO_SHORT | U8_TOO_LARGE | U8_TOO_LARGE_1000 |
+					      U8_OVERLONG_4};
+static const uint8_t u8_byte1_low[16] = {U8_CARRY | U8_OVERLONG_3 | U8_OVERLONG_2 | U8_OVERLONG_4,
+					 U8_CARRY | U8_OVERLONG_2,
+					 U8_CARRY,
+					 U8_CARRY,
+					 U8_CARRY | U8_TOO_LARGE,
+					 U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000,
+					 U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000,
+					 U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000,
+					 U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000,
+					 U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000,
+					 U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000,
+					 U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000,
+					 U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000,
+					 U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000 | U8_SURROGATE,
+					 U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000,
+					 U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000};
+static const uint8_t u8_byte2_high[16] = {
+    U8_TOO_SHORT,
+    U8_TOO_SHORT,
+    U8_TOO_SHORT,
+    U8_TOO_SHORT,
+    U8_TOO_SHORT,
+    U8_TOO_SHORT,
+    U8_TOO_SHORT,
+    U8_TOO_SHORT,
+    U8_TOO_LONG | U8_OVERLONG_2 | U8_TWO_CONTS | U8_OVERLONG_3 | U8_TOO_LARGE_1000 | U8_OVERLONG_4,
+    U8_TOO_LONG | U8_OVERLONG_2 | U8_TWO_CONTS | U8_OVERLONG_3 | U8_TOO_LARGE,
+    U8_TOO_LONG | U8_OVERLONG_2 | U8_TWO_CONTS | U8_SURROGATE | U8_TOO_LARGE,
+    U8_TOO_LONG | U8_OVERLONG_2 | U8_TWO_CONTS | U8_SURROGATE | U8_TOO_LARGE,
+    U8_TOO_SHORT,
+    U8_TOO_SHORT,
+    U8_TOO_SHORT,
+    U8_TOO_SHORT};
+
+struct u8_tables {
+	__m256i byte1_high, byte1_low, byte2_high;
+};
+
+__attribute__((target("avx2"))) static inline struct u8_tables u8_tables_load(void)
+{
+	struct u8_tables t;
+
+	t.byte1_high = _mm256_broadcastsi128_si256(_mm_loadu_si128((const void *)u8_byte1_high));
+	t.byte1_low = _mm256_broadcastsi128_si256(_mm_loadu_si128((const void *)u8_byte1_low));
+	t.byte2_high = _mm256_broadcastsi128_si256(_mm_loadu_si128((const void *)u8_byte2_high));
+	return t;
+}
+
+/* The errors of the 32 bytes in, prev holding the 32 before them: zero
+ * when in (with the end of prev) is valid so far; a sequence left open at
+ * the end of in shows in the next call. */
+__attribute__((target("avx2"))) static inline __m256i u8_errors(__m256i in, __m256i prev,
+								const struct u8_tables *t)
+{
+	const __m256i nib = _mm256_set1_epi8(0x0f);
+	__m256i before = _mm256_permute2x128_si256(prev, in, 0x21);
+	__m256i prev1 = _mm256_alignr_epi8(in, before, 15);
+	__m256i prev2 = _mm256_alignr_epi8(in, before, 14);
+	__m256i prev3 = _mm256_alignr_epi8(in, before, 13);
+	__m256i special = _mm256_and_si256(
+	    _mm256_and_si256(_mm256_shuffle_epi8(
+				 t->byte1_high, _mm256_and_si256(_mm256_srli_epi16(prev1, 4), nib)),
+			     _mm256_shuffle_epi8(t->byte1_low, _mm256_and_si256(prev1, nib))),
+	    _mm256_shuffle_epi8(t->byte2_high, _mm256_and_si256(_mm256_srli_epi16(in, 4), nib)));
+	/* the third and fourth bytes of a sequence: bit 7 set iff prev2 is
+	 * E0+ or prev3 is F0+ */
+	__m256i must23 = _mm256_or_si256(_mm256_subs_epu8(prev2, _mm256_set1_epi8(0xe0 - 0x80)),
+					 _mm256_subs_epu8(prev3, _mm256_set1_epi8(0xf0 - 0x80)));
+
+	return _mm256_xor_si256(_mm256_and_si256(must23, _mm256_set1_epi8((char)0x80)), special);
+}
+
+__attribute__((target("avx2"))) bool blog_skim_utf8_check(const char *p, size_t n)
+{
+	const struct u8_tables t = u8_tables_load();
+	__m256i prev = _mm256_setzero_si256(), err = _mm256_setzero_si256();
+	char last[32];
+
+	for (; n >= 32; p += 32, n -= 32) {
+		__m256i in = _mm256_loadu_si256((const void *)p);
+		err = _mm256_or_si256(err, u8_errors(in, prev, &t));
+		prev = in;
+	}
+	memset(last, '\n', sizeof(last));
+	memcpy(last, p, n);
+	err = _mm256_or_si256(err, u8_errors(_mm256_loadu_si256((const void *)last), prev, &t));
+	return _mm256_testz_si256(err, err);
+}
+
 __attribute__((target("avx2,popcnt"))) static const char *walk_avx2(struct walk *out, const char *p,
 								    const struct nibble_tables *t)
 {
 	const __m256i lo = _mm256_broadcastsi128_si256(_mm_loadu_si128((const void *)t->lo));
 	const __m256i hi = _mm256_broadcastsi128_si256(_mm_loadu_si128((const void *)t->hi));
+	const struct u8_tables u8 = u8_tables_load();
+	__m256i prev = _mm256_setzero_si256(); /* the walk starts at a line start */
+	bool prev_high = false;
 	struct walk w = *out;
 
 	for (; w.end - p >= BLOCK; p += BLOCK) {
-		struct masks32 a = masks32(_mm256_loadu_si256((const void *)p), lo, hi);
-		struct masks32 z = masks32(_mm256_loadu_si256((const void *)(p + 32)), lo, hi);
+		__m256i va = _mm256_loadu_si256((const void *)p);
+		__m256i vz = _mm256_loadu_si256((const void *)(p + 32));
+		struct masks32 a = masks32(va, lo, hi), z = masks32(vz, lo, hi);
 		struct block_masks m;
 
 		m.nl = (uint64_t)z.nl << 32 | a.nl;
@@ -361,6 +489,20 @@ __attribute__((target("avx2,popcnt"))) static const char *walk_avx2(struct walk 
 		m.ctl = (uint64_t)z.ctl << 32 | a.ctl;
 		m.first = (uint64_t)z.first << 32 | a.first;
 		m.lines = (unsigned)__builtin_popcountll(m.nl);
+		if (m.high || prev_high) {
+			/* valid UTF-8 (with what came before): its non-ASCII
+			 * bytes are kept as they are, so the block is as clean
+			 * as ASCII; else the lines are checked one by one, the
+			 * open line too */
+			__m256i err =
+			    _mm256_or_si256(u8_errors(va, prev, &u8), u8_errors(vz, va, &u8));
+			prev_high = m.high != 0;
+			if (_mm256_testz_si256(err, err))
+				m.high = 0;
+			else
+				w.high = true;
+		}
+		prev = vz;
 		walk_block(&w, p, m);
 	}
 	*out = w;

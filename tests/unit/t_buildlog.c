@@ -12,6 +12,7 @@
 #include "spacelock/fileio.h"
 #include "spacelock/freeze.h"
 #include "spacelock/name.h"
+#include "../../src/lib/buildlog_private.h"
 #include "test.h"
 
 #define LOGS "tests/fixtures/logs/"
@@ -610,6 +611,54 @@ static void warnings_of_replaced_builds(void)
 	sl_buildlog_free(log);
 }
 
+/* The scalar UTF-8 check the skim walk's vector check must agree with. */
+static bool utf8_ok(const char *s, size_t n)
+{
+	for (size_t i = 0, k; i < n; i += k) {
+		k = (unsigned char)s[i] < 0x80 ? 1
+					       : log_utf8_len((const unsigned char *)s + i, n - i);
+		if (k == 0)
+			return false;
+	}
+	return true;
+}
+
+/* Every sequence of one to four bytes from the bytes where UTF-8's rules
+ * change, at offsets that cross the vector's lanes and ends: the vector
+ * check (AVX2 CPUs only) says what the scalar one says. */
+static void utf8_vector_check(void)
+{
+	static const unsigned char bytes[] = {'a',  '\n', 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf,
+					      0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xe1, 0xec, 0xed, 0xee,
+					      0xef, 0xf0, 0xf1, 0xf3, 0xf4, 0xf5, 0xf7, 0xf8, 0xff};
+	static const size_t offsets[] = {0, 13, 29, 30, 31, 62, 66};
+	const size_t nb = sizeof(bytes);
+	size_t cases = 0, wrong = 0;
+	char buf[70];
+
+	if (!__builtin_cpu_supports("avx2"))
+		return;
+	for (size_t len = 1; len <= 4; len++) {
+		size_t total = 1;
+		for (size_t i = 0; i < len; i++)
+			total *= nb;
+		for (size_t code = 0; code < total; code++) {
+			for (size_t o = 0; o < sizeof(offsets) / sizeof(offsets[0]); o++) {
+				size_t c = code, at = offsets[o];
+				memset(buf, 'x', sizeof(buf));
+				for (size_t i = 0; i < len && at + i < sizeof(buf); i++, c /= nb)
+					buf[at + i] = (char)bytes[c % nb];
+				cases++;
+				if (blog_skim_utf8_check(buf, sizeof(buf)) !=
+				    utf8_ok(buf, sizeof(buf)))
+					wrong++;
+			}
+		}
+	}
+	CHECK(wrong == 0, "%zu of %zu byte sequences judged otherwise than log_utf8_len", wrong,
+	      cases);
+}
+
 int main(void)
 {
 	genuine_pip();
@@ -627,6 +676,7 @@ int main(void)
 	run_log_freeze();
 	builds_reset();
 	skimmed_file();
+	utf8_vector_check();
 	warnings_of_replaced_builds();
 	return t_done();
 }
