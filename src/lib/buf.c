@@ -83,16 +83,21 @@ void sl_buf_addch(struct sl_buf *b, int c)
 
 void sl_buf_vaddf(struct sl_buf *b, const char *fmt, va_list ap)
 {
+	/* formatted straight into the room there is, and a second time only
+	 * when it did not fit (the empty buffer is shared: no room) */
+	size_t room = b->alloc ? b->alloc - b->len : 0;
 	va_list cp;
 	int n;
 
 	va_copy(cp, ap);
-	n = vsnprintf(NULL, 0, fmt, cp);
+	n = vsnprintf(room ? b->buf + b->len : NULL, room, fmt, cp);
 	va_end(cp);
 	if (n <= 0)
 		return;
-	sl_buf_grow(b, (size_t)n);
-	vsnprintf(b->buf + b->len, (size_t)n + 1, fmt, ap);
+	if ((size_t)n >= room) {
+		sl_buf_grow(b, (size_t)n);
+		vsnprintf(b->buf + b->len, (size_t)n + 1, fmt, ap);
+	}
 	b->len += (size_t)n;
 }
 

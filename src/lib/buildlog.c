@@ -1245,14 +1245,45 @@ int sl_buildlog_feed(struct sl_buildlog *log, const char *data, size_t len, stru
 	return rc;
 }
 
+/* The summary's cache misses name their steps' stages.  Up to 4096 misses
+ * against up to 4096 steps: the steps are indexed by key first (the last
+ * step of each key, as find_step wants), and find_step is only asked when
+ * that step's text differs (two texts with one key). */
 static void link_stages(struct sl_buildlog *log)
 {
+	struct sl_buf want = SL_BUF_INIT, have = SL_BUF_INIT;
+	size_t cap = 16, *slot;
+
+	if (!log->nmisses || !log->nsteps)
+		return;
+	while (cap < 2 * log->nsteps)
+		cap *= 2;
+	slot = sl_xcalloc(cap, sizeof(*slot)); /* step index + 1, 0 empty */
+	for (size_t i = 0; i < log->nsteps; i++) {
+		size_t h = log->steps[i].key & (cap - 1);
+		while (slot[h] && log->steps[slot[h] - 1].key != log->steps[i].key)
+			h = (h + 1) & (cap - 1);
+		slot[h] = i + 1;
+	}
 	for (size_t i = 0; i < log->nmisses; i++) {
-		struct sl_build_step *step =
-		    (struct sl_build_step *)find_step(log, log->misses[i].instruction);
+		size_t key = norm_key(log->misses[i].instruction, &want), h = key & (cap - 1);
+		struct sl_build_step *step = NULL;
+
+		while (slot[h] && log->steps[slot[h] - 1].key != key)
+			h = (h + 1) & (cap - 1);
+		if (slot[h]) {
+			step = &log->steps[slot[h] - 1];
+			norm_instruction(step->instruction, &have);
+			if (strcmp(want.buf, have.buf) != 0)
+				step = (struct sl_build_step *)find_step(
+				    log, log->misses[i].instruction);
+		}
 		if (step && !step->stage)
 			step->stage = sl_xstrdup(log->misses[i].stage);
 	}
+	free(slot);
+	sl_buf_release(&want);
+	sl_buf_release(&have);
 }
 
 static void free_state(struct sl_buildlog *log)
