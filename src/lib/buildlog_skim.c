@@ -247,15 +247,23 @@ static inline void skim_one(struct sl_buildlog *log, const struct prefixes *pf, 
 		return;
 	}
 	/* what blog_plain_line and sl_buildlog_feed_line do, inline: such a
-	 * line is as sanitising would leave it, so it is judged as written */
+	 * line starts as sanitising would leave it (invalid UTF-8 already
+	 * warned about only becomes '?', never what matters), so whether it
+	 * matters is judged as written */
 	st->lineno = ++st->split.lineno;
 	log->lines++;
 	log->skimmed++;
 	if (n >= 6 && log_skim_first_byte[(unsigned char)p[0]] && /* what matters is longer */
 	    start_may_matter(st, pf, p, nl)) {
 		size_t q = st->quoted == 1 ? log_quote_len(p, n) : 0;
-		if (log_skim_wanted(p + q, n - q))
-			blog_skim_wanted(log, p + q, n - q);
+		/* a line with non-ASCII bytes may hold invalid UTF-8 not warned
+		 * about again (warned_utf8): the usual way sanitises it */
+		if (log_skim_wanted(p + q, n - q)) {
+			if (high)
+				blog_skim_line(log, p, n);
+			else
+				blog_skim_wanted(log, p + q, n - q);
+		}
 	}
 }
 

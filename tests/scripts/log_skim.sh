@@ -58,6 +58,12 @@ printf 'Collecting bad\000name\n\033[31m===== Build Queued at 2026-01-01 00:00:0
 repeat 30 $plain_logs damage
 same "damaged bytes in every build"
 
+# invalid UTF-8 warned about early, then again inside a summary line of a
+# skimmed build: sanitised there too (a fuzz finding)
+printf 'bad \377 first\ncache miss: [base 1/2] RUN ln -s\377/app\n' >damage2
+repeat 30 damage2 $plain_logs damage2
+same "invalid UTF-8 inside a skimmed summary line"
+
 head -c 2200000 /dev/zero | tr '\0' 'x' >long
 repeat 3 damage $plain_logs
 cat long >>SKIM.log
