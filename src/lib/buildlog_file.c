@@ -7,7 +7,9 @@
  * it are then skimmed (buildlog.c: skim_line): what a build proves is read
  * only from the build that is kept, while the whole file is still checked
  * for damage and its headers counted.  Standard input and other streams
- * are read the plain way, line by line in full; both give the same log. */
+ * are read the plain way, line by line in full; both give the same log
+ * (as long as the file does not change while it is read: appending is
+ * fine, rewriting it may make the skim miss what the rewrite put there). */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -155,6 +157,7 @@ static off_t plan_skim(struct sl_buildlog *log, int fd, off_t size, bool *planne
 	*planned = true;
 	if (st->format != FMT_PLAIN)
 		return 0;
+	/* a read error here (at < 0) shows again in the forward read */
 	at = last_header(fd, size, st->quoted == 1);
 	return at > 0 ? at : 0;
 }
@@ -164,8 +167,10 @@ static int read_fd(struct sl_buildlog *log, int fd, bool seekable, const char *l
 {
 	struct stat sb;
 	char *buf = sl_xmalloc(blog_file_chunk);
-	off_t off = 0, skim_end = 0;
-	bool planned = !seekable || fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode);
+	off_t skim_end = 0;
+	/* offsets are the file's own (pread), so start from where fd is */
+	off_t off = seekable ? lseek(fd, 0, SEEK_CUR) : 0;
+	bool planned = !seekable || off < 0 || fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode);
 	int rc = 0;
 
 	while (rc == 0) {
@@ -180,8 +185,6 @@ static int read_fd(struct sl_buildlog *log, int fd, bool seekable, const char *l
 		off += n;
 		if (rc == 0 && !planned)
 			skim_end = plan_skim(log, fd, sb.st_size, &planned);
-		if (skim_end < 0)
-			rc = sl_error(err, SL_EIO, "cannot read '%s': %s", label, strerror(errno));
 	}
 	free(buf);
 	return rc;
