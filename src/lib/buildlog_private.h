@@ -161,7 +161,9 @@ void blog_feed_skim(struct sl_buildlog *log, const char *data, size_t len);
 extern bool blog_skim_no_avx2;
 /* Is p[0..n) valid UTF-8, by the skim walk's vector check?  Only on a CPU
  * with AVX2; for tests, which compare it with log_utf8_len. */
+#if defined(__x86_64__) && defined(__GNUC__)
 bool blog_skim_utf8_check(const char *p, size_t n);
+#endif
 /* How many bytes of a quoted copy's "> " prefix a line starts with. */
 static inline size_t log_quote_len(const char *s, size_t len)
 {
