@@ -4,9 +4,12 @@
  * and again, copies pasted together); only the last one is kept.  For a
  * regular file the start of that last build is found first, by reading
  * backwards from the end (usually a few kilobytes), and the lines before
- * it are then skimmed (buildlog.c: skim_line): what a build proves is read
- * only from the build that is kept, while the whole file is still checked
- * for damage and its headers counted.  Standard input and other streams
+ * it are then skimmed (buildlog_skim.c; buildlog.c: blog_skim_line): what
+ * a build proves is read only from the build that is kept, while the whole
+ * file is still checked for damage and its headers counted.  In an SSE
+ * file the last event holding a header is found by its words and checked
+ * by decoding it; the events before it are still decoded, their lines
+ * skimmed.  Standard input and other streams
  * are read the plain way, line by line in full; both give the same log
  * (as long as the file does not change while it is read: appending is
  * fine, rewriting it may make the skim miss what the rewrite put there). */
@@ -128,6 +131,122 @@ static off_t last_header(int fd, off_t size, bool quoted)
 	return rc < 0 ? -1 : found;
 }
 
+/* ---- SSE: the last event holding a header ---- */
+
+/* The Hub's JSON does not escape these words, so an event holding a header
+ * shows them as written (one that escaped them is not found, and less is
+ * skimmed: never wrong, only slower). */
+static const char *const header_words[] = {"Build Queued at ", "Application Startup at "};
+
+/* Events checked before giving up: a log may quote the words elsewhere. */
+#define MAX_CANDIDATES 16
+
+/* The last place in p[0..n) where one of header_words starts, or NULL. */
+static const char *last_words(const char *p, size_t n)
+{
+	const char *last = NULL;
+
+	for (size_t w = 0; w < sizeof(header_words) / sizeof(header_words[0]); w++) {
+		size_t len = strlen(header_words[w]);
+		for (const char *q = p; (q = memmem(q, (size_t)(p + n - q), header_words[w], len));
+		     q++)
+			if (!last || q > last)
+				last = q;
+	}
+	return last;
+}
+
+/* Where the blank line ending at blk[i] ('\n' after "\n" or "\n\r") is. */
+static bool blank_line_end(const char *blk, size_t i)
+{
+	return blk[i] == '\n' && i >= 1 &&
+	       (blk[i - 1] == '\n' || (i >= 2 && blk[i - 1] == '\r' && blk[i - 2] == '\n'));
+}
+
+/* Where the event holding the byte at `at` begins: just after the last
+ * blank line before it; 0 for the file's first event; -1 when there is
+ * none within an event's largest size, or on a read error. */
+static off_t event_start(int fd, off_t at, char *blk)
+{
+	off_t lo = at > SL_BUILDLOG_LINE_MAX + 8 ? at - SL_BUILDLOG_LINE_MAX - 8 : 0, end = at;
+
+	for (;;) {
+		off_t from = end - lo > BACK_BLOCK ? end - BACK_BLOCK : lo;
+		size_t n = (size_t)(end - from);
+		if (pread_full(fd, blk, n, from) < 0)
+			return -1;
+		for (size_t i = n; i-- > 0;)
+			if (blank_line_end(blk, i))
+				return from + (off_t)i + 1;
+		if (from == 0)
+			return 0;
+		if (from == lo)
+			return -1;
+		end = from + 2; /* a blank line may straddle two blocks */
+	}
+}
+
+/* Does the event at start hold a header line, read as the stream reads it
+ * (the same quoting)?  It is decoded on its own, up to the blank line that
+ * ends it. */
+static bool event_has_header(int fd, off_t start, off_t size, int quoted)
+{
+	size_t cap = SL_BUILDLOG_LINE_MAX + 8, n = 0;
+	char *buf;
+	bool yes = false;
+
+	if (size - start < (off_t)cap)
+		cap = (size_t)(size - start);
+	buf = sl_xmalloc(cap + 1);
+	if (pread_full(fd, buf, cap, start) == 0) {
+		struct sl_buildlog *tmp = sl_buildlog_new(SL_LOG_BUILD, "-");
+		struct sl_err err = {0};
+
+		while (n < cap && !blank_line_end(buf, n))
+			n++;
+		tmp->state->quoted = quoted;
+		if (sl_buildlog_feed(tmp, buf, n < cap ? n + 1 : cap, &err) == 0 &&
+		    sl_buildlog_finish(tmp, &err) == 0)
+			yes = tmp->sse && (tmp->builds > 0 || tmp->started_at);
+		sl_buildlog_free(tmp);
+	}
+	free(buf);
+	return yes;
+}
+
+/* Offset of the last event holding a header; 0 when none is found (or it
+ * is the first event), -1 on a read error. */
+static off_t last_header_event(int fd, off_t size, int quoted)
+{
+	char *blk = sl_xmalloc(BACK_BLOCK), *scratch = sl_xmalloc(BACK_BLOCK);
+	off_t end = size, found = 0;
+	int tries = 0;
+
+	while (end > 0 && !found && tries < MAX_CANDIDATES) {
+		off_t from = end > BACK_BLOCK ? end - BACK_BLOCK : 0;
+		size_t n = (size_t)(end - from);
+		const char *w;
+
+		if (pread_full(fd, blk, n, from) < 0) {
+			found = -1;
+			break;
+		}
+		while (!found && tries < MAX_CANDIDATES && (w = last_words(blk, n)) != NULL) {
+			off_t start = event_start(fd, from + (w - blk), scratch);
+			tries++;
+			if (start > 0 && event_has_header(fd, start, size, quoted))
+				found = start;
+			n = (size_t)(w - blk); /* an earlier mention in this block */
+		}
+		if (from == 0)
+			break;
+		end = from + 32; /* the words may straddle two blocks */
+	}
+	free(blk);
+	free(scratch);
+	return found;
+}
+
 /* Feeds chunk [off, off + n) of the file; the lines that end before
  * skim_end belong to a build the header at skim_end replaces. */
 static int feed_chunk(struct sl_buildlog *log, const char *buf, size_t n, off_t off, off_t skim_end,
@@ -138,7 +257,13 @@ static int feed_chunk(struct sl_buildlog *log, const char *buf, size_t n, off_t 
 
 	if (off < skim_end) {
 		k = skim_end - off < (off_t)n ? (size_t)(skim_end - off) : n;
-		blog_feed_skim(log, buf, k);
+		if (log->state->format == FMT_PLAIN) {
+			blog_feed_skim(log, buf, k);
+		} else { /* SSE: events decoded, their lines skimmed */
+			log->state->skim = true;
+			rc = sl_buildlog_feed(log, buf, k, err);
+			log->state->skim = false;
+		}
 	}
 	if (rc == 0 && k < n)
 		rc = sl_buildlog_feed(log, buf + k, n - k, err);
@@ -146,19 +271,20 @@ static int feed_chunk(struct sl_buildlog *log, const char *buf, size_t n, off_t 
 }
 
 /* Once the format and the quoting are known: where skimming ends (0:
- * nowhere).  Only plain text is skimmed. */
+ * nowhere). */
 static off_t plan_skim(struct sl_buildlog *log, int fd, off_t size, bool *planned)
 {
 	struct sl_buildlog_state *st = log->state;
 	off_t at;
 
-	if (st->format == FMT_UNDECIDED || (st->format == FMT_PLAIN && st->quoted < 0))
+	if (st->format == FMT_UNDECIDED || st->quoted < 0)
 		return 0;
 	*planned = true;
-	if (st->format != FMT_PLAIN)
-		return 0;
 	/* a read error here (at < 0) shows again in the forward read */
-	at = last_header(fd, size, st->quoted == 1);
+	if (st->format == FMT_PLAIN)
+		at = last_header(fd, size, st->quoted == 1);
+	else
+		at = last_header_event(fd, size, st->quoted);
 	return at > 0 ? at : 0;
 }
 

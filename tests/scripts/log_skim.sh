@@ -78,6 +78,31 @@ repeat 30 $plain_logs
 printf '===== Build Queued at 2026-02-02 02:02:02 / Commit SHA: fff =====' >>SKIM.log
 same "the last header is the last line"
 
+# SSE: the same lines as Hub events (a keep-alive now and then), and the
+# real SSE fixture repeated
+to_sse() {
+	python3 - "$1" "$2" <<'PY'
+import json, sys
+lines = open(sys.argv[1], encoding="utf-8", errors="surrogateescape").read().split("\n")
+with open(sys.argv[2], "w", encoding="utf-8", errors="surrogateescape") as out:
+    for i, l in enumerate(lines):
+        out.write("data: " + json.dumps({"data": l + "\n", "timestamp": "2026-05-13T16:56:%02dZ" % (i % 60)}, ensure_ascii=False) + "\n\n")
+        if i % 50 == 0:
+            out.write("data:\n\n")
+PY
+}
+repeat 40 "$FIX"/logs/*.log "$FIX"/pip/*-install.log
+mv SKIM.log plain.log
+to_sse plain.log SKIM.log
+check "the SSE mix is big enough to be read in several chunks" test "$(wc -c <SKIM.log)" -gt 300000
+same "SSE events of real logs"
+repeat 30 damage2 $plain_logs damage
+mv SKIM.log plain.log
+to_sse plain.log SKIM.log
+same "SSE events with damage in every build"
+repeat 200 "$FIX"/logs/2026-05-gradio-4.40.0-build-no-matching-distribution.sse
+same "the real SSE log repeated"
+
 # one build: nothing to skim, still the same
 cat "$FIX"/logs/2026-05-gradio-4.31.0-py3.13-build-pydantic-core-fail.log >SKIM.log
 same "one build"

@@ -592,6 +592,37 @@ static void skimmed_file(void)
 	sl_buf_release(&one);
 }
 
+/* The same for an SSE file: its events are decoded, the lines of the
+ * builds before the last header event skimmed. */
+static void skimmed_sse_file(void)
+{
+	char path[] = "/tmp/t_buildlog_skim_sse_XXXXXX";
+	struct sl_buf all = SL_BUF_INIT, one = SL_BUF_INIT;
+	struct sl_buildlog *a, *b;
+	struct sl_err err = {0};
+	int fd = mkstemp(path), rc;
+
+	CHECK(sl_file_read(NOMATCH ".sse", 1 << 24, &one, &err) == 0, "%s", err.msg);
+	for (int r = 0; r < 200; r++)
+		sl_buf_add(&all, one.buf, one.len);
+	CHECK(fd >= 0 && write(fd, all.buf, all.len) == (ssize_t)all.len, "temp file");
+	close(fd);
+	a = read_log(path, SL_LOG_BUILD);
+	b = feed(all.buf, all.len, 4096, &err, &rc);
+	CHECK(rc == 0, "feed: %s", err.msg);
+	CHECK(a->sse && a->skimmed > a->lines / 2 && b->skimmed == 0,
+	      "SSE: skimmed %lu of %lu lines, stream %lu", a->skimmed, a->lines, b->skimmed);
+	CHECK(a->lines == b->lines && a->builds == b->builds && a->builds == 200 &&
+		  a->obs.n == b->obs.n && a->nsteps == b->nsteps && a->nwarnings == b->nwarnings &&
+		  a->warnings_dropped == b->warnings_dropped,
+	      "SSE: lines %lu/%lu builds %u/%u", a->lines, b->lines, a->builds, b->builds);
+	unlink(path);
+	sl_buildlog_free(a);
+	sl_buildlog_free(b);
+	sl_buf_release(&all);
+	sl_buf_release(&one);
+}
+
 /* What is said about a build goes with it; what is said about the input
  * stays. */
 static void warnings_of_replaced_builds(void)
@@ -678,6 +709,7 @@ int main(void)
 	run_log_freeze();
 	builds_reset();
 	skimmed_file();
+	skimmed_sse_file();
 	utf8_vector_check();
 	warnings_of_replaced_builds();
 	return t_done();
