@@ -52,6 +52,19 @@ unsigned long sl_sse_lines(const struct sl_sse *s);
 /* Frees the decoder; NULL is fine. */
 void sl_sse_free(struct sl_sse *s);
 
+/* The Hub's usual event read straight from the bytes, for readers that
+ * skim: when the decoder stands between events and p[0..n) starts with
+ * one event made of a single line `data: {"data": "<text>", "timestamp":
+ * "<plain>"}` (or `data: {"data": "<text>"}`) whose text has no escape
+ * but one final \n, then its blank line, or a keep-alive `data:` and its
+ * blank line: the decoder counts its lines as if fed, and the result is
+ * the bytes it takes.  *text / *text_len is the text without the final
+ * \n, *has_line whether that text makes a log line (the payload was not
+ * ""), *line the event's input line.  0 (nothing taken) for anything
+ * else, which sl_sse_feed then decodes; both read such an event alike. */
+size_t sl_sse_hub_event(struct sl_sse *s, const char *p, size_t n, const char **text,
+			size_t *text_len, bool *has_line, unsigned long *line);
+
 /* Decodes the Hub's event payload {"data": "<log text>", "timestamp":
  * "..."}: on success *text is a new string (owned by the caller) holding
  * the log text, and *timestamp (when not NULL) a new string or NULL.

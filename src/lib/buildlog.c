@@ -1192,6 +1192,36 @@ static int sse_event(void *ctx, const struct sl_sse_event *ev)
 	return 0;
 }
 
+void blog_feed_skim_sse(struct sl_buildlog *log, const char *data, size_t len)
+{
+	struct sl_buildlog_state *st = log->state;
+	const char *p = data, *end = data + len;
+
+	st->skim = true;
+	while (p < end) {
+		const char *text, *blank, *stop;
+		size_t text_len, k;
+		unsigned long line;
+		bool has_line;
+
+		k = sl_sse_hub_event(st->sse, p, (size_t)(end - p), &text, &text_len, &has_line,
+				     &line);
+		if (k) { /* what sse_event does with such an event */
+			st->lineno = line;
+			if (has_line)
+				sl_buildlog_feed_line(log, text, text_len, line);
+			p += k;
+			continue;
+		}
+		/* any other event the usual way, up to its blank line */
+		blank = memmem(p, (size_t)(end - p), "\n\n", 2);
+		stop = blank ? blank + 2 : end;
+		sl_sse_feed(st->sse, p, (size_t)(stop - p));
+		p = stop;
+	}
+	st->skim = false;
+}
+
 static int decide(struct sl_buildlog *log, struct sl_err *err)
 {
 	struct sl_buildlog_state *st = log->state;

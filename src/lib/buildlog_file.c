@@ -259,10 +259,8 @@ static int feed_chunk(struct sl_buildlog *log, const char *buf, size_t n, off_t 
 		k = skim_end - off < (off_t)n ? (size_t)(skim_end - off) : n;
 		if (log->state->format == FMT_PLAIN) {
 			blog_feed_skim(log, buf, k);
-		} else { /* SSE: events decoded, their lines skimmed */
-			log->state->skim = true;
-			rc = sl_buildlog_feed(log, buf, k, err);
-			log->state->skim = false;
+		} else {
+			blog_feed_skim_sse(log, buf, k);
 		}
 	}
 	if (rc == 0 && k < n)

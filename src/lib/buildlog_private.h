@@ -157,6 +157,9 @@ extern size_t blog_file_chunk;
  * whose lines all belong to builds that a later header replaces; the same
  * as sl_buildlog_feed with st->skim set, only faster. */
 void blog_feed_skim(struct sl_buildlog *log, const char *data, size_t len);
+/* buildlog.c: the same for SSE bytes: the Hub's usual events are read
+ * straight from the bytes (sl_sse_hub_event), the rest decoded. */
+void blog_feed_skim_sse(struct sl_buildlog *log, const char *data, size_t len);
 /* Tests set it to use the SSE2 (or plain C) masks on a CPU with AVX2. */
 extern bool blog_skim_no_avx2;
 /* Is p[0..n) valid UTF-8, by the skim walk's vector check?  Only on a CPU

@@ -5,6 +5,9 @@
 #include <cJSON.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "spacelock/buf.h"
 #include "spacelock/mem.h"
@@ -197,6 +200,76 @@ int sl_sse_finish(struct sl_sse *s, unsigned long *cut_line)
 	if (s->in_event)
 		dispatch(s);
 	return 0;
+}
+
+static bool plain_tail(const char *p, size_t n);
+
+/* Length of the leading run of p[0..n) a JSON string holds as it is: no
+ * '"', no '\\', no control byte (sixteen bytes at a time with SSE2). */
+static size_t json_run(const char *p, size_t n)
+{
+	size_t i = 0;
+#ifdef __SSE2__
+	const __m128i quote = _mm_set1_epi8('"'), slash = _mm_set1_epi8('\\');
+	const __m128i space = _mm_set1_epi8(0x20);
+
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		/* unsigned v >= 0x20: max(v, 0x20) == v */
+		__m128i ok = _mm_cmpeq_epi8(_mm_max_epu8(v, space), v);
+		__m128i stop = _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, slash));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(stop, ok)) ^ 0xffffu;
+		if (m)
+			return i + (size_t)__builtin_ctz(m);
+	}
+#endif
+	while (i < n && p[i] != '"' && p[i] != '\\' && (unsigned char)p[i] >= 0x20)
+		i++;
+	return i;
+}
+
+size_t sl_sse_hub_event(struct sl_sse *s, const char *p, size_t n, const char **text,
+			size_t *text_len, bool *has_line, unsigned long *line)
+{
+	static const char head[] = "data: {\"data\": \"";
+	size_t h = sizeof(head) - 1, i, end_text, eol;
+	bool newline = false;
+
+	if (s->line.len || s->line_cut || s->after_cr || s->in_event)
+		return 0; /* not between events */
+	*line = s->lineno + 1;
+	if (n >= 7 && memcmp(p, "data:\n\n", 7) == 0) { /* a keep-alive */
+		*text = p;
+		*text_len = 0;
+		*has_line = false;
+		s->lineno += 2;
+		return 7;
+	}
+	if (n < h || memcmp(p, head, h) != 0)
+		return 0;
+	i = h + json_run(p + h, n - h);
+	end_text = i;
+	if (i + 1 < n && p[i] == '\\' && p[i + 1] == 'n') {
+		newline = true;
+		i += 2;
+	}
+	if (i >= n || p[i] != '"')
+		return 0;
+	{
+		const char *lf = memchr(p + i + 1, '\n', n - i - 1);
+		const char *cr = memchr(p + i + 1, '\r', (size_t)((lf ? lf : p + n) - (p + i + 1)));
+		eol = cr ? (size_t)(cr - p) : lf ? (size_t)(lf - p) : n;
+	}
+	/* the line ends in LF, a blank line follows, the payload's tail is
+	 * plain, and the event fits (data plus its "\n" within max) */
+	if (eol + 1 >= n || p[eol] != '\n' || p[eol + 1] != '\n' ||
+	    !plain_tail(p + i + 1, eol - i - 1) || eol - 6 + 1 > s->max)
+		return 0;
+	*text = p + h;
+	*text_len = end_text - h;
+	*has_line = newline || end_text > h;
+	s->lineno += 2;
+	return eol + 2;
 }
 
 /* The character a simple JSON escape stands for; -1 for any other

@@ -213,6 +213,80 @@ static void payload_fast_agrees(void)
 	}
 }
 
+/* sl_sse_hub_event takes an event exactly when the decoder would deliver
+ * it with a plain payload of one line, and says the same of it: its line,
+ * its text, and where the next event's line count starts. */
+static void hub_event_agrees(void)
+{
+	static const char *const in[] = {
+	    "data: {\"data\": \"Collecting x\\n\", \"timestamp\": \"2026-05-13T16:56:02Z\"}\n\n",
+	    "data: {\"data\": \"no newline\"}\n\n",
+	    "data: {\"data\": \"\\n\", \"timestamp\": \"t\"}\n\n",
+	    "data: {\"data\": \"\"}\n\n",
+	    "data:\n\n",
+	    "data: {\"data\": \"caf\xc3\xa9 \xff\\n\"}\n\n",
+	    /* the rest must be left to the decoder */
+	    "data: {\"data\": \"a\\tb\\n\"}\n\n",
+	    "data: {\"data\": \"a\\n\"}\r\n\r\n",
+	    "data: {\"data\": \"a\\n\"}\ndata: more\n\n",
+	    "data: {\"data\": \"a\\n\", \"timestamp\": 5}\n\n",
+	    "data: {\"data\": \"a\\n\"}\n",
+	    "data:{\"data\": \"a\\n\"}\n\n",
+	    "event: x\ndata: {\"data\": \"a\\n\"}\n\n",
+	    ": comment\n\n",
+	};
+	for (size_t i = 0; i < sizeof(in) / sizeof(in[0]); i++) {
+		struct rec r = {0};
+		struct sl_sse *s = sl_sse_new(0, on_event, &r);
+		const char *text = NULL;
+		size_t text_len = 0, n = strlen(in[i]), k;
+		bool has_line = false;
+		unsigned long line = 0;
+
+		sl_buf_init(&r.out);
+		sl_sse_feed(s, "data:\n\n", 7); /* not at line 1 */
+		k = sl_sse_hub_event(s, in[i], n, &text, &text_len, &has_line, &line);
+		CHECK((k != 0) == (i < 6), "case %zu: taken %zu", i, k);
+		if (k) {
+			struct rec d = {0};
+			struct sl_sse *ref = sl_sse_new(0, on_event, &d);
+			char *want = NULL, *got;
+			sl_buf_init(&d.out);
+			sl_sse_feed(ref, "data:\n\n", 7);
+			sl_sse_feed(ref, in[i], k);
+			CHECK(k == n && sl_sse_lines(s) == sl_sse_lines(ref),
+			      "case %zu: lines %lu/%lu", i, sl_sse_lines(s), sl_sse_lines(ref));
+			CHECK(line == 3, "case %zu: event line %lu", i, line);
+			if (strncmp(in[i], "data:\n", 6) != 0) {
+				const char *ev =
+				    strchr(d.out.buf + 5, '\n') + 1; /* skip the keep-alive */
+				const char *payload =
+				    strchr(strchr(strchr(ev, '|') + 1, '|') + 1, '|') + 1;
+				struct sl_err err;
+				CHECK(sl_sse_hub_payload(payload, strlen(payload) - 2, &want, NULL,
+							 &err) == 0,
+				      "case %zu: payload", i);
+			}
+			got = strndup(text, text_len);
+			if (want) {
+				size_t wl = strlen(want);
+				bool nl = wl && want[wl - 1] == '\n';
+				CHECK(has_line == (wl > 0) && strlen(got) == wl - nl &&
+					  memcmp(got, want, wl - nl) == 0,
+				      "case %zu: text '%s' / '%s'", i, got, want);
+			} else {
+				CHECK(!has_line, "case %zu: a keep-alive has no line", i);
+			}
+			free(got);
+			free(want);
+			sl_buf_release(&d.out);
+			sl_sse_free(ref);
+		}
+		sl_buf_release(&r.out);
+		sl_sse_free(s);
+	}
+}
+
 int main(void)
 {
 	framing();
@@ -223,5 +297,6 @@ int main(void)
 	lines_counted();
 	payload();
 	payload_fast_agrees();
+	hub_event_agrees();
 	return t_done();
 }
