@@ -253,19 +253,15 @@ static int feed_chunk(struct sl_buildlog *log, const char *buf, size_t n, off_t 
 		      struct sl_err *err)
 {
 	size_t k = 0;
-	int rc = 0;
 
 	if (off < skim_end) {
 		k = skim_end - off < (off_t)n ? (size_t)(skim_end - off) : n;
-		if (log->state->format == FMT_PLAIN) {
+		if (log->state->format == FMT_PLAIN)
 			blog_feed_skim(log, buf, k);
-		} else {
+		else
 			blog_feed_skim_sse(log, buf, k);
-		}
 	}
-	if (rc == 0 && k < n)
-		rc = sl_buildlog_feed(log, buf + k, n - k, err);
-	return rc;
+	return k < n ? sl_buildlog_feed(log, buf + k, n - k, err) : 0;
 }
 
 /* Once the format and the quoting are known: where skimming ends (0:

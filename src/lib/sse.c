@@ -317,11 +317,8 @@ static char *plain_payload(const char *data, size_t len)
 	if (len < i || memcmp(data, head, i) != 0)
 		return NULL;
 	for (;;) {
-		size_t run = i;
+		size_t run = i + json_run(data + i, len - i);
 		int c;
-		while (run < len && data[run] != '"' && data[run] != '\\' &&
-		       (unsigned char)data[run] >= 0x20)
-			run++;
 		sl_buf_add(&b, data + i, run - i);
 		i = run;
 		if (i < len && data[i] == '"')
