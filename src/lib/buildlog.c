@@ -15,6 +15,7 @@
 
 #include "buildlog_private.h"
 #include "spacelock/mem.h"
+#include "spacelock/textenc.h"
 
 #define SNIFF_BYTES 8192
 #define STARTS(s, len, lit) ((len) >= sizeof(lit) - 1 && memcmp((s), (lit), sizeof(lit) - 1) == 0)
@@ -890,29 +891,6 @@ static void parse_line(struct sl_buildlog *log, const char *s, size_t len)
 
 /* ---- sanitising ---- */
 
-/* Length of a valid UTF-8 sequence at p (at most n bytes), or 0. */
-size_t log_utf8_len(const unsigned char *p, size_t n)
-{
-	size_t len;
-	unsigned cp;
-
-	if (p[0] < 0xc2 || p[0] > 0xf4)
-		return 0;
-	len = p[0] < 0xe0 ? 2 : p[0] < 0xf0 ? 3 : 4;
-	if (n < len)
-		return 0;
-	cp = p[0] & (0x3f >> (len - 1));
-	for (size_t i = 1; i < len; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (p[i] & 0x3f);
-	}
-	if ((len == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-	    (len == 4 && (cp < 0x10000 || cp > 0x10ffff)))
-		return 0;
-	return len;
-}
-
 /* Skips an ANSI escape sequence starting at p[0] == ESC; returns its length. */
 static size_t ansi_len(const char *p, size_t n)
 {
@@ -976,9 +954,9 @@ size_t log_plain_prefix(const char *s, size_t n)
 static size_t kept_prefix(const char *s, size_t n)
 {
 	size_t i = log_plain_prefix(s, n), k;
+	uint32_t cp;
 
-	while (i < n && (unsigned char)s[i] >= 0x80 &&
-	       (k = log_utf8_len((const unsigned char *)s + i, n - i)) > 0) {
+	while (i < n && (unsigned char)s[i] >= 0x80 && (k = sl_utf8_next(s + i, n - i, &cp)) > 0) {
 		i += k;
 		if (i < n && (unsigned char)s[i] < 0x80)
 			i += log_plain_prefix(s + i, n - i);

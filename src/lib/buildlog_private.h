@@ -125,8 +125,6 @@ size_t log_plain_prefix(const char *s, size_t n);
 /* What a sanitised, unquoted line is: 1 a "===== Build Queued at" header,
  * 2 an "===== Application Startup at" header, 0 neither. */
 int log_header_kind(const char *s, size_t len);
-/* Length of a valid UTF-8 sequence at p (at most n bytes), or 0. */
-size_t log_utf8_len(const unsigned char *p, size_t n);
 /* The bytes a skimmed line must start with to be read at all (a header, a
  * line of the failure summary block, a quoted copy's line). */
 extern const bool log_skim_first_byte[256];
@@ -163,7 +161,7 @@ void blog_feed_skim_sse(struct sl_buildlog *log, const char *data, size_t len);
 /* Tests set it to use the SSE2 (or plain C) masks on a CPU with AVX2. */
 extern bool blog_skim_no_avx2;
 /* Is p[0..n) valid UTF-8, by the skim walk's vector check?  Only on a CPU
- * with AVX2; for tests, which compare it with log_utf8_len. */
+ * with AVX2; for tests, which compare it with sl_utf8_valid. */
 #if defined(__x86_64__) && defined(__GNUC__)
 bool blog_skim_utf8_check(const char *p, size_t n);
 #endif

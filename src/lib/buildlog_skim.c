@@ -22,6 +22,7 @@
 #endif
 
 #include "buildlog_private.h"
+#include "spacelock/textenc.h"
 
 #define BLOCK 64
 
@@ -143,55 +144,6 @@ __attribute__((target("avx2"))) static inline struct masks32 masks32(__m256i v, 
 
 bool blog_skim_no_avx2;
 
-/* Is s[0..n), which holds no control byte, valid UTF-8?  ASCII is passed
- * sixteen bytes at a time. */
-static bool utf8_valid(const char *s, size_t n)
-{
-	size_t i = 0;
-
-	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
-		size_t k;
-
-		if (c < 0x80) { /* an ASCII run */
-			i++;
-#if defined(__SSE2__)
-			while (n - i >= 16) {
-				unsigned m = (unsigned)_mm_movemask_epi8(
-				    _mm_loadu_si128((const __m128i *)(const void *)(s + i)));
-				if (m) {
-					i += (size_t)__builtin_ctz(m);
-					break;
-				}
-				i += 16;
-			}
-#endif
-			continue;
-		}
-		if (c >= 0xe0 && c <= 0xef && n - i >= 3) {
-			/* the common case (box drawing of pip's progress bars),
-			 * the checks of log_utf8_len inline: two continuation
-			 * bytes, not overlong (E0 needs A0+), not a surrogate (ED
-			 * needs below A0) */
-			unsigned char c1 = (unsigned char)s[i + 1], c2 = (unsigned char)s[i + 2];
-			if ((c1 & 0xc0) != 0x80 || (c2 & 0xc0) != 0x80 ||
-			    (c == 0xe0 && c1 < 0xa0) || (c == 0xed && c1 >= 0xa0))
-				return false;
-			/* a bar of one character: the 48 bytes after this one
-			 * repeat it, so they are 16 more of it */
-			while (n - i >= 51 && memcmp(s + i, s + i + 3, 48) == 0)
-				i += 48;
-			i += 3;
-			continue;
-		}
-		k = log_utf8_len((const unsigned char *)s + i, n - i);
-		if (k == 0)
-			return false;
-		i += k;
-	}
-	return true;
-}
-
 /* The first words of what matters (log_skim_prefix4) by their first byte,
  * for a quick test: 0 none, ANY when two share a first byte. */
 #define ANY_WORD 1u
@@ -245,7 +197,7 @@ static inline void skim_one(struct sl_buildlog *log, const struct prefixes *pf, 
 	size_t n = (size_t)(nl - p);
 
 	if (!st->seen_header || ctl || n > SL_BUILDLOG_LINE_MAX ||
-	    (high && !st->warned_utf8 && !utf8_valid(p, n))) {
+	    (high && !st->warned_utf8 && !sl_utf8_valid(p, n))) {
 		skim_slow(log, p, n);
 		return;
 	}

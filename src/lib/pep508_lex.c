@@ -11,6 +11,7 @@
 
 #include "pep508_private.h"
 #include "spacelock/buf.h"
+#include "spacelock/textenc.h"
 
 #define NOMATCH ((size_t)-1)
 
@@ -39,43 +40,6 @@ static unsigned long cp_at(const char *s, size_t n, size_t *clen)
 		cp = (cp << 6) | (u[i] & 0x3f);
 	*clen = k;
 	return cp;
-}
-
-static bool utf8_valid(const char *s, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0;
-
-	while (i < n && u[i] < 0x80)
-		i++;
-	while (i < n) {
-		unsigned long cp, min;
-		size_t k;
-		if (u[i] < 0x80) {
-			i++;
-			continue;
-		}
-		if (u[i] >= 0xc2 && u[i] <= 0xdf)
-			k = 2, min = 0x80;
-		else if (u[i] >= 0xe0 && u[i] <= 0xef)
-			k = 3, min = 0x800;
-		else if (u[i] >= 0xf0 && u[i] <= 0xf4)
-			k = 4, min = 0x10000;
-		else
-			return false;
-		if (i + k > n)
-			return false;
-		cp = u[i] & (0x7f >> k);
-		for (size_t j = 1; j < k; j++) {
-			if ((u[i + j] & 0xc0) != 0x80)
-				return false;
-			cp = (cp << 6) | (u[i + j] & 0x3f);
-		}
-		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-			return false;
-		i += k;
-	}
-	return true;
 }
 
 static void add_utf8(struct sl_buf *b, unsigned long cp)
@@ -575,7 +539,7 @@ int pep508_lex_init(struct pep508_lex *lx, const char *s, const char *what, stru
 	lx->len = strlen(s);
 	lx->pos = 0;
 	lx->what = what;
-	if (!utf8_valid(s, lx->len))
+	if (!sl_utf8_valid(s, lx->len))
 		return sl_error(err, SL_EPARSE, "invalid %s: not valid UTF-8", what);
 	return 0;
 }

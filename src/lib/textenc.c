@@ -2,6 +2,9 @@
 #include "spacelock/textenc.h"
 
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 static const unsigned char BOM_UTF8[] = {0xEF, 0xBB, 0xBF};
 
@@ -45,14 +48,40 @@ size_t sl_utf8_next(const char *s, size_t len, uint32_t *cp)
 	return utf8_seq((const unsigned char *)s, len, cp, false);
 }
 
+/* Length of the ASCII run at s[0..len): sixteen bytes at a time with SSE2
+ * (build logs are mostly ASCII and long). */
+static size_t ascii_run(const char *s, size_t len)
+{
+	size_t i = 0;
+#ifdef __SSE2__
+	for (; len - i >= 16; i += 16) {
+		unsigned m = (unsigned)_mm_movemask_epi8(
+		    _mm_loadu_si128((const __m128i *)(const void *)(s + i)));
+		if (m)
+			return i + (size_t)__builtin_ctz(m);
+	}
+#endif
+	while (i < len && (unsigned char)s[i] < 0x80)
+		i++;
+	return i;
+}
+
 size_t sl_utf8_invalid_at(const char *s, size_t len)
 {
 	size_t i = 0, n;
 	uint32_t cp;
 
-	while (i < len) {
-		if ((unsigned char)s[i] < 0x80) {
-			i++;
+	while ((i += ascii_run(s + i, len - i)) < len) {
+		const unsigned char *u = (const unsigned char *)s + i;
+		if (u[0] >= 0xE1 && u[0] <= 0xEC && len - i >= 3 && (u[1] & 0xC0) == 0x80 &&
+		    (u[2] & 0xC0) == 0x80) {
+			/* the common 3-byte case (box drawing, as in pip's
+			 * progress bars: E1..EC need no range check); a bar of
+			 * one character: when the 48 bytes after it repeat it,
+			 * they are 16 more of it */
+			while (len - i >= 51 && memcmp(s + i, s + i + 3, 48) == 0)
+				i += 48;
+			i += 3;
 			continue;
 		}
 		n = sl_utf8_next(s + i, len - i, &cp);

@@ -12,6 +12,7 @@
 #include "spacelock/fileio.h"
 #include "spacelock/freeze.h"
 #include "spacelock/name.h"
+#include "spacelock/textenc.h"
 #include "../../src/lib/buildlog_private.h"
 #include "test.h"
 
@@ -642,15 +643,15 @@ static void warnings_of_replaced_builds(void)
 	sl_buildlog_free(log);
 }
 
-/* The scalar UTF-8 check the skim walk's vector check must agree with. */
+/* The plain sequence-by-sequence UTF-8 check the others must agree with:
+ * the skim walk's vector check and sl_utf8_valid's shortcuts. */
 static bool utf8_ok(const char *s, size_t n)
 {
-	for (size_t i = 0, k; i < n; i += k) {
-		k = (unsigned char)s[i] < 0x80 ? 1
-					       : log_utf8_len((const unsigned char *)s + i, n - i);
-		if (k == 0)
+	uint32_t cp;
+
+	for (size_t i = 0, k; i < n; i += k)
+		if ((k = sl_utf8_next(s + i, n - i, &cp)) == 0)
 			return false;
-	}
 	return true;
 }
 
@@ -682,14 +683,38 @@ static void utf8_vector_check(void)
 					buf[at + i] = (char)bytes[c % nb];
 				cases++;
 				if (blog_skim_utf8_check(buf, sizeof(buf)) !=
-				    utf8_ok(buf, sizeof(buf)))
+					utf8_ok(buf, sizeof(buf)) ||
+				    sl_utf8_valid(buf, sizeof(buf)) != utf8_ok(buf, sizeof(buf)))
 					wrong++;
 			}
 		}
 	}
-	CHECK(wrong == 0, "%zu of %zu byte sequences judged otherwise than log_utf8_len", wrong,
+	CHECK(wrong == 0, "%zu of %zu byte sequences judged otherwise than sl_utf8_next", wrong,
 	      cases);
 #endif
+}
+
+/* sl_utf8_invalid_at's shortcut for a bar of one repeated 3-byte
+ * character: a different character, an invalid byte or a cut sequence at
+ * any place in or after the bar is still found where it is. */
+static void utf8_bars(void)
+{
+	static const char *const odd[] = {"\xe2\x94\x82", "\xff", "\xe2\x94", "\xe2x", "a"};
+	char buf[256];
+	size_t wrong = 0;
+
+	for (size_t o = 0; o < sizeof(odd) / sizeof(odd[0]); o++) {
+		for (size_t at = 0; at + 3 <= sizeof(buf); at += 3) {
+			size_t len = at + strlen(odd[o]), want;
+			for (size_t i = 0; i + 3 <= sizeof(buf); i += 3)
+				memcpy(buf + i, "\xe2\x94\x81", 3); /* the bar: U+2501 */
+			memcpy(buf + at, odd[o], strlen(odd[o]));
+			want = utf8_ok(buf, len) ? len : at;
+			if (sl_utf8_invalid_at(buf, len) != want)
+				wrong++;
+		}
+	}
+	CHECK(wrong == 0, "%zu bars judged otherwise", wrong);
 }
 
 int main(void)
@@ -711,6 +736,7 @@ int main(void)
 	skimmed_file();
 	skimmed_sse_file();
 	utf8_vector_check();
+	utf8_bars();
 	warnings_of_replaced_builds();
 	return t_done();
 }
