@@ -71,11 +71,30 @@ static void summary(const struct sl_buildlog *log, struct sl_buf *b)
 		sl_buf_addf(b, "%s\n", log->warnings[i]);
 }
 
+/* Both logs read (rc1, rc2 as returned) or both refused, and the same facts. */
+static void same(struct sl_buildlog *l1, int rc1, struct sl_buildlog *l2, int rc2)
+{
+	struct sl_buf a = SL_BUF_INIT, b = SL_BUF_INIT;
+
+	if ((rc1 == 0) != (rc2 == 0))
+		abort();
+	if (rc1 == 0) {
+		summary(l1, &a);
+		summary(l2, &b);
+		if (a.len != b.len || memcmp(a.buf, b.buf, a.len) != 0)
+			abort();
+	}
+	sl_buf_release(&a);
+	sl_buf_release(&b);
+	sl_buildlog_free(l1);
+	sl_buildlog_free(l2);
+}
+
 /* The input repeated to REPEAT_MIN bytes, fed at once and read from a
  * file (a memfd) in reads of 1 to 8 KB: the same facts. */
 static void repeated(const uint8_t *data, size_t size, enum sl_log_kind kind, size_t chunk)
 {
-	struct sl_buf all = SL_BUF_INIT, a = SL_BUF_INIT, b = SL_BUF_INIT;
+	struct sl_buf all = SL_BUF_INIT;
 	struct sl_buildlog *l1, *l2 = NULL;
 	struct sl_err err;
 	char path[64];
@@ -94,24 +113,12 @@ static void repeated(const uint8_t *data, size_t size, enum sl_log_kind kind, si
 	blog_file_chunk = 64 * 1024;
 	blog_skim_no_avx2 = false;
 	close(fd);
-	if ((rc1 == 0) != (rc2 == 0))
-		abort();
-	if (rc1 == 0) {
-		summary(l1, &a);
-		summary(l2, &b);
-		if (a.len != b.len || memcmp(a.buf, b.buf, a.len) != 0)
-			abort();
-	}
+	same(l1, rc1, l2, rc2);
 	sl_buf_release(&all);
-	sl_buf_release(&a);
-	sl_buf_release(&b);
-	sl_buildlog_free(l1);
-	sl_buildlog_free(l2);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct sl_buf a = SL_BUF_INIT, b = SL_BUF_INIT;
 	enum sl_log_kind kind;
 	size_t step;
 	int rc1, rc2;
@@ -125,16 +132,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	l2 = run(data + 1, size - 1, kind, size, &rc2);
 	if (rc1 != rc2)
 		abort();
-	if (rc1 == 0) {
-		summary(l1, &a);
-		summary(l2, &b);
-		if (a.len != b.len || memcmp(a.buf, b.buf, a.len) != 0)
-			abort();
-	}
-	sl_buf_release(&a);
-	sl_buf_release(&b);
-	sl_buildlog_free(l1);
-	sl_buildlog_free(l2);
+	same(l1, rc1, l2, rc2);
 	if (size > 1)
 		repeated(data + 1, size - 1, kind, 1024 * (1 + (data[0] & 7)));
 	return 0;

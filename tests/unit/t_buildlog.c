@@ -551,32 +551,24 @@ static void builds_reset(void)
 	free(b);
 }
 
-/* A file of many builds is skimmed up to its last header and says exactly
- * what the same bytes fed as a stream say. */
-static void skimmed_file(void)
+/* all, written to a file, read by the skimming reader against the same
+ * bytes fed as a stream: more than half the lines skimmed, and the same
+ * facts and warnings (the label aside); it held `builds` builds. */
+static void skims_like_stream(const struct sl_buf *all, bool sse, unsigned builds)
 {
-	const char *parts[] = {PYDANTIC, NOMATCH ".log", PIP "index-install.log",
-			       LOGS "2026-05-run-log-py3.13-audioop-missing.log"};
 	char path[] = "/tmp/t_buildlog_skim_XXXXXX";
-	struct sl_buf all = SL_BUF_INIT, one = SL_BUF_INIT;
 	struct sl_buildlog *a, *b;
 	struct sl_err err = {0};
 	int fd = mkstemp(path), rc;
 
-	for (int r = 0; r < 30; r++)
-		for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
-			sl_buf_reset(&one);
-			CHECK(sl_file_read(parts[i], 1 << 24, &one, &err) == 0, "%s", err.msg);
-			sl_buf_add(&all, one.buf, one.len);
-		}
-	CHECK(fd >= 0 && write(fd, all.buf, all.len) == (ssize_t)all.len, "temp file");
+	CHECK(fd >= 0 && write(fd, all->buf, all->len) == (ssize_t)all->len, "temp file");
 	close(fd);
 	a = read_log(path, SL_LOG_BUILD);
-	b = feed(all.buf, all.len, 4096, &err, &rc);
+	b = feed(all->buf, all->len, 4096, &err, &rc);
 	CHECK(rc == 0, "feed: %s", err.msg);
-	CHECK(a->skimmed > a->lines / 2 && b->skimmed == 0, "skimmed %lu of %lu lines, stream %lu",
-	      a->skimmed, a->lines, b->skimmed);
-	CHECK(a->lines == b->lines && a->builds == b->builds && a->builds == 60,
+	CHECK(a->sse == sse && a->skimmed > a->lines / 2 && b->skimmed == 0,
+	      "skimmed %lu of %lu lines, stream %lu", a->skimmed, a->lines, b->skimmed);
+	CHECK(a->lines == b->lines && a->builds == b->builds && a->builds == builds,
 	      "lines %lu/%lu builds %u/%u", a->lines, b->lines, a->builds, b->builds);
 	CHECK(a->obs.n == b->obs.n && a->nsteps == b->nsteps && a->nfailures == b->nfailures,
 	      "the kept build");
@@ -589,37 +581,32 @@ static void skimmed_file(void)
 	unlink(path);
 	sl_buildlog_free(a);
 	sl_buildlog_free(b);
-	sl_buf_release(&all);
-	sl_buf_release(&one);
 }
 
-/* The same for an SSE file: its events are decoded, the lines of the
- * builds before the last header event skimmed. */
-static void skimmed_sse_file(void)
+/* A file of many builds is skimmed up to its last header and says exactly
+ * what the same bytes fed as a stream say; an SSE file too (its events
+ * decoded, the lines before the last header event skimmed). */
+static void skimmed_files(void)
 {
-	char path[] = "/tmp/t_buildlog_skim_sse_XXXXXX";
+	const char *parts[] = {PYDANTIC, NOMATCH ".log", PIP "index-install.log",
+			       LOGS "2026-05-run-log-py3.13-audioop-missing.log"};
 	struct sl_buf all = SL_BUF_INIT, one = SL_BUF_INIT;
-	struct sl_buildlog *a, *b;
 	struct sl_err err = {0};
-	int fd = mkstemp(path), rc;
 
+	for (int r = 0; r < 30; r++)
+		for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+			sl_buf_reset(&one);
+			CHECK(sl_file_read(parts[i], 1 << 24, &one, &err) == 0, "%s", err.msg);
+			sl_buf_add(&all, one.buf, one.len);
+		}
+	skims_like_stream(&all, false, 60);
+
+	sl_buf_reset(&all);
+	sl_buf_reset(&one);
 	CHECK(sl_file_read(NOMATCH ".sse", 1 << 24, &one, &err) == 0, "%s", err.msg);
 	for (int r = 0; r < 200; r++)
 		sl_buf_add(&all, one.buf, one.len);
-	CHECK(fd >= 0 && write(fd, all.buf, all.len) == (ssize_t)all.len, "temp file");
-	close(fd);
-	a = read_log(path, SL_LOG_BUILD);
-	b = feed(all.buf, all.len, 4096, &err, &rc);
-	CHECK(rc == 0, "feed: %s", err.msg);
-	CHECK(a->sse && a->skimmed > a->lines / 2 && b->skimmed == 0,
-	      "SSE: skimmed %lu of %lu lines, stream %lu", a->skimmed, a->lines, b->skimmed);
-	CHECK(a->lines == b->lines && a->builds == b->builds && a->builds == 200 &&
-		  a->obs.n == b->obs.n && a->nsteps == b->nsteps && a->nwarnings == b->nwarnings &&
-		  a->warnings_dropped == b->warnings_dropped,
-	      "SSE: lines %lu/%lu builds %u/%u", a->lines, b->lines, a->builds, b->builds);
-	unlink(path);
-	sl_buildlog_free(a);
-	sl_buildlog_free(b);
+	skims_like_stream(&all, true, 200);
 	sl_buf_release(&all);
 	sl_buf_release(&one);
 }
@@ -733,8 +720,7 @@ int main(void)
 	pip_semantics();
 	run_log_freeze();
 	builds_reset();
-	skimmed_file();
-	skimmed_sse_file();
+	skimmed_files();
 	utf8_vector_check();
 	utf8_bars();
 	warnings_of_replaced_builds();
