@@ -1046,23 +1046,14 @@ size_t log_skim_prefix4(uint32_t *out)
 	return n;
 }
 
-bool log_skim_may_want(const char *s, size_t avail)
+/* A skimmed line that matters (s NUL-terminated): a header or a line of
+ * the failure summary block. */
+static void skim_read(struct sl_buildlog *log, const char *s, size_t n)
 {
-	size_t n;
-
-	if (avail == 0 || s[0] == '{')
-		return avail > 0;
-	n = avail < 6 ? avail : 6;
-	if (s[0] == '=' && memcmp(s, "===== ", n) == 0)
-		return true;
-	for (size_t i = 0; i < NSUMMARY_TEXTS; i++) {
-		if (s[0] != summary_texts[i].text[0])
-			continue;
-		n = avail < summary_texts[i].len ? avail : summary_texts[i].len;
-		if (memcmp(s, summary_texts[i].text, n) == 0)
-			return true;
-	}
-	return false;
+	if (STARTS(s, n, "===== "))
+		header(log, s, n);
+	else
+		summary_line(log, s, n);
 }
 
 /* A line of a build that a later header replaces (the file reader found
@@ -1090,10 +1081,8 @@ void blog_skim_line(struct sl_buildlog *log, const char *line, size_t len)
 		return;
 	if (plain == len)
 		blog_skim_wanted(log, s, n);
-	else if (STARTS(s, n, "===== "))
-		header(log, s, n);
-	else
-		summary_line(log, s, n);
+	else /* sanitised into st->clean: a C string already */
+		skim_read(log, s, n);
 }
 
 void blog_skim_wanted(struct sl_buildlog *log, const char *s, size_t n)
@@ -1103,10 +1092,7 @@ void blog_skim_wanted(struct sl_buildlog *log, const char *s, size_t n)
 	/* header() and the summary want a C string */
 	sl_buf_reset(&st->clean);
 	sl_buf_add(&st->clean, s, n);
-	if (STARTS(s, n, "===== "))
-		header(log, st->clean.buf, n);
-	else
-		summary_line(log, st->clean.buf, n);
+	skim_read(log, st->clean.buf, n);
 }
 
 void sl_buildlog_feed_line(struct sl_buildlog *log, const char *line, size_t len,

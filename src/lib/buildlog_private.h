@@ -131,9 +131,6 @@ extern const bool log_skim_first_byte[256];
 /* Must a skimmed line, sanitised and unquoted, be read: a header or a
  * line of the failure summary block?  (No C string needed.) */
 bool log_skim_wanted(const char *s, size_t n);
-/* Could a line starting with s[0..avail) (its end not known yet), once
- * unquoted, be one log_skim_wanted says yes to? */
-bool log_skim_may_want(const char *s, size_t avail);
 /* The first four bytes of each text log_skim_wanted looks for (all but the
  * JSON line's '{'), as words; fills out (room for 16), returns how many. */
 #define LOG_SKIM_PREFIX4_MAX 16
