@@ -1288,6 +1288,7 @@ static void free_state(struct sl_buildlog *log)
 		return;
 	piplog_reset(st);
 	free(st->names.v);
+	free(st->skim_tables);
 	warnings_clear(&st->warn_input);
 	warnings_clear(&st->warn_build);
 	free(st->warn_input.v);

@@ -79,6 +79,7 @@ struct sl_buildlog_state {
 	 * found by the file reader) replaces: only what outlives the build is
 	 * read from them (see skim_line) */
 	bool skim;
+	void *skim_tables; /* buildlog_skim.c's lookup tables, made on first use */
 
 	struct blog_warnings warn_input, warn_build;
 	unsigned long warn_seq;

@@ -22,6 +22,7 @@
 #endif
 
 #include "buildlog_private.h"
+#include "spacelock/mem.h"
 #include "spacelock/textenc.h"
 
 #define BLOCK 64
@@ -473,16 +474,32 @@ __attribute__((target("avx2,popcnt"))) static const char *walk_avx2(struct walk 
 }
 #endif
 
+/* The lookup tables the walk needs, made once per log. */
+struct skim_tables {
+	struct nibble_tables nib;
+	struct prefixes pf;
+};
+
+static const struct skim_tables *skim_tables(struct sl_buildlog_state *st)
+{
+	struct skim_tables *t = st->skim_tables;
+
+	if (!t) {
+		t = sl_xmalloc(sizeof(*t));
+		nibble_tables_init(&t->nib);
+		prefixes_init(&t->pf);
+		st->skim_tables = t;
+	}
+	return t;
+}
+
 void blog_feed_skim(struct sl_buildlog *log, const char *data, size_t len)
 {
 	struct sl_buildlog_state *st = log->state;
 	const char *p = data, *end = data + len;
-	struct nibble_tables tables;
-	struct prefixes pf;
-	struct walk w = {.log = log, .pf = &pf, .end = end, .open_first = true, .slow = true};
+	const struct skim_tables *t = skim_tables(st);
+	struct walk w = {.log = log, .pf = &t->pf, .end = end, .open_first = true, .slow = true};
 
-	nibble_tables_init(&tables);
-	prefixes_init(&pf);
 	st->skim = true;
 	if (st->split.partial.len) { /* the previous chunk's unfinished line */
 		const char *nl = memchr(p, '\n', len);
@@ -492,8 +509,8 @@ void blog_feed_skim(struct sl_buildlog *log, const char *data, size_t len)
 	}
 	w.line = p;
 #ifdef HAVE_AVX2_PATH
-	if (tables.ok && !blog_skim_no_avx2 && __builtin_cpu_supports("avx2"))
-		p = walk_avx2(&w, p, &tables);
+	if (t->nib.ok && !blog_skim_no_avx2 && __builtin_cpu_supports("avx2"))
+		p = walk_avx2(&w, p, &t->nib);
 	else
 #endif
 		p = walk_sse2(&w, p);
