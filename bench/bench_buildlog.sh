@@ -14,6 +14,7 @@ REPS=${REPS:-5}
 SIZES_MB=${SIZES_MB:-10 100}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh"
 TIME=/usr/bin/time
 [ -x "$TIME" ] || { echo "skip: /usr/bin/time missing (Debian package 'time', see ./configure)"; exit 0; }
 
@@ -50,8 +51,6 @@ wall_ms() {
 	echo $(((e - s) / REPS / 1000)) | awk '{ printf "%.1f\n", $1 / 1000 }'
 }
 
-median() { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-
 # RUNS samples of spacelock and wc -l, taken in turns so that both see the
 # same machine; prints "ours_ms wc_ms" (medians)
 measure_pair() {
@@ -63,7 +62,7 @@ measure_pair() {
 		wall_ms wc -l "$1" >>"$tmp/wc"
 		i=$((i + 1))
 	done
-	echo "$(median <"$tmp/ours") $(median <"$tmp/wc")"
+	echo "$(median_of <"$tmp/ours") $(median_of <"$tmp/wc")"
 }
 
 # peak RSS in kB of one run

@@ -25,22 +25,7 @@ if [ -z "$py" ]; then
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-now() { date +%s.%N; }
-
-median() { # runs, command...: median wall seconds
-	n=$1
-	shift
-	: >"$tmp/times"
-	i=0
-	while [ $i -lt "$n" ]; do
-		t0=$(now)
-		"$@" >/dev/null 2>&1
-		t1=$(now)
-		echo "$t1 - $t0" | bc -l >>"$tmp/times"
-		i=$((i + 1))
-	done
-	sort -g "$tmp/times" | awk '{ a[NR] = $1 } END { printf "%.4f\n", a[int((NR + 1) / 2)] }'
-}
+. "$(dirname "$0")/lib.sh"
 
 report() { # label, packages, ours, pip's
 	printf '%-30s %5s pkgs  spacelock %8.4fs  pip check %8.4fs  ratio %7.1fx (target 20x)\n' \
@@ -51,8 +36,8 @@ report() { # label, packages, ours, pip's
 site=$("$py" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
 ver=$("$py" -c 'import sys; print("%d.%d.%d" % sys.version_info[:3])')
 n=$(ls -d "$site"/*.dist-info "$site"/*.egg-info 2>/dev/null | wc -l)
-ours=$(median "$RUNS" "$SPACELOCK" -q check --site-packages "$site" --python "$ver")
-pips=$(median 3 "$py" -m pip check)
+ours=$(median_wall "$RUNS" "$SPACELOCK" -q check --site-packages "$site" --python "$ver")
+pips=$(median_wall 3 "$py" -m pip check)
 report "machine ($py)" "$n" "$ours" "$pips"
 
 # 2. a generated 5,000-package environment in a venv pip check can see
@@ -68,7 +53,7 @@ mkdir -p "$cache/piponly"
 [ -e "$cache/piponly/pip" ] ||
 	ln -s "$("$py" -c 'import os, pip; print(os.path.dirname(pip.__path__[0]))')/pip" "$cache/piponly/pip"
 vsite=$("$venv/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
-ours=$(median "$RUNS" "$SPACELOCK" -q check --site-packages "$vsite")
+ours=$(median_wall "$RUNS" "$SPACELOCK" -q check --site-packages "$vsite")
 t0=$(now)
 PYTHONPATH="$cache/piponly" "$venv/bin/python" -m pip check >"$tmp/pip.txt" 2>&1
 pips=$(echo "$(now) - $t0" | bc -l)
@@ -89,7 +74,7 @@ for lock in lock lock-faults; do
 		--wheels "$uni/wheels" >"$tmp/out" 2>&1
 	runs=$RUNS
 	[ $lock = lock-faults ] && runs=1 # seconds each: the fix search
-	t=$(median "$runs" "$SPACELOCK" -q check "$uni/$lock.json" --wheels "$uni/wheels")
+	t=$(median_wall "$runs" "$SPACELOCK" -q check "$uni/$lock.json" --wheels "$uni/wheels")
 	rss=$(tail -n 1 "$tmp/tv" | awk '{ printf "%.1f", $2 / 1024 }')
 	cpu=$(tail -n 1 "$tmp/tv" | awk '{ printf "%.2f", $3 + $4 }')
 	printf '%-30s 2000 pkgs, %d alternatives: %8.4fs (cpu %ss), peak RSS %s MB (notes: 0.27 s, 32 MB)\n' \

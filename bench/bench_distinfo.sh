@@ -23,26 +23,12 @@ site=$("$py" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-now() { date +%s.%N; }
-
-# median of RUNS wall times (seconds) of a command
-median() {
-	i=0
-	: >"$tmp/times"
-	while [ $i -lt "$RUNS" ]; do
-		t0=$(now)
-		"$@" >/dev/null 2>&1
-		t1=$(now)
-		echo "$t1 - $t0" | bc -l >>"$tmp/times"
-		i=$((i + 1))
-	done
-	sort -g "$tmp/times" | awk '{ a[NR] = $1 } END { printf "%.4f\n", a[int((NR + 1) / 2)] }'
-}
+. "$(dirname "$0")/lib.sh"
 
 compare() { # label dir
 	n=$("$SPACELOCK" metadata --scan "$2" 2>/dev/null | wc -l)
-	ours=$(median "$SPACELOCK" -q metadata --scan "$2")
-	pips=$(median "$py" -m pip freeze --all --path "$2")
+	ours=$(median_wall "$RUNS" "$SPACELOCK" -q metadata --scan "$2")
+	pips=$(median_wall "$RUNS" "$py" -m pip freeze --all --path "$2")
 	ratio=$(echo "$pips / $ours" | bc -l)
 	printf '%-28s %5d dists  spacelock %8.4fs  pip freeze %8.4fs  ratio %6.1fx (target 20x)\n' \
 		"$1" "$n" "$ours" "$pips" "$ratio"
