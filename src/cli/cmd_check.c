@@ -15,6 +15,30 @@
 #include "spacelock/index.h"
 #include "spacelock/lockfile.h"
 
+const char cmd_check_summary[] =
+    "prove a lock or an installed environment consistent; propose fixes";
+
+const char cmd_check_usage[] =
+    "usage: spacelock check [LOCKFILE] [--python X.Y[.Z]] [--wheels DIR] [--index-url URL]\n"
+    "                       [--update-lock]\n"
+    "       spacelock check --site-packages DIR [--python X.Y[.Z]] [--wheels DIR]\n\n"
+    "Proves with libsolv that every package's requirements (Requires-Dist whose\n"
+    "marker holds, with the extras requested; Requires-Python) are satisfied by\n"
+    "the versions of the set, for CPython on linux x86_64.  LOCKFILE defaults to\n"
+    "spacelock.json; --site-packages alone checks an installed environment, as\n"
+    "pip check does.  Exit 0 when consistent, 1 with the problems grouped by\n"
+    "root cause and, when other versions are known, re-verified fixes\n"
+    "(docs/commands/check.md).\n\n"
+    "  --python X.Y[.Z]     the target (default: the lock's runtime.python, else the\n"
+    "                       card's python_version; for a site-packages, its path)\n"
+    "  --site-packages DIR  metadata from installed dist-info (or the set itself)\n"
+    "  --wheels DIR         metadata from wheels/sdists; other versions there are\n"
+    "                       the candidates for fixes\n"
+    "  --index-url URL      the package index asked last (default $PIP_INDEX_URL, else\n"
+    "                       https://pypi.org; only its cache with --offline)\n"
+    "  --update-lock        store the metadata used in LOCKFILE\n"
+    "  --json               the report as JSON on stdout\n";
+
 struct check_args {
 	const char *lockfile;
 	struct sl_check_options o;

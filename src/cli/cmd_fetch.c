@@ -6,11 +6,22 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "spacelock/buf.h" /* before commands.h, which uses struct sl_buf */
 #include "cli.h"
 #include "commands.h"
 #include "hubfetch.h"
 #include "spacelock/buf.h"
+
+const char cmd_fetch_summary[] = "download a Space's card, requirements and logs (plumbing)";
+
+const char cmd_fetch_usage[] =
+    "usage: spacelock fetch [--revision REV] [--token-file FILE] OWNER/NAME DIR\n\n"
+    "Downloads what `spacelock snapshot OWNER/NAME` reads from the Hub into DIR:\n"
+    "README.md, requirements.txt, pre-requirements.txt, packages.txt at the exact\n"
+    "revision, and the build and run logs (build.log, run.log, as server-sent\n"
+    "events, Hub tokens redacted).  Prints the Space id, the full revision sha,\n"
+    "sdk, hardware and the names (never values) of secrets and variables the\n"
+    "token may read.  Token: HF_TOKEN, HUGGING_FACE_HUB_TOKEN, then the token file\n"
+    "(docs/hub.md); --token-file overrides.\n";
 
 static void add_names(struct sl_buf *b, const char *key, char **v, bool json)
 {

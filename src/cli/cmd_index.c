@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "spacelock/buf.h" /* before commands.h, which uses struct sl_buf */
 #include "cli.h"
 #include "commands.h"
 #include "net.h"
@@ -14,6 +13,19 @@
 #include "spacelock/fileio.h"
 #include "spacelock/index.h"
 #include "spacelock/mem.h"
+
+const char cmd_index_summary[] = "fetch package metadata from the index (plumbing)";
+
+const char cmd_index_usage[] =
+    "usage: spacelock index [--index-url URL] [--cache-dir DIR] [-j N] [--from FILE]\n"
+    "                       fetch NAME==VERSION...\n\n"
+    "Fetches per-version metadata (requires_dist, requires_python, files with\n"
+    "sha256 and yanked) from a PyPI-compatible JSON API, many at once, through\n"
+    "the on-disk cache (docs/hub.md).  With the global --offline only the cache.\n\n"
+    "  --index-url URL  the index (default $PIP_INDEX_URL, else https://pypi.org)\n"
+    "  --cache-dir DIR  the cache (default $XDG_CACHE_HOME/spacelock)\n"
+    "  -j, --jobs N     transfers at once (default 32)\n"
+    "  --from FILE      read NAME==VERSION lines from FILE\n";
 
 struct index_args {
 	struct sl_index_opts o;

@@ -18,6 +18,18 @@
 #include "spacelock/name.h"
 #include "spacelock/textenc.h"
 
+const char cmd_log_summary[] = "show what a build or run log (or a pip freeze) proves (plumbing)";
+
+const char cmd_log_usage[] =
+    "usage: spacelock log [--run] [--json] FILE\n"
+    "       spacelock log --freeze [--json] FILE\n\n"
+    "Prints what a Space's build log proves (header time and commit, base image\n"
+    "and Python, sdk, each step's outcome, failures, every package observation);\n"
+    "plain logs and SSE streams are told apart automatically (docs/logs.md).\n\n"
+    "  --run     read FILE as a run (container) log\n"
+    "  --freeze  read FILE as pip freeze, pip list or pip install --report output\n"
+    "  --json    the result as JSON\n";
+
 /* ---- JSON ---- */
 
 static void jkey(struct sl_buf *b, const char *key, const char *s)

@@ -5,9 +5,29 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cases.h"
 #include "commands.h"
 #include "spacelock/buf.h"
 #include "spacelock/marker.h"
+
+const char cmd_marker_summary[] = "evaluate PEP 508 markers against the target (plumbing)";
+
+const char cmd_marker_usage[] =
+    "usage: spacelock marker eval MARKER [--python VER] [--env JSON] [--extra NAME]\n"
+    "       spacelock marker normalize MARKER\n"
+    "       spacelock marker (eval|normalize) --stdin\n\n"
+    "Evaluates a PEP 508 environment marker against the target environment\n"
+    "(the Space, not this machine), as the latest pypa/packaging does, and\n"
+    "prints true or false; normalize prints its normal form.  Default target:\n"
+    "CPython 3.10.12 on linux x86_64 (docs/commands/plumbing-pep508.md).\n\n"
+    "  --python VER  3.12 or 3.11.4: python_version, python_full_version and\n"
+    "                implementation_version (X.Y means X.Y.0)\n"
+    "  --env JSON    an object of overrides, e.g. '{\"sys_platform\":\"win32\"}';\n"
+    "                extras and dependency_groups take arrays of names\n"
+    "  --extra NAME  the value of `extra`\n"
+    "  --stdin       one case a line: MARKER, optionally TAB and ENV_JSON; one\n"
+    "                result a line, 'error: MSG' for a bad case; exit 0 at the end\n\n"
+    "An invalid marker or an undefined comparison on the command line exits 3.\n";
 
 struct marker_opts {
 	bool eval; /* else normalize */
@@ -141,7 +161,7 @@ static int parse_opts(int argc, char **argv, struct marker_opts *o, struct sl_cl
 int cmd_marker(int argc, char **argv, struct sl_cli *cli)
 {
 	struct marker_opts o = {.cli = cli};
-	int (*fn)(char *, void *, struct sl_buf *, struct sl_err *);
+	cli_case_fn fn;
 	int rc;
 
 	if (cli_wants_help(argc, argv, cli))

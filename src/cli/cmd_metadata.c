@@ -18,6 +18,20 @@
 #include "spacelock/name.h"
 #include "spacelock/textenc.h"
 
+const char cmd_metadata_summary[] = "print the core metadata of installed or archived packages";
+
+const char cmd_metadata_usage[] =
+    "usage: spacelock metadata [--json] PATH\n"
+    "       spacelock metadata [--json] --scan SITE-PACKAGES\n"
+    "       spacelock metadata [--json] --wheels DIR\n\n"
+    "Prints the core metadata spacelock reads (Name, Version, Requires-Dist,\n"
+    "Requires-Python, Provides-Extra) from PATH: a .dist-info or .egg-info, a\n"
+    "METADATA or PKG-INFO file, a wheel (.whl) or an sdist (.tar.gz, .zip, ...).\n\n"
+    "  --scan DIR    every installed distribution of a site-packages directory,\n"
+    "                one 'name==version' line each (as pip freeze spells them)\n"
+    "  --wheels DIR  the wheels and sdists of a folder, by canonical name and version\n"
+    "  --json        the same as JSON\n";
+
 static void json_strv(struct sl_buf *b, const char *key, char **v, size_t n)
 {
 	sl_buf_addf(b, ",\"%s\":[", key);

@@ -5,9 +5,20 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cases.h"
 #include "commands.h"
 #include "spacelock/buf.h"
 #include "spacelock/name.h"
+
+const char cmd_name_summary[] = "canonical form of a project name (plumbing)";
+
+const char cmd_name_usage[] =
+    "usage: spacelock name normalize N\n"
+    "       spacelock name normalize --stdin\n\n"
+    "Prints the PEP 503 canonical form of a project name (lower case, runs of\n"
+    "'-', '_' and '.' as one '-'), as packaging's canonicalize_name.  A name that\n"
+    "is not a valid PEP 508 name exits 3 (docs/commands/plumbing-pep508.md).\n\n"
+    "  --stdin  one name a line; one result a line, 'error: MSG' for a bad one\n";
 
 /* One case: the canonical name of a valid project name. */
 static int normalize_case(char *line, void *ctx, struct sl_buf *out, struct sl_err *err)

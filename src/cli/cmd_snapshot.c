@@ -14,6 +14,34 @@
 #include "spacelock/mem.h"
 #include "spacelock/snapshot.h"
 
+const char cmd_snapshot_summary[] =
+    "lock what a Space really ran from its files, logs or environment";
+
+const char cmd_snapshot_usage[] =
+    "usage: spacelock snapshot [--dir DIR] [--build-log FILE]... [--run-log FILE]...\n"
+    "                          [--freeze FILE]... [--site-packages DIR] [-o FILE]\n"
+    "       spacelock snapshot [--revision REV] [--token-file FILE] [-o FILE] OWNER/NAME\n\n"
+    "Locks what a Space really ran: reads the evidence you can get without a shell\n"
+    "inside the Space and writes every package version it proves, with the proof,\n"
+    "and what stays unknown (docs/commands/snapshot.md, docs/lockfile.md).\n\n"
+    "  --dir DIR            a checkout of the Space: README.md (card), requirements.txt,\n"
+    "                       pre-requirements.txt, packages.txt\n"
+    "  --build-log FILE     a build log (copied from the Space page or saved as SSE)\n"
+    "  --run-log FILE       a container log (an app may print pip freeze in it)\n"
+    "  --freeze FILE        pip freeze, pip list (--format=json) or pip install --report\n"
+    "  --site-packages DIR  an installed environment (dist-info, egg-info)\n"
+    "  -o, --output FILE    the lockfile (default spacelock.json; '-' is stdout)\n"
+    "  -q, --quiet          no summary on stderr\n"
+    "  OWNER/NAME           fetch the Space from the Hub (card, requirements, build and\n"
+    "                       run logs) and lock it with its id, revision and hardware\n"
+    "  --revision REV       a branch, tag or commit (default: the main branch)\n"
+    "  --token-file FILE    the Hub token (default: HF_TOKEN, then the token file;\n"
+    "                       docs/hub.md)\n\n"
+    "Exit 0 when the lock is complete, 1 when something stays unknown (its\n"
+    "\"incomplete\" list says what and why), 3 for unreadable or malformed input,\n"
+    "4 when the lockfile cannot be written, 5 network, 6 auth (401/403), 7 no such\n"
+    "Space or revision.  A failed run leaves no file.\n";
+
 struct files {
 	struct sl_snapshot_file *v;
 	size_t n, cap;

@@ -14,6 +14,23 @@
 #include "spacelock/specifier.h"
 #include "spacelock/version.h"
 
+const char cmd_version_summary[] = "compare, normalize and match PEP 440 versions (plumbing)";
+
+const char cmd_version_usage[] =
+    "usage: spacelock version compare A B\n"
+    "       spacelock version normalize V\n"
+    "       spacelock version match SPEC V [--prereleases MODE]\n"
+    "       spacelock version (compare|normalize|match) --stdin\n\n"
+    "PEP 440 plumbing, as the latest pypa/packaging decides (docs/commands/version.md).\n"
+    "compare prints <, = or >; normalize the normal form; match true or false.\n\n"
+    "  --prereleases MODE  default, true or false (packaging's contains(prereleases=\n"
+    "                      None, True, False)); only false rejects pre-releases\n"
+    "  --stdin             one case a line, fields separated by TAB (match: SPEC, V\n"
+    "                      and an optional MODE); one result a line, 'error: MSG'\n"
+    "                      for a bad case; exit 0 once all input was read\n\n"
+    "Invalid input on the command line exits 3.  'spacelock --version' prints\n"
+    "spacelock's own version.\n";
+
 enum sub { SUB_COMPARE, SUB_NORMALIZE, SUB_MATCH };
 
 struct version_opts {

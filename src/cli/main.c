@@ -10,29 +10,25 @@
 #include "commands.h"
 #include "spacelock/version_info.h"
 
+static int cmd_help(int argc, char **argv, struct sl_cli *cli);
+static const char cmd_help_usage[] =
+    "usage: spacelock help [<command>]\n\nShows the list of commands, or the full help of one.\n";
+
 /* The command table: name, function, one-line summary, full usage.
  * Keep sorted by how a user meets them: main jobs first, plumbing last. */
 static const struct sl_command commands[] = {
     /* COMMANDS-TABLE-BEGIN (one row per verb; keep this marker) */
-    {"snapshot", cmd_snapshot, "lock what a Space really ran from its files, logs or environment",
-     CMD_SNAPSHOT_USAGE},
-    {"check", cmd_check, "prove a lock or an installed environment consistent; propose fixes",
-     CMD_CHECK_USAGE},
-    {"fetch", cmd_fetch, "download a Space's card, requirements and logs (plumbing)",
-     CMD_FETCH_USAGE},
-    {"log", cmd_log, "show what a build or run log (or a pip freeze) proves (plumbing)",
-     CMD_LOG_USAGE},
-    {"metadata", cmd_metadata, "print the core metadata of installed or archived packages",
-     CMD_METADATA_USAGE},
-    {"index", cmd_index, "fetch package metadata from the index (plumbing)", CMD_INDEX_USAGE},
-    {"version", cmd_version, "compare, normalize and match PEP 440 versions (plumbing)",
-     CMD_VERSION_USAGE},
-    {"name", cmd_name, "canonical form of a project name (plumbing)", CMD_NAME_USAGE},
-    {"marker", cmd_marker, "evaluate PEP 508 markers against the target (plumbing)",
-     CMD_MARKER_USAGE},
-    {"requirement", cmd_requirement, "parse a PEP 508 requirement into JSON (plumbing)",
-     CMD_REQUIREMENT_USAGE},
-    {"help", cmd_help, "show help for spacelock or one command", CMD_HELP_USAGE},
+    {"snapshot", cmd_snapshot, cmd_snapshot_summary, cmd_snapshot_usage},
+    {"check", cmd_check, cmd_check_summary, cmd_check_usage},
+    {"fetch", cmd_fetch, cmd_fetch_summary, cmd_fetch_usage},
+    {"log", cmd_log, cmd_log_summary, cmd_log_usage},
+    {"metadata", cmd_metadata, cmd_metadata_summary, cmd_metadata_usage},
+    {"index", cmd_index, cmd_index_summary, cmd_index_usage},
+    {"version", cmd_version, cmd_version_summary, cmd_version_usage},
+    {"name", cmd_name, cmd_name_summary, cmd_name_usage},
+    {"marker", cmd_marker, cmd_marker_summary, cmd_marker_usage},
+    {"requirement", cmd_requirement, cmd_requirement_summary, cmd_requirement_usage},
+    {"help", cmd_help, "show help for spacelock or one command", cmd_help_usage},
     /* COMMANDS-TABLE-END */
 };
 
@@ -132,7 +128,7 @@ int cli_help_for(const char *verb)
 	return 0;
 }
 
-int cmd_help(int argc, char **argv, struct sl_cli *cli)
+static int cmd_help(int argc, char **argv, struct sl_cli *cli)
 {
 	(void)cli;
 	if (argc < 2) {
