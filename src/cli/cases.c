@@ -5,18 +5,21 @@
 
 #include "cases.h"
 #include "spacelock/fileio.h"
+#include "spacelock/jsonw.h"
 
-static void print_case_error(const struct sl_cli *cli, const char *msg)
+void cli_print_case_error(const struct sl_cli *cli, const char *msg)
 {
 	struct sl_buf b = SL_BUF_INIT;
+	struct sl_jsonw w;
 
 	if (!cli->json) {
 		printf("error: %s\n", msg);
 		return;
 	}
-	sl_buf_addstr(&b, "{\"error\":");
-	sl_buf_add_json_string(&b, msg, strlen(msg));
-	sl_buf_addch(&b, '}');
+	sl_jsonw_init(&w, &b);
+	sl_jsonw_object_begin(&w);
+	sl_jsonw_field_string(&w, "error", msg);
+	sl_jsonw_object_end(&w);
 	puts(b.buf);
 	sl_buf_release(&b);
 }
@@ -33,9 +36,9 @@ int pep508_stdin_loop(struct sl_cli *cli, cli_case_fn fn, void *ctx)
 		sl_buf_reset(&out);
 		sl_err_clear(&err);
 		if (r.truncated || r.saw_nul)
-			print_case_error(cli, "line too long or contains a NUL byte");
+			cli_print_case_error(cli, "line too long or contains a NUL byte");
 		else if (fn(r.line.buf, ctx, &out, &err) != 0)
-			print_case_error(cli, err.msg);
+			cli_print_case_error(cli, err.msg);
 		else
 			puts(out.buf);
 	}

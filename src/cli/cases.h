@@ -1,4 +1,4 @@
-/* cases.h: what the PEP 508 plumbing verbs (name, marker, requirement)
+/* cases.h: what the plumbing verbs (version, name, marker, requirement)
  * share: a verb turns one case (a command-line argument or a --stdin line)
  * into one result line; these run it and print. */
 #ifndef SPACELOCK_CLI_CASES_H
@@ -11,6 +11,10 @@
 
 /* fn turns one case into one result line in out, or fails with err. */
 typedef int (*cli_case_fn)(char *line, void *ctx, struct sl_buf *out, struct sl_err *err);
+
+/* Prints one case's failure as its result line: 'error: MSG', or with
+ * --json {"error":MSG}. */
+void cli_print_case_error(const struct sl_cli *cli, const char *msg);
 
 /* Runs fn over every stdin line, printing results or 'error: MSG'. */
 int pep508_stdin_loop(struct sl_cli *cli, cli_case_fn fn, void *ctx);

@@ -7,12 +7,12 @@
 #include <string.h>
 
 #include "cli.h"
-#include "spacelock/textenc.h"
 #include "commands.h"
 #include "spacelock/buf.h"
 #include "net.h"
 #include "spacelock/check.h"
 #include "spacelock/index.h"
+#include "spacelock/jsonw.h"
 #include "spacelock/lockfile.h"
 
 const char cmd_check_summary[] =
@@ -303,86 +303,76 @@ static void print_text(const struct sl_check_report *r)
 	sl_buf_release(&b);
 }
 
-static void json_str(struct sl_buf *b, const char *key, const char *v)
+static void json_problem(struct sl_jsonw *w, const struct sl_check_problem *p)
 {
-	sl_buf_addf(b, "\"%s\":", key);
-	sl_utf8_add_json_or_null(b, v);
+	sl_jsonw_object_begin(w);
+	sl_jsonw_field_string(w, "package", p->package);
+	sl_jsonw_field_string(w, "version", p->version);
+	sl_jsonw_field_string(w, "requirement", p->requirement);
+	sl_jsonw_field_string(w, "kind", sl_check_kind_name(p->kind));
+	sl_jsonw_field_string(w, "installed", p->installed);
+	sl_jsonw_field_string(w, "target", p->target);
+	sl_jsonw_field_string(w, "extra", p->extra);
+	sl_jsonw_field_string(w, "why", p->why);
+	sl_jsonw_field_string(w, "requested_by", p->requested_by);
+	sl_jsonw_field_string(w, "requested_at", p->requested_at);
+	sl_jsonw_field_string(w, "reason", p->reason);
+	sl_jsonw_field_int(w, "group", (long long)p->group);
+	sl_jsonw_object_end(w);
 }
 
-static void json_problem(struct sl_buf *b, const struct sl_check_problem *p)
-{
-	sl_buf_addch(b, '{');
-	json_str(b, "package", p->package);
-	sl_buf_addch(b, ',');
-	json_str(b, "version", p->version);
-	sl_buf_addch(b, ',');
-	json_str(b, "requirement", p->requirement);
-	sl_buf_addch(b, ',');
-	json_str(b, "kind", sl_check_kind_name(p->kind));
-	sl_buf_addch(b, ',');
-	json_str(b, "installed", p->installed);
-	sl_buf_addch(b, ',');
-	json_str(b, "target", p->target);
-	sl_buf_addch(b, ',');
-	json_str(b, "extra", p->extra);
-	sl_buf_addch(b, ',');
-	json_str(b, "why", p->why);
-	sl_buf_addch(b, ',');
-	json_str(b, "requested_by", p->requested_by);
-	sl_buf_addch(b, ',');
-	json_str(b, "requested_at", p->requested_at);
-	sl_buf_addch(b, ',');
-	json_str(b, "reason", p->reason);
-	sl_buf_addf(b, ",\"group\":%zu}", p->group);
-}
-
-static void json_solution(struct sl_buf *b, const struct sl_check_solution *s)
+static void json_solution(struct sl_jsonw *w, const struct sl_check_solution *s)
 {
 	struct sl_buf t = SL_BUF_INIT;
 
 	solution_text(&t, s);
-	sl_buf_addstr(b, "{\"actions\":[");
+	sl_jsonw_object_begin(w);
+	sl_jsonw_key(w, "actions");
+	sl_jsonw_array_begin(w);
 	for (size_t i = 0; i < s->n; i++) {
 		const struct sl_check_action *a = &s->actions[i];
-		sl_buf_addstr(b, i ? ",{" : "{");
-		json_str(b, "action", sl_check_step_name(a->step));
-		sl_buf_addch(b, ',');
-		json_str(b, "package", a->name);
-		sl_buf_addch(b, ',');
-		json_str(b, "from", a->from);
-		sl_buf_addch(b, ',');
-		json_str(b, "to", a->to);
-		sl_buf_addch(b, '}');
+		sl_jsonw_object_begin(w);
+		sl_jsonw_field_string(w, "action", sl_check_step_name(a->step));
+		sl_jsonw_field_string(w, "package", a->name);
+		sl_jsonw_field_string(w, "from", a->from);
+		sl_jsonw_field_string(w, "to", a->to);
+		sl_jsonw_object_end(w);
 	}
-	sl_buf_addstr(b, "],");
-	json_str(b, "text", t.buf);
-	sl_buf_addch(b, '}');
+	sl_jsonw_array_end(w);
+	sl_jsonw_field_string(w, "text", t.buf);
+	sl_jsonw_object_end(w);
 	sl_buf_release(&t);
 }
 
+/* One problem and one solution a line. */
 static void print_json(const struct sl_check_report *r)
 {
 	struct sl_buf b = SL_BUF_INIT;
+	struct sl_jsonw w;
 
-	sl_buf_addf(&b, "{\"consistent\":%s,", r->consistent ? "true" : "false");
-	json_str(&b, "python", r->python);
-	sl_buf_addf(&b, ",\"packages\":%zu,\"solver_problems\":%zu,\"problems\":[", r->n_packages,
-		    r->solver_problems);
+	sl_jsonw_init(&w, &b);
+	sl_jsonw_object_begin(&w);
+	sl_jsonw_field_bool(&w, "consistent", r->consistent);
+	sl_jsonw_field_string(&w, "python", r->python);
+	sl_jsonw_field_int(&w, "packages", (long long)r->n_packages);
+	sl_jsonw_field_int(&w, "solver_problems", (long long)r->solver_problems);
+	sl_jsonw_key(&w, "problems");
+	sl_jsonw_array_begin(&w);
 	for (size_t i = 0; i < r->n_problems; i++) {
-		sl_buf_addstr(&b, i ? ",\n  " : "\n  ");
-		json_problem(&b, &r->problems[i]);
+		sl_jsonw_space(&w, "\n  ");
+		json_problem(&w, &r->problems[i]);
 	}
-	sl_buf_addstr(&b, "],\"solutions\":[");
+	sl_jsonw_array_end(&w);
+	sl_jsonw_key(&w, "solutions");
+	sl_jsonw_array_begin(&w);
 	for (size_t i = 0; i < r->n_solutions; i++) {
-		sl_buf_addstr(&b, i ? ",\n  " : "\n  ");
-		json_solution(&b, &r->solutions[i]);
+		sl_jsonw_space(&w, "\n  ");
+		json_solution(&w, &r->solutions[i]);
 	}
-	sl_buf_addstr(&b, "],\"warnings\":[");
-	for (size_t i = 0; i < r->n_warnings; i++) {
-		sl_buf_addstr(&b, i ? "," : "");
-		sl_buf_add_json_string(&b, r->warnings[i], strlen(r->warnings[i]));
-	}
-	sl_buf_addstr(&b, "]}\n");
+	sl_jsonw_array_end(&w);
+	sl_jsonw_field_strings(&w, "warnings", r->warnings, r->n_warnings);
+	sl_jsonw_object_end(&w);
+	sl_buf_addch(&b, '\n');
 	fputs(b.buf, stdout);
 	sl_buf_release(&b);
 }

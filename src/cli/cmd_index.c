@@ -12,6 +12,7 @@
 #include "spacelock/buf.h"
 #include "spacelock/fileio.h"
 #include "spacelock/index.h"
+#include "spacelock/jsonw.h"
 #include "spacelock/mem.h"
 
 const char cmd_index_summary[] = "fetch package metadata from the index (plumbing)";
@@ -71,47 +72,44 @@ static int read_pairs(struct sl_cli *cli, const char *path, struct sl_index_rele
 	return rc;
 }
 
-static void json_field(struct sl_buf *b, const char *key, const char *v)
+static void json_release(struct sl_jsonw *w, const struct sl_index_release *r)
 {
-	sl_buf_addf(b, ",\"%s\":", key);
-	if (v)
-		sl_buf_add_json_string(b, v, strlen(v));
-	else
-		sl_buf_addstr(b, "null");
+	sl_jsonw_object_begin(w);
+	sl_jsonw_field_string(w, "name", r->name);
+	sl_jsonw_field_string(w, "version", r->version);
+	sl_jsonw_field_string(w, "requires_python", r->requires_python);
+	sl_jsonw_field_strv(w, "requires_dist", r->requires_dist);
+	sl_jsonw_key(w, "files");
+	sl_jsonw_array_begin(w);
+	for (size_t k = 0; k < r->nfiles; k++) {
+		const struct sl_index_file *f = &r->files[k];
+		sl_jsonw_object_begin(w);
+		sl_jsonw_field_string(w, "filename", f->filename);
+		sl_jsonw_field_string(w, "sha256", f->sha256);
+		sl_jsonw_field_string(w, "url", f->url);
+		sl_jsonw_field_string(w, "upload_time", f->upload_time);
+		sl_jsonw_field_bool(w, "yanked", f->yanked);
+		sl_jsonw_object_end(w);
+	}
+	sl_jsonw_array_end(w);
+	sl_jsonw_object_end(w);
 }
 
+/* One release a line. */
 static void print_json(const struct sl_index_release *v, size_t n)
 {
 	struct sl_buf b = SL_BUF_INIT;
+	struct sl_jsonw w;
 
-	sl_buf_addch(&b, '[');
+	sl_jsonw_init(&w, &b);
+	sl_jsonw_array_begin(&w);
 	for (size_t i = 0; i < n; i++) {
-		const struct sl_index_release *r = &v[i];
-		sl_buf_addstr(&b, i ? ",\n{\"name\":" : "{\"name\":");
-		sl_buf_add_json_string(&b, r->name, strlen(r->name));
-		sl_buf_addstr(&b, ",\"version\":");
-		sl_buf_add_json_string(&b, r->version, strlen(r->version));
-		json_field(&b, "requires_python", r->requires_python);
-		sl_buf_addstr(&b, ",\"requires_dist\":[");
-		for (size_t k = 0; r->requires_dist && r->requires_dist[k]; k++) {
-			if (k)
-				sl_buf_addch(&b, ',');
-			sl_buf_add_json_string(&b, r->requires_dist[k],
-					       strlen(r->requires_dist[k]));
-		}
-		sl_buf_addstr(&b, "],\"files\":[");
-		for (size_t k = 0; k < r->nfiles; k++) {
-			const struct sl_index_file *f = &r->files[k];
-			sl_buf_addstr(&b, k ? ",{\"filename\":" : "{\"filename\":");
-			sl_buf_add_json_string(&b, f->filename, strlen(f->filename));
-			json_field(&b, "sha256", f->sha256);
-			json_field(&b, "url", f->url);
-			json_field(&b, "upload_time", f->upload_time);
-			sl_buf_addf(&b, ",\"yanked\":%s}", f->yanked ? "true" : "false");
-		}
-		sl_buf_addstr(&b, "]}");
+		if (i)
+			sl_jsonw_space(&w, "\n");
+		json_release(&w, &v[i]);
 	}
-	sl_buf_addstr(&b, "]\n");
+	sl_jsonw_array_end(&w);
+	sl_buf_addch(&b, '\n');
 	fputs(b.buf, stdout);
 	sl_buf_release(&b);
 }

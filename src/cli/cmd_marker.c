@@ -8,6 +8,7 @@
 #include "cases.h"
 #include "commands.h"
 #include "spacelock/buf.h"
+#include "spacelock/jsonw.h"
 #include "spacelock/marker.h"
 
 const char cmd_marker_summary[] = "evaluate PEP 508 markers against the target (plumbing)";
@@ -56,8 +57,16 @@ static char *split_env(char *line)
 
 static void put_result(const struct marker_opts *o, bool yes, struct sl_buf *out)
 {
-	sl_buf_addstr(out, o->cli->json ? (yes ? "{\"result\":true}" : "{\"result\":false}")
-					: (yes ? "true" : "false"));
+	struct sl_jsonw w;
+
+	if (!o->cli->json) {
+		sl_buf_addstr(out, yes ? "true" : "false");
+		return;
+	}
+	sl_jsonw_init(&w, out);
+	sl_jsonw_object_begin(&w);
+	sl_jsonw_field_bool(&w, "result", yes);
+	sl_jsonw_object_end(&w);
 }
 
 static int eval_case(char *line, void *ctx, struct sl_buf *out, struct sl_err *err)
@@ -103,9 +112,11 @@ static int normalize_case(char *line, void *ctx, struct sl_buf *out, struct sl_e
 		    err, SL_EPARSE,
 		    "marker '%s' has a value with both quote characters and no written form", line);
 	if (o->cli->json) {
-		sl_buf_addstr(out, "{\"marker\":");
-		sl_buf_add_json_string(out, s, strlen(s));
-		sl_buf_addch(out, '}');
+		struct sl_jsonw w;
+		sl_jsonw_init(&w, out);
+		sl_jsonw_object_begin(&w);
+		sl_jsonw_field_string(&w, "marker", s);
+		sl_jsonw_object_end(&w);
 	} else {
 		sl_buf_addstr(out, s);
 	}

@@ -8,6 +8,7 @@
 #include "cases.h"
 #include "commands.h"
 #include "spacelock/buf.h"
+#include "spacelock/jsonw.h"
 #include "spacelock/name.h"
 
 const char cmd_name_summary[] = "canonical form of a project name (plumbing)";
@@ -33,9 +34,11 @@ static int normalize_case(char *line, void *ctx, struct sl_buf *out, struct sl_e
 				line);
 	sl_name_canonical_buf(line, strlen(line), &b);
 	if (cli->json) {
-		sl_buf_addstr(out, "{\"name\":");
-		sl_buf_add_json_string(out, b.buf, b.len);
-		sl_buf_addch(out, '}');
+		struct sl_jsonw w;
+		sl_jsonw_init(&w, out);
+		sl_jsonw_object_begin(&w);
+		sl_jsonw_field_string(&w, "name", b.buf);
+		sl_jsonw_object_end(&w);
 	} else {
 		sl_buf_add(out, b.buf, b.len);
 	}

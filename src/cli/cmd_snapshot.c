@@ -9,6 +9,7 @@
 #include "commands.h"
 #include "hubfetch.h"
 #include "spacelock/buf.h"
+#include "spacelock/jsonw.h"
 #include "spacelock/lock.h"
 #include "spacelock/lockfile.h"
 #include "spacelock/mem.h"
@@ -193,12 +194,17 @@ static void summary(const struct sl_lock *lock, const char *output, struct sl_cl
 static void summary_json(const struct sl_lock *lock, const char *output)
 {
 	struct sl_buf b = SL_BUF_INIT;
+	struct sl_jsonw w;
 
-	sl_buf_addstr(&b, "{\"output\":");
-	sl_buf_add_json_string(&b, output, strlen(output));
-	sl_buf_addf(&b, ",\"packages\":%zu,\"incomplete\":%zu,\"warnings\":%zu,\"complete\":%s}\n",
-		    lock->n_packages, lock->n_incomplete, lock->n_warnings,
-		    lock->n_incomplete ? "false" : "true");
+	sl_jsonw_init(&w, &b);
+	sl_jsonw_object_begin(&w);
+	sl_jsonw_field_string(&w, "output", output);
+	sl_jsonw_field_int(&w, "packages", (long long)lock->n_packages);
+	sl_jsonw_field_int(&w, "incomplete", (long long)lock->n_incomplete);
+	sl_jsonw_field_int(&w, "warnings", (long long)lock->n_warnings);
+	sl_jsonw_field_bool(&w, "complete", lock->n_incomplete == 0);
+	sl_jsonw_object_end(&w);
+	sl_buf_addch(&b, '\n');
 	fputs(b.buf, stdout);
 	sl_buf_release(&b);
 }

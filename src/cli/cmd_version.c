@@ -7,10 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cases.h"
 #include "cli.h"
 #include "commands.h"
 #include "spacelock/buf.h"
 #include "spacelock/fileio.h"
+#include "spacelock/jsonw.h"
 #include "spacelock/specifier.h"
 #include "spacelock/version.h"
 
@@ -102,32 +104,19 @@ static const char *result_key(enum sub sub)
 static void print_result(const struct sl_cli *cli, enum sub sub, const char *res)
 {
 	struct sl_buf b = SL_BUF_INIT;
+	struct sl_jsonw w;
 
 	if (!cli->json) {
 		puts(res);
 		return;
 	}
-	sl_buf_addf(&b, "{\"%s\":", result_key(sub));
+	sl_jsonw_init(&w, &b);
+	sl_jsonw_object_begin(&w);
 	if (sub == SUB_MATCH)
-		sl_buf_addstr(&b, res);
+		sl_jsonw_field_bool(&w, result_key(sub), strcmp(res, "true") == 0);
 	else
-		sl_buf_add_json_string(&b, res, strlen(res));
-	sl_buf_addstr(&b, "}");
-	puts(b.buf);
-	sl_buf_release(&b);
-}
-
-static void print_case_error(const struct sl_cli *cli, const char *msg)
-{
-	struct sl_buf b = SL_BUF_INIT;
-
-	if (!cli->json) {
-		printf("error: %s\n", msg);
-		return;
-	}
-	sl_buf_addstr(&b, "{\"error\":");
-	sl_buf_add_json_string(&b, msg, strlen(msg));
-	sl_buf_addstr(&b, "}");
+		sl_jsonw_field_string(&w, result_key(sub), res);
+	sl_jsonw_object_end(&w);
 	puts(b.buf);
 	sl_buf_release(&b);
 }
@@ -189,11 +178,11 @@ static int stdin_loop(const struct version_opts *o, struct sl_cli *cli)
 		sl_buf_reset(&out);
 		sl_err_clear(&err);
 		if (r.truncated || r.saw_nul)
-			print_case_error(cli, "line too long or contains a NUL byte");
+			cli_print_case_error(cli, "line too long or contains a NUL byte");
 		else if (n < min || n > max)
-			print_case_error(cli, fields_hint(o->sub));
+			cli_print_case_error(cli, fields_hint(o->sub));
 		else if (run_case(o, f, n, &out, &err) != 0)
-			print_case_error(cli, err.msg);
+			cli_print_case_error(cli, err.msg);
 		else
 			print_result(cli, o->sub, out.buf);
 	}

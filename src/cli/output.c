@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "spacelock/buf.h"
+#include "spacelock/jsonw.h"
 #include "spacelock/redact.h"
 
 int cli_exit_for(int code)
@@ -29,10 +30,14 @@ int cli_fail(struct sl_cli *cli, const struct sl_err *err)
 
 	if (cli->json) {
 		struct sl_buf b = SL_BUF_INIT;
-		sl_buf_addstr(&b, "{\"error\":");
-		sl_buf_add_json_string(&b, msg, strlen(msg));
-		sl_buf_addf(&b, ",\"kind\":\"%s\",\"exit\":%d}\n", sl_strerror(err->code),
-			    cli_exit_for(err->code));
+		struct sl_jsonw w;
+		sl_jsonw_init(&w, &b);
+		sl_jsonw_object_begin(&w);
+		sl_jsonw_field_string(&w, "error", msg);
+		sl_jsonw_field_string(&w, "kind", sl_strerror(err->code));
+		sl_jsonw_field_int(&w, "exit", cli_exit_for(err->code));
+		sl_jsonw_object_end(&w);
+		sl_buf_addch(&b, '\n');
 		fputs(b.buf, stdout);
 		sl_buf_release(&b);
 	}
