@@ -73,22 +73,21 @@ int pep508_parse_common(int argc, char **argv, struct sl_cli *cli, const char *s
 	    {"stdin", no_argument, NULL, 's'},
 	    {NULL, 0, NULL, 0},
 	};
-	int c;
+	int c, n;
 
-	if (argc < 2)
-		return cli_usage(cli, "expected '%s'", sub);
-	if (strcmp(argv[1], sub) != 0)
-		return cli_usage(cli, "unknown subcommand '%s'; expected '%s'", argv[1], sub);
-	optind = 0; /* re-initialise getopt so that options may follow arguments */
-	opterr = 0;
-	while ((c = getopt_long(argc - 1, argv + 1, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(cli, argc, argv, "", opts)) != -1) {
 		if (c != 's')
-			return cli_usage(cli, "unknown option '%s'", argv[optind]);
+			return EXIT_USAGE;
 		*from_stdin = true;
 	}
-	if (*from_stdin && optind != argc - 1)
+	n = argc - optind;
+	if (n < 1)
+		return cli_usage(cli, "expected '%s'", sub);
+	if (strcmp(argv[optind], sub) != 0)
+		return cli_usage(cli, "unknown subcommand '%s'; expected '%s'", argv[optind], sub);
+	if (*from_stdin && n != 1)
 		return cli_usage(cli, "--stdin takes no arguments");
-	if (!*from_stdin && optind != argc - 2)
+	if (!*from_stdin && n != 2)
 		return cli_usage(cli, "%s takes one argument", sub);
 	return 0;
 }

@@ -22,7 +22,8 @@ int pep508_stdin_loop(struct sl_cli *cli, cli_case_fn fn, void *ctx);
 /* Runs fn on one command-line argument; a failure exits via cli_fail. */
 int pep508_run_one(struct sl_cli *cli, cli_case_fn fn, char *arg, void *ctx);
 
-/* Parses "<sub> [--stdin] [ARG]" for name and requirement. */
+/* Parses "<sub> [--stdin] [ARG]" for name and requirement: then
+ * argv[optind] is sub and argv[optind + 1] the argument. */
 int pep508_parse_common(int argc, char **argv, struct sl_cli *cli, const char *sub,
 			bool *from_stdin);
 

@@ -54,22 +54,18 @@ static int parse_args(int argc, char **argv, struct sl_cli *cli, struct check_ar
 	    {"wheels", required_argument, NULL, 'w'},
 	    {"update-lock", no_argument, NULL, 'u'},
 	    {"index-url", required_argument, NULL, 'i'},
-	    {"json", no_argument, NULL, 'j'},
 	    {NULL, 0, NULL, 0},
 	};
 	int ch;
 
-	optind = 0; /* GNU: a full reset, and arguments may come in any order */
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(cli, argc, argv, "", opts)) != -1) {
 		switch (ch) {
 		case 's': a->o.site_packages = optarg; break;
 		case 'p': a->o.python = optarg; break;
 		case 'w': a->o.wheels = optarg; break;
 		case 'u': a->update_lock = true; break;
 		case 'i': a->io.index_url = optarg; break;
-		case 'j': cli->json = true; break;
-		default: return cli_usage(cli, "unknown option '%s'", argv[optind - 1]);
+		default: return EXIT_USAGE;
 		}
 	}
 	if (argc - optind > 1)
@@ -450,8 +446,6 @@ int cmd_check(int argc, char **argv, struct sl_cli *cli)
 	struct sl_check_report r;
 	int rc;
 
-	if (cli_wants_help(argc, argv, cli))
-		return 0;
 	if ((rc = parse_args(argc, argv, cli, &a)) != 0)
 		return rc;
 	c = sl_check_new();

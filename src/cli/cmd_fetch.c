@@ -79,13 +79,11 @@ int cmd_fetch(int argc, char **argv, struct sl_cli *cli)
 	struct cli_hub_fetch f;
 	int c, rc;
 
-	if (cli_wants_help(argc, argv, cli))
-		return 0;
-	while ((c = getopt_long(argc, argv, "r:t:", opts, NULL)) != -1) {
+	while ((c = cli_getopt(cli, argc, argv, "r:t:", opts)) != -1) {
 		switch (c) {
 		case 'r': rev = optarg; break;
 		case 't': token_file = optarg; break;
-		default: return cli_bad_option(cli, argc, argv);
+		default: return EXIT_USAGE;
 		}
 	}
 	if (argc - optind != 2)

@@ -138,7 +138,7 @@ static int parse_args(int argc, char **argv, struct sl_cli *cli, struct index_ar
 	int c;
 	char *end;
 
-	while ((c = getopt_long(argc, argv, "+i:c:j:f:", opts, NULL)) != -1) {
+	while ((c = cli_getopt(cli, argc, argv, "i:c:j:f:", opts)) != -1) {
 		switch (c) {
 		case 'i': a->o.index_url = optarg; break;
 		case 'c': a->o.cache_dir = optarg; break;
@@ -148,7 +148,7 @@ static int parse_args(int argc, char **argv, struct sl_cli *cli, struct index_ar
 			if (*end || a->jobs < 1 || a->jobs > 256)
 				return cli_usage(cli, "--jobs wants a number from 1 to 256");
 			break;
-		default: return cli_bad_option(cli, argc, argv);
+		default: return EXIT_USAGE;
 		}
 	}
 	if (optind >= argc || strcmp(argv[optind], "fetch") != 0)
@@ -187,8 +187,6 @@ int cmd_index(int argc, char **argv, struct sl_cli *cli)
 	size_t n = 0, cap = 0;
 	int rc;
 
-	if (cli_wants_help(argc, argv, cli))
-		return 0;
 	memset(&a, 0, sizeof(a));
 	rc = parse_args(argc, argv, cli, &a);
 	for (int i = optind; rc == 0 && i < argc; i++)

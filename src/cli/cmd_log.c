@@ -365,7 +365,6 @@ int cmd_log(int argc, char **argv, struct sl_cli *cli)
 	static const struct option opts[] = {
 	    {"run", no_argument, NULL, 'r'},
 	    {"freeze", no_argument, NULL, 'f'},
-	    {"json", no_argument, NULL, 'j'},
 	    {NULL, 0, NULL, 0},
 	};
 	enum sl_log_kind kind = SL_LOG_BUILD;
@@ -375,14 +374,11 @@ int cmd_log(int argc, char **argv, struct sl_cli *cli)
 	struct sl_buf b = SL_BUF_INIT;
 	int c;
 
-	if (cli_wants_help(argc, argv, cli))
-		return 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(cli, argc, argv, "", opts)) != -1) {
 		switch (c) {
 		case 'r': kind = SL_LOG_RUN; break;
 		case 'f': freeze = true; break;
-		case 'j': cli->json = true; break;
-		default: return cli_bad_option(cli, argc, argv);
+		default: return EXIT_USAGE;
 		}
 	}
 	if (optind != argc - 1)

@@ -33,6 +33,7 @@ const char cmd_marker_usage[] =
 struct marker_opts {
 	bool eval; /* else normalize */
 	bool from_stdin;
+	bool eval_options; /* --python, --env or --extra given */
 	const struct sl_cli *cli;
 	struct sl_env *env; /* the default target with --python/--env applied */
 	const char *extra;  /* --extra, or NULL */
@@ -128,6 +129,8 @@ static int apply_opt(struct marker_opts *o, int c, struct sl_cli *cli)
 {
 	struct sl_err err;
 
+	if (c != 's')
+		o->eval_options = true;
 	switch (c) {
 	case 's': o->from_stdin = true; return 0;
 	case 'x': o->extra = optarg; return 0;
@@ -140,7 +143,7 @@ static int apply_opt(struct marker_opts *o, int c, struct sl_cli *cli)
 			return cli_usage(cli, "--env: %s", err.msg);
 		return 0;
 	}
-	return cli_usage(cli, "unknown option or missing value");
+	return EXIT_USAGE; /* cli_getopt said which option */
 }
 
 static int parse_opts(int argc, char **argv, struct marker_opts *o, struct sl_cli *cli)
@@ -152,19 +155,22 @@ static int parse_opts(int argc, char **argv, struct marker_opts *o, struct sl_cl
 	    {"extra", required_argument, NULL, 'x'},
 	    {NULL, 0, NULL, 0},
 	};
-	int c, rc;
+	int c, rc, n;
 
-	optind = 0; /* re-initialise getopt so that options may follow arguments */
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (!o->eval && c != 's')
-			return cli_usage(cli, "normalize takes only --stdin");
+	/* options are applied in the order given (--env, then --python, or the
+	 * other way round), before the subcommand is known */
+	while ((c = cli_getopt(cli, argc, argv, "", opts)) != -1)
 		if ((rc = apply_opt(o, c, cli)) != 0)
 			return rc;
-	}
-	if (o->from_stdin && optind != argc)
+	n = argc - optind;
+	if (n < 1 || (strcmp(argv[optind], "eval") != 0 && strcmp(argv[optind], "normalize") != 0))
+		return cli_usage(cli, "expected 'eval' or 'normalize'");
+	o->eval = strcmp(argv[optind], "eval") == 0;
+	if (!o->eval && o->eval_options)
+		return cli_usage(cli, "normalize takes only --stdin");
+	if (o->from_stdin && n != 1)
 		return cli_usage(cli, "--stdin takes no arguments");
-	if (!o->from_stdin && optind != argc - 1)
+	if (!o->from_stdin && n != 2)
 		return cli_usage(cli, "expected one MARKER argument");
 	return 0;
 }
@@ -175,17 +181,12 @@ int cmd_marker(int argc, char **argv, struct sl_cli *cli)
 	cli_case_fn fn;
 	int rc;
 
-	if (cli_wants_help(argc, argv, cli))
-		return 0;
-	if (argc < 2 || (strcmp(argv[1], "eval") != 0 && strcmp(argv[1], "normalize") != 0))
-		return cli_usage(cli, "expected 'eval' or 'normalize'");
-	o.eval = strcmp(argv[1], "eval") == 0;
-	fn = o.eval ? eval_case : normalize_case;
 	o.env = sl_env_new();
-	rc = parse_opts(argc - 1, argv + 1, &o, cli);
+	rc = parse_opts(argc, argv, &o, cli);
+	fn = o.eval ? eval_case : normalize_case;
 	if (rc == 0)
 		rc = o.from_stdin ? pep508_stdin_loop(cli, fn, &o)
-				  : pep508_run_one(cli, fn, argv[1 + optind], &o);
+				  : pep508_run_one(cli, fn, argv[optind + 1], &o);
 	sl_env_free(o.env);
 	return rc;
 }

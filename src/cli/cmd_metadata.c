@@ -289,7 +289,6 @@ static int wheels(const char *dir, struct sl_cli *cli)
 int cmd_metadata(int argc, char **argv, struct sl_cli *cli)
 {
 	static const struct option opts[] = {
-	    {"json", no_argument, NULL, 'j'},
 	    {"scan", required_argument, NULL, 's'},
 	    {"wheels", required_argument, NULL, 'w'},
 	    {NULL, 0, NULL, 0},
@@ -297,14 +296,11 @@ int cmd_metadata(int argc, char **argv, struct sl_cli *cli)
 	const char *scan_dir = NULL, *wheel_dir = NULL;
 	int c;
 
-	if (cli_wants_help(argc, argv, cli))
-		return 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(cli, argc, argv, "", opts)) != -1) {
 		switch (c) {
-		case 'j': cli->json = true; break;
 		case 's': scan_dir = optarg; break;
 		case 'w': wheel_dir = optarg; break;
-		default: return cli_bad_option(cli, argc, argv);
+		default: return EXIT_USAGE;
 		}
 	}
 	if ((scan_dir != NULL) + (wheel_dir != NULL) + (optind < argc) != 1 || argc - optind > 1)

@@ -51,8 +51,6 @@ int cmd_name(int argc, char **argv, struct sl_cli *cli)
 	bool from_stdin = false;
 	int rc;
 
-	if (cli_wants_help(argc, argv, cli))
-		return 0;
 	if ((rc = pep508_parse_common(argc, argv, cli, "normalize", &from_stdin)) != 0)
 		return rc;
 	if (from_stdin)

@@ -52,8 +52,6 @@ int cmd_requirement(int argc, char **argv, struct sl_cli *cli)
 	bool from_stdin = false;
 	int rc;
 
-	if (cli_wants_help(argc, argv, cli))
-		return 0;
 	if ((rc = pep508_parse_common(argc, argv, cli, "parse", &from_stdin)) != 0)
 		return rc;
 	if (from_stdin)

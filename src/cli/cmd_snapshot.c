@@ -72,7 +72,6 @@ static int parse_opts(int argc, char **argv, struct sl_cli *cli, struct opts *o)
 	    {"freeze", required_argument, NULL, 'f'},
 	    {"site-packages", required_argument, NULL, 's'},
 	    {"output", required_argument, NULL, 'o'},
-	    {"quiet", no_argument, NULL, 'q'},
 	    {"revision", required_argument, NULL, 'R'},
 	    {"token-file", required_argument, NULL, 'T'},
 	    {NULL, 0, NULL, 0},
@@ -80,7 +79,7 @@ static int parse_opts(int argc, char **argv, struct sl_cli *cli, struct opts *o)
 	int c;
 
 	o->output = "spacelock.json";
-	while ((c = getopt_long(argc, argv, "d:o:q", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(cli, argc, argv, "d:o:", longopts)) != -1) {
 		switch (c) {
 		case 'd': o->in.dir = optarg; break;
 		case 'b': files_add(&o->build, optarg); break;
@@ -88,10 +87,9 @@ static int parse_opts(int argc, char **argv, struct sl_cli *cli, struct opts *o)
 		case 'f': files_add(&o->freeze, optarg); break;
 		case 's': o->in.site_packages = optarg; break;
 		case 'o': o->output = optarg; break;
-		case 'q': cli->quiet = true; break;
 		case 'R': o->revision = optarg; break;
 		case 'T': o->token_file = optarg; break;
-		default: return cli_bad_option(cli, argc, argv);
+		default: return EXIT_USAGE;
 		}
 	}
 	if (optind < argc && strchr(argv[optind], '/') && !o->in.dir)
@@ -217,8 +215,6 @@ int cmd_snapshot(int argc, char **argv, struct sl_cli *cli)
 	struct sl_err err = {0};
 	int rc;
 
-	if (cli_wants_help(argc, argv, cli))
-		return 0;
 	if ((rc = parse_opts(argc, argv, cli, &o)) != 0)
 		goto out;
 	if (o.space && (rc = from_hub(cli, &o, &hf)) != 0)

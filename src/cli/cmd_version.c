@@ -206,6 +206,7 @@ static int parse_sub(const char *s, enum sub *sub)
 	return -1;
 }
 
+/* The options, then the subcommand: the first operand. */
 static int parse_opts(int argc, char **argv, struct version_opts *o, struct sl_cli *cli)
 {
 	static const struct option opts[] = {
@@ -213,22 +214,28 @@ static int parse_opts(int argc, char **argv, struct version_opts *o, struct sl_c
 	    {"prereleases", required_argument, NULL, 'p'},
 	    {NULL, 0, NULL, 0},
 	};
+	const char *mode = NULL;
 	struct sl_err err;
 	int c;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(cli, argc, argv, "", opts)) != -1) {
 		switch (c) {
 		case 's': o->from_stdin = true; break;
-		case 'p':
-			if (o->sub != SUB_MATCH)
-				return cli_usage(cli, "--prereleases only applies to 'match'");
-			if (sl_prerelease_mode_parse(optarg, &o->mode, &err) != 0)
-				return cli_usage(cli, "%s", err.msg);
-			break;
-		default: return cli_usage(cli, "bad option '%s'", argv[optind - 1]);
+		case 'p': mode = optarg; break;
+		default: return EXIT_USAGE;
 		}
 	}
+	if (optind == argc)
+		return cli_usage(cli, "expected compare, normalize or match");
+	if (parse_sub(argv[optind], &o->sub) != 0)
+		return cli_usage(cli,
+				 "unknown subcommand '%s'; expected compare, normalize or match",
+				 argv[optind]);
+	optind++;
+	if (mode && o->sub != SUB_MATCH)
+		return cli_usage(cli, "--prereleases only applies to 'match'");
+	if (mode && sl_prerelease_mode_parse(mode, &o->mode, &err) != 0)
+		return cli_usage(cli, "%s", err.msg);
 	return 0;
 }
 
@@ -239,16 +246,6 @@ int cmd_version(int argc, char **argv, struct sl_cli *cli)
 	struct sl_err err;
 	int min, max, rc;
 
-	if (cli_wants_help(argc, argv, cli))
-		return 0;
-	if (argc < 2)
-		return cli_usage(cli, "expected compare, normalize or match");
-	if (parse_sub(argv[1], &o.sub) != 0)
-		return cli_usage(
-		    cli, "unknown subcommand '%s'; expected compare, normalize or match", argv[1]);
-	argc--;
-	argv++;
-	optind = 0; /* 0: GNU getopt starts afresh (main ran it already) */
 	if ((rc = parse_opts(argc, argv, &o, cli)) != 0)
 		return rc;
 	argc -= optind;

@@ -1,10 +1,9 @@
 /* main.c: global options and the one table of commands. */
 #include <getopt.h>
-#include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -116,60 +115,55 @@ static int unknown_command(const char *name)
 	return EXIT_USAGE;
 }
 
-int cli_help_for(const char *verb)
+static int help_for(struct sl_cli *cli, const char *verb)
 {
 	const struct sl_command *c = find_command(verb);
 
-	if (!c) {
-		fprintf(stderr, "spacelock: no help for unknown command '%s'\n", verb);
-		return EXIT_USAGE;
-	}
+	if (!c)
+		return cli_usage(cli, "no help for unknown command '%s'", verb);
 	fputs(c->usage, stdout);
 	return 0;
 }
 
 static int cmd_help(int argc, char **argv, struct sl_cli *cli)
 {
-	(void)cli;
-	if (argc < 2) {
+	if (cli_getopt(cli, argc, argv, "", NULL) != -1)
+		return EXIT_USAGE;
+	if (optind == argc) {
 		print_main_help();
 		return 0;
 	}
-	if (argc > 2)
+	if (argc - optind > 1)
 		return cli_usage(cli, "help takes one command name");
-	return cli_help_for(argv[1]);
+	return help_for(cli, argv[optind]);
 }
 
+/* Whether arg is among the options of argv (before any "--"): --help and
+ * --json are honoured before the command line is parsed, so a mistake
+ * anywhere still shows the help, or an error in JSON. */
+static bool has_option(int argc, char **argv, const char *arg, const char *alias)
+{
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], arg) == 0 || (alias && strcmp(argv[i], alias) == 0))
+			return true;
+	return false;
+}
+
+/* The options before the verb; returns -1 when done (--version, --help). */
 static int parse_globals(int argc, char **argv, struct sl_cli *cli)
 {
 	static const struct option opts[] = {
-	    {"quiet", no_argument, NULL, 'q'},
-	    {"verbose", no_argument, NULL, 'v'},
-	    {"json", no_argument, NULL, 'j'},
-	    {"offline", no_argument, NULL, 'o'},
 	    {"version", no_argument, NULL, 'V'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
 	int c;
 
-	/* "+" stops at the verb, so each verb parses its own options */
-	while ((c = getopt_long(argc, argv, "+C:qvh", opts, NULL)) != -1) {
+	while ((c = cli_getopt(cli, argc, argv, "+h", opts)) != -1) {
 		switch (c) {
-		case 'C':
-			if (chdir(optarg) != 0) {
-				fprintf(stderr, "spacelock: error: cannot change to '%s'\n",
-					optarg);
-				return EXIT_USAGE;
-			}
-			break;
-		case 'q': cli->quiet = true; break;
-		case 'v': cli->verbose++; break;
-		case 'j': cli->json = true; break;
-		case 'o': cli->offline = true; break;
 		case 'V': printf("spacelock %s\n", SL_VERSION_STRING); return -1;
 		case 'h': print_main_help(); return -1;
-		default: fprintf(stderr, "spacelock: see 'spacelock --help'\n"); return EXIT_USAGE;
+		default: return EXIT_USAGE;
 		}
 	}
 	return 0;
@@ -179,8 +173,10 @@ int main(int argc, char **argv)
 {
 	struct sl_cli cli = {0};
 	const struct sl_command *cmd;
-	int rc = parse_globals(argc, argv, &cli);
+	int rc;
 
+	cli.json_errors = has_option(argc, argv, "--json", NULL);
+	rc = parse_globals(argc, argv, &cli);
 	if (rc < 0)
 		return 0;
 	if (rc > 0)
@@ -196,7 +192,9 @@ int main(int argc, char **argv)
 	cli.verb = cmd->name;
 	argc -= optind;
 	argv += optind;
-	optind = 1; /* each verb runs getopt_long again on its own argv */
-	opterr = 0; /* verbs report a bad option in one line (cli_bad_option) */
+	if (has_option(argc, argv, "--help", "-h")) {
+		fputs(cmd->usage, stdout);
+		return 0;
+	}
 	return cmd->run(argc, argv, &cli);
 }

@@ -1,5 +1,4 @@
 /* output.c: the only place diagnostics are formatted. */
-#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -62,15 +61,6 @@ int cli_usage(struct sl_cli *cli, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
-int cli_bad_option(struct sl_cli *cli, int argc, char **argv)
-{
-	const char *arg = optind > 0 && optind <= argc ? argv[optind - 1] : "?";
-
-	if (optopt && optopt != '?')
-		return cli_usage(cli, "unknown option or missing value: '-%c'", optopt);
-	return cli_usage(cli, "unknown option or missing value: '%s'", arg);
-}
-
 void cli_warn(struct sl_cli *cli, const char *fmt, ...)
 {
 	char msg[1024];
@@ -83,17 +73,4 @@ void cli_warn(struct sl_cli *cli, const char *fmt, ...)
 	va_end(ap);
 	sl_redact_tokens(msg);
 	fprintf(stderr, "spacelock: warning: %s\n", msg);
-}
-
-int cli_wants_help(int argc, char **argv, struct sl_cli *cli)
-{
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			break;
-		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-			cli_help_for(cli->verb);
-			return 1;
-		}
-	}
-	return 0;
 }

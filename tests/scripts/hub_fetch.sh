@@ -28,6 +28,9 @@ expect "revision prefix" 0 "" env HF_TOKEN=$TOKEN $S fetch --revision 01b89f1 de
 check "revision endpoint" test "$(requests '/api/spaces/demo/repin-history/revision/01b89f1 ')" -eq 1
 check "full sha from prefix" grep -qx 'revision 01b89f1436038b5958a2e56ba880056ecfb04889' "$T_TMP/out"
 
+expect "options after the operands" 0 "" env HF_TOKEN=$TOKEN $S fetch demo/repin-history "$T_TMP/d2b" --revision 01b89f1 --json
+check "--revision after the operands" grep -q '"revision":"01b89f1436038b5958a2e56ba880056ecfb04889"' "$T_TMP/out"
+
 # all-CACHED build: the remedy is named; a token in the run log is redacted
 expect "cached" 0 "factory rebuild" $S fetch demo/cached-build "$T_TMP/d3"
 check "no commit warning" sh -c "! grep -q 'build log is of commit' '$T_TMP/err'"

@@ -44,6 +44,11 @@ jsonschema.validate(json.load(open("spacelock.json")), schema, cls=jsonschema.Dr
 ' "$top/docs/lockfile.schema.json"
 fi
 
+# options after the Space id, globals after the verb: the same lock
+expect "options after the id" 1 "" env HF_TOKEN=$TOKEN $S snapshot demo/repin-history -o opts.json -q
+check "options after the id: same lock" cmp -s opts.json spacelock.json
+check "-q after the verb: no summary" test ! -s "$T_TMP/err"
+
 # the same data, fetched and snapshot from files
 expect "fetch" 0 "" $S fetch demo/repin-history D
 expect "file snapshot" 1 "" $S snapshot --dir D --build-log D/build.log --run-log D/run.log -o file.json
