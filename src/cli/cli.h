@@ -39,12 +39,25 @@ struct sl_command {
 /* Maps a library SL_E* code to the exit code above. */
 int cli_exit_for(int code);
 
-/* Prints `spacelock: error: <msg>` (or a JSON error object with --json)
- * and returns cli_exit_for(err->code). */
+/* Every failure is reported by one of these, once: a human line on stderr
+ * and, with --json (anywhere on the command line), one JSON object
+ * {"error":{"message":M,"kind":K,"exit":N}} on stdout.  Each returns the
+ * exit code. */
+
+/* `spacelock: error: <msg>`; kind from the code, exit cli_exit_for(code). */
 int cli_fail(struct sl_cli *cli, const struct sl_err *err);
 
-/* Prints a usage error: one line and a pointer to --help; returns 2. */
+/* The same with another exit code (a write that failed is 4, not 3). */
+int cli_fail_exit(struct sl_cli *cli, const struct sl_err *err, int exit_code);
+
+/* A usage error: `spacelock <verb>: <msg>` and a pointer to --help; kind
+ * "usage", exit 2. */
 int cli_usage(struct sl_cli *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* `spacelock: <msg>` with the given kind and exit code (main's own errors:
+ * an unknown command). */
+int cli_error(struct sl_cli *cli, const char *kind, int exit_code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 /* getopt_long for every verb (and main): returns the next of the verb's
  * own options (optarg set) or -1 at the end, with the operands in

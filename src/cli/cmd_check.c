@@ -423,18 +423,36 @@ static int load(struct sl_cli *cli, struct sl_check *c, struct check_args *a, st
 	return rc;
 }
 
-static int update_lock(struct sl_cli *cli, const struct sl_check *c, struct sl_lock *lock,
-		       const char *path)
+/* --update-lock: the metadata used, stored in the lock; how many
+ * packages, or -1 with err when the lock could not be written. */
+static long update_lock(const struct sl_check *c, struct sl_lock *lock, const char *path,
+			struct sl_err *err)
 {
-	struct sl_err err = {0};
 	size_t n = sl_check_store_metadata(c, lock);
 
-	if (n && sl_lockfile_write(lock, path, &err) != 0)
-		return cli_fail(cli, &err);
-	if (!cli->quiet)
-		fprintf(stderr, "spacelock: stored the metadata of %zu package%s in %s\n", n,
-			n == 1 ? "" : "s", path);
-	return 0;
+	if (n && sl_lockfile_write(lock, path, err) != 0)
+		return -1;
+	return (long)n;
+}
+
+/* The report, then what --update-lock did.  With --json a lock that could
+ * not be written is the one error object, without the report. */
+static int report(struct sl_cli *cli, const struct check_args *a, const struct sl_check_report *r,
+		  long stored, const struct sl_err *err)
+{
+	if (stored < 0 && cli->json)
+		return cli_fail_exit(cli, err, EXIT_WRITE);
+	if (cli->json)
+		print_json(r);
+	else if (!r->consistent)
+		print_text(r);
+	summary(cli, r);
+	if (stored < 0)
+		return cli_fail_exit(cli, err, EXIT_WRITE);
+	if (a->update_lock && !cli->quiet)
+		fprintf(stderr, "spacelock: stored the metadata of %ld package%s in %s\n", stored,
+			stored == 1 ? "" : "s", a->lockfile);
+	return r->consistent ? 0 : EXIT_FINDING;
 }
 
 int cmd_check(int argc, char **argv, struct sl_cli *cli)
@@ -461,16 +479,7 @@ int cmd_check(int argc, char **argv, struct sl_cli *cli)
 		sl_lock_free(lock);
 		return rc;
 	}
-	if (cli->json)
-		print_json(&r);
-	else if (!r.consistent)
-		print_text(&r);
-	summary(cli, &r);
-	rc = r.consistent ? 0 : EXIT_FINDING;
-	if (a.update_lock) {
-		int urc = update_lock(cli, c, lock, a.lockfile);
-		rc = urc ? urc : rc;
-	}
+	rc = report(cli, &a, &r, a.update_lock ? update_lock(c, lock, a.lockfile, &err) : 0, &err);
 	sl_check_report_release(&r);
 	sl_check_free(c);
 	sl_lock_free(lock);

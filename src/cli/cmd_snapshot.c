@@ -220,14 +220,15 @@ int cmd_snapshot(int argc, char **argv, struct sl_cli *cli)
 	if (o.space && (rc = from_hub(cli, &o, &hf)) != 0)
 		goto out;
 	if (sl_snapshot_run(&o.in, &lock, &err) != 0) {
-		if (err.code == SL_EIO || err.code == SL_ENOTFOUND)
-			err.code = SL_EPARSE; /* a local input that is missing or unreadable */
-		rc = cli_fail(cli, &err);
+		/* a local input that is missing or unreadable is bad input: 3 */
+		rc = cli_fail_exit(cli, &err,
+				   err.code == SL_EIO || err.code == SL_ENOTFOUND
+				       ? EXIT_INPUT
+				       : cli_exit_for(err.code));
 		goto out;
 	}
 	if (sl_lockfile_write(lock, o.output, &err) != 0) {
-		cli_fail(cli, &err);
-		rc = EXIT_WRITE;
+		rc = cli_fail_exit(cli, &err, EXIT_WRITE);
 		goto out;
 	}
 	summary(lock, o.output, cli);

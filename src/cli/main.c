@@ -95,7 +95,7 @@ static size_t edit_distance(const char *a, const char *b)
 	return row[lb];
 }
 
-static int unknown_command(const char *name)
+static int unknown_command(struct sl_cli *cli, const char *name)
 {
 	const char *best = NULL;
 	size_t best_d = (size_t)-1;
@@ -108,11 +108,10 @@ static int unknown_command(const char *name)
 		}
 	}
 	if (best && best_d <= 2)
-		fprintf(stderr, "spacelock: unknown command '%s'; did you mean '%s'?\n", name,
-			best);
-	else
-		fprintf(stderr, "spacelock: unknown command '%s'; see 'spacelock --help'\n", name);
-	return EXIT_USAGE;
+		return cli_error(cli, "usage", EXIT_USAGE,
+				 "unknown command '%s'; did you mean '%s'?", name, best);
+	return cli_error(cli, "usage", EXIT_USAGE, "unknown command '%s'; see 'spacelock --help'",
+			 name);
 }
 
 static int help_for(struct sl_cli *cli, const char *verb)
@@ -183,12 +182,12 @@ int main(int argc, char **argv)
 		return rc;
 	if (optind >= argc) {
 		fputs(main_usage, stderr);
-		fprintf(stderr, "spacelock: a command is required; see 'spacelock --help'\n");
-		return EXIT_USAGE;
+		return cli_error(&cli, "usage", EXIT_USAGE,
+				 "a command is required; see 'spacelock --help'");
 	}
 	cmd = find_command(argv[optind]);
 	if (!cmd)
-		return unknown_command(argv[optind]);
+		return unknown_command(&cli, argv[optind]);
 	cli.verb = cmd->name;
 	argc -= optind;
 	argv += optind;

@@ -1,4 +1,7 @@
-/* output.c: the only place diagnostics are formatted. */
+/* output.c: the only place diagnostics are formatted.  Every failure is
+ * reported once: its human line on stderr and, with --json, one object
+ * {"error":{"message":...,"kind":...,"exit":N}} on stdout
+ * (docs/exit-codes.md). */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -23,25 +26,69 @@ int cli_exit_for(int code)
 	return EXIT_INTERNAL;
 }
 
-int cli_fail(struct sl_cli *cli, const struct sl_err *err)
+/* The "kind" of a library error in JSON: a word a script can branch on. */
+static const char *kind_of(int code)
+{
+	switch (code) {
+	case SL_EINVAL: return "usage";
+	case SL_EPARSE: return "parse";
+	case SL_EIO: return "io";
+	case SL_ELIMIT: return "limit";
+	case SL_ENET: return "network";
+	case SL_EAUTH: return "auth";
+	case SL_ENOTFOUND: return "not_found";
+	}
+	return "internal";
+}
+
+static void json_error(const char *msg, const char *kind, int exit_code)
+{
+	struct sl_buf b = SL_BUF_INIT;
+	struct sl_jsonw w;
+
+	sl_jsonw_init(&w, &b);
+	sl_jsonw_object_begin(&w);
+	sl_jsonw_key(&w, "error");
+	sl_jsonw_object_begin(&w);
+	sl_jsonw_field_string(&w, "message", msg);
+	sl_jsonw_field_string(&w, "kind", kind);
+	sl_jsonw_field_int(&w, "exit", exit_code);
+	sl_jsonw_object_end(&w);
+	sl_jsonw_object_end(&w);
+	sl_buf_addch(&b, '\n');
+	fputs(b.buf, stdout);
+	fflush(stdout);
+	sl_buf_release(&b);
+}
+
+static bool wants_json(const struct sl_cli *cli)
+{
+	return cli->json || cli->json_errors;
+}
+
+int cli_fail_exit(struct sl_cli *cli, const struct sl_err *err, int exit_code)
 {
 	const char *msg = err->msg[0] ? err->msg : sl_strerror(err->code);
 
-	if (cli->json) {
-		struct sl_buf b = SL_BUF_INIT;
-		struct sl_jsonw w;
-		sl_jsonw_init(&w, &b);
-		sl_jsonw_object_begin(&w);
-		sl_jsonw_field_string(&w, "error", msg);
-		sl_jsonw_field_string(&w, "kind", sl_strerror(err->code));
-		sl_jsonw_field_int(&w, "exit", cli_exit_for(err->code));
-		sl_jsonw_object_end(&w);
-		sl_buf_addch(&b, '\n');
-		fputs(b.buf, stdout);
-		sl_buf_release(&b);
-	}
+	if (wants_json(cli))
+		json_error(msg, kind_of(err->code), exit_code);
 	fprintf(stderr, "spacelock: error: %s\n", msg);
-	return cli_exit_for(err->code);
+	return exit_code;
+}
+
+int cli_fail(struct sl_cli *cli, const struct sl_err *err)
+{
+	return cli_fail_exit(cli, err, cli_exit_for(err->code));
+}
+
+/* Formats a message from the command line: one line, tokens masked. */
+static void format_line(char *msg, size_t size, const char *fmt, va_list ap)
+{
+	vsnprintf(msg, size, fmt, ap);
+	for (char *p = msg; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+	sl_redact_tokens(msg);
 }
 
 int cli_usage(struct sl_cli *cli, const char *fmt, ...)
@@ -50,15 +97,30 @@ int cli_usage(struct sl_cli *cli, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	format_line(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	sl_redact_tokens(msg);
+	if (wants_json(cli))
+		json_error(msg, "usage", EXIT_USAGE);
 	if (cli->verb && strcmp(cli->verb, "help") != 0)
 		fprintf(stderr, "spacelock %s: %s\nsee 'spacelock %s --help'\n", cli->verb, msg,
 			cli->verb);
 	else
 		fprintf(stderr, "spacelock: %s\nsee 'spacelock --help'\n", msg);
 	return EXIT_USAGE;
+}
+
+int cli_error(struct sl_cli *cli, const char *kind, int exit_code, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	format_line(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (wants_json(cli))
+		json_error(msg, kind, exit_code);
+	fprintf(stderr, "spacelock: %s\n", msg);
+	return exit_code;
 }
 
 void cli_warn(struct sl_cli *cli, const char *fmt, ...)
