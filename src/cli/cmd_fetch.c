@@ -22,7 +22,9 @@ const char cmd_fetch_usage[] =
     "events, Hub tokens redacted).  Prints the Space id, the full revision sha,\n"
     "sdk, hardware and the names (never values) of secrets and variables the\n"
     "token may read.  Token: HF_TOKEN, HUGGING_FACE_HUB_TOKEN, then the token file\n"
-    "(docs/hub.md); --token-file overrides.\n";
+    "(docs/hub.md); --token-file overrides.  The Space may also be named\n"
+    "OWNER/NAME@REV, spaces/OWNER/NAME or by its URL (https://huggingface.co/\n"
+    "spaces/OWNER/NAME[/tree/REV]); a revision there and --revision must agree.\n";
 
 static void print_json(const struct sl_hub_space *sp)
 {

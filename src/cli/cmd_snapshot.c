@@ -34,7 +34,9 @@ const char cmd_snapshot_usage[] =
     "  -o, --output FILE    the lockfile (default spacelock.json; '-' is stdout)\n"
     "  -q, --quiet          no summary on stderr\n"
     "  OWNER/NAME           fetch the Space from the Hub (card, requirements, build and\n"
-    "                       run logs) and lock it with its id, revision and hardware\n"
+    "                       run logs) and lock it with its id, revision and hardware;\n"
+    "                       also OWNER/NAME@REV, spaces/OWNER/NAME or the Space's URL\n"
+    "                       (https://huggingface.co/spaces/OWNER/NAME[/tree/REV])\n"
     "  --revision REV       a branch, tag or commit (default: the main branch)\n"
     "  --token-file FILE    the Hub token (default: HF_TOKEN, then the token file;\n"
     "                       docs/hub.md)\n\n"
@@ -92,7 +94,7 @@ static int parse_opts(int argc, char **argv, struct sl_cli *cli, struct opts *o)
 		default: return EXIT_USAGE;
 		}
 	}
-	if (optind < argc && strchr(argv[optind], '/') && !o->in.dir)
+	if (optind < argc && !o->in.dir)
 		o->space = argv[optind++];
 	if (optind < argc)
 		return cli_usage(cli, "unexpected argument '%s'", argv[optind]);

@@ -19,12 +19,14 @@ struct cli_hub_fetch {
 	char *dir_label, *build_label, *run_label;
 };
 
-/* Fetches space_id at revision (NULL: default branch) into dir (created
- * if needed; files arrive there only when everything succeeded), or into a
- * new temporary directory when dir is NULL.  token_file (may be NULL)
- * overrides the token lookup.  Prints warnings; on failure prints the
- * error and returns the exit code (0 on success). */
-int cli_hub_fetch(struct sl_cli *cli, const char *space_id, const char *revision,
+/* Fetches the Space named by space (any form sl_hub_space_ref_parse
+ * reads) at revision (NULL: the one space names, else the default branch;
+ * both given must agree) into dir (created if needed; files arrive there
+ * only when everything succeeded), or into a new temporary directory when
+ * dir is NULL.  token_file (may be NULL) overrides the token lookup.
+ * Prints warnings; on failure prints the error and returns the exit code
+ * (0 on success). */
+int cli_hub_fetch(struct sl_cli *cli, const char *space, const char *revision,
 		  const char *token_file, const char *dir, struct cli_hub_fetch *out);
 
 /* Frees out and removes a temporary directory with what was fetched. */
