@@ -1,10 +1,12 @@
 /* cmd_check.c: `spacelock check`: is a lock (or an installed environment)
  * consistent for its Python, and what is the smallest change that fixes
  * it?  The work is in src/lib/check.c; this file words the report. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -71,8 +73,15 @@ static int parse_args(int argc, char **argv, struct sl_cli *cli, struct check_ar
 	if (argc - optind > 1)
 		return cli_usage(cli, "one lockfile at most, got %d", argc - optind);
 	a->lockfile = optind < argc ? argv[optind] : NULL;
-	if (!a->lockfile && !a->o.site_packages)
+	if (!a->lockfile && !a->o.site_packages) {
 		a->lockfile = "spacelock.json";
+		if (access(a->lockfile, F_OK) != 0 && errno == ENOENT)
+			return cli_error(
+			    cli, "usage", EXIT_USAGE,
+			    "no spacelock.json here: make one with 'spacelock snapshot' "
+			    "in a Space checkout (or 'spacelock snapshot OWNER/NAME'), or "
+			    "name a LOCKFILE");
+	}
 	if (a->update_lock && !a->lockfile)
 		return cli_usage(cli, "--update-lock needs a lockfile");
 	a->o.offline = a->io.offline = cli->offline;

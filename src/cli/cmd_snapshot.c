@@ -24,7 +24,8 @@ const char cmd_snapshot_usage[] =
     "       spacelock snapshot [--revision REV] [--token-file FILE] [-o FILE] OWNER/NAME\n\n"
     "Locks what a Space really ran: reads the evidence you can get without a shell\n"
     "inside the Space and writes every package version it proves, with the proof,\n"
-    "and what stays unknown (docs/commands/snapshot.md, docs/lockfile.md).\n\n"
+    "and what stays unknown (docs/commands/snapshot.md, docs/lockfile.md).  With\n"
+    "no input, inside a checkout of a Space, it reads the checkout (--dir .).\n\n"
     "  --dir DIR            a checkout of the Space: README.md (card), requirements.txt,\n"
     "                       pre-requirements.txt, packages.txt\n"
     "  --build-log FILE     a build log (copied from the Space page or saved as SSE)\n"
@@ -107,10 +108,18 @@ static int parse_opts(int argc, char **argv, struct sl_cli *cli, struct opts *o)
 	o->in.n_run_logs = o->run.n;
 	o->in.freezes = o->freeze.v;
 	o->in.n_freezes = o->freeze.n;
-	if (!o->space && !o->in.dir && !o->build.n && !o->run.n && !o->freeze.n &&
-	    !o->in.site_packages)
+	if (o->space || o->in.dir || o->build.n || o->run.n || o->freeze.n || o->in.site_packages)
+		return 0;
+	/* no input: a Space checkout here is what the user means (git's way of
+	 * working on the current directory) */
+	if (!sl_snapshot_is_checkout("."))
 		return cli_usage(cli, "nothing to snapshot: give a Space id (owner/name), --dir, "
 				      "--build-log, --run-log, --freeze or --site-packages");
+	o->in.dir = ".";
+	if (!cli->quiet)
+		fputs("snapshot: no input given: reading the Space checkout in this directory "
+		      "(--dir .)\n",
+		      stderr);
 	return 0;
 }
 

@@ -131,6 +131,16 @@ has "value for a flag" err "^spacelock log: option '--json' takes no value$"
 run "bad option before the verb" 2 $S --bogus log "$LOG"
 has "bad option before the verb" err "^spacelock: unknown option '--bogus'$"
 
+# ---- defaults in a Space checkout ----
+mkdir "$T_TMP/space"
+cp examples/repin-history/README.md examples/repin-history/requirements.txt "$T_TMP/space/"
+run "snapshot in a checkout" 1 $S -C "$T_TMP/space" snapshot -o default.json
+has "snapshot says it reads --dir ." err '^snapshot: no input given: reading the Space checkout in this directory \(--dir \.\)$'
+run "snapshot --dir ." 1 $S -C "$T_TMP/space" snapshot --dir . -o dir.json
+same "the default is --dir ." "$T_TMP/space/default.json" "$T_TMP/space/dir.json"
+run "check without a lock" 2 $S -C "$T_TMP/space" check
+has "check says how to make one" err "^spacelock: no spacelock.json here: make one with 'spacelock snapshot'"
+
 # ---- help: the same text however it is asked, for every verb ----
 for verb in $($S --help | sed -n 's/^  \([a-z]*\)  .*/\1/p'); do
 	$S help "$verb" >"$T_TMP/h1" 2>&1
