@@ -81,14 +81,18 @@ int cli_fail(struct sl_cli *cli, const struct sl_err *err)
 	return cli_fail_exit(cli, err, cli_exit_for(err->code));
 }
 
-/* Formats a message from the command line: one line, tokens masked. */
-static void format_line(char *msg, size_t size, const char *fmt, va_list ap)
+/* Formats a message about the command line (one line, tokens masked) into
+ * msg and prints it as JSON when asked; the caller prints the human line. */
+static void format_error(struct sl_cli *cli, const char *kind, int exit_code, char *msg,
+			 size_t size, const char *fmt, va_list ap)
 {
 	vsnprintf(msg, size, fmt, ap);
 	for (char *p = msg; *p; p++)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f)
 			*p = ' ';
 	sl_redact_tokens(msg);
+	if (wants_json(cli))
+		json_error(msg, kind, exit_code);
 }
 
 int cli_usage(struct sl_cli *cli, const char *fmt, ...)
@@ -97,10 +101,8 @@ int cli_usage(struct sl_cli *cli, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	format_line(msg, sizeof(msg), fmt, ap);
+	format_error(cli, "usage", EXIT_USAGE, msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	if (wants_json(cli))
-		json_error(msg, "usage", EXIT_USAGE);
 	if (cli->verb && strcmp(cli->verb, "help") != 0)
 		fprintf(stderr, "spacelock %s: %s\nsee 'spacelock %s --help'\n", cli->verb, msg,
 			cli->verb);
@@ -115,10 +117,8 @@ int cli_error(struct sl_cli *cli, const char *kind, int exit_code, const char *f
 	va_list ap;
 
 	va_start(ap, fmt);
-	format_line(msg, sizeof(msg), fmt, ap);
+	format_error(cli, kind, exit_code, msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	if (wants_json(cli))
-		json_error(msg, kind, exit_code);
 	fprintf(stderr, "spacelock: %s\n", msg);
 	return exit_code;
 }
