@@ -53,10 +53,8 @@ struct sl_card {
 int sl_card_parse(const char *path, const char *data, size_t len, struct sl_card **out,
 		  struct sl_err *err);
 
-/* Reads path (at most SL_CARD_MAX_BYTES) and parses it as above; SL_EIO
- * when it cannot be read, SL_ELIMIT when it is too large. */
+/* The largest card a reader takes (sl_file_read's bound for README.md). */
 #define SL_CARD_MAX_BYTES (4u * 1024 * 1024)
-int sl_card_read_file(const char *path, struct sl_card **out, struct sl_err *err);
 
 /* Frees a card; NULL is allowed. */
 void sl_card_free(struct sl_card *card);

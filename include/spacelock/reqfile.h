@@ -153,7 +153,4 @@ int sl_reqfile_append(struct sl_reqfile *rf, const char *text, struct sl_err *er
  * "include", "unknown". */
 const char *sl_reqline_kind_name(enum sl_reqline_kind kind);
 
-/* "none", "lf", "crlf", "cr". */
-const char *sl_eol_name(enum sl_eol eol);
-
 #endif

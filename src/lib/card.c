@@ -10,7 +10,6 @@
 #include <yaml.h>
 
 #include "spacelock/buf.h"
-#include "spacelock/fileio.h"
 #include "spacelock/mem.h"
 
 /* Parsing state: the README bytes, the front-matter region, and a cursor
@@ -451,17 +450,6 @@ int sl_card_parse(const char *path, const char *data, size_t len, struct sl_card
 	}
 	*out = c.card;
 	return 0;
-}
-
-int sl_card_read_file(const char *path, struct sl_card **out, struct sl_err *err)
-{
-	struct sl_buf b = SL_BUF_INIT;
-	int rc = sl_file_read(path, SL_CARD_MAX_BYTES, &b, err);
-
-	if (!rc)
-		rc = sl_card_parse(path, b.buf, b.len, out, err);
-	sl_buf_release(&b);
-	return rc;
 }
 
 void sl_card_free(struct sl_card *card)

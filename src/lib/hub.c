@@ -2,7 +2,7 @@
  * cJSON; logs are streamed line by line into files so memory stays flat. */
 #include "spacelock/hub.h"
 
-#include <cjson/cJSON.h>
+#include <cJSON.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>

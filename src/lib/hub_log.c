@@ -2,7 +2,7 @@
  * keep-alives and comments dropped, Hub tokens redacted, and the build
  * facts the snapshot command checks (the log's commit, pip steps CACHED)
  * counted on the way.  Line by line, so memory stays flat. */
-#include <cjson/cJSON.h>
+#include <cJSON.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>

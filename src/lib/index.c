@@ -6,7 +6,7 @@
  * atomically, so a reader sees a whole entry or none. */
 #include "spacelock/index.h"
 
-#include <cjson/cJSON.h>
+#include <cJSON.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>

@@ -394,14 +394,3 @@ const char *sl_reqline_kind_name(enum sl_reqline_kind kind)
 		return "unknown";
 	return names[kind];
 }
-
-const char *sl_eol_name(enum sl_eol eol)
-{
-	switch (eol) {
-	case SL_EOL_LF: return "lf";
-	case SL_EOL_CRLF: return "crlf";
-	case SL_EOL_CR: return "cr";
-	case SL_EOL_NONE: break;
-	}
-	return "none";
-}
