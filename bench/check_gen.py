@@ -9,7 +9,7 @@
                         METADATA-only wheels (N*K alternatives); F faults
                         injected into a second lock, DIR/lock-faults.json
 
-The shape follows ../shared/docs/libsolv.md section 7: 2,000 names x 10
+The shape is the universe of docs/solver.md ("Measured shape"): 2,000 names x 10
 versions, 3-8 Requires-Dist, every fifth name's top version a pre-release,
 10% markers false on the target, 10% of names with an extra `test`.
 """

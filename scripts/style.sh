@@ -34,6 +34,17 @@ wrapped 'yaml\.h>' src/lib/card.c
 wrapped 'curl/curl\.h>' src/lib/http.c
 wrapped 'archive\.h>' src/lib/archive.c
 wrapped 'solv/' src/lib/solve.c
+# One spelling of the cJSON include: pkg-config's -I/usr/include/cjson.
+if grep -nE '#include [<"]cjson/' src/lib/*.c src/cli/*.c tests/unit/*.c tests/fuzz/*.c; then
+	echo "style: include <cJSON.h> (pkg-config gives its directory), not <cjson/cJSON.h>"
+	rc=1
+fi
+# A comment or script that points outside the repository is a dead link in
+# a user's clone: the fact belongs in docs/.
+if grep -rnE '\.\./shared/|/work/shared' src include tests bench scripts Makefile | grep -v '^scripts/style.sh:'; then
+	echo "style: a reference outside the repository (write the fact into docs/)"
+	rc=1
+fi
 # git's way: a verb's summary and usage text live in its own cmd_<verb>.c,
 # so a new verb edits its file and one row of main.c's table.
 if grep -n '"usage: spacelock' src/cli/*.h; then

@@ -1,4 +1,4 @@
-/* solve.h: the libsolv layer (design A of ../shared/docs/libsolv.md).
+/* solve.h: the libsolv layer (design A of docs/solver.md).
  *
  * A solve holds one pool for one target environment.  Each package
  * version is a solvable whose evr is an rpm-sortable key (so libsolv's

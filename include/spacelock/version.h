@@ -53,7 +53,7 @@ bool sl_version_is_devrelease(const struct sl_version *v);
 /* Whether the version has a +local label. */
 bool sl_version_has_local(const struct sl_version *v);
 
-/* The libsolv EVR key (../shared/docs/libsolv.md section 4.2): a string
+/* The libsolv EVR key (docs/solver.md, "The version key"): a string
  * whose order under libsolv's rpm comparison (DISTTYPE_RPM,
  * pool_evrcmp_str with EVRCMP_COMPARE) equals PEP 440 order, local labels
  * included; equal versions give identical keys.  Heap; the caller frees it.

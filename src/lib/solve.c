@@ -1,5 +1,5 @@
 /* solve.c: the one file that talks to libsolv (design A of
- * ../shared/docs/libsolv.md).  Pitfalls handled here: the namespace
+ * docs/solver.md).  Pitfalls handled here: the namespace
  * callback returns 0, never an empty whatprovides, for "no match"; the set
  * is checked with SOLVER_VERIFY|SOLVER_SOLVABLE_ALL, because an empty job
  * queue ignores dependencies that are already broken; the disttype is set
