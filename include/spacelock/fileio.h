@@ -14,9 +14,11 @@
  * larger than max bytes, SL_EIO when it cannot be read. */
 int sl_file_read(const char *path, size_t max, struct sl_buf *out, struct sl_err *err);
 
-/* Writes data to path atomically: a temporary file in the same directory,
- * fsync, rename, then fsync of the directory.  On failure the target is
- * untouched and no temporary file is left behind.  path "-" writes stdout. */
+/* Writes data to path atomically: a temporary file in the same directory
+ * (tempfile.h: removed on a signal, or by a later run if this one is
+ * killed), fsync, rename, then fsync of the directory.  On failure the
+ * target is untouched and no temporary file is left behind: SL_EWRITE with
+ * the cause ("No space left on device").  path "-" writes stdout. */
 int sl_file_write_atomic(const char *path, const void *data, size_t len, struct sl_err *err);
 
 /* A line reader over a FILE that never holds more than max_line bytes of a

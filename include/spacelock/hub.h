@@ -87,8 +87,10 @@ int sl_hub_space_info(const struct sl_hub *hub, const char *space_id, const char
 /* Everything above plus the files and logs: README.md (required),
  * requirements.txt, pre-requirements.txt, packages.txt into dest_dir (an
  * existing directory), logs into dest_dir/build.log and dest_dir/run.log.
- * Logs and names the token may not read become notes, not errors.  On
- * error out is left empty (release it anyway). */
+ * Logs and names the token may not read become notes, not errors.  A log
+ * over opts->log_max is SL_ELIMIT naming its URL; a file that cannot be
+ * written SL_EWRITE.  On error out is left empty (release it anyway); the
+ * files already written stay in dest_dir for the caller to remove. */
 int sl_hub_fetch_space(const struct sl_hub *hub, const char *space_id, const char *revision,
 		       const char *dest_dir, struct sl_hub_space *out, struct sl_err *err);
 
@@ -97,12 +99,14 @@ int sl_hub_fetch_space(const struct sl_hub *hub, const char *space_id, const cha
  * other line kept with its event structure.  Opens path for writing; at
  * most max bytes (0: 256 MiB) are written, more is SL_ELIMIT.  When sp is
  * not NULL the build facts (log_commit, steps_pip, steps_cached) are
- * counted into it.  SL_EIO when path cannot be created. */
+ * counted into it.  SL_EWRITE, with the cause, when path cannot be
+ * created. */
 struct sl_hub_log;
 int sl_hub_log_open(const char *path, size_t max, struct sl_hub_space *sp, struct sl_hub_log **out,
 		    struct sl_err *err);
 
-/* Feeds len bytes of the stream, split anywhere.  0, SL_EIO or SL_ELIMIT. */
+/* Feeds len bytes of the stream, split anywhere.  0, SL_EWRITE (with the
+ * cause) or SL_ELIMIT. */
 int sl_hub_log_feed(struct sl_hub_log *log, const char *data, size_t len, struct sl_err *err);
 
 /* Milliseconds since the last line that was not a keep-alive or comment
@@ -110,7 +114,7 @@ int sl_hub_log_feed(struct sl_hub_log *log, const char *data, size_t len, struct
 long sl_hub_log_quiet_ms(const struct sl_hub_log *log);
 
 /* Writes a last unterminated line, closes the file and frees log (NULL is
- * fine).  0 or SL_EIO; err may be NULL. */
+ * fine).  0 or SL_EWRITE; err may be NULL. */
 int sl_hub_log_close(struct sl_hub_log *log, struct sl_err *err);
 
 /* Frees every field; the struct may then be reused. */

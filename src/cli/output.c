@@ -19,6 +19,7 @@ int cli_exit_for(int code)
 	case SL_EPARSE:
 	case SL_ELIMIT: return EXIT_INPUT;
 	case SL_EIO: return EXIT_INPUT;
+	case SL_EWRITE: return EXIT_WRITE;
 	case SL_ENET: return EXIT_NETWORK;
 	case SL_EAUTH: return EXIT_AUTH;
 	case SL_ENOTFOUND: return EXIT_NOTFOUND;
@@ -32,7 +33,8 @@ static const char *kind_of(int code)
 	switch (code) {
 	case SL_EINVAL: return "usage";
 	case SL_EPARSE: return "parse";
-	case SL_EIO: return "io";
+	case SL_EIO:
+	case SL_EWRITE: return "io";
 	case SL_ELIMIT: return "limit";
 	case SL_ENET: return "network";
 	case SL_EAUTH: return "auth";

@@ -81,6 +81,7 @@ const char *sl_strerror(int code)
 	case SL_EAUTH: return "authentication error";
 	case SL_ENOTFOUND: return "not found";
 	case SL_ESOLVER: return "solver error";
+	case SL_EWRITE: return "write error";
 	}
 	return "unknown error";
 }

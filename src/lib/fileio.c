@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "spacelock/mem.h"
+#include "spacelock/tempfile.h"
 
 int sl_file_read(const char *path, size_t max, struct sl_buf *out, struct sl_err *err)
 {
@@ -63,39 +64,28 @@ static void sync_dir(const char *path)
 
 int sl_file_write_atomic(const char *path, const void *data, size_t len, struct sl_err *err)
 {
-	char *tmp;
+	struct sl_temp *t;
 	int fd, saved;
 
 	if (strcmp(path, "-") == 0) {
 		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
-			return sl_error(err, SL_EIO, "cannot write to standard output: %s",
+			return sl_error(err, SL_EWRITE, "cannot write to standard output: %s",
 					strerror(errno));
 		return 0;
 	}
-	tmp = sl_xasprintf("%s.tmp.XXXXXX", path);
-	fd = mkstemp(tmp);
-	if (fd < 0) {
-		saved = errno;
-		free(tmp);
-		return sl_error(err, SL_EIO, "cannot write '%s': %s", path, strerror(saved));
-	}
+	/* registered while it exists: a signal or a later run removes it */
+	fd = sl_temp_file(path, &t, err);
+	if (fd < 0)
+		return fd;
 	/* mkstemp creates 0600; a lockfile is not secret, use the usual mode */
 	fchmod(fd, 0644 & ~(mode_t)0);
 	if (write_all(fd, data, len) != 0 || fsync(fd) != 0) {
 		saved = errno;
-		close(fd);
-		unlink(tmp);
-		free(tmp);
-		return sl_error(err, SL_EIO, "cannot write '%s': %s", path, strerror(saved));
+		sl_temp_remove(t);
+		return sl_error(err, SL_EWRITE, "cannot write '%s': %s", path, strerror(saved));
 	}
-	close(fd);
-	if (rename(tmp, path) != 0) {
-		saved = errno;
-		unlink(tmp);
-		free(tmp);
-		return sl_error(err, SL_EIO, "cannot write '%s': %s", path, strerror(saved));
-	}
-	free(tmp);
+	if (sl_temp_commit(t, path, err) != 0)
+		return SL_EWRITE;
 	sync_dir(path);
 	return 0;
 }

@@ -3,6 +3,7 @@
  * facts the snapshot command checks (the log's commit, pip steps CACHED)
  * counted on the way.  Line by line, so memory stays flat. */
 #include <cJSON.h>
+#include <errno.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -81,9 +82,9 @@ static void scan_event(struct sl_hub_log *s, const char *payload, size_t n)
 static int put(struct sl_hub_log *s, const char *data, size_t n, struct sl_err *err)
 {
 	if (s->written + n > s->max)
-		return sl_error(err, SL_ELIMIT, "log '%s' over %zu bytes", s->path, s->max);
+		return sl_error(err, SL_ELIMIT, "log larger than %zu bytes", s->max);
 	if (fwrite(data, 1, n, s->fp) != n)
-		return sl_error(err, SL_EIO, "cannot write '%s'", s->path);
+		return sl_error(err, SL_EWRITE, "cannot write '%s': %s", s->path, strerror(errno));
 	s->written += n;
 	return 0;
 }
@@ -128,8 +129,9 @@ int sl_hub_log_open(const char *path, size_t max, struct sl_hub_space *sp, struc
 	s->sp = sp;
 	s->fp = fopen(path, "wb");
 	if (!s->fp) {
+		int saved = errno;
 		sl_hub_log_close(s, NULL);
-		return sl_error(err, SL_EIO, "cannot create '%s'", path);
+		return sl_error(err, SL_EWRITE, "cannot create '%s': %s", path, strerror(saved));
 	}
 	*out = s;
 	return 0;
@@ -166,7 +168,7 @@ int sl_hub_log_close(struct sl_hub_log *s, struct sl_err *err)
 		rc = sse_line(s, s->line.buf, s->line.len, err);
 	sl_buf_release(&s->line);
 	if (s->fp && fclose(s->fp) != 0 && rc == 0)
-		rc = sl_error(err, SL_EIO, "cannot write '%s'", s->path);
+		rc = sl_error(err, SL_EWRITE, "cannot write '%s': %s", s->path, strerror(errno));
 	free(s->path);
 	free(s);
 	return rc;
