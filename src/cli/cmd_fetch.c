@@ -78,7 +78,7 @@ int cmd_fetch(int argc, char **argv, struct sl_cli *cli)
 	    {NULL, 0, NULL, 0},
 	};
 	const char *rev = NULL, *token_file = NULL;
-	struct cli_hub_fetch f;
+	struct sl_hubdir f;
 	int c, rc;
 
 	while ((c = cli_getopt(cli, argc, argv, "r:t:", opts)) != -1) {
@@ -97,6 +97,6 @@ int cmd_fetch(int argc, char **argv, struct sl_cli *cli)
 		print_json(&f.space);
 	else
 		print_text(&f.space);
-	cli_hub_fetch_release(&f);
+	sl_hubdir_release(&f);
 	return 0;
 }

@@ -63,7 +63,7 @@ struct opts {
 	struct sl_snapshot_inputs in;
 	struct files build, run, freeze;
 	const char *output;
-	const char *space, *revision, *token_file; /* snapshot owner/space (hubfetch.c) */
+	const char *space, *revision, *token_file; /* snapshot owner/space (hubdir.h) */
 };
 
 static int parse_opts(int argc, char **argv, struct sl_cli *cli, struct opts *o)
@@ -124,9 +124,9 @@ static int parse_opts(int argc, char **argv, struct sl_cli *cli, struct opts *o)
 }
 
 /* snapshot owner/space: the Space is fetched into a temporary directory
- * (hubfetch.c) and read as --dir plus its two logs, named in the lock by
+ * (hubdir.h) and read as --dir plus its two logs, named in the lock by
  * their Hub address; the lock records the id, full sha and hardware. */
-static int from_hub(struct sl_cli *cli, struct opts *o, struct cli_hub_fetch *hf)
+static int from_hub(struct sl_cli *cli, struct opts *o, struct sl_hubdir *hf)
 {
 	int rc = cli_hub_fetch(cli, o->space, o->revision, o->token_file, NULL, hf);
 
@@ -221,7 +221,7 @@ static void summary_json(const struct sl_lock *lock, const char *output)
 int cmd_snapshot(int argc, char **argv, struct sl_cli *cli)
 {
 	struct opts o = {0};
-	struct cli_hub_fetch hf = {0};
+	struct sl_hubdir hf = {0};
 	struct sl_lock *lock = NULL;
 	struct sl_err err = {0};
 	int rc;
@@ -248,7 +248,7 @@ int cmd_snapshot(int argc, char **argv, struct sl_cli *cli)
 	rc = sl_lock_is_complete(lock) ? EXIT_OK_ : EXIT_FINDING;
 out:
 	sl_lock_free(lock);
-	cli_hub_fetch_release(&hf);
+	sl_hubdir_release(&hf);
 	free(o.build.v);
 	free(o.run.v);
 	free(o.freeze.v);

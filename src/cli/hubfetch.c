@@ -1,84 +1,11 @@
-/* hubfetch.c: the Hub side of `fetch` and `snapshot owner/space`. */
+/* hubfetch.c: the command line side of `fetch` and `snapshot owner/space`. */
 #include "hubfetch.h"
 
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#include <errno.h>
 
 #include "net.h"
 #include "spacelock/mem.h"
 #include "spacelock/token.h"
-
-static void warn_about(struct sl_cli *cli, const struct sl_hub_space *sp)
-{
-	const char *lc = sp->log_commit;
-
-	for (size_t i = 0; sp->notes && sp->notes[i]; i++)
-		cli_warn(cli, "cannot read the %s", sp->notes[i]);
-	if (lc && strncmp(sp->sha, lc, strlen(lc)) != 0)
-		cli_warn(cli,
-			 "the build log is of commit '%s', not of the revision locked '%.12s': "
-			 "the Space was not rebuilt at this revision (restart it, or lock "
-			 "--revision %s)",
-			 lc, sp->sha, lc);
-	if (sp->steps_pip > 0 && sp->steps_cached >= sp->steps_pip)
-		cli_warn(cli,
-			 "every pip step in the build log of '%s' is CACHED, so it does not show "
-			 "what pip "
-			 "installed: a factory rebuild (Space settings, or POST "
-			 "/api/spaces/%s/restart?factory=true) logs a full build",
-			 sp->id, sp->id);
-}
-
-/* A new directory in parent (NULL: $TMPDIR or /tmp). */
-static int make_temp(const char *parent, char **dir, struct sl_err *err)
-{
-	const char *tmp = getenv("TMPDIR");
-	char *d;
-
-	if (!parent)
-		parent = tmp && *tmp ? tmp : "/tmp";
-	d = sl_xasprintf("%s/.spacelock-hub-XXXXXX", parent);
-
-	if (!mkdtemp(d)) {
-		free(d);
-		return sl_error(err, SL_EIO, "cannot create a temporary directory");
-	}
-	*dir = d;
-	return 0;
-}
-
-/* Moves what was fetched from the temporary directory into dir, so a
- * failed fetch leaves nothing there. */
-static int move_into(struct cli_hub_fetch *out, const char *dir, struct sl_err *err)
-{
-	struct sl_hub_space *sp = &out->space;
-	char **paths[] = {&sp->readme,	 &sp->requirements, &sp->pre_requirements,
-			  &sp->packages, &sp->build_log,    &sp->run_log};
-
-	for (size_t i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
-		const char *base;
-		char *to;
-		if (!*paths[i])
-			continue;
-		base = strrchr(*paths[i], '/') + 1;
-		to = sl_xasprintf("%s/%s", dir, base);
-		if (rename(*paths[i], to) != 0) {
-			free(to);
-			return sl_error(err, SL_EIO, "cannot write '%s/%s'", dir, base);
-		}
-		free(*paths[i]);
-		*paths[i] = to;
-	}
-	rmdir(out->dir);
-	free(out->dir);
-	out->dir = sl_xstrdup(dir);
-	out->temporary = false;
-	return 0;
-}
 
 /* The Space as the user named it, and the revision: from --revision or
  * the name ("owner/name@rev", ".../tree/rev"), which must agree. */
@@ -100,21 +27,20 @@ static int read_space(struct sl_cli *cli, const char *space, const char *revisio
 	return 0;
 }
 
-static int fetch(struct sl_cli *cli, const char *space_id, const char *revision,
-		 const char *token_file, const char *dir, struct cli_hub_fetch *out)
+static int fetch(struct sl_cli *cli, const struct sl_hub_space_ref *ref, const char *token_file,
+		 const char *dir, struct sl_hubdir *out)
 {
 	struct sl_err err = {0};
 	struct sl_token tok = {NULL, NULL};
 	struct sl_http *http = NULL;
 	struct sl_hub *hub = NULL;
 	struct sl_hub_opts ho;
-	bool made = false;
 	int rc;
 
 	memset(&ho, 0, sizeof(ho));
 	cli_net_hub_opts(&ho);
 	if (cli->offline) {
-		sl_error(&err, SL_ENET, "cannot fetch '%s' offline", space_id);
+		sl_error(&err, SL_ENET, "cannot fetch '%s' offline", ref->id);
 		return cli_fail(cli, &err);
 	}
 	rc = sl_token_find(token_file, &tok, &err);
@@ -123,36 +49,20 @@ static int fetch(struct sl_cli *cli, const char *space_id, const char *revision,
 	if (rc == 0)
 		rc = sl_hub_new(http, &ho, &tok, &hub, &err);
 	sl_token_release(&tok);
-	if (rc == 0 && dir && mkdir(dir, 0777) == 0)
-		made = true;
-	else if (rc == 0 && dir && errno != EEXIST)
-		rc = sl_error(&err, SL_EIO, "cannot create '%s'", dir);
-	if (rc == 0) {
-		rc = make_temp(dir, &out->dir, &err);
-		out->temporary = rc == 0;
-	}
 	if (rc == 0)
-		rc = sl_hub_fetch_space(hub, space_id, revision, out->dir, &out->space, &err);
-	if (rc == 0 && dir)
-		rc = move_into(out, dir, &err);
+		rc = sl_hubdir_fetch(hub, ref->id, ref->revision, dir, out, &err);
 	cli_net_done();
 	sl_hub_free(hub);
 	sl_http_free(http);
-	if (rc < 0) {
-		cli_hub_fetch_release(out);
-		if (made)
-			rmdir(dir); /* a failed fetch leaves nothing behind */
+	if (rc < 0)
 		return cli_fail(cli, &err);
-	}
-	warn_about(cli, &out->space);
-	out->dir_label = sl_xasprintf("hf://spaces/%s@%s", space_id, out->space.sha);
-	out->build_label = sl_xasprintf("hf://spaces/%s/logs/build", space_id);
-	out->run_label = sl_xasprintf("hf://spaces/%s/logs/run", space_id);
+	for (size_t i = 0; i < out->n_warnings; i++)
+		cli_warn(cli, "%s", out->warnings[i].msg);
 	return 0;
 }
 
 int cli_hub_fetch(struct sl_cli *cli, const char *space, const char *revision,
-		  const char *token_file, const char *dir, struct cli_hub_fetch *out)
+		  const char *token_file, const char *dir, struct sl_hubdir *out)
 {
 	struct sl_hub_space_ref ref;
 	int rc;
@@ -160,29 +70,7 @@ int cli_hub_fetch(struct sl_cli *cli, const char *space, const char *revision,
 	memset(out, 0, sizeof(*out));
 	if ((rc = read_space(cli, space, revision, &ref)) != 0)
 		return rc;
-	rc = fetch(cli, ref.id, ref.revision, token_file, dir, out);
+	rc = fetch(cli, &ref, token_file, dir, out);
 	sl_hub_space_ref_release(&ref);
 	return rc;
-}
-
-void cli_hub_fetch_release(struct cli_hub_fetch *out)
-{
-	static const char *const names[] = {
-	    "README.md",    "requirements.txt", "pre-requirements.txt",
-	    "packages.txt", "build.log",	"run.log"};
-
-	if (out->dir && out->temporary) {
-		for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-			char *p = sl_xasprintf("%s/%s", out->dir, names[i]);
-			unlink(p);
-			free(p);
-		}
-		rmdir(out->dir);
-	}
-	free(out->dir);
-	free(out->dir_label);
-	free(out->build_label);
-	free(out->run_label);
-	sl_hub_space_release(&out->space);
-	memset(out, 0, sizeof(*out));
 }

@@ -1,35 +1,20 @@
-/* hubfetch.h: a Space from the Hub into a directory, with the warnings a
- * user should see (the build log is of another commit, every step was
- * CACHED, a log the token may not read).  Shared by `fetch` and by
- * `snapshot owner/space`. */
+/* hubfetch.h: the command line side of reading a Space from the Hub
+ * (`fetch` and `snapshot owner/space`): the Space as the user named it,
+ * the client set up from the environment and the token, the warnings
+ * printed.  The work itself is the library's (hubdir.h). */
 #ifndef SPACELOCK_CLI_HUBFETCH_H
 #define SPACELOCK_CLI_HUBFETCH_H
 
-#include <stdbool.h>
-
 #include "cli.h"
-#include "spacelock/hub.h"
-
-struct cli_hub_fetch {
-	char *dir;	/* where the files are */
-	bool temporary; /* dir was made by us: cli_hub_fetch_release removes it */
-	struct sl_hub_space space;
-	/* names for the lock instead of temporary paths: "hf://spaces/ID@SHA"
-	 * for the directory, "hf://spaces/ID/logs/build" and ".../logs/run" */
-	char *dir_label, *build_label, *run_label;
-};
+#include "spacelock/hubdir.h"
 
 /* Fetches the Space named by space (any form sl_hub_space_ref_parse
  * reads) at revision (NULL: the one space names, else the default branch;
- * both given must agree) into dir (created if needed; files arrive there
- * only when everything succeeded), or into a new temporary directory when
- * dir is NULL.  token_file (may be NULL) overrides the token lookup.
- * Prints warnings; on failure prints the error and returns the exit code
- * (0 on success). */
+ * both given must agree) with sl_hubdir_fetch, into dir or (NULL) a
+ * temporary directory.  token_file (may be NULL) overrides the token
+ * lookup.  Prints the warnings; on failure prints the error and returns
+ * the exit code (0 on success).  Release out with sl_hubdir_release. */
 int cli_hub_fetch(struct sl_cli *cli, const char *space, const char *revision,
-		  const char *token_file, const char *dir, struct cli_hub_fetch *out);
-
-/* Frees out and removes a temporary directory with what was fetched. */
-void cli_hub_fetch_release(struct cli_hub_fetch *out);
+		  const char *token_file, const char *dir, struct sl_hubdir *out);
 
 #endif

@@ -69,6 +69,13 @@ int cli_net_open(struct sl_cli *cli, int concurrency, struct sl_http **out, stru
 
 void cli_net_hub_opts(struct sl_hub_opts *o)
 {
+	const char *max = getenv("SPACELOCK_LOG_MAX_BYTES");
+	char *end;
+
 	o->log_idle_ms = env_ms("SPACELOCK_LOG_IDLE", 0);
 	o->log_total_ms = env_ms("SPACELOCK_LOG_MAX_TIME", 0);
+	if (max && *max >= '0' && *max <= '9') {
+		unsigned long long n = strtoull(max, &end, 10);
+		o->log_max = *end ? 0 : (size_t)n;
+	}
 }

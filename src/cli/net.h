@@ -14,7 +14,7 @@
 int cli_net_open(struct sl_cli *cli, int concurrency, struct sl_http **out, struct sl_err *err);
 
 /* Fills the log bounds of hub options from SPACELOCK_LOG_IDLE and
- * SPACELOCK_LOG_MAX_TIME (seconds). */
+ * SPACELOCK_LOG_MAX_TIME (seconds) and SPACELOCK_LOG_MAX_BYTES. */
 void cli_net_hub_opts(struct sl_hub_opts *o);
 
 /* Ends a progress line on stderr if one was drawn. */

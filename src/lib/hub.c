@@ -273,6 +273,8 @@ static int keep_log(struct sl_http_req *r, const char *what, char *path, char **
 	}
 	if (r->result < 0) {
 		*err = r->err;
+		if (r->result == SL_ELIMIT) /* what the user knows: the URL, not our file */
+			sl_error(err, SL_ELIMIT, "%s: %s", r->url, r->err.msg);
 		free(path);
 		return r->result;
 	}

@@ -108,6 +108,10 @@ fault logforever 5 "/logs/build: stream still sending after 2 s"
 n=$(requests '/api/spaces/demo/repin-history/logs/build ')
 fault logcut 5 "/fault/logcut/api/spaces/demo/repin-history/logs/build: truncated response (connection closed early)"
 check "a cut stream is not replayed" test "$(requests '/api/spaces/demo/repin-history/logs/build ')" -eq $((n + 1))
+# a log over the size bound is named by its URL, never by our temporary path
+expect "log over its bound" 3 "$HUB/api/spaces/demo/repin-history/logs/build: log larger than 100 bytes" env SPACELOCK_LOG_MAX_BYTES=100 $S fetch demo/repin-history "$T_TMP/big"
+check "log over its bound: no temporary path in the message" sh -c "! grep -q spacelock-hub '$T_TMP/err'"
+check "log over its bound: nothing written" test ! -e "$T_TMP/big"
 expect "no such space" 7 "/api/spaces/demo/nope: 404 not found" $S fetch demo/nope "$T_TMP/g1"
 check "no such space wrote nothing" test ! -e "$T_TMP/g1"
 expect "no such revision" 7 "/revision/0000000: 404 not found" $S fetch --revision 0000000 demo/repin-history "$T_TMP/g2"
