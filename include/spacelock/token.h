@@ -18,8 +18,10 @@ struct sl_token {
 
 /* Finds the token; token_file (may be NULL) overrides the lookup.  Returns
  * 0 with out filled (out->value NULL when there is no token), or SL_EIO
- * when the explicit token_file cannot be read.  A missing default token
- * file is not an error.  Release with sl_token_release. */
+ * when a token file cannot be used, the message saying why: no such file
+ * (an explicit token_file only: a missing default token file means no
+ * token), a directory, not a regular file, larger than 4096 bytes, or the
+ * system's reason.  Release with sl_token_release. */
 int sl_token_find(const char *token_file, struct sl_token *out, struct sl_err *err);
 
 /* Wipes and frees the value and the source. */

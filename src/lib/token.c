@@ -1,15 +1,20 @@
 /* token.c: the Hub token lookup (huggingface_hub's get_token order). */
 #include "spacelock/token.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "spacelock/buf.h"
-#include "spacelock/fileio.h"
 #include "spacelock/mem.h"
 
 #define TOKEN_FILE_MAX 4096
+#define STRINGIFY_(x) #x
+#define STRINGIFY(x) STRINGIFY_(x)
 
 /* Removes CR and LF anywhere and spaces around; NULL when empty. */
 static char *clean(const char *raw, size_t len)
@@ -44,20 +49,60 @@ static bool from_env(const char *name, struct sl_token *out)
 	return true;
 }
 
-/* Reads a token file; missing files are "no token" unless required. */
+/* Reads a token file, or says why it cannot be one: missing, a directory,
+ * not a regular file (a FIFO would block), too large for a token, or what
+ * the system said.  *missing tells a file that does not exist. */
+static int read_token_file(const char *path, struct sl_buf *b, bool *missing, struct sl_err *err)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	const char *why = NULL;
+	char chunk[TOKEN_FILE_MAX + 1];
+	struct stat st;
+	ssize_t n = 0;
+
+	*missing = fd < 0 && (errno == ENOENT || errno == ENOTDIR);
+	if (fd < 0)
+		why = *missing ? "no such file" : strerror(errno);
+	else if (fstat(fd, &st) != 0)
+		why = strerror(errno);
+	else if (S_ISDIR(st.st_mode))
+		why = "it is a directory";
+	else if (!S_ISREG(st.st_mode))
+		why = "not a regular file";
+	else if (st.st_size > TOKEN_FILE_MAX)
+		why = "larger than " STRINGIFY(TOKEN_FILE_MAX) " bytes, not a token";
+	while (!why && (n = read(fd, chunk, sizeof(chunk))) > 0 &&
+	       b->len + (size_t)n <= TOKEN_FILE_MAX)
+		sl_buf_add(b, chunk, (size_t)n);
+	if (!why && n < 0)
+		why = strerror(errno);
+	else if (!why && n > 0)
+		why = "larger than " STRINGIFY(TOKEN_FILE_MAX) " bytes, not a token";
+	memset(chunk, 0, sizeof(chunk));
+	if (fd >= 0)
+		close(fd);
+	return why ? sl_error(err, SL_EIO, "cannot read token file '%s': %s", path, why) : 0;
+}
+
+/* Reads a token file.  A default one that does not exist means no token
+ * (as in huggingface_hub); any other trouble is an error that says why,
+ * rather than a request without the token the user meant to send. */
 static int from_file(const char *path, const char *label, bool required, struct sl_token *out,
 		     struct sl_err *err)
 {
 	struct sl_buf b = SL_BUF_INIT;
-	int rc = sl_file_read(path, TOKEN_FILE_MAX, &b, err);
+	bool missing;
+	int rc = read_token_file(path, &b, &missing, err);
 
 	if (rc < 0) {
+		if (b.alloc)
+			memset(b.buf, 0, b.alloc);
 		sl_buf_release(&b);
-		if (!required) {
+		if (missing && !required) {
 			sl_err_clear(err);
 			return 0;
 		}
-		return sl_error(err, rc, "cannot read token file '%s'", path);
+		return rc;
 	}
 	out->value = clean(b.buf, b.len);
 	if (b.alloc)
