@@ -1,5 +1,7 @@
 /* main.c: global options and the one table of commands. */
+#include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,6 +9,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "spacelock/tempfile.h"
 #include "spacelock/version_info.h"
 
 static int cmd_help(int argc, char **argv, struct sl_cli *cli);
@@ -168,32 +171,90 @@ static int parse_globals(int argc, char **argv, struct sl_cli *cli)
 	return 0;
 }
 
-int main(int argc, char **argv)
+static int run(int argc, char **argv, struct sl_cli *cli)
 {
-	struct sl_cli cli = {0};
 	const struct sl_command *cmd;
 	int rc;
 
-	cli.json_errors = has_option(argc, argv, "--json", NULL);
-	rc = parse_globals(argc, argv, &cli);
+	cli->json_errors = has_option(argc, argv, "--json", NULL);
+	rc = parse_globals(argc, argv, cli);
 	if (rc < 0)
 		return 0;
 	if (rc > 0)
 		return rc;
 	if (optind >= argc) {
 		fputs(main_usage, stderr);
-		return cli_error(&cli, "usage", EXIT_USAGE,
+		return cli_error(cli, "usage", EXIT_USAGE,
 				 "a command is required; see 'spacelock --help'");
 	}
 	cmd = find_command(argv[optind]);
 	if (!cmd)
-		return unknown_command(&cli, argv[optind]);
-	cli.verb = cmd->name;
+		return unknown_command(cli, argv[optind]);
+	cli->verb = cmd->name;
 	argc -= optind;
 	argv += optind;
 	if (has_option(argc, argv, "--help", "-h")) {
 		fputs(cmd->usage, stdout);
 		return 0;
 	}
-	return cmd->run(argc, argv, &cli);
+	return cmd->run(argc, argv, cli);
+}
+
+/* SIGINT, SIGTERM, SIGHUP: the temporaries go first (tempfile.h), then
+ * the process ends by the same signal, so a shell sees 128+n and a loop
+ * around spacelock stops as it would for any other program. */
+static void on_ending_signal(int sig)
+{
+	sl_temp_remove_all();
+	signal(sig, SIG_DFL);
+	raise(sig); /* delivered when the handler returns: sig is blocked in it */
+}
+
+static void handle_ending_signals(void)
+{
+	struct sigaction sa, old;
+	sigset_t set;
+
+	sl_temp_signals(&set);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_ending_signal;
+	sa.sa_mask = set; /* one cleanup at a time */
+	for (int sig = 1; sig < NSIG; sig++) {
+		if (!sigismember(&set, sig))
+			continue;
+		/* ignored when we started (nohup, a background job): stays so */
+		if (sigaction(sig, NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+			continue;
+		sigaction(sig, &sa, NULL);
+	}
+}
+
+/* Results that never reached stdout are a failed write (git checks the
+ * same after every builtin): one error line and exit 4, unless the
+ * command already failed and said why. */
+static int finish_stdout(struct sl_cli *cli, int rc)
+{
+	struct sl_err err = {0};
+	int cause;
+
+	errno = 0;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return rc;
+	cause = errno;
+	if (rc != EXIT_OK_ && rc != EXIT_FINDING)
+		return rc;
+	if (cause)
+		sl_error(&err, SL_EWRITE, "cannot write to standard output: %s", strerror(cause));
+	else
+		sl_error(&err, SL_EWRITE, "cannot write to standard output");
+	return cli_fail(cli, &err);
+}
+
+int main(int argc, char **argv)
+{
+	struct sl_cli cli = {0};
+
+	sl_temp_begin();
+	handle_ending_signals();
+	return finish_stdout(&cli, run(argc, argv, &cli));
 }
