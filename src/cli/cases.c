@@ -1,4 +1,5 @@
-/* cases.c: the one-case-a-line loop of the PEP 508 plumbing verbs. */
+/* cases.c: the one-case-a-line loop of the plumbing verbs (version, name,
+ * marker, requirement). */
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
@@ -24,7 +25,7 @@ void cli_print_case_error(const struct sl_cli *cli, const char *msg)
 	sl_buf_release(&b);
 }
 
-int pep508_stdin_loop(struct sl_cli *cli, cli_case_fn fn, void *ctx)
+int cli_cases_stdin(struct sl_cli *cli, cli_case_fn fn, void *ctx)
 {
 	struct sl_linereader r;
 	struct sl_buf out = SL_BUF_INIT;
@@ -46,10 +47,10 @@ int pep508_stdin_loop(struct sl_cli *cli, cli_case_fn fn, void *ctx)
 	sl_buf_release(&out);
 	if (rc < 0)
 		return cli_fail(cli, &err);
-	return fflush(stdout) == 0 ? 0 : EXIT_WRITE;
+	return 0; /* a failed write to stdout: main reports it */
 }
 
-int pep508_run_one(struct sl_cli *cli, cli_case_fn fn, char *arg, void *ctx)
+int cli_cases_one(struct sl_cli *cli, cli_case_fn fn, char *arg, void *ctx)
 {
 	struct sl_buf out = SL_BUF_INIT;
 	struct sl_err err;
@@ -63,11 +64,10 @@ int pep508_run_one(struct sl_cli *cli, cli_case_fn fn, char *arg, void *ctx)
 	}
 	puts(out.buf);
 	sl_buf_release(&out);
-	return fflush(stdout) == 0 ? 0 : EXIT_WRITE;
+	return 0; /* a failed write to stdout: main reports it */
 }
 
-int pep508_parse_common(int argc, char **argv, struct sl_cli *cli, const char *sub,
-			bool *from_stdin)
+int cli_cases_parse(int argc, char **argv, struct sl_cli *cli, const char *sub, bool *from_stdin)
 {
 	static const struct option opts[] = {
 	    {"stdin", no_argument, NULL, 's'},

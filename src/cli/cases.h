@@ -17,14 +17,13 @@ typedef int (*cli_case_fn)(char *line, void *ctx, struct sl_buf *out, struct sl_
 void cli_print_case_error(const struct sl_cli *cli, const char *msg);
 
 /* Runs fn over every stdin line, printing results or 'error: MSG'. */
-int pep508_stdin_loop(struct sl_cli *cli, cli_case_fn fn, void *ctx);
+int cli_cases_stdin(struct sl_cli *cli, cli_case_fn fn, void *ctx);
 
 /* Runs fn on one command-line argument; a failure exits via cli_fail. */
-int pep508_run_one(struct sl_cli *cli, cli_case_fn fn, char *arg, void *ctx);
+int cli_cases_one(struct sl_cli *cli, cli_case_fn fn, char *arg, void *ctx);
 
 /* Parses "<sub> [--stdin] [ARG]" for name and requirement: then
  * argv[optind] is sub and argv[optind + 1] the argument. */
-int pep508_parse_common(int argc, char **argv, struct sl_cli *cli, const char *sub,
-			bool *from_stdin);
+int cli_cases_parse(int argc, char **argv, struct sl_cli *cli, const char *sub, bool *from_stdin);
 
 #endif

@@ -50,6 +50,11 @@ int cli_fail(struct sl_cli *cli, const struct sl_err *err);
 /* The same with another exit code (a write that failed is 4, not 3). */
 int cli_fail_exit(struct sl_cli *cli, const struct sl_err *err, int exit_code);
 
+/* A failure reading local input (a file or folder named on the command
+ * line): one that does not exist is bad input, 3, in every verb; 7 is
+ * for what the Hub or the index does not have. */
+int cli_fail_input(struct sl_cli *cli, const struct sl_err *err);
+
 /* A usage error: `spacelock <verb>: <msg>` and a pointer to --help; kind
  * "usage", exit 2. */
 int cli_usage(struct sl_cli *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -483,7 +483,7 @@ int cmd_check(int argc, char **argv, struct sl_cli *cli)
 		lock = NULL;
 	}
 	if (rc != 0 || sl_check_run(c, &r, &err) != 0) {
-		rc = cli_fail(cli, &err);
+		rc = cli_fail_input(cli, &err); /* the lock and folders are local */
 		sl_check_free(c);
 		sl_lock_free(lock);
 		return rc;

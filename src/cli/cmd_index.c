@@ -58,7 +58,7 @@ static int read_pairs(struct sl_cli *cli, const char *path, struct sl_index_rele
 
 	if (rc < 0) {
 		sl_buf_release(&b);
-		return cli_fail(cli, &err);
+		return cli_fail_input(cli, &err);
 	}
 	for (line = strtok_r(b.buf, "\r\n", &save); line; line = strtok_r(NULL, "\r\n", &save)) {
 		if (*line == '#' || !*line)

@@ -337,7 +337,7 @@ static int run_freeze(const char *path, struct sl_cli *cli)
 	int rc = sl_freeze_read_file(path, &obs, &err);
 
 	if (rc < 0)
-		return cli_fail(cli, &err);
+		return cli_fail_input(cli, &err);
 	if (cli->json) {
 		struct sl_jsonw w;
 		sl_jsonw_init(&w, &b);
@@ -386,7 +386,7 @@ int cmd_log(int argc, char **argv, struct sl_cli *cli)
 	if (freeze)
 		return run_freeze(argv[optind], cli);
 	if (sl_buildlog_read_file(argv[optind], NULL, kind, &log, &err) < 0)
-		return cli_fail(cli, &err);
+		return cli_fail_input(cli, &err);
 	if (cli->json)
 		json_log(&b, log);
 	else

@@ -185,8 +185,8 @@ int cmd_marker(int argc, char **argv, struct sl_cli *cli)
 	rc = parse_opts(argc, argv, &o, cli);
 	fn = o.eval ? eval_case : normalize_case;
 	if (rc == 0)
-		rc = o.from_stdin ? pep508_stdin_loop(cli, fn, &o)
-				  : pep508_run_one(cli, fn, argv[optind + 1], &o);
+		rc = o.from_stdin ? cli_cases_stdin(cli, fn, &o)
+				  : cli_cases_one(cli, fn, argv[optind + 1], &o);
 	sl_env_free(o.env);
 	return rc;
 }

@@ -117,12 +117,12 @@ static void text_direct_url(struct sl_buf *b, const struct sl_dist *d)
 		sl_buf_addstr(b, "Editable: true\n");
 }
 
+/* A failed write to stdout is reported by main, once. */
 static int print_buf(struct sl_buf *b)
 {
-	int rc =
-	    fwrite(b->buf, 1, b->len, stdout) == b->len && fflush(stdout) == 0 ? 0 : EXIT_WRITE;
+	fwrite(b->buf, 1, b->len, stdout);
 	sl_buf_release(b);
-	return rc;
+	return 0;
 }
 
 static bool is_dist_path(const char *path, const struct stat *st)
@@ -140,7 +140,7 @@ static int show_dist(const char *path, struct sl_cli *cli)
 	struct sl_buf b = SL_BUF_INIT;
 
 	if (sl_distinfo_read_one(path, &d, &err) < 0)
-		return cli_fail(cli, &err);
+		return cli_fail_input(cli, &err);
 	if (cli->json) {
 		struct sl_jsonw w;
 		sl_jsonw_init(&w, &b);
@@ -167,7 +167,7 @@ static int show_file(const char *path, struct sl_cli *cli)
 	else
 		rc = sl_metadata_read_file(path, &m, &err);
 	if (rc < 0)
-		return cli_fail(cli, &err);
+		return cli_fail_input(cli, &err);
 	if (cli->json) {
 		struct sl_jsonw w;
 		sl_jsonw_init(&w, &b);
@@ -189,7 +189,7 @@ static int show_path(const char *path, struct sl_cli *cli)
 
 	if (stat(path, &st) != 0) {
 		sl_error(&err, SL_ENOTFOUND, "cannot read '%s': no such file or directory", path);
-		return cli_fail(cli, &err);
+		return cli_fail_input(cli, &err);
 	}
 	if (is_dist_path(path, &st))
 		return show_dist(path, cli);
@@ -216,7 +216,7 @@ static int scan(const char *dir, struct sl_cli *cli)
 	struct sl_buf b = SL_BUF_INIT;
 
 	if (sl_distinfo_scan(dir, &l, &err) < 0)
-		return cli_fail(cli, &err);
+		return cli_fail_input(cli, &err);
 	for (size_t i = 0; i < l.n_warnings; i++)
 		cli_warn(cli, "%s", l.warnings[i]);
 	if (cli->json) {
@@ -277,7 +277,7 @@ static int wheels(const char *dir, struct sl_cli *cli)
 	struct sl_buf b = SL_BUF_INIT;
 
 	if (sl_archive_index_dir(dir, &l, &err) < 0)
-		return cli_fail(cli, &err);
+		return cli_fail_input(cli, &err);
 	if (cli->json)
 		json_wheels(&b, &l);
 	else

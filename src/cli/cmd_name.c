@@ -51,9 +51,9 @@ int cmd_name(int argc, char **argv, struct sl_cli *cli)
 	bool from_stdin = false;
 	int rc;
 
-	if ((rc = pep508_parse_common(argc, argv, cli, "normalize", &from_stdin)) != 0)
+	if ((rc = cli_cases_parse(argc, argv, cli, "normalize", &from_stdin)) != 0)
 		return rc;
 	if (from_stdin)
-		return pep508_stdin_loop(cli, normalize_case, cli);
-	return pep508_run_one(cli, normalize_case, argv[optind + 1], cli);
+		return cli_cases_stdin(cli, normalize_case, cli);
+	return cli_cases_one(cli, normalize_case, argv[optind + 1], cli);
 }

@@ -52,9 +52,9 @@ int cmd_requirement(int argc, char **argv, struct sl_cli *cli)
 	bool from_stdin = false;
 	int rc;
 
-	if ((rc = pep508_parse_common(argc, argv, cli, "parse", &from_stdin)) != 0)
+	if ((rc = cli_cases_parse(argc, argv, cli, "parse", &from_stdin)) != 0)
 		return rc;
 	if (from_stdin)
-		return pep508_stdin_loop(cli, parse_case, NULL);
-	return pep508_run_one(cli, parse_case, argv[optind + 1], NULL);
+		return cli_cases_stdin(cli, parse_case, NULL);
+	return cli_cases_one(cli, parse_case, argv[optind + 1], NULL);
 }

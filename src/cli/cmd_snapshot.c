@@ -4,11 +4,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "commands.h"
 #include "hubfetch.h"
 #include "spacelock/buf.h"
+#include "spacelock/hub.h"
 #include "spacelock/jsonw.h"
 #include "spacelock/lock.h"
 #include "spacelock/lockfile.h"
@@ -21,7 +23,8 @@ const char cmd_snapshot_summary[] =
 const char cmd_snapshot_usage[] =
     "usage: spacelock snapshot [--dir DIR] [--build-log FILE]... [--run-log FILE]...\n"
     "                          [--freeze FILE]... [--site-packages DIR] [-o FILE]\n"
-    "       spacelock snapshot [--revision REV] [--token-file FILE] [-o FILE] OWNER/NAME\n\n"
+    "       spacelock snapshot [--revision REV] [--token-file FILE] [-o FILE] OWNER/NAME\n"
+    "       spacelock snapshot [options] DIR\n\n"
     "Locks what a Space really ran: reads the evidence you can get without a shell\n"
     "inside the Space and writes every package version it proves, with the proof,\n"
     "and what stays unknown (docs/commands/snapshot.md, docs/lockfile.md).  With\n"
@@ -40,7 +43,12 @@ const char cmd_snapshot_usage[] =
     "                       (https://huggingface.co/spaces/OWNER/NAME[/tree/REV])\n"
     "  --revision REV       a branch, tag or commit (default: the main branch)\n"
     "  --token-file FILE    the Hub token (default: HF_TOKEN, then the token file;\n"
-    "                       docs/hub.md)\n\n"
+    "                       docs/hub.md)\n"
+    "  DIR                  a local directory: the same as --dir DIR.  A name that\n"
+    "                       is both (owner/name, and ./owner/name exists) is the\n"
+    "                       directory when it holds README.md with front matter or\n"
+    "                       requirements.txt and no --revision or --token-file is\n"
+    "                       given, else the Space; stderr says which\n\n"
     "Exit 0 when the lock is complete, 1 when something stays unknown (its\n"
     "\"incomplete\" list says what and why), 3 for unreadable or malformed input,\n"
     "4 when the lockfile cannot be written, 5 network, 6 auth (401/403), 7 no such\n"
@@ -65,6 +73,49 @@ struct opts {
 	const char *output;
 	const char *space, *revision, *token_file; /* snapshot owner/space (hubdir.h) */
 };
+
+/* The operand: a Space on the Hub, or a local directory read as --dir.  A
+ * name that is both (owner/name, and ./owner/name exists) is the
+ * directory only when it holds a Space checkout and no Hub option was
+ * given; the choice is said on stderr. */
+static void read_operand(const char *arg, struct sl_cli *cli, struct opts *o)
+{
+	struct sl_hub_space_ref ref;
+	struct sl_err err = {0};
+	struct stat st;
+	bool space_form, checkout;
+
+	if (stat(arg, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		o->space = arg;
+		return;
+	}
+	space_form = sl_hub_space_ref_parse(arg, NULL, &ref, &err) == 0;
+	if (!space_form) {
+		o->in.dir = arg;
+		return;
+	}
+	sl_hub_space_ref_release(&ref);
+	checkout = sl_snapshot_is_checkout(arg);
+	if (checkout && !o->revision && !o->token_file)
+		o->in.dir = arg;
+	else
+		o->space = arg;
+	if (cli->quiet)
+		return;
+	if (o->in.dir)
+		fprintf(stderr,
+			"snapshot: '%s' is a local Space checkout: reading it (--dir %s); for the "
+			"Space on the Hub, name it https://huggingface.co/spaces/%s\n",
+			arg, arg, arg);
+	else
+		fprintf(stderr,
+			"snapshot: '%s' is also a local directory: %s; fetching the Space "
+			"from the Hub (for the directory, use --dir %s)\n",
+			arg,
+			checkout ? "--revision or --token-file names the Hub"
+				 : "it holds no README.md with front matter nor requirements.txt",
+			arg);
+}
 
 static int parse_opts(int argc, char **argv, struct sl_cli *cli, struct opts *o)
 {
@@ -96,7 +147,7 @@ static int parse_opts(int argc, char **argv, struct sl_cli *cli, struct opts *o)
 		}
 	}
 	if (optind < argc && !o->in.dir)
-		o->space = argv[optind++];
+		read_operand(argv[optind++], cli, o);
 	if (optind < argc)
 		return cli_usage(cli, "unexpected argument '%s'", argv[optind]);
 	if (!o->space && (o->revision || o->token_file))
@@ -231,11 +282,7 @@ int cmd_snapshot(int argc, char **argv, struct sl_cli *cli)
 	if (o.space && (rc = from_hub(cli, &o, &hf)) != 0)
 		goto out;
 	if (sl_snapshot_run(&o.in, &lock, &err) != 0) {
-		/* a local input that is missing or unreadable is bad input: 3 */
-		rc = cli_fail_exit(cli, &err,
-				   err.code == SL_EIO || err.code == SL_ENOTFOUND
-				       ? EXIT_INPUT
-				       : cli_exit_for(err.code));
+		rc = cli_fail_input(cli, &err);
 		goto out;
 	}
 	if (sl_lockfile_write(lock, o.output, &err) != 0) {

@@ -11,7 +11,6 @@
 #include "cli.h"
 #include "commands.h"
 #include "spacelock/buf.h"
-#include "spacelock/fileio.h"
 #include "spacelock/jsonw.h"
 #include "spacelock/specifier.h"
 #include "spacelock/version.h"
@@ -100,25 +99,36 @@ static const char *result_key(enum sub sub)
 	return sub == SUB_COMPARE ? "result" : sub == SUB_NORMALIZE ? "version" : "match";
 }
 
-/* Prints one result line (text or JSON). */
-static void print_result(const struct sl_cli *cli, enum sub sub, const char *res)
+/* One result as the line to print (text or JSON) into out. */
+static void format_result(const struct sl_cli *cli, enum sub sub, const char *res,
+			  struct sl_buf *out)
 {
-	struct sl_buf b = SL_BUF_INIT;
 	struct sl_jsonw w;
 
 	if (!cli->json) {
-		puts(res);
+		sl_buf_addstr(out, res);
 		return;
 	}
-	sl_jsonw_init(&w, &b);
+	sl_jsonw_init(&w, out);
 	sl_jsonw_object_begin(&w);
 	if (sub == SUB_MATCH)
 		sl_jsonw_field_bool(&w, result_key(sub), strcmp(res, "true") == 0);
 	else
 		sl_jsonw_field_string(&w, result_key(sub), res);
 	sl_jsonw_object_end(&w);
-	puts(b.buf);
-	sl_buf_release(&b);
+}
+
+/* Runs one case (the fields in argv) and formats its result into out. */
+static int run_and_format(const struct version_opts *o, const struct sl_cli *cli, char **f, int n,
+			  struct sl_buf *out, struct sl_err *err)
+{
+	struct sl_buf res = SL_BUF_INIT;
+	int rc = run_case(o, f, n, &res, err);
+
+	if (rc == 0)
+		format_result(cli, o->sub, res.buf, out);
+	sl_buf_release(&res);
+	return rc;
 }
 
 static const char *fields_hint(enum sub sub)
@@ -163,34 +173,22 @@ static int split_tabs(char *line, char **f)
 	return n;
 }
 
-static int stdin_loop(const struct version_opts *o, struct sl_cli *cli)
-{
-	struct sl_linereader r;
-	struct sl_buf out = SL_BUF_INIT;
-	struct sl_err err;
-	int min, max, rc;
+struct stdin_case {
+	const struct version_opts *o;
+	const struct sl_cli *cli;
+};
 
-	min = fields_wanted(o->sub, &max);
-	sl_linereader_init(&r, stdin, 1 << 20);
-	while ((rc = sl_linereader_next(&r, &err)) == 1) {
-		char *f[4];
-		int n = split_tabs(r.line.buf, f);
-		sl_buf_reset(&out);
-		sl_err_clear(&err);
-		if (r.truncated || r.saw_nul)
-			cli_print_case_error(cli, "line too long or contains a NUL byte");
-		else if (n < min || n > max)
-			cli_print_case_error(cli, fields_hint(o->sub));
-		else if (run_case(o, f, n, &out, &err) != 0)
-			cli_print_case_error(cli, err.msg);
-		else
-			print_result(cli, o->sub, out.buf);
-	}
-	sl_linereader_release(&r);
-	sl_buf_release(&out);
-	if (rc < 0)
-		return cli_fail(cli, &err);
-	return fflush(stdout) == 0 ? 0 : EXIT_WRITE;
+/* One --stdin line for cli_cases_stdin: TAB-separated fields. */
+static int stdin_case(char *line, void *ctx, struct sl_buf *out, struct sl_err *err)
+{
+	const struct stdin_case *c = ctx;
+	char *f[4];
+	int max, min = fields_wanted(c->o->sub, &max);
+	int n = split_tabs(line, f);
+
+	if (n < min || n > max)
+		return sl_error(err, SL_EPARSE, "%s", fields_hint(c->o->sub));
+	return run_and_format(c->o, c->cli, f, n, out, err);
 }
 
 static int parse_sub(const char *s, enum sub *sub)
@@ -253,16 +251,19 @@ int cmd_version(int argc, char **argv, struct sl_cli *cli)
 	min = fields_wanted(o.sub, &max);
 	if (o.sub == SUB_MATCH)
 		max = 2; /* the mode is --prereleases on the command line */
-	if (o.from_stdin)
-		return argc ? cli_usage(cli, "--stdin takes no arguments") : stdin_loop(&o, cli);
+	if (o.from_stdin) {
+		struct stdin_case c = {&o, cli};
+		return argc ? cli_usage(cli, "--stdin takes no arguments")
+			    : cli_cases_stdin(cli, stdin_case, &c);
+	}
 	if (argc < min || argc > max)
 		return cli_usage(cli, "%s", args_hint(o.sub));
 	sl_err_clear(&err);
-	if ((rc = run_case(&o, argv, argc, &out, &err)) != 0) {
+	if ((rc = run_and_format(&o, cli, argv, argc, &out, &err)) != 0) {
 		sl_buf_release(&out);
 		return cli_fail(cli, &err);
 	}
-	print_result(cli, o.sub, out.buf);
+	puts(out.buf);
 	sl_buf_release(&out);
-	return fflush(stdout) == 0 ? 0 : EXIT_WRITE;
+	return 0; /* a failed write to stdout: main reports it */
 }

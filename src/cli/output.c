@@ -83,6 +83,12 @@ int cli_fail(struct sl_cli *cli, const struct sl_err *err)
 	return cli_fail_exit(cli, err, cli_exit_for(err->code));
 }
 
+int cli_fail_input(struct sl_cli *cli, const struct sl_err *err)
+{
+	return cli_fail_exit(cli, err,
+			     err->code == SL_ENOTFOUND ? EXIT_INPUT : cli_exit_for(err->code));
+}
+
 /* Formats a message about the command line (one line, tokens masked) into
  * msg and prints it as JSON when asked; the caller prints the human line. */
 static void format_error(struct sl_cli *cli, const char *kind, int exit_code, char *msg,

@@ -2,8 +2,8 @@ An sdist without a top-level PKG-INFO.
 @@ args
 metadata --json fixtures/archives/deep-1.0.tar.gz
 @@ exit
-7
+3
 @@ stdout
-{"error":{"message":"fixtures/archives/deep-1.0.tar.gz: no '*/PKG-INFO' in the archive","kind":"not_found","exit":7}}
+{"error":{"message":"fixtures/archives/deep-1.0.tar.gz: no '*/PKG-INFO' in the archive","kind":"not_found","exit":3}}
 @@ stderr
 spacelock: error: fixtures/archives/deep-1.0.tar.gz: no '*/PKG-INFO' in the archive

@@ -141,6 +141,41 @@ same "the default is --dir ." "$T_TMP/space/default.json" "$T_TMP/space/dir.json
 run "check without a lock" 2 $S -C "$T_TMP/space" check
 has "check says how to make one" err "^spacelock: no spacelock.json here: make one with 'spacelock snapshot'"
 
+# ---- snapshot DIR: an operand that is a local directory is --dir DIR ----
+run "snapshot --dir DIR/" 1 $S snapshot -q --dir "$T_TMP/space/" -o "$T_TMP/opt.json"
+run "snapshot DIR/" 1 $S snapshot -q "$T_TMP/space/" -o "$T_TMP/operand.json"
+same "snapshot DIR/ reads DIR/ as --dir" "$T_TMP/opt.json" "$T_TMP/operand.json"
+run "snapshot examples/repin-history/" 1 $S snapshot examples/repin-history/ -o "$T_TMP/ex.json"
+has "a plain directory: no note" err '^snapshot: [0-9]+ packages? locked'
+# owner/name that is also a local directory: the directory when it holds a
+# Space checkout (and no Hub option is given), else the Hub; stderr says which
+mkdir -p "$T_TMP/names/demo/space" "$T_TMP/names/demo/empty"
+cp "$T_TMP/space/README.md" "$T_TMP/names/demo/space/"
+run "owner/name, a local checkout" 1 $S --offline -C "$T_TMP/names" snapshot demo/space -o lock.json
+has "the checkout was chosen, and said" err "^snapshot: 'demo/space' is a local Space checkout: reading it \(--dir demo/space\)"
+run "owner/name, a directory without a card" 5 $S --offline -C "$T_TMP/names" snapshot demo/empty
+has "the Hub was chosen, and said" err "^snapshot: 'demo/empty' is also a local directory: it holds no README.md"
+has "the Hub was asked" err "cannot fetch 'demo/empty' offline"
+run "owner/name with --revision" 5 $S --offline -C "$T_TMP/names" snapshot demo/space --revision v1
+has "--revision names the Hub" err "^snapshot: 'demo/space' is also a local directory: --revision or --token-file names the Hub"
+run "-q: no note" 1 $S -q --offline -C "$T_TMP/names" snapshot demo/space -o lock.json
+check "-q: no note on stderr" test ! -s "$T_TMP/err"
+
+# ---- a failed write to stdout: one error line with the cause, exit 4 ----
+if [ -c /dev/full ]; then
+	for cmd in "--help" "version normalize 1.0" "log $LOG" "metadata $WHEEL" \
+		"snapshot --freeze $F/pip/index.freeze.txt -o -" "--json name normalize Flask"; do
+		run "$cmd > /dev/full" 4 sh -c "$S $cmd >/dev/full"
+		has "$cmd > /dev/full: the cause" err '^spacelock: error: cannot write to standard output: No space left on device$'
+		check "$cmd > /dev/full: one line" test "$(grep -c . "$T_TMP/err")" -eq 1
+	done
+	seq 1 20000 | sed 's/^/1.0./' >"$T_TMP/versions"
+	run "version --stdin, more than a buffer, > /dev/full" 4 sh -c "$S version normalize --stdin <'$T_TMP/versions' >/dev/full"
+	has "version --stdin > /dev/full: the cause" err 'cannot write to standard output: No space left on device$'
+else
+	echo "# skip: a failed write to stdout: no /dev/full here"
+fi
+
 # ---- help: the same text however it is asked, for every verb ----
 for verb in $($S --help | sed -n 's/^  \([a-z]*\)  .*/\1/p'); do
 	$S help "$verb" >"$T_TMP/h1" 2>&1
