@@ -22,7 +22,7 @@ void sl_lockfile_dump(struct sl_lock *lock, struct sl_buf *out);
 /* Writes lock to path atomically (sl_file_write_atomic; "-" is standard
  * output): on failure nothing is left at path.  A path naming a device or
  * pipe (/dev/null) is written in place, never replaced.  Returns 0 or
- * SL_EIO. */
+ * SL_EWRITE with the cause. */
 int sl_lockfile_write(struct sl_lock *lock, const char *path, struct sl_err *err);
 
 /* Parses and validates a lockfile held in data[0..len); path names it in

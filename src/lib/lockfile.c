@@ -268,12 +268,12 @@ static int write_special(const char *path, const struct sl_buf *b, struct sl_err
 	int ok;
 
 	if (!fp)
-		return sl_error(err, SL_EIO, "cannot write '%s': %s", path, strerror(errno));
+		return sl_error(err, SL_EWRITE, "cannot write '%s': %s", path, strerror(errno));
 	ok = fwrite(b->buf, 1, b->len, fp) == b->len;
 	if (fclose(fp) != 0)
 		ok = 0;
 	if (!ok)
-		return sl_error(err, SL_EIO, "cannot write '%s': %s", path, strerror(errno));
+		return sl_error(err, SL_EWRITE, "cannot write '%s': %s", path, strerror(errno));
 	return 0;
 }
 

@@ -83,6 +83,12 @@ static void test_stale_files(void)
 	make(dir, "other.json.tmp.AbC123", false, 3600); /* another file's */
 	make(dir, "out.json.tmp.Future", false, -3600);	 /* newer than the run */
 	make(dir, "out.json.tmp.Locked", false, 3600);	 /* a live run's */
+	make(dir, "out.json.tmp.NotMe1", false, 3600);	 /* another user's, below */
+	if (geteuid() == 0) {
+		char *p = path_in(dir, "out.json.tmp.NotMe1");
+		CHECK(chown(p, 65534, 65534) == 0, "give a temporary to another user");
+		free(p);
+	}
 	locked = path_in(dir, "out.json.tmp.Locked");
 	fd = open(locked, O_RDONLY);
 	CHECK(fd >= 0 && flock(fd, LOCK_EX) == 0, "hold the lock a live writer holds");
@@ -97,6 +103,10 @@ static void test_stale_files(void)
 	CHECK(exists(dir, "other.json.tmp.AbC123"), "another file's temporary kept");
 	CHECK(exists(dir, "out.json.tmp.Future"), "a temporary newer than the run kept");
 	CHECK(exists(dir, "out.json.tmp.Locked"), "a live run's (locked) temporary kept");
+	if (geteuid() == 0)
+		CHECK(exists(dir, "out.json.tmp.NotMe1"), "another user's temporary kept");
+	else
+		printf("# skip: another user's temporary: only root can give a file away\n");
 	CHECK(exists(dir, "out.json"), "the output written");
 	close(fd);
 	free(locked);
