@@ -32,7 +32,7 @@ void sl_temp_signals(sigset_t *set);
  * call into this module marks the start. */
 void sl_temp_begin(void);
 
-/* Creates "PATH.tmp.XXXXXX" beside path (mkstemp: mode 0600, O_CLOEXEC),
+/* Creates "PATH.tmp.XXXXXX" beside path (mkostemp: mode 0600, O_CLOEXEC),
  * locked and registered, after removing stale ones of the same path.
  * Returns its descriptor (>= 0) with *out set, or SL_EWRITE with the
  * cause ("cannot write 'PATH': No space left on device"). */
@@ -47,7 +47,8 @@ int sl_temp_commit(struct sl_temp *t, const char *dest, struct sl_err *err);
  * (mkdtemp: mode 0700), locked and registered, after removing stale ones
  * of the same prefix in parent.  entries (static, NULL-terminated) names
  * the files that may be put in it: they, and their own "NAME.tmp.XXXXXX"
- * temporaries, are removed with it.  0 or SL_EWRITE with the cause. */
+ * temporaries, are removed with it (NULL: none).  0 or SL_EWRITE with the
+ * cause. */
 int sl_temp_dir(const char *parent, const char *prefix, const char *const *entries,
 		struct sl_temp **out, struct sl_err *err);
 

@@ -283,7 +283,7 @@ int sl_temp_file(const char *path, struct sl_temp **out, struct sl_err *err)
 
 	sweep_beside(path);
 	block_signals(&old);
-	fd = mkstemp(tmpl);
+	fd = mkostemp(tmpl, O_CLOEXEC);
 	if (fd < 0) {
 		saved = errno;
 	} else {
@@ -325,10 +325,13 @@ int sl_temp_dir(const char *parent, const char *prefix, const char *const *entri
 		struct sl_temp **out, struct sl_err *err)
 {
 	char *tmpl = sl_xasprintf("%s/%sXXXXXX", parent, prefix);
+	static const char *const nothing[] = {NULL};
 	struct sl_temp *t = NULL;
 	sigset_t old;
 	int saved = 0;
 
+	if (!entries)
+		entries = nothing; /* the sweep then takes directories, empty ones */
 	sweep(parent, prefix, entries);
 	block_signals(&old);
 	if (!mkdtemp(tmpl)) {
