@@ -108,6 +108,14 @@ struct sl_lock_runtime {
 	char *build_time;    /* "2026-05-13 16:49:14" as the log prints it */
 	char *built_commit;  /* the log's Commit SHA */
 	char *build_status;  /* "succeeded", "failed", "unknown" or NULL (no build log) */
+	/* The builder's own pip step that installs the sdk, its requirement
+	 * arguments in the order written ("gradio[oauth]==4.31.0", "spaces",
+	 * ...), led by "-r requirements.txt" when the same pip run installs
+	 * the Space's requirements (the builder's layout since 2025).  How the
+	 * platform installs gradio and spaces changes between builder eras,
+	 * which a diff of two locks must see.  Empty when no log shows it. */
+	char **platform_step;
+	size_t n_platform_step;
 };
 
 struct sl_lock {

@@ -79,6 +79,7 @@ static void runtime_release(struct sl_lock_runtime *r)
 	free(r->build_time);
 	free(r->built_commit);
 	free(r->build_status);
+	strv_free(r->platform_step, r->n_platform_step);
 }
 
 void sl_lock_free(struct sl_lock *lock)

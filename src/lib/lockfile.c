@@ -74,6 +74,9 @@ static cJSON *runtime_json(const struct sl_lock_runtime *r)
 	put_str(o, "build_time", r->build_time);
 	put_str(o, "built_commit", r->built_commit);
 	put_str(o, "digest", r->digest);
+	if (r->n_platform_step) /* absent when no log shows the step */
+		cJSON_AddItemToObject(o, "platform_step",
+				      strv_json(r->platform_step, r->n_platform_step));
 	put_str(o, "python", r->python);
 	put_str(o, "python_source", r->python_source);
 	return o;
@@ -396,6 +399,9 @@ static int read_runtime(struct rd *r, const cJSON *o, struct sl_lock_runtime *t)
 	rc = rc ? rc : get_str(r, o, "build_time", "runtime", &t->build_time);
 	rc = rc ? rc : get_str(r, o, "built_commit", "runtime", &t->built_commit);
 	rc = rc ? rc : get_str(r, o, "build_status", "runtime", &t->build_status);
+	rc =
+	    rc ? rc
+	       : get_strv(r, o, "platform_step", "runtime", &t->platform_step, &t->n_platform_step);
 	return rc;
 }
 

@@ -530,6 +530,22 @@ static void check_failure(struct snap *s, const struct sl_buildlog *log)
 			   log->logs_unavailable);
 }
 
+/* The builder's sdk step as the lock keeps it (lock.h): its requirement
+ * arguments, led by "-r requirements.txt" when that step also installs the
+ * Space's requirements in one resolver run. */
+static void set_platform_step(struct sl_lock_runtime *r, const struct sl_buildlog *log)
+{
+	for (size_t i = 0; i < log->nsteps; i++)
+		if ((log->steps[i].flags & SL_STEP_SDK) &&
+		    (log->steps[i].flags & SL_STEP_REQUIREMENTS)) {
+			sl_lock_strv_add(&r->platform_step, &r->n_platform_step,
+					 "-r requirements.txt");
+			break;
+		}
+	for (size_t i = 0; i < log->nplatform_reqs; i++)
+		sl_lock_strv_add(&r->platform_step, &r->n_platform_step, log->platform_reqs[i]);
+}
+
 static void set_runtime_from(struct snap *s, const struct sl_buildlog *log)
 {
 	struct sl_lock_runtime *r = &s->lock->runtime;
@@ -539,6 +555,8 @@ static void set_runtime_from(struct snap *s, const struct sl_buildlog *log)
 	sl_lock_set(&r->build_time, log->queued_at);
 	sl_lock_set(&r->built_commit, log->commit);
 	sl_lock_set(&r->build_status, status_of(log));
+	if (log->nplatform_reqs)
+		set_platform_step(r, log);
 	if (log->python) {
 		sl_lock_set(&r->python, log->python);
 		sl_lock_set(&r->python_source, "build-log");

@@ -345,9 +345,46 @@ static void test_names(void)
 	sl_lock_free(lock);
 }
 
+/* The builder's sdk step: absent when not known, kept in the order
+ * written (not sorted), read back. */
+static void test_platform_step(void)
+{
+	static const char *const args[] = {"-r requirements.txt", "gradio[oauth]==4.31.0",
+					   "spaces"};
+	struct sl_lock *lock = sl_lock_new(), *back = NULL;
+	struct sl_buf b = SL_BUF_INIT;
+	struct sl_err err = {0};
+
+	sl_lockfile_dump(lock, &b);
+	CHECK(!strstr(b.buf, "\"platform_step\""), "unknown: absent");
+	sl_buf_reset(&b);
+	for (size_t i = 0; i < 3; i++)
+		sl_lock_strv_add(&lock->runtime.platform_step, &lock->runtime.n_platform_step,
+				 args[i]);
+	sl_lockfile_dump(lock, &b);
+	CHECK(strstr(b.buf, "\"platform_step\": [\n      \"-r requirements.txt\",\n      "
+			    "\"gradio[oauth]==4.31.0\",\n      \"spaces\"\n    ]") != NULL,
+	      "in the order written: %s", b.buf);
+	CHECK(sl_lockfile_parse("t.json", b.buf, b.len, &back, &err) == 0, "parses: %s", err.msg);
+	CHECK(back && back->runtime.n_platform_step == 3 &&
+		  strcmp(back->runtime.platform_step[2], "spaces") == 0,
+	      "read back");
+	sl_lock_free(back);
+	back = NULL;
+	CHECK(sl_lockfile_parse(
+		  "t.json", "{\"lockfile_version\": 2, \"runtime\": {\"platform_step\": \"x\"}}",
+		  58, &back, &err) == SL_EPARSE &&
+		  strstr(err.msg, "platform_step"),
+	      "an array of strings: %s", err.msg);
+	sl_lock_free(back);
+	sl_buf_release(&b);
+	sl_lock_free(lock);
+}
+
 int main(void)
 {
 	test_names();
+	test_platform_step();
 	test_special();
 	test_dump();
 	test_errors();
