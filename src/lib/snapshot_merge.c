@@ -298,6 +298,20 @@ static void lock_package(struct snap *s, const char *name, const struct item *it
 			  p->version, win->source, win->line, s->lock->space.sdk_version);
 }
 
+/* An unproven package keeps its requests as a locked one would (the same
+ * rules, so the same requests), handed over to its incomplete entry. */
+static void keep_requests(struct sl_lock_incomplete *e, const char *name, const struct snap *s,
+			  const struct item *it, size_t n)
+{
+	struct sl_lock_package tmp = {0};
+
+	tmp.name = (char *)name;
+	for (size_t i = 0; i < n; i++)
+		add_request(&tmp, &s->obs.v[it[i].idx]);
+	e->requests = tmp.requests;
+	e->n_requests = tmp.n_requests;
+}
+
 static void unknown_package(struct snap *s, const char *name, const struct item *it, size_t n)
 {
 	const struct sl_obs *first = &s->obs.v[it[0].idx];
@@ -326,6 +340,7 @@ static void unknown_package(struct snap *s, const char *name, const struct item 
 			    "(expected, not proven)",
 			    name, s->lock->space.sdk_version);
 	sl_lock_add_incomplete(s->lock, what, why.buf, REMEDY_VERSION);
+	keep_requests(sl_lock_last_incomplete(s->lock), name, s, it, n);
 	sl_buf_release(&why);
 	free(what);
 }

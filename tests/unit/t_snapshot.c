@@ -119,6 +119,13 @@ static void test_example_log(void)
 	p = sl_lock_find(lock, "pydantic");
 	CHECK(!p || p->origin == SL_ORIGIN_DIRECT, "pydantic is direct when locked");
 	CHECK(find_incomplete(lock, "package 'psutil'") != NULL, "psutil never reached");
+	{
+		const struct sl_lock_incomplete *e = find_incomplete(lock, "package 'pydantic'");
+		CHECK(e && e->n_requests == 1 && e->requests[0].by == SL_ORIGIN_DIRECT &&
+			  strcmp(e->requests[0].requirement, "pydantic>=2.9.0") == 0 &&
+			  e->requests[0].line == 1,
+		      "an unproven package keeps its requirement line, once");
+	}
 	p = sl_lock_find(lock, "gradio");
 	CHECK(p && strcmp(p->version, "4.31.0") == 0 && p->origin == SL_ORIGIN_PLATFORM,
 	      "the platform's pin wins the origin");
