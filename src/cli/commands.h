@@ -50,6 +50,28 @@ int cmd_snapshot(int argc, char **argv, struct sl_cli *cli);
 	"4 when the lockfile cannot be written, 5 network, 6 auth (401/403), 7 no such\n"          \
 	"Space or revision.  A failed run leaves no file.\n"
 
+int cmd_diff(int argc, char **argv, struct sl_cli *cli);
+#define CMD_DIFF_USAGE                                                                             \
+	"usage: spacelock diff [--json | --markdown] [--color WHEN] [--token-file FILE]\n"         \
+	"                      SOURCE DUPLICATE\n\n"                                               \
+	"Says what differs between a Space that works (SOURCE) and its duplicate, the\n"           \
+	"most likely cause of each difference, and what matters most: the runtime\n"               \
+	"(hardware, Python, sdk_version, the builder's step, secret and variable\n"                \
+	"names, card keys, apt packages), the Space's requirement lines, then every\n"             \
+	"package, ranked (docs/commands/diff.md).  Each side is a lockfile or a Space\n"           \
+	"id, owner/name[@revision], snapshotted from the Hub on the fly.\n\n"                      \
+	"  --json             the diff as JSON (stable keys, ranked order)\n"                      \
+	"  --markdown         a table of old -> new with the reason, for a commit\n"               \
+	"                     message or pull request\n"                                           \
+	"  --color WHEN       auto (default: on a terminal, unless NO_COLOR is set),\n"            \
+	"                     always or never\n"                                                   \
+	"  --token-file FILE  the Hub token for Space ids (default: HF_TOKEN, then the\n"          \
+	"                     token file; docs/hub.md)\n"                                          \
+	"  -q, --quiet        no summary on stderr\n\n"                                            \
+	"Exit 0 when nothing differs, 1 when something does (a drift gate for CI),\n"              \
+	"2 usage, 3 unreadable or malformed lockfile, 5 network, 6 auth, 7 no such\n"              \
+	"Space or revision.\n"
+
 int cmd_check(int argc, char **argv, struct sl_cli *cli);
 #define CMD_CHECK_USAGE                                                                            \
 	"usage: spacelock check [LOCKFILE] [--python X.Y[.Z]] [--wheels DIR] [--index-url URL]\n"  \

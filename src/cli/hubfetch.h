@@ -27,6 +27,20 @@ struct cli_hub_fetch {
 int cli_hub_fetch(struct sl_cli *cli, const char *space_id, const char *revision,
 		  const char *token_file, const char *dir, struct cli_hub_fetch *out);
 
+struct sl_snapshot_inputs;
+struct sl_lock;
+
+/* What a fetched Space gives a snapshot besides its logs: the directory
+ * (named by its Hub address), id, full revision sha, hardware, and the
+ * names of its secrets and variables.  Borrowed from hf. */
+void cli_hub_fetch_inputs(const struct cli_hub_fetch *hf, struct sl_snapshot_inputs *in);
+
+/* `snapshot owner/space` without a file: fetches the Space (warnings
+ * printed) and locks it into *out (free with sl_lock_free).  Returns 0
+ * or the exit code after printing the error. */
+int cli_hub_snapshot(struct sl_cli *cli, const char *space_id, const char *revision,
+		     const char *token_file, struct sl_lock **out);
+
 /* Frees out and removes a temporary directory with what was fetched. */
 void cli_hub_fetch_release(struct cli_hub_fetch *out);
 

@@ -18,6 +18,8 @@ static const struct sl_command commands[] = {
      CMD_SNAPSHOT_USAGE},
     {"check", cmd_check, "prove a lock or an installed environment consistent; propose fixes",
      CMD_CHECK_USAGE},
+    {"diff", cmd_diff, "what differs between a Space and its duplicate, why, what matters most",
+     CMD_DIFF_USAGE},
     {"fetch", cmd_fetch, "download a Space's card, requirements and logs (plumbing)",
      CMD_FETCH_USAGE},
     {"log", cmd_log, "show what a build or run log (or a pip freeze) proves (plumbing)",
