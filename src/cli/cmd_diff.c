@@ -184,6 +184,7 @@ int cmd_diff(int argc, char **argv, struct sl_cli *cli)
 	else
 		sl_diff_render_text(d, use_color(&o) ? SL_DIFF_COLOR : 0, &out);
 	fwrite(out.buf, 1, out.len, stdout);
+	fflush(stdout); /* the result before the summary on a shared terminal */
 	summary(d, cli);
 	rc = sl_diff_differs(d) ? EXIT_FINDING : EXIT_OK_;
 out:

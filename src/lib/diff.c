@@ -435,6 +435,22 @@ const struct sl_diff_package *diff_find_package(const struct sl_diff *d, const c
 
 /* ---- the Space's requirement lines ---- */
 
+/* The input a request was read from, short: "requirements.txt" for a
+ * path, "logs/build" for hf://spaces/owner/name/logs/build. */
+static const char *short_source(const char *s)
+{
+	const char *p = s, *slash;
+
+	if (strncmp(s, "hf://spaces/", 12) == 0) {
+		p = s + 12;
+		for (int parts = 0; parts < 2 && (slash = strchr(p, '/')); parts++)
+			p = slash + 1;
+		return p;
+	}
+	slash = strrchr(s, '/');
+	return slash ? slash + 1 : s;
+}
+
 static char *where_of(const struct diff_view *v)
 {
 	for (size_t i = 0; i < v->n_requests; i++) {
@@ -442,8 +458,7 @@ static char *where_of(const struct diff_view *v)
 		const char *base;
 		if (q->by != SL_ORIGIN_DIRECT || !q->source)
 			continue;
-		base = strrchr(q->source, '/');
-		base = base ? base + 1 : q->source;
+		base = short_source(q->source);
 		return q->line ? sl_xasprintf("%s:%lu", base, q->line) : sl_xstrdup(base);
 	}
 	return NULL;

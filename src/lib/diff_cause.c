@@ -117,8 +117,9 @@ static bool sdk_cause(const struct diff_ctx *c, const struct sl_diff_package *p,
 	if (hit)
 		sl_buf_addf(why, "sdk_version %s → %s", a, b);
 	if (hit && p->expected)
-		sl_buf_addf(why, ", which makes the builder install %s %s (expected, not proven)",
-			    p->name, p->expected);
+		sl_buf_addf(why, "; the %s's implies %s %s (expected, not proven)",
+			    p->unknown_in == SL_DIFF_IN_SOURCE ? "source" : "duplicate", p->name,
+			    p->expected);
 	free(sa);
 	free(sb);
 	return hit;
@@ -497,6 +498,19 @@ static int cmp_rank(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
+/* A requirement line that clashes with its sdk_version breaks the build:
+ * first; then by name. */
+static int cmp_request_rank(const void *a, const void *b)
+{
+	const struct sl_diff_request *x = a, *y = b;
+	bool cx = strstr(x->reason, "excludes its sdk_version") != NULL;
+	bool cy = strstr(y->reason, "excludes its sdk_version") != NULL;
+
+	if (cx != cy)
+		return cx ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
 void diff_rank(struct diff_ctx *c)
 {
 	struct sl_diff *d = c->d;
@@ -504,6 +518,9 @@ void diff_rank(struct diff_ctx *c)
 
 	if (d->n_packages)
 		qsort(d->packages, d->n_packages, sizeof(*d->packages), cmp_rank);
+	if (d->n_requirements)
+		qsort(d->requirements, d->n_requirements, sizeof(*d->requirements),
+		      cmp_request_rank);
 	for (size_t i = 0; i < d->n_runtime; i++)
 		d->runtime[i].rank = r++;
 	for (size_t i = 0; i < d->n_requirements; i++)

@@ -313,26 +313,52 @@ void sl_diff_render_text(const struct sl_diff *d, unsigned flags, struct sl_buf 
 
 /* ---- Markdown ---- */
 
+/* A cell stays readable as plain text (commit messages are read raw):
+ * only what would break the table or turn into HTML is escaped. */
 static void md_cell(struct sl_buf *b, const char *s)
 {
 	sl_buf_addch(b, ' ');
 	for (; *s; s++) {
-		if (*s == '|' || *s == '\\' || *s == '`' || *s == '*' || *s == '_' || *s == '<')
+		if (*s == '|' || *s == '<')
 			sl_buf_addch(b, '\\');
 		sl_buf_addch(b, *s == '\n' ? ' ' : *s);
 	}
 	sl_buf_addstr(b, " |");
 }
 
+/* "`4.31.0` → `4.40.0`": versions as code, "none" and "?" as words. */
+static void md_value(struct sl_buf *b, const char *value)
+{
+	const char *arrow = strstr(value, " " ARROW " ");
+	size_t n = arrow ? (size_t)(arrow - value) : strlen(value);
+
+	for (int side = 0; side < 2; side++) {
+		bool word = (n == 4 && strncmp(value, "none", 4) == 0) ||
+			    (n == 1 && value[0] == '?') ||
+			    (n >= 6 && memcmp(value + n - 6, " items", 6) == 0);
+		sl_buf_addf(b, "%s%.*s%s", word ? "" : "`", (int)n, value, word ? "" : "`");
+		if (!arrow)
+			return;
+		sl_buf_addstr(b, " " ARROW " ");
+		value = arrow + strlen(" " ARROW " ");
+		n = strlen(value);
+		arrow = NULL;
+	}
+}
+
 static void md_row(struct sl_buf *out, const char *what, const char *value, const char *change,
 		   const char *why)
 {
+	struct sl_buf v = SL_BUF_INIT;
+
+	md_value(&v, value);
 	sl_buf_addch(out, '|');
 	md_cell(out, what);
-	md_cell(out, value);
+	md_cell(out, v.buf);
 	md_cell(out, change);
 	md_cell(out, why);
 	sl_buf_addch(out, '\n');
+	sl_buf_release(&v);
 }
 
 void sl_diff_render_markdown(const struct sl_diff *d, struct sl_buf *out)

@@ -190,8 +190,14 @@ static void python(struct diff_ctx *c)
 	if (!(f = scalar(c, "python", a, a != NULL, b, b != NULL)))
 		return;
 	order_versions(f, a, b);
-	if (f->change == SL_DIFF_UNKNOWN)
+	if (f->change == SL_DIFF_UNKNOWN) {
+		int side = f->unknown_in == SL_DIFF_IN_SOURCE ? SRC : DUP;
+		if (c->card_known[side] && !c->lock[side]->space.python_version)
+			set_reason(f,
+				   sl_xstrdup("no build log, and its card sets no python_version: "
+					      "the builder's default decides"));
 		return;
+	}
 	if (c->card_known[SRC] && c->card_known[DUP] && !c->lock[SRC]->space.python_version &&
 	    !c->lock[DUP]->space.python_version)
 		sl_buf_addstr(&why,
@@ -261,8 +267,8 @@ static void sdk(struct diff_ctx *c)
 	if (pin)
 		set_reason(f, sl_xasprintf("the builder installs %s in the duplicate", pin));
 	else if (b->sdk)
-		set_reason(f, sl_xasprintf("the builder installs %s==%s in the duplicate", b->sdk,
-					   b->sdk_version));
+		set_reason(f, sl_xasprintf("the duplicate's card asks the builder for %s %s",
+					   b->sdk, b->sdk_version));
 }
 
 char **diff_platform_normalized(const struct sl_lock *lock, size_t *n)
