@@ -411,15 +411,36 @@ void sl_diff_render_markdown(const struct sl_diff *d, struct sl_buf *out)
 
 /* ---- JSON ---- */
 
-static void json_str(struct sl_buf *b, const char *key, const char *s)
+/* Each member after the first of an object gets its comma here, so the
+ * writers below list members one a line. */
+static void key(struct sl_buf *b, const char *k)
 {
-	sl_buf_addf(b, "\"%s\":", key);
+	if (b->len && b->buf[b->len - 1] != '{')
+		sl_buf_addch(b, ',');
+	sl_buf_addf(b, "\"%s\":", k);
+}
+
+static void json_str(struct sl_buf *b, const char *k, const char *s)
+{
+	key(b, k);
 	sl_utf8_add_json_or_null(b, s);
 }
 
-static void json_strv(struct sl_buf *b, const char *key, char *const *v, size_t n, bool known)
+static void json_word(struct sl_buf *b, const char *k, const char *word)
 {
-	sl_buf_addf(b, "\"%s\":", key);
+	key(b, k);
+	sl_buf_addf(b, "\"%s\"", word);
+}
+
+static void json_rank(struct sl_buf *b, size_t rank)
+{
+	key(b, "rank");
+	sl_buf_addf(b, "%zu}", rank);
+}
+
+static void json_strv(struct sl_buf *b, const char *k, char *const *v, size_t n, bool known)
+{
+	key(b, k);
 	if (!known) {
 		sl_buf_addstr(b, "null");
 		return;
@@ -438,99 +459,78 @@ static const char *unknown_in_name(enum sl_diff_side s)
 	return s == SL_DIFF_NOWHERE ? NULL : side_name(s);
 }
 
-static void json_end(struct sl_buf *b, const char *key, const struct sl_diff_end *e)
+static void json_end(struct sl_buf *b, const char *k, const struct sl_diff_end *e)
 {
-	sl_buf_addf(b, "\"%s\":{", key);
+	key(b, k);
+	sl_buf_addch(b, '{');
 	json_str(b, "label", e->label);
-	sl_buf_addch(b, ',');
 	json_str(b, "id", e->id);
-	sl_buf_addch(b, ',');
 	json_str(b, "revision", e->revision);
-	sl_buf_addch(b, ',');
 	json_str(b, "build_time", e->build_time);
-	sl_buf_addch(b, ',');
 	json_str(b, "built_commit", e->built_commit);
-	sl_buf_addch(b, ',');
 	json_str(b, "build_status", e->build_status);
-	sl_buf_addch(b, ',');
 	json_str(b, "unknown_why", e->unknown_why);
-	sl_buf_addstr(b, "},");
+	sl_buf_addch(b, '}');
 }
 
 /* A scalar field's value is a string or null, a list field's an array
  * (null when not known). */
-static void json_value(struct sl_buf *b, const char *key, const struct sl_diff_field *f, bool from)
+static void json_value(struct sl_buf *b, const char *k, const struct sl_diff_field *f, bool from)
 {
 	char *const *v = from ? f->from : f->to;
 	size_t n = from ? f->n_from : f->n_to;
 
 	if (f->list)
-		json_strv(b, key, v, n, field_known(f, from));
+		json_strv(b, k, v, n, field_known(f, from));
 	else
-		json_str(b, key, n ? v[0] : NULL);
+		json_str(b, k, n ? v[0] : NULL);
 }
 
 static void json_field(struct sl_buf *b, const struct sl_diff_field *f)
 {
 	sl_buf_addstr(b, "\n  {");
 	json_str(b, "field", f->field);
-	sl_buf_addf(b, ",\"change\":\"%s\",", sl_diff_change_name(f->change));
+	json_word(b, "change", sl_diff_change_name(f->change));
 	json_str(b, "kind", f->kind);
-	sl_buf_addch(b, ',');
 	json_value(b, "old", f, true);
-	sl_buf_addch(b, ',');
 	json_value(b, "new", f, false);
-	sl_buf_addch(b, ',');
 	json_str(b, "unknown_in", unknown_in_name(f->unknown_in));
-	sl_buf_addch(b, ',');
 	json_str(b, "reason", f->reason);
-	sl_buf_addf(b, ",\"rank\":%zu}", f->rank);
+	json_rank(b, f->rank);
 }
 
 static void json_request(struct sl_buf *b, const struct sl_diff_request *r)
 {
 	sl_buf_addstr(b, "\n  {");
 	json_str(b, "name", r->name);
-	sl_buf_addf(b, ",\"change\":\"%s\",", sl_diff_change_name(r->change));
+	json_word(b, "change", sl_diff_change_name(r->change));
 	json_str(b, "old", r->from);
-	sl_buf_addch(b, ',');
 	json_str(b, "new", r->to);
-	sl_buf_addch(b, ',');
 	json_str(b, "old_at", r->from_at);
-	sl_buf_addch(b, ',');
 	json_str(b, "new_at", r->to_at);
-	sl_buf_addch(b, ',');
 	json_str(b, "reason", r->reason);
-	sl_buf_addf(b, ",\"rank\":%zu}", r->rank);
+	json_rank(b, r->rank);
 }
 
 static void json_package(struct sl_buf *b, const struct sl_diff_package *p)
 {
 	sl_buf_addstr(b, "\n  {");
 	json_str(b, "name", p->name);
-	sl_buf_addf(b, ",\"change\":\"%s\",", sl_diff_change_name(p->change));
+	json_word(b, "change", sl_diff_change_name(p->change));
 	json_str(b, "kind", p->kind);
-	sl_buf_addch(b, ',');
 	json_str(b, "old", p->from);
-	sl_buf_addch(b, ',');
 	json_str(b, "new", p->to);
-	sl_buf_addch(b, ',');
 	json_str(b, "old_vcs", p->from_vcs);
-	sl_buf_addch(b, ',');
 	json_str(b, "new_vcs", p->to_vcs);
-	sl_buf_addch(b, ',');
 	json_str(b, "expected", p->expected);
-	sl_buf_addch(b, ',');
 	json_str(b, "unknown_in", unknown_in_name(p->unknown_in));
-	sl_buf_addf(b, ",\"origin\":\"%s\",", sl_origin_name(p->origin));
+	json_word(b, "origin", sl_origin_name(p->origin));
 	json_strv(b, "chain", p->chain, p->n_chain, true);
-	sl_buf_addf(b, ",\"cause\":\"%s\",", sl_diff_cause_name(p->cause));
+	json_word(b, "cause", sl_diff_cause_name(p->cause));
 	json_str(b, "reason", p->reason);
-	sl_buf_addch(b, ',');
 	json_str(b, "impact", p->impact);
-	sl_buf_addch(b, ',');
 	json_str(b, "impact_why", p->impact_why);
-	sl_buf_addf(b, ",\"rank\":%zu}", p->rank);
+	json_rank(b, p->rank);
 }
 
 void sl_diff_render_json(const struct sl_diff *d, struct sl_buf *out)
@@ -538,7 +538,10 @@ void sl_diff_render_json(const struct sl_diff *d, struct sl_buf *out)
 	sl_buf_addch(out, '{');
 	json_end(out, "source", &d->source);
 	json_end(out, "duplicate", &d->duplicate);
-	sl_buf_addf(out, "\"differs\":%s,\"runtime\":[", sl_diff_differs(d) ? "true" : "false");
+	key(out, "differs");
+	sl_buf_addstr(out, sl_diff_differs(d) ? "true" : "false");
+	key(out, "runtime");
+	sl_buf_addch(out, '[');
 	for (size_t i = 0; i < d->n_runtime; i++) {
 		if (i)
 			sl_buf_addch(out, ',');
