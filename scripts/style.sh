@@ -34,5 +34,20 @@ wrapped 'yaml\.h>' src/lib/card.c
 wrapped 'curl/curl\.h>' src/lib/http.c
 wrapped 'archive\.h>' src/lib/archive.c
 wrapped 'solv/' src/lib/solve.c
+# git's way: a verb's summary and usage text live in its own cmd_<verb>.c,
+# so a new verb edits its file and one row of main.c's table.
+if grep -n '"usage: spacelock' src/cli/*.h; then
+	echo "style: usage text in a header (it belongs in its cmd_<verb>.c)"
+	rc=1
+fi
+for verb in $(sed -n 's/^[[:space:]]*{"\([a-z]*\)", cmd_\([a-z]*\),.*/\1/p' src/cli/main.c); do
+	[ "$verb" = help ] && continue
+	for sym in summary usage; do
+		grep -q "^const char cmd_${verb}_${sym}\[\]" "src/cli/cmd_$verb.c" 2>/dev/null || {
+			echo "style: src/cli/cmd_$verb.c does not define cmd_${verb}_${sym}"
+			rc=1
+		}
+	done
+done
 [ $rc -eq 0 ] && echo "style: clean"
 exit $rc

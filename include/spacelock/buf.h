@@ -31,7 +31,5 @@ void sl_buf_addstr(struct sl_buf *b, const char *s);
 void sl_buf_addch(struct sl_buf *b, int c);
 void sl_buf_addf(struct sl_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sl_buf_vaddf(struct sl_buf *b, const char *fmt, va_list ap);
-/* Appends s as a JSON string literal (quotes and escapes included). */
-void sl_buf_add_json_string(struct sl_buf *b, const char *s, size_t len);
 
 #endif

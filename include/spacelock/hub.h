@@ -60,6 +60,23 @@ const char *sl_hub_endpoint(const struct sl_hub *hub);
 /* Whether id looks like "owner/name" as the Hub allows. */
 int sl_hub_valid_id(const char *id);
 
+/* A Space as a user names it. */
+struct sl_hub_space_ref {
+	char *id;	/* "owner/name" */
+	char *revision; /* a branch, tag or commit the text named, or NULL */
+};
+
+/* Reads the ways users copy a Space: "owner/name", "owner/name@REV",
+ * "spaces/owner/name", "hf://spaces/owner/name[@REV]", and its page's URL
+ * "[https://]huggingface.co/spaces/owner/name" (also hf.co, or the host
+ * of endpoint, NULL: $HF_ENDPOINT) with any trailing page; "/tree/REV",
+ * "/blob/REV/...", "/resolve/REV/...", "/raw/REV/...", "/commit/REV" give
+ * the revision (percent-decoded: "refs%2Fpr%2F1").  Fills out (release
+ * it); SL_EINVAL with a message naming the accepted forms, out empty. */
+int sl_hub_space_ref_parse(const char *text, const char *endpoint, struct sl_hub_space_ref *out,
+			   struct sl_err *err);
+void sl_hub_space_ref_release(struct sl_hub_space_ref *ref);
+
 /* Reads the Space's info at revision (NULL: the default branch) into out
  * (id, sha, sdk, hardware, stage).  Errors: SL_EINVAL bad id, SL_EAUTH
  * (the message names the token source), SL_ENOTFOUND, SL_ENET (also for

@@ -12,6 +12,7 @@
 #ifndef SPACELOCK_SNAPSHOT_H
 #define SPACELOCK_SNAPSHOT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "error.h"
@@ -55,5 +56,10 @@ struct sl_snapshot_inputs {
  * message with file[:line[:col]]); damaged but readable logs only add
  * warnings.  The lock is complete when lock->n_incomplete is 0. */
 int sl_snapshot_run(const struct sl_snapshot_inputs *in, struct sl_lock **out, struct sl_err *err);
+
+/* Whether dir looks like a checkout of a Space: a README.md that starts
+ * with front matter (a '---' line), or a requirements.txt.  `snapshot`
+ * with no input reads such a directory as --dir. */
+bool sl_snapshot_is_checkout(const char *dir);
 
 #endif

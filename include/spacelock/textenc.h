@@ -49,14 +49,6 @@ void sl_textenc_encode(const char *text, size_t len, const struct sl_textenc_inf
  * ill-formed sequence (overlong, surrogate, above U+10FFFF, truncated). */
 size_t sl_utf8_next(const char *s, size_t len, uint32_t *cp);
 
-/* Appends s[0..len) to out as a JSON string literal; each byte that is not
- * part of well-formed UTF-8 (a damaged log line) becomes U+FFFD, so the
- * JSON stays valid. */
-void sl_utf8_add_json(struct sl_buf *out, const char *s, size_t len);
-
-/* The same for a NUL-terminated string, or `null` when s is NULL. */
-void sl_utf8_add_json_or_null(struct sl_buf *out, const char *s);
-
 /* True when s[0..len) is well-formed UTF-8 (NUL bytes allowed). */
 bool sl_utf8_valid(const char *s, size_t len);
 

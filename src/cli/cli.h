@@ -26,6 +26,7 @@ struct sl_cli {
 	bool quiet;	  /* -q: no progress or summaries */
 	int verbose;	  /* -v, repeatable */
 	bool offline;	  /* --offline: no network, caches only */
+	bool json_errors; /* --json anywhere: errors met before it was parsed are JSON too */
 };
 
 struct sl_command {
@@ -38,25 +39,41 @@ struct sl_command {
 /* Maps a library SL_E* code to the exit code above. */
 int cli_exit_for(int code);
 
-/* Prints `spacelock: error: <msg>` (or a JSON error object with --json)
- * and returns cli_exit_for(err->code). */
+/* Every failure is reported by one of these, once: a human line on stderr
+ * and, with --json (anywhere on the command line), one JSON object
+ * {"error":{"message":M,"kind":K,"exit":N}} on stdout.  Each returns the
+ * exit code. */
+
+/* `spacelock: error: <msg>`; kind from the code, exit cli_exit_for(code). */
 int cli_fail(struct sl_cli *cli, const struct sl_err *err);
 
-/* Prints a usage error: one line and a pointer to --help; returns 2. */
+/* The same with another exit code (a write that failed is 4, not 3). */
+int cli_fail_exit(struct sl_cli *cli, const struct sl_err *err, int exit_code);
+
+/* A usage error: `spacelock <verb>: <msg>` and a pointer to --help; kind
+ * "usage", exit 2. */
 int cli_usage(struct sl_cli *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* After getopt_long returned '?': names the option it refused (unknown, or
- * missing its value) as a usage error; returns 2. */
-int cli_bad_option(struct sl_cli *cli, int argc, char **argv);
+/* `spacelock: <msg>` with the given kind and exit code (main's own errors:
+ * an unknown command). */
+int cli_error(struct sl_cli *cli, const char *kind, int exit_code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* getopt_long for every verb (and main): returns the next of the verb's
+ * own options (optarg set) or -1 at the end, with the operands in
+ * argv[optind..argc) in the order given.  Options may follow operands and
+ * "--" ends them; shortopts starting with '+' stop at the first operand
+ * instead (main, before the verb).  The global options -C DIR, -q/--quiet,
+ * -v/--verbose, --json and --offline are merged into every table and set
+ * cli here, so a verb must not define them.  An unknown option, a missing
+ * value or a -C that fails is reported here (one usage line) and returns
+ * '?': the verb then returns EXIT_USAGE.  One parse at a time; a new argv
+ * starts a new parse. */
+struct option;
+int cli_getopt(struct sl_cli *cli, int argc, char **argv, const char *shortopts,
+	       const struct option *longopts);
 
 /* Prints `spacelock: warning: <msg>` unless quiet. */
 void cli_warn(struct sl_cli *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-/* Prints the full help of a verb to stdout and returns 0. */
-int cli_help_for(const char *verb);
-
-/* Handles -h/--help as the first argument of a verb: returns 1 if help was
- * printed (the verb then returns 0). */
-int cli_wants_help(int argc, char **argv, struct sl_cli *cli);
 
 #endif

@@ -1,19 +1,45 @@
 /* cmd_check.c: `spacelock check`: is a lock (or an installed environment)
  * consistent for its Python, and what is the smallest change that fixes
  * it?  The work is in src/lib/check.c; this file words the report. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
-#include "spacelock/textenc.h"
 #include "commands.h"
 #include "spacelock/buf.h"
 #include "net.h"
 #include "spacelock/check.h"
 #include "spacelock/index.h"
+#include "spacelock/jsonw.h"
 #include "spacelock/lockfile.h"
+
+const char cmd_check_summary[] =
+    "prove a lock or an installed environment consistent; propose fixes";
+
+const char cmd_check_usage[] =
+    "usage: spacelock check [LOCKFILE] [--python X.Y[.Z]] [--wheels DIR] [--index-url URL]\n"
+    "                       [--update-lock]\n"
+    "       spacelock check --site-packages DIR [--python X.Y[.Z]] [--wheels DIR]\n\n"
+    "Proves with libsolv that every package's requirements (Requires-Dist whose\n"
+    "marker holds, with the extras requested; Requires-Python) are satisfied by\n"
+    "the versions of the set, for CPython on linux x86_64.  LOCKFILE defaults to\n"
+    "spacelock.json; --site-packages alone checks an installed environment, as\n"
+    "pip check does.  Exit 0 when consistent, 1 with the problems grouped by\n"
+    "root cause and, when other versions are known, re-verified fixes\n"
+    "(docs/commands/check.md).\n\n"
+    "  --python X.Y[.Z]     the target (default: the lock's runtime.python, else the\n"
+    "                       card's python_version; for a site-packages, its path)\n"
+    "  --site-packages DIR  metadata from installed dist-info (or the set itself)\n"
+    "  --wheels DIR         metadata from wheels/sdists; other versions there are\n"
+    "                       the candidates for fixes\n"
+    "  --index-url URL      the package index asked last (default $PIP_INDEX_URL, else\n"
+    "                       https://pypi.org; only its cache with --offline)\n"
+    "  --update-lock        store the metadata used in LOCKFILE\n"
+    "  --json               the report as JSON on stdout\n";
 
 struct check_args {
 	const char *lockfile;
@@ -30,29 +56,32 @@ static int parse_args(int argc, char **argv, struct sl_cli *cli, struct check_ar
 	    {"wheels", required_argument, NULL, 'w'},
 	    {"update-lock", no_argument, NULL, 'u'},
 	    {"index-url", required_argument, NULL, 'i'},
-	    {"json", no_argument, NULL, 'j'},
 	    {NULL, 0, NULL, 0},
 	};
 	int ch;
 
-	optind = 0; /* GNU: a full reset, and arguments may come in any order */
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(cli, argc, argv, "", opts)) != -1) {
 		switch (ch) {
 		case 's': a->o.site_packages = optarg; break;
 		case 'p': a->o.python = optarg; break;
 		case 'w': a->o.wheels = optarg; break;
 		case 'u': a->update_lock = true; break;
 		case 'i': a->io.index_url = optarg; break;
-		case 'j': cli->json = true; break;
-		default: return cli_usage(cli, "unknown option '%s'", argv[optind - 1]);
+		default: return EXIT_USAGE;
 		}
 	}
 	if (argc - optind > 1)
 		return cli_usage(cli, "one lockfile at most, got %d", argc - optind);
 	a->lockfile = optind < argc ? argv[optind] : NULL;
-	if (!a->lockfile && !a->o.site_packages)
+	if (!a->lockfile && !a->o.site_packages) {
 		a->lockfile = "spacelock.json";
+		if (access(a->lockfile, F_OK) != 0 && errno == ENOENT)
+			return cli_error(
+			    cli, "usage", EXIT_USAGE,
+			    "no spacelock.json here: make one with 'spacelock snapshot' "
+			    "in a Space checkout (or 'spacelock snapshot OWNER/NAME'), or "
+			    "name a LOCKFILE");
+	}
 	if (a->update_lock && !a->lockfile)
 		return cli_usage(cli, "--update-lock needs a lockfile");
 	a->o.offline = a->io.offline = cli->offline;
@@ -279,86 +308,76 @@ static void print_text(const struct sl_check_report *r)
 	sl_buf_release(&b);
 }
 
-static void json_str(struct sl_buf *b, const char *key, const char *v)
+static void json_problem(struct sl_jsonw *w, const struct sl_check_problem *p)
 {
-	sl_buf_addf(b, "\"%s\":", key);
-	sl_utf8_add_json_or_null(b, v);
+	sl_jsonw_object_begin(w);
+	sl_jsonw_field_string(w, "package", p->package);
+	sl_jsonw_field_string(w, "version", p->version);
+	sl_jsonw_field_string(w, "requirement", p->requirement);
+	sl_jsonw_field_string(w, "kind", sl_check_kind_name(p->kind));
+	sl_jsonw_field_string(w, "installed", p->installed);
+	sl_jsonw_field_string(w, "target", p->target);
+	sl_jsonw_field_string(w, "extra", p->extra);
+	sl_jsonw_field_string(w, "why", p->why);
+	sl_jsonw_field_string(w, "requested_by", p->requested_by);
+	sl_jsonw_field_string(w, "requested_at", p->requested_at);
+	sl_jsonw_field_string(w, "reason", p->reason);
+	sl_jsonw_field_int(w, "group", (long long)p->group);
+	sl_jsonw_object_end(w);
 }
 
-static void json_problem(struct sl_buf *b, const struct sl_check_problem *p)
-{
-	sl_buf_addch(b, '{');
-	json_str(b, "package", p->package);
-	sl_buf_addch(b, ',');
-	json_str(b, "version", p->version);
-	sl_buf_addch(b, ',');
-	json_str(b, "requirement", p->requirement);
-	sl_buf_addch(b, ',');
-	json_str(b, "kind", sl_check_kind_name(p->kind));
-	sl_buf_addch(b, ',');
-	json_str(b, "installed", p->installed);
-	sl_buf_addch(b, ',');
-	json_str(b, "target", p->target);
-	sl_buf_addch(b, ',');
-	json_str(b, "extra", p->extra);
-	sl_buf_addch(b, ',');
-	json_str(b, "why", p->why);
-	sl_buf_addch(b, ',');
-	json_str(b, "requested_by", p->requested_by);
-	sl_buf_addch(b, ',');
-	json_str(b, "requested_at", p->requested_at);
-	sl_buf_addch(b, ',');
-	json_str(b, "reason", p->reason);
-	sl_buf_addf(b, ",\"group\":%zu}", p->group);
-}
-
-static void json_solution(struct sl_buf *b, const struct sl_check_solution *s)
+static void json_solution(struct sl_jsonw *w, const struct sl_check_solution *s)
 {
 	struct sl_buf t = SL_BUF_INIT;
 
 	solution_text(&t, s);
-	sl_buf_addstr(b, "{\"actions\":[");
+	sl_jsonw_object_begin(w);
+	sl_jsonw_key(w, "actions");
+	sl_jsonw_array_begin(w);
 	for (size_t i = 0; i < s->n; i++) {
 		const struct sl_check_action *a = &s->actions[i];
-		sl_buf_addstr(b, i ? ",{" : "{");
-		json_str(b, "action", sl_check_step_name(a->step));
-		sl_buf_addch(b, ',');
-		json_str(b, "package", a->name);
-		sl_buf_addch(b, ',');
-		json_str(b, "from", a->from);
-		sl_buf_addch(b, ',');
-		json_str(b, "to", a->to);
-		sl_buf_addch(b, '}');
+		sl_jsonw_object_begin(w);
+		sl_jsonw_field_string(w, "action", sl_check_step_name(a->step));
+		sl_jsonw_field_string(w, "package", a->name);
+		sl_jsonw_field_string(w, "from", a->from);
+		sl_jsonw_field_string(w, "to", a->to);
+		sl_jsonw_object_end(w);
 	}
-	sl_buf_addstr(b, "],");
-	json_str(b, "text", t.buf);
-	sl_buf_addch(b, '}');
+	sl_jsonw_array_end(w);
+	sl_jsonw_field_string(w, "text", t.buf);
+	sl_jsonw_object_end(w);
 	sl_buf_release(&t);
 }
 
+/* One problem and one solution a line. */
 static void print_json(const struct sl_check_report *r)
 {
 	struct sl_buf b = SL_BUF_INIT;
+	struct sl_jsonw w;
 
-	sl_buf_addf(&b, "{\"consistent\":%s,", r->consistent ? "true" : "false");
-	json_str(&b, "python", r->python);
-	sl_buf_addf(&b, ",\"packages\":%zu,\"solver_problems\":%zu,\"problems\":[", r->n_packages,
-		    r->solver_problems);
+	sl_jsonw_init(&w, &b);
+	sl_jsonw_object_begin(&w);
+	sl_jsonw_field_bool(&w, "consistent", r->consistent);
+	sl_jsonw_field_string(&w, "python", r->python);
+	sl_jsonw_field_int(&w, "packages", (long long)r->n_packages);
+	sl_jsonw_field_int(&w, "solver_problems", (long long)r->solver_problems);
+	sl_jsonw_key(&w, "problems");
+	sl_jsonw_array_begin(&w);
 	for (size_t i = 0; i < r->n_problems; i++) {
-		sl_buf_addstr(&b, i ? ",\n  " : "\n  ");
-		json_problem(&b, &r->problems[i]);
+		sl_jsonw_space(&w, "\n  ");
+		json_problem(&w, &r->problems[i]);
 	}
-	sl_buf_addstr(&b, "],\"solutions\":[");
+	sl_jsonw_array_end(&w);
+	sl_jsonw_key(&w, "solutions");
+	sl_jsonw_array_begin(&w);
 	for (size_t i = 0; i < r->n_solutions; i++) {
-		sl_buf_addstr(&b, i ? ",\n  " : "\n  ");
-		json_solution(&b, &r->solutions[i]);
+		sl_jsonw_space(&w, "\n  ");
+		json_solution(&w, &r->solutions[i]);
 	}
-	sl_buf_addstr(&b, "],\"warnings\":[");
-	for (size_t i = 0; i < r->n_warnings; i++) {
-		sl_buf_addstr(&b, i ? "," : "");
-		sl_buf_add_json_string(&b, r->warnings[i], strlen(r->warnings[i]));
-	}
-	sl_buf_addstr(&b, "]}\n");
+	sl_jsonw_array_end(&w);
+	sl_jsonw_field_strings(&w, "warnings", r->warnings, r->n_warnings);
+	sl_jsonw_object_end(&w);
+	sl_buf_addch(&b, '\n');
 	fputs(b.buf, stdout);
 	sl_buf_release(&b);
 }
@@ -413,18 +432,36 @@ static int load(struct sl_cli *cli, struct sl_check *c, struct check_args *a, st
 	return rc;
 }
 
-static int update_lock(struct sl_cli *cli, const struct sl_check *c, struct sl_lock *lock,
-		       const char *path)
+/* --update-lock: the metadata used, stored in the lock; how many
+ * packages, or -1 with err when the lock could not be written. */
+static long update_lock(const struct sl_check *c, struct sl_lock *lock, const char *path,
+			struct sl_err *err)
 {
-	struct sl_err err = {0};
 	size_t n = sl_check_store_metadata(c, lock);
 
-	if (n && sl_lockfile_write(lock, path, &err) != 0)
-		return cli_fail(cli, &err);
-	if (!cli->quiet)
-		fprintf(stderr, "spacelock: stored the metadata of %zu package%s in %s\n", n,
-			n == 1 ? "" : "s", path);
-	return 0;
+	if (n && sl_lockfile_write(lock, path, err) != 0)
+		return -1;
+	return (long)n;
+}
+
+/* The report, then what --update-lock did.  With --json a lock that could
+ * not be written is the one error object, without the report. */
+static int report(struct sl_cli *cli, const struct check_args *a, const struct sl_check_report *r,
+		  long stored, const struct sl_err *err)
+{
+	if (stored < 0 && cli->json)
+		return cli_fail_exit(cli, err, EXIT_WRITE);
+	if (cli->json)
+		print_json(r);
+	else if (!r->consistent)
+		print_text(r);
+	summary(cli, r);
+	if (stored < 0)
+		return cli_fail_exit(cli, err, EXIT_WRITE);
+	if (a->update_lock && !cli->quiet)
+		fprintf(stderr, "spacelock: stored the metadata of %ld package%s in %s\n", stored,
+			stored == 1 ? "" : "s", a->lockfile);
+	return r->consistent ? 0 : EXIT_FINDING;
 }
 
 int cmd_check(int argc, char **argv, struct sl_cli *cli)
@@ -436,8 +473,6 @@ int cmd_check(int argc, char **argv, struct sl_cli *cli)
 	struct sl_check_report r;
 	int rc;
 
-	if (cli_wants_help(argc, argv, cli))
-		return 0;
 	if ((rc = parse_args(argc, argv, cli, &a)) != 0)
 		return rc;
 	c = sl_check_new();
@@ -453,16 +488,7 @@ int cmd_check(int argc, char **argv, struct sl_cli *cli)
 		sl_lock_free(lock);
 		return rc;
 	}
-	if (cli->json)
-		print_json(&r);
-	else if (!r.consistent)
-		print_text(&r);
-	summary(cli, &r);
-	rc = r.consistent ? 0 : EXIT_FINDING;
-	if (a.update_lock) {
-		int urc = update_lock(cli, c, lock, a.lockfile);
-		rc = urc ? urc : rc;
-	}
+	rc = report(cli, &a, &r, a.update_lock ? update_lock(c, lock, a.lockfile, &err) : 0, &err);
 	sl_check_report_release(&r);
 	sl_check_free(c);
 	sl_lock_free(lock);

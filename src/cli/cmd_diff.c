@@ -14,9 +14,34 @@
 #include "hubfetch.h"
 #include "spacelock/buf.h"
 #include "spacelock/diff.h"
+#include "spacelock/hub.h"
 #include "spacelock/lock.h"
 #include "spacelock/lockfile.h"
-#include "spacelock/mem.h"
+
+const char cmd_diff_summary[] =
+    "what differs between a Space and its duplicate, why, what matters most";
+
+const char cmd_diff_usage[] =
+    "usage: spacelock diff [--json | --markdown] [--color WHEN] [--token-file FILE]\n"
+    "                      SOURCE DUPLICATE\n\n"
+    "Says what differs between a Space that works (SOURCE) and its duplicate, the\n"
+    "most likely cause of each difference, and what matters most: the runtime\n"
+    "(hardware, Python, sdk_version, the builder's step, secret and variable\n"
+    "names, card keys, apt packages), the Space's requirement lines, then every\n"
+    "package, ranked (docs/commands/diff.md).  Each side is a lockfile or a Space:\n"
+    "OWNER/NAME[@REV], spaces/OWNER/NAME or its URL, snapshotted from the Hub on\n"
+    "the fly.\n\n"
+    "  --json             the diff as JSON (stable keys, ranked order)\n"
+    "  --markdown         a table of old -> new with the reason, for a commit\n"
+    "                     message or pull request\n"
+    "  --color WHEN       auto (default: on a terminal, unless NO_COLOR is set),\n"
+    "                     always or never\n"
+    "  --token-file FILE  the Hub token for a Space (default: HF_TOKEN, then the\n"
+    "                     token file; docs/hub.md)\n"
+    "  -q, --quiet        no summary on stderr\n\n"
+    "Exit 0 when nothing differs, 1 when something does (a drift gate for CI),\n"
+    "2 usage, 3 unreadable or malformed lockfile, 5 network, 6 auth, 7 no such\n"
+    "Space or revision.\n";
 
 enum format { TEXT, MARKDOWN, JSON };
 enum color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
@@ -44,84 +69,64 @@ static int parse_color(struct sl_cli *cli, const char *s, enum color *out)
 static int parse_opts(int argc, char **argv, struct sl_cli *cli, struct opts *o)
 {
 	static const struct option longopts[] = {
-	    {"json", no_argument, NULL, 'j'},	     {"markdown", no_argument, NULL, 'm'},
-	    {"color", required_argument, NULL, 'c'}, {"token-file", required_argument, NULL, 'T'},
-	    {"quiet", no_argument, NULL, 'q'},	     {NULL, 0, NULL, 0},
+	    {"markdown", no_argument, NULL, 'm'},
+	    {"color", required_argument, NULL, 'c'},
+	    {"token-file", required_argument, NULL, 'T'},
+	    {NULL, 0, NULL, 0},
 	};
 	int c, rc;
 
-	o->format = cli->json ? JSON : TEXT;
-	while ((c = getopt_long(argc, argv, "q", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(cli, argc, argv, "", longopts)) != -1) {
 		switch (c) {
-		case 'j': o->format = JSON; break;
 		case 'm': o->format = MARKDOWN; break;
 		case 'c':
 			if ((rc = parse_color(cli, optarg, &o->color)) != 0)
 				return rc;
 			break;
 		case 'T': o->token_file = optarg; break;
-		case 'q': cli->quiet = true; break;
-		default: return cli_bad_option(cli, argc, argv);
+		default: return EXIT_USAGE;
 		}
 	}
-	if (o->format == JSON)
-		cli->json = true;
+	if (cli->json)
+		o->format = JSON;
 	if (argc - optind != 2)
 		return cli_usage(cli, "diff takes two arguments, SOURCE and DUPLICATE (a lockfile "
-				      "or owner/name[@revision] each)");
+				      "or a Space each)");
 	o->side[0] = argv[optind];
 	o->side[1] = argv[optind + 1];
 	return 0;
 }
 
-/* owner/name or owner/name@revision, as the Hub spells ids. */
-static bool space_id_part(const char *s, size_t n)
+/* Whether arg names a Space in a form the Hub client reads.  A name
+ * ending in .json is a lockfile even when it could be owner/name: a
+ * mistyped lockfile path must say "cannot read", not ask the Hub. */
+static bool is_space(const char *arg)
 {
-	if (n == 0 || n > 96)
+	struct sl_hub_space_ref ref;
+	struct sl_err err;
+	size_t n = strlen(arg);
+
+	if ((n >= 5 && strcmp(arg + n - 5, ".json") == 0) ||
+	    sl_hub_space_ref_parse(arg, NULL, &ref, &err) != 0)
 		return false;
-	for (size_t i = 0; i < n; i++)
-		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-",
-			    s[i]))
-			return false;
+	sl_hub_space_ref_release(&ref);
 	return true;
 }
 
-static bool split_space(const char *arg, char **id, char **revision)
-{
-	const char *at = strchr(arg, '@'), *slash = strchr(arg, '/'), *second;
-	size_t n = at ? (size_t)(at - arg) : strlen(arg);
-
-	if (!slash || slash > arg + n)
-		return false;
-	second = strchr(slash + 1, '/');
-	if ((second && second < arg + n) || !space_id_part(arg, (size_t)(slash - arg)) ||
-	    !space_id_part(slash + 1, n - (size_t)(slash - arg) - 1) || (at && !at[1]))
-		return false;
-	*id = sl_xstrndup(arg, n);
-	*revision = at ? sl_xstrdup(at + 1) : NULL;
-	return true;
-}
-
-/* A side: an existing file is a lockfile; otherwise a Space id is fetched
+/* A side: an existing file is a lockfile; otherwise a Space is fetched
  * and snapshotted. */
 static int load(struct sl_cli *cli, const struct opts *o, const char *arg, struct sl_lock **out)
 {
 	struct sl_err err = {0};
 	struct stat st;
-	char *id = NULL, *revision = NULL;
-	int rc;
 
-	if (stat(arg, &st) == 0 || !split_space(arg, &id, &revision)) {
-		if (sl_lockfile_read(arg, out, &err) == 0)
-			return 0;
-		if (err.code == SL_EIO || err.code == SL_ENOTFOUND)
-			err.code = SL_EPARSE; /* a local input: bad input, exit 3 */
-		return cli_fail(cli, &err);
-	}
-	rc = cli_hub_snapshot(cli, id, revision, o->token_file, out);
-	free(id);
-	free(revision);
-	return rc;
+	if (stat(arg, &st) != 0 && is_space(arg))
+		return cli_hub_snapshot(cli, arg, NULL, o->token_file, out);
+	if (sl_lockfile_read(arg, out, &err) == 0)
+		return 0;
+	if (err.code == SL_EIO || err.code == SL_ENOTFOUND)
+		err.code = SL_EPARSE; /* a local input: bad input, exit 3 */
+	return cli_fail(cli, &err);
 }
 
 static bool use_color(const struct opts *o)
@@ -163,17 +168,13 @@ int cmd_diff(int argc, char **argv, struct sl_cli *cli)
 	struct sl_err err = {0};
 	int rc;
 
-	if (cli_wants_help(argc, argv, cli))
-		return 0;
 	if ((rc = parse_opts(argc, argv, cli, &o)) != 0)
 		return rc;
 	if ((rc = load(cli, &o, o.side[0], &lock[0])) != 0 ||
 	    (rc = load(cli, &o, o.side[1], &lock[1])) != 0)
 		goto out;
 	if (sl_diff_rules_load(&rules, &err) != 0) {
-		err.code = SL_EINVAL; /* a broken built-in data file is a bug */
-		rc = EXIT_INTERNAL;
-		cli_fail(cli, &err);
+		rc = cli_fail_exit(cli, &err, EXIT_INTERNAL); /* a broken built-in data file */
 		goto out;
 	}
 	d = sl_diff_compare(lock[0], o.side[0], lock[1], o.side[1], rules);

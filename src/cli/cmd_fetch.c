@@ -6,62 +6,68 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "spacelock/buf.h" /* before commands.h, which uses struct sl_buf */
 #include "cli.h"
 #include "commands.h"
 #include "hubfetch.h"
 #include "spacelock/buf.h"
+#include "spacelock/jsonw.h"
 
-static void add_names(struct sl_buf *b, const char *key, char **v, bool json)
-{
-	if (json) {
-		sl_buf_addf(b, ",\"%s\":[", key);
-		for (size_t i = 0; v && v[i]; i++) {
-			if (i)
-				sl_buf_addch(b, ',');
-			sl_buf_add_json_string(b, v[i], strlen(v[i]));
-		}
-		sl_buf_addch(b, ']');
-		return;
-	}
-	sl_buf_addf(b, "%s", key);
-	for (size_t i = 0; v && v[i]; i++)
-		sl_buf_addf(b, " %s", v[i]);
-	sl_buf_addch(b, '\n');
-}
+const char cmd_fetch_summary[] = "download a Space's card, requirements and logs (plumbing)";
 
-static void add_field(struct sl_buf *b, const char *key, const char *v, bool json)
-{
-	if (!json) {
-		sl_buf_addf(b, "%s %s\n", key, v ? v : "-");
-		return;
-	}
-	sl_buf_addf(b, ",\"%s\":", key);
-	if (v)
-		sl_buf_add_json_string(b, v, strlen(v));
-	else
-		sl_buf_addstr(b, "null");
-}
+const char cmd_fetch_usage[] =
+    "usage: spacelock fetch [--revision REV] [--token-file FILE] OWNER/NAME DIR\n\n"
+    "Downloads what `spacelock snapshot OWNER/NAME` reads from the Hub into DIR:\n"
+    "README.md, requirements.txt, pre-requirements.txt, packages.txt at the exact\n"
+    "revision, and the build and run logs (build.log, run.log, as server-sent\n"
+    "events, Hub tokens redacted).  Prints the Space id, the full revision sha,\n"
+    "sdk, hardware and the names (never values) of secrets and variables the\n"
+    "token may read.  Token: HF_TOKEN, HUGGING_FACE_HUB_TOKEN, then the token file\n"
+    "(docs/hub.md); --token-file overrides.  The Space may also be named\n"
+    "OWNER/NAME@REV, spaces/OWNER/NAME or by its URL (https://huggingface.co/\n"
+    "spaces/OWNER/NAME[/tree/REV]); a revision there and --revision must agree.\n";
 
-static void print_space(const struct cli_hub_fetch *f, bool json)
+static void print_json(const struct sl_hub_space *sp)
 {
-	const struct sl_hub_space *sp = &f->space;
 	struct sl_buf b = SL_BUF_INIT;
+	struct sl_jsonw w;
 
-	if (json)
-		sl_buf_addstr(&b, "{\"fetched\":true");
-	add_field(&b, "space", sp->id, json);
-	add_field(&b, "revision", sp->sha, json);
-	add_field(&b, "sdk", sp->sdk, json);
-	add_field(&b, "hardware", sp->hardware, json);
-	add_field(&b, "stage", sp->stage, json);
-	add_field(&b, "log_commit", sp->log_commit, json);
-	add_names(&b, "secrets", sp->secret_names, json);
-	add_names(&b, "variables", sp->variable_names, json);
-	if (json)
-		sl_buf_addstr(&b, "}\n");
+	sl_jsonw_init(&w, &b);
+	sl_jsonw_object_begin(&w);
+	sl_jsonw_field_bool(&w, "fetched", true);
+	sl_jsonw_field_string(&w, "space", sp->id);
+	sl_jsonw_field_string(&w, "revision", sp->sha);
+	sl_jsonw_field_string(&w, "sdk", sp->sdk);
+	sl_jsonw_field_string(&w, "hardware", sp->hardware);
+	sl_jsonw_field_string(&w, "stage", sp->stage);
+	sl_jsonw_field_string(&w, "log_commit", sp->log_commit);
+	sl_jsonw_field_strv(&w, "secrets", sp->secret_names);
+	sl_jsonw_field_strv(&w, "variables", sp->variable_names);
+	sl_jsonw_object_end(&w);
+	sl_buf_addch(&b, '\n');
 	fputs(b.buf, stdout);
 	sl_buf_release(&b);
+}
+
+static void print_names(const char *key, char **v)
+{
+	fputs(key, stdout);
+	for (size_t i = 0; v && v[i]; i++)
+		printf(" %s", v[i]);
+	putchar('\n');
+}
+
+static const char *or_dash(const char *s)
+{
+	return s ? s : "-";
+}
+
+static void print_text(const struct sl_hub_space *sp)
+{
+	printf("space %s\nrevision %s\nsdk %s\nhardware %s\nstage %s\nlog_commit %s\n",
+	       or_dash(sp->id), or_dash(sp->sha), or_dash(sp->sdk), or_dash(sp->hardware),
+	       or_dash(sp->stage), or_dash(sp->log_commit));
+	print_names("secrets", sp->secret_names);
+	print_names("variables", sp->variable_names);
 }
 
 int cmd_fetch(int argc, char **argv, struct sl_cli *cli)
@@ -75,13 +81,11 @@ int cmd_fetch(int argc, char **argv, struct sl_cli *cli)
 	struct cli_hub_fetch f;
 	int c, rc;
 
-	if (cli_wants_help(argc, argv, cli))
-		return 0;
-	while ((c = getopt_long(argc, argv, "r:t:", opts, NULL)) != -1) {
+	while ((c = cli_getopt(cli, argc, argv, "r:t:", opts)) != -1) {
 		switch (c) {
 		case 'r': rev = optarg; break;
 		case 't': token_file = optarg; break;
-		default: return cli_bad_option(cli, argc, argv);
+		default: return EXIT_USAGE;
 		}
 	}
 	if (argc - optind != 2)
@@ -89,7 +93,10 @@ int cmd_fetch(int argc, char **argv, struct sl_cli *cli)
 	rc = cli_hub_fetch(cli, argv[optind], rev, token_file, argv[optind + 1], &f);
 	if (rc)
 		return rc;
-	print_space(&f, cli->json);
+	if (cli->json)
+		print_json(&f.space);
+	else
+		print_text(&f.space);
 	cli_hub_fetch_release(&f);
 	return 0;
 }

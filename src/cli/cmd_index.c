@@ -6,14 +6,27 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "spacelock/buf.h" /* before commands.h, which uses struct sl_buf */
 #include "cli.h"
 #include "commands.h"
 #include "net.h"
 #include "spacelock/buf.h"
 #include "spacelock/fileio.h"
 #include "spacelock/index.h"
+#include "spacelock/jsonw.h"
 #include "spacelock/mem.h"
+
+const char cmd_index_summary[] = "fetch package metadata from the index (plumbing)";
+
+const char cmd_index_usage[] =
+    "usage: spacelock index [--index-url URL] [--cache-dir DIR] [-j N] [--from FILE]\n"
+    "                       fetch NAME==VERSION...\n\n"
+    "Fetches per-version metadata (requires_dist, requires_python, files with\n"
+    "sha256 and yanked) from a PyPI-compatible JSON API, many at once, through\n"
+    "the on-disk cache (docs/hub.md).  With the global --offline only the cache.\n\n"
+    "  --index-url URL  the index (default $PIP_INDEX_URL, else https://pypi.org)\n"
+    "  --cache-dir DIR  the cache (default $XDG_CACHE_HOME/spacelock)\n"
+    "  -j, --jobs N     transfers at once (default 32)\n"
+    "  --from FILE      read NAME==VERSION lines from FILE\n";
 
 struct index_args {
 	struct sl_index_opts o;
@@ -59,47 +72,44 @@ static int read_pairs(struct sl_cli *cli, const char *path, struct sl_index_rele
 	return rc;
 }
 
-static void json_field(struct sl_buf *b, const char *key, const char *v)
+static void json_release(struct sl_jsonw *w, const struct sl_index_release *r)
 {
-	sl_buf_addf(b, ",\"%s\":", key);
-	if (v)
-		sl_buf_add_json_string(b, v, strlen(v));
-	else
-		sl_buf_addstr(b, "null");
+	sl_jsonw_object_begin(w);
+	sl_jsonw_field_string(w, "name", r->name);
+	sl_jsonw_field_string(w, "version", r->version);
+	sl_jsonw_field_string(w, "requires_python", r->requires_python);
+	sl_jsonw_field_strv(w, "requires_dist", r->requires_dist);
+	sl_jsonw_key(w, "files");
+	sl_jsonw_array_begin(w);
+	for (size_t k = 0; k < r->nfiles; k++) {
+		const struct sl_index_file *f = &r->files[k];
+		sl_jsonw_object_begin(w);
+		sl_jsonw_field_string(w, "filename", f->filename);
+		sl_jsonw_field_string(w, "sha256", f->sha256);
+		sl_jsonw_field_string(w, "url", f->url);
+		sl_jsonw_field_string(w, "upload_time", f->upload_time);
+		sl_jsonw_field_bool(w, "yanked", f->yanked);
+		sl_jsonw_object_end(w);
+	}
+	sl_jsonw_array_end(w);
+	sl_jsonw_object_end(w);
 }
 
+/* One release a line. */
 static void print_json(const struct sl_index_release *v, size_t n)
 {
 	struct sl_buf b = SL_BUF_INIT;
+	struct sl_jsonw w;
 
-	sl_buf_addch(&b, '[');
+	sl_jsonw_init(&w, &b);
+	sl_jsonw_array_begin(&w);
 	for (size_t i = 0; i < n; i++) {
-		const struct sl_index_release *r = &v[i];
-		sl_buf_addstr(&b, i ? ",\n{\"name\":" : "{\"name\":");
-		sl_buf_add_json_string(&b, r->name, strlen(r->name));
-		sl_buf_addstr(&b, ",\"version\":");
-		sl_buf_add_json_string(&b, r->version, strlen(r->version));
-		json_field(&b, "requires_python", r->requires_python);
-		sl_buf_addstr(&b, ",\"requires_dist\":[");
-		for (size_t k = 0; r->requires_dist && r->requires_dist[k]; k++) {
-			if (k)
-				sl_buf_addch(&b, ',');
-			sl_buf_add_json_string(&b, r->requires_dist[k],
-					       strlen(r->requires_dist[k]));
-		}
-		sl_buf_addstr(&b, "],\"files\":[");
-		for (size_t k = 0; k < r->nfiles; k++) {
-			const struct sl_index_file *f = &r->files[k];
-			sl_buf_addstr(&b, k ? ",{\"filename\":" : "{\"filename\":");
-			sl_buf_add_json_string(&b, f->filename, strlen(f->filename));
-			json_field(&b, "sha256", f->sha256);
-			json_field(&b, "url", f->url);
-			json_field(&b, "upload_time", f->upload_time);
-			sl_buf_addf(&b, ",\"yanked\":%s}", f->yanked ? "true" : "false");
-		}
-		sl_buf_addstr(&b, "]}");
+		if (i)
+			sl_jsonw_space(&w, "\n");
+		json_release(&w, &v[i]);
 	}
-	sl_buf_addstr(&b, "]\n");
+	sl_jsonw_array_end(&w);
+	sl_buf_addch(&b, '\n');
 	fputs(b.buf, stdout);
 	sl_buf_release(&b);
 }
@@ -128,7 +138,7 @@ static int parse_args(int argc, char **argv, struct sl_cli *cli, struct index_ar
 	int c;
 	char *end;
 
-	while ((c = getopt_long(argc, argv, "+i:c:j:f:", opts, NULL)) != -1) {
+	while ((c = cli_getopt(cli, argc, argv, "i:c:j:f:", opts)) != -1) {
 		switch (c) {
 		case 'i': a->o.index_url = optarg; break;
 		case 'c': a->o.cache_dir = optarg; break;
@@ -138,7 +148,7 @@ static int parse_args(int argc, char **argv, struct sl_cli *cli, struct index_ar
 			if (*end || a->jobs < 1 || a->jobs > 256)
 				return cli_usage(cli, "--jobs wants a number from 1 to 256");
 			break;
-		default: return cli_bad_option(cli, argc, argv);
+		default: return EXIT_USAGE;
 		}
 	}
 	if (optind >= argc || strcmp(argv[optind], "fetch") != 0)
@@ -177,8 +187,6 @@ int cmd_index(int argc, char **argv, struct sl_cli *cli)
 	size_t n = 0, cap = 0;
 	int rc;
 
-	if (cli_wants_help(argc, argv, cli))
-		return 0;
 	memset(&a, 0, sizeof(a));
 	rc = parse_args(argc, argv, cli, &a);
 	for (int i = optind; rc == 0 && i < argc; i++)

@@ -15,47 +15,69 @@
 #include "spacelock/buildlog.h"
 #include "spacelock/evidence.h"
 #include "spacelock/freeze.h"
+#include "spacelock/jsonw.h"
 #include "spacelock/name.h"
-#include "spacelock/textenc.h"
+
+const char cmd_log_summary[] = "show what a build or run log (or a pip freeze) proves (plumbing)";
+
+const char cmd_log_usage[] =
+    "usage: spacelock log [--run] [--json] FILE\n"
+    "       spacelock log --freeze [--json] FILE\n\n"
+    "Prints what a Space's build log proves (header time and commit, base image\n"
+    "and Python, sdk, each step's outcome, failures, every package observation);\n"
+    "plain logs and SSE streams are told apart automatically (docs/logs.md).\n\n"
+    "  --run     read FILE as a run (container) log\n"
+    "  --freeze  read FILE as pip freeze, pip list or pip install --report output\n"
+    "  --json    the result as JSON\n";
 
 /* ---- JSON ---- */
 
-static void jkey(struct sl_buf *b, const char *key, const char *s)
+/* A member on a new line whose value is an array of one element a line. */
+static void lines_begin(struct sl_jsonw *w, const char *key)
 {
-	sl_buf_addf(b, ",\"%s\":", key);
-	sl_utf8_add_json_or_null(b, s);
+	sl_jsonw_space(w, "\n");
+	sl_jsonw_key(w, key);
+	sl_jsonw_array_begin(w);
 }
 
-static void json_obs(struct sl_buf *b, const struct sl_obs *o)
+static void lines_end(struct sl_jsonw *w, size_t n)
+{
+	if (n)
+		sl_jsonw_space(w, "\n");
+	sl_jsonw_array_end(w);
+}
+
+static void json_obs(struct sl_jsonw *w, const struct sl_obs *o)
 {
 	char *canon = o->name ? sl_name_canonical(o->name) : NULL;
 
-	sl_buf_addf(b, "{\"line\":%lu", o->line);
-	jkey(b, "name", o->name);
-	jkey(b, "canonical", canon);
-	jkey(b, "version", o->version);
-	jkey(b, "strength", sl_strength_name(o->strength));
-	jkey(b, "origin", sl_origin_name(o->origin));
-	jkey(b, "requirement", o->requirement);
-	jkey(b, "required_by", o->required_by);
-	jkey(b, "vcs_url", o->vcs_url);
-	jkey(b, "vcs_commit", o->vcs_commit);
-	jkey(b, "text", o->text);
-	sl_buf_addch(b, '}');
+	sl_jsonw_object_begin(w);
+	sl_jsonw_field_int(w, "line", (long long)o->line);
+	sl_jsonw_field_string(w, "name", o->name);
+	sl_jsonw_field_string(w, "canonical", canon);
+	sl_jsonw_field_string(w, "version", o->version);
+	sl_jsonw_field_string(w, "strength", sl_strength_name(o->strength));
+	sl_jsonw_field_string(w, "origin", sl_origin_name(o->origin));
+	sl_jsonw_field_string(w, "requirement", o->requirement);
+	sl_jsonw_field_string(w, "required_by", o->required_by);
+	sl_jsonw_field_string(w, "vcs_url", o->vcs_url);
+	sl_jsonw_field_string(w, "vcs_commit", o->vcs_commit);
+	sl_jsonw_field_string(w, "text", o->text);
+	sl_jsonw_object_end(w);
 	free(canon);
 }
 
-static void json_obs_list(struct sl_buf *b, const struct sl_obs_list *obs)
+static void json_obs_list(struct sl_jsonw *w, const struct sl_obs_list *obs)
 {
-	sl_buf_addstr(b, ",\n\"observations\":[");
+	lines_begin(w, "observations");
 	for (size_t i = 0; i < obs->n; i++) {
-		sl_buf_addstr(b, i ? ",\n  " : "\n  ");
-		json_obs(b, &obs->v[i]);
+		sl_jsonw_space(w, "\n  ");
+		json_obs(w, &obs->v[i]);
 	}
-	sl_buf_addstr(b, obs->n ? "\n]" : "]");
+	lines_end(w, obs->n);
 }
 
-static void json_flags(struct sl_buf *b, unsigned flags)
+static void json_flags(struct sl_jsonw *w, unsigned flags)
 {
 	static const struct {
 		unsigned bit;
@@ -69,108 +91,135 @@ static void json_flags(struct sl_buf *b, unsigned flags)
 	    {SL_STEP_PRE_REQUIREMENTS, "pre-requirements"},
 	    {SL_STEP_PSEUDO, "pseudo"},
 	};
-	bool first = true;
 
-	sl_buf_addstr(b, ",\"roles\":[");
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		if (!(flags & names[i].bit))
-			continue;
-		sl_buf_addf(b, "%s\"%s\"", first ? "" : ",", names[i].name);
-		first = false;
-	}
-	sl_buf_addch(b, ']');
+	sl_jsonw_key(w, "roles");
+	sl_jsonw_array_begin(w);
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (flags & names[i].bit)
+			sl_jsonw_string(w, names[i].name);
+	sl_jsonw_array_end(w);
 }
 
-static void json_steps(struct sl_buf *b, const struct sl_buildlog *log)
+static void json_step(struct sl_jsonw *w, const struct sl_build_step *s)
 {
-	sl_buf_addstr(b, ",\n\"steps\":[");
+	sl_jsonw_object_begin(w);
+	sl_jsonw_field_int(w, "line", (long long)s->line);
+	sl_jsonw_field_string(w, "outcome", sl_step_outcome_name(s->outcome));
+	sl_jsonw_field_string(w, "duration", s->duration);
+	sl_jsonw_key(w, "exit_code");
+	if (s->exit_code >= 0)
+		sl_jsonw_int(w, s->exit_code);
+	else
+		sl_jsonw_null(w);
+	sl_jsonw_field_string(w, "stage", s->stage);
+	json_flags(w, s->flags);
+	sl_jsonw_field_int(w, "observations", (long long)s->nobs);
+	sl_jsonw_field_string(w, "instruction", s->instruction);
+	sl_jsonw_object_end(w);
+}
+
+static void json_steps(struct sl_jsonw *w, const struct sl_buildlog *log)
+{
+	lines_begin(w, "steps");
 	for (size_t i = 0; i < log->nsteps; i++) {
-		const struct sl_build_step *s = &log->steps[i];
-		sl_buf_addf(b, "%s{\"line\":%lu", i ? ",\n  " : "\n  ", s->line);
-		jkey(b, "outcome", sl_step_outcome_name(s->outcome));
-		jkey(b, "duration", s->duration);
-		if (s->exit_code >= 0)
-			sl_buf_addf(b, ",\"exit_code\":%d", s->exit_code);
-		else
-			sl_buf_addstr(b, ",\"exit_code\":null");
-		jkey(b, "stage", s->stage);
-		json_flags(b, s->flags);
-		sl_buf_addf(b, ",\"observations\":%zu", s->nobs);
-		jkey(b, "instruction", s->instruction);
-		sl_buf_addch(b, '}');
+		sl_jsonw_space(w, "\n  ");
+		json_step(w, &log->steps[i]);
 	}
-	sl_buf_addstr(b, log->nsteps ? "\n]" : "]");
+	lines_end(w, log->nsteps);
 }
 
-static void json_failures(struct sl_buf *b, const struct sl_buildlog *log)
+static void json_failures(struct sl_jsonw *w, const struct sl_buildlog *log)
 {
-	sl_buf_addstr(b, ",\n\"failures\":[");
+	lines_begin(w, "failures");
 	for (size_t i = 0; i < log->nfailures; i++) {
 		const struct sl_build_failure *f = &log->failures[i];
-		sl_buf_addf(b, "%s{\"line\":%lu", i ? ",\n  " : "\n  ", f->line);
-		jkey(b, "kind", sl_failure_kind_name(f->kind));
-		jkey(b, "subject", f->subject);
-		jkey(b, "text", f->text);
-		sl_buf_addch(b, '}');
+		sl_jsonw_space(w, "\n  ");
+		sl_jsonw_object_begin(w);
+		sl_jsonw_field_int(w, "line", (long long)f->line);
+		sl_jsonw_field_string(w, "kind", sl_failure_kind_name(f->kind));
+		sl_jsonw_field_string(w, "subject", f->subject);
+		sl_jsonw_field_string(w, "text", f->text);
+		sl_jsonw_object_end(w);
 	}
-	sl_buf_addstr(b, log->nfailures ? "\n]" : "]");
+	lines_end(w, log->nfailures);
 }
 
-static void json_summary(struct sl_buf *b, const struct sl_buildlog *log)
+static void json_summary(struct sl_jsonw *w, const struct sl_buildlog *log)
 {
-	sl_buf_addf(b, ",\n\"summary\":{\"present\":%s", log->has_summary ? "true" : "false");
-	jkey(b, "cache_stats", log->cache_stats);
-	jkey(b, "logs_unavailable", log->logs_unavailable);
-	sl_buf_addstr(b, ",\"cache_misses\":[");
+	sl_jsonw_space(w, "\n");
+	sl_jsonw_key(w, "summary");
+	sl_jsonw_object_begin(w);
+	sl_jsonw_field_bool(w, "present", log->has_summary);
+	sl_jsonw_field_string(w, "cache_stats", log->cache_stats);
+	sl_jsonw_field_string(w, "logs_unavailable", log->logs_unavailable);
+	sl_jsonw_key(w, "cache_misses");
+	sl_jsonw_array_begin(w);
 	for (size_t i = 0; i < log->nmisses; i++) {
-		sl_buf_addf(b, "%s{\"line\":%lu", i ? ",\n  " : "\n  ", log->misses[i].line);
-		jkey(b, "stage", log->misses[i].stage);
-		jkey(b, "instruction", log->misses[i].instruction);
-		sl_buf_addch(b, '}');
+		sl_jsonw_space(w, "\n  ");
+		sl_jsonw_object_begin(w);
+		sl_jsonw_field_int(w, "line", (long long)log->misses[i].line);
+		sl_jsonw_field_string(w, "stage", log->misses[i].stage);
+		sl_jsonw_field_string(w, "instruction", log->misses[i].instruction);
+		sl_jsonw_object_end(w);
 	}
-	sl_buf_addstr(b, log->nmisses ? "\n]}" : "]}");
+	lines_end(w, log->nmisses);
+	sl_jsonw_object_end(w);
 }
 
-static void json_strv(struct sl_buf *b, const char *key, char **v, size_t n)
+static void json_strv(struct sl_jsonw *w, const char *key, char **v, size_t n)
 {
-	sl_buf_addf(b, ",\n\"%s\":[", key);
+	lines_begin(w, key);
 	for (size_t i = 0; i < n; i++) {
-		sl_buf_addstr(b, i ? ",\n  " : "\n  ");
-		sl_utf8_add_json_or_null(b, v[i]);
+		sl_jsonw_space(w, "\n  ");
+		sl_jsonw_string(w, v[i]);
 	}
-	sl_buf_addstr(b, n ? "\n]" : "]");
+	lines_end(w, n);
+}
+
+/* The header facts, a few to a line. */
+static void json_head(struct sl_jsonw *w, const struct sl_buildlog *log)
+{
+	sl_jsonw_field_string(w, "source", log->source);
+	sl_jsonw_field_string(w, "kind", sl_log_kind_name(log->kind));
+	sl_jsonw_field_string(w, "format", log->sse ? "sse" : "plain");
+	sl_jsonw_field_int(w, "lines", (long long)log->lines);
+	sl_jsonw_field_int(w, "builds", log->builds);
+	sl_jsonw_space(w, "\n");
+	sl_jsonw_field_string(w, "queued_at", log->queued_at);
+	sl_jsonw_field_string(w, "commit", log->commit);
+	sl_jsonw_field_string(w, "started_at", log->started_at);
+	sl_jsonw_space(w, "\n");
+	sl_jsonw_field_string(w, "base_image", log->base_image);
+	sl_jsonw_field_string(w, "base_digest", log->base_digest);
+	sl_jsonw_space(w, "\n");
+	sl_jsonw_field_string(w, "python", log->python);
+	sl_jsonw_field_string(w, "site_python", log->site_python);
+	sl_jsonw_field_string(w, "pip_version", log->pip_version);
+	sl_jsonw_space(w, "\n");
+	sl_jsonw_field_string(w, "sdk", log->sdk);
+	sl_jsonw_field_string(w, "sdk_version", log->sdk_version);
 }
 
 static void json_log(struct sl_buf *b, const struct sl_buildlog *log)
 {
-	sl_buf_addstr(b, "{\"source\":");
-	sl_utf8_add_json_or_null(b, log->source);
-	jkey(b, "kind", sl_log_kind_name(log->kind));
-	jkey(b, "format", log->sse ? "sse" : "plain");
-	sl_buf_addf(b, ",\"lines\":%lu,\"builds\":%u", log->lines, log->builds);
-	sl_buf_addstr(b, ",\n\"queued_at\":");
-	sl_utf8_add_json_or_null(b, log->queued_at);
-	jkey(b, "commit", log->commit);
-	jkey(b, "started_at", log->started_at);
-	sl_buf_addstr(b, ",\n\"base_image\":");
-	sl_utf8_add_json_or_null(b, log->base_image);
-	jkey(b, "base_digest", log->base_digest);
-	sl_buf_addstr(b, ",\n\"python\":");
-	sl_utf8_add_json_or_null(b, log->python);
-	jkey(b, "site_python", log->site_python);
-	jkey(b, "pip_version", log->pip_version);
-	sl_buf_addstr(b, ",\n\"sdk\":");
-	sl_utf8_add_json_or_null(b, log->sdk);
-	jkey(b, "sdk_version", log->sdk_version);
-	json_strv(b, "platform_requirements", log->platform_reqs, log->nplatform_reqs);
-	sl_buf_addf(b, ",\n\"build_failed\":%s,\"runtime_error\":%s",
-		    log->build_failed ? "true" : "false", log->runtime_error ? "true" : "false");
-	json_summary(b, log);
-	json_steps(b, log);
-	json_failures(b, log);
-	json_obs_list(b, &log->obs);
-	json_strv(b, "warnings", log->warnings, log->nwarnings);
-	sl_buf_addf(b, ",\n\"warnings_dropped\":%zu}\n", log->warnings_dropped);
+	struct sl_jsonw w;
+
+	sl_jsonw_init(&w, b);
+	sl_jsonw_object_begin(&w);
+	json_head(&w, log);
+	json_strv(&w, "platform_requirements", log->platform_reqs, log->nplatform_reqs);
+	sl_jsonw_space(&w, "\n");
+	sl_jsonw_field_bool(&w, "build_failed", log->build_failed);
+	sl_jsonw_field_bool(&w, "runtime_error", log->runtime_error);
+	json_summary(&w, log);
+	json_steps(&w, log);
+	json_failures(&w, log);
+	json_obs_list(&w, &log->obs);
+	json_strv(&w, "warnings", log->warnings, log->nwarnings);
+	sl_jsonw_space(&w, "\n");
+	sl_jsonw_field_int(&w, "warnings_dropped", (long long)log->warnings_dropped);
+	sl_jsonw_object_end(&w);
+	sl_buf_addch(b, '\n');
 }
 
 /* ---- text ---- */
@@ -290,11 +339,15 @@ static int run_freeze(const char *path, struct sl_cli *cli)
 	if (rc < 0)
 		return cli_fail(cli, &err);
 	if (cli->json) {
-		sl_buf_addstr(&b, "{\"source\":");
-		sl_utf8_add_json_or_null(&b, path);
-		jkey(&b, "format", sl_freeze_format_name((enum sl_freeze_format)rc));
-		json_obs_list(&b, &obs);
-		sl_buf_addstr(&b, "}\n");
+		struct sl_jsonw w;
+		sl_jsonw_init(&w, &b);
+		sl_jsonw_object_begin(&w);
+		sl_jsonw_field_string(&w, "source", path);
+		sl_jsonw_field_string(&w, "format",
+				      sl_freeze_format_name((enum sl_freeze_format)rc));
+		json_obs_list(&w, &obs);
+		sl_jsonw_object_end(&w);
+		sl_buf_addch(&b, '\n');
 	} else {
 		sl_buf_addf(&b, "%s: %s, %zu packages\n", path,
 			    sl_freeze_format_name((enum sl_freeze_format)rc), obs.n);
@@ -312,7 +365,6 @@ int cmd_log(int argc, char **argv, struct sl_cli *cli)
 	static const struct option opts[] = {
 	    {"run", no_argument, NULL, 'r'},
 	    {"freeze", no_argument, NULL, 'f'},
-	    {"json", no_argument, NULL, 'j'},
 	    {NULL, 0, NULL, 0},
 	};
 	enum sl_log_kind kind = SL_LOG_BUILD;
@@ -322,14 +374,11 @@ int cmd_log(int argc, char **argv, struct sl_cli *cli)
 	struct sl_buf b = SL_BUF_INIT;
 	int c;
 
-	if (cli_wants_help(argc, argv, cli))
-		return 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(cli, argc, argv, "", opts)) != -1) {
 		switch (c) {
 		case 'r': kind = SL_LOG_RUN; break;
 		case 'f': freeze = true; break;
-		case 'j': cli->json = true; break;
-		default: return cli_bad_option(cli, argc, argv);
+		default: return EXIT_USAGE;
 		}
 	}
 	if (optind != argc - 1)

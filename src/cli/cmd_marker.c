@@ -5,13 +5,35 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cases.h"
 #include "commands.h"
 #include "spacelock/buf.h"
+#include "spacelock/jsonw.h"
 #include "spacelock/marker.h"
+
+const char cmd_marker_summary[] = "evaluate PEP 508 markers against the target (plumbing)";
+
+const char cmd_marker_usage[] =
+    "usage: spacelock marker eval MARKER [--python VER] [--env JSON] [--extra NAME]\n"
+    "       spacelock marker normalize MARKER\n"
+    "       spacelock marker (eval|normalize) --stdin\n\n"
+    "Evaluates a PEP 508 environment marker against the target environment\n"
+    "(the Space, not this machine), as the latest pypa/packaging does, and\n"
+    "prints true or false; normalize prints its normal form.  Default target:\n"
+    "CPython 3.10.12 on linux x86_64 (docs/commands/plumbing-pep508.md).\n\n"
+    "  --python VER  3.12 or 3.11.4: python_version, python_full_version and\n"
+    "                implementation_version (X.Y means X.Y.0)\n"
+    "  --env JSON    an object of overrides, e.g. '{\"sys_platform\":\"win32\"}';\n"
+    "                extras and dependency_groups take arrays of names\n"
+    "  --extra NAME  the value of `extra`\n"
+    "  --stdin       one case a line: MARKER, optionally TAB and ENV_JSON; one\n"
+    "                result a line, 'error: MSG' for a bad case; exit 0 at the end\n\n"
+    "An invalid marker or an undefined comparison on the command line exits 3.\n";
 
 struct marker_opts {
 	bool eval; /* else normalize */
 	bool from_stdin;
+	bool eval_options; /* --python, --env or --extra given */
 	const struct sl_cli *cli;
 	struct sl_env *env; /* the default target with --python/--env applied */
 	const char *extra;  /* --extra, or NULL */
@@ -36,8 +58,16 @@ static char *split_env(char *line)
 
 static void put_result(const struct marker_opts *o, bool yes, struct sl_buf *out)
 {
-	sl_buf_addstr(out, o->cli->json ? (yes ? "{\"result\":true}" : "{\"result\":false}")
-					: (yes ? "true" : "false"));
+	struct sl_jsonw w;
+
+	if (!o->cli->json) {
+		sl_buf_addstr(out, yes ? "true" : "false");
+		return;
+	}
+	sl_jsonw_init(&w, out);
+	sl_jsonw_object_begin(&w);
+	sl_jsonw_field_bool(&w, "result", yes);
+	sl_jsonw_object_end(&w);
 }
 
 static int eval_case(char *line, void *ctx, struct sl_buf *out, struct sl_err *err)
@@ -83,9 +113,11 @@ static int normalize_case(char *line, void *ctx, struct sl_buf *out, struct sl_e
 		    err, SL_EPARSE,
 		    "marker '%s' has a value with both quote characters and no written form", line);
 	if (o->cli->json) {
-		sl_buf_addstr(out, "{\"marker\":");
-		sl_buf_add_json_string(out, s, strlen(s));
-		sl_buf_addch(out, '}');
+		struct sl_jsonw w;
+		sl_jsonw_init(&w, out);
+		sl_jsonw_object_begin(&w);
+		sl_jsonw_field_string(&w, "marker", s);
+		sl_jsonw_object_end(&w);
 	} else {
 		sl_buf_addstr(out, s);
 	}
@@ -97,6 +129,8 @@ static int apply_opt(struct marker_opts *o, int c, struct sl_cli *cli)
 {
 	struct sl_err err;
 
+	if (c != 's')
+		o->eval_options = true;
 	switch (c) {
 	case 's': o->from_stdin = true; return 0;
 	case 'x': o->extra = optarg; return 0;
@@ -109,7 +143,7 @@ static int apply_opt(struct marker_opts *o, int c, struct sl_cli *cli)
 			return cli_usage(cli, "--env: %s", err.msg);
 		return 0;
 	}
-	return cli_usage(cli, "unknown option or missing value");
+	return EXIT_USAGE; /* cli_getopt said which option */
 }
 
 static int parse_opts(int argc, char **argv, struct marker_opts *o, struct sl_cli *cli)
@@ -121,19 +155,22 @@ static int parse_opts(int argc, char **argv, struct marker_opts *o, struct sl_cl
 	    {"extra", required_argument, NULL, 'x'},
 	    {NULL, 0, NULL, 0},
 	};
-	int c, rc;
+	int c, rc, n;
 
-	optind = 0; /* re-initialise getopt so that options may follow arguments */
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (!o->eval && c != 's')
-			return cli_usage(cli, "normalize takes only --stdin");
+	/* options are applied in the order given (--env, then --python, or the
+	 * other way round), before the subcommand is known */
+	while ((c = cli_getopt(cli, argc, argv, "", opts)) != -1)
 		if ((rc = apply_opt(o, c, cli)) != 0)
 			return rc;
-	}
-	if (o->from_stdin && optind != argc)
+	n = argc - optind;
+	if (n < 1 || (strcmp(argv[optind], "eval") != 0 && strcmp(argv[optind], "normalize") != 0))
+		return cli_usage(cli, "expected 'eval' or 'normalize'");
+	o->eval = strcmp(argv[optind], "eval") == 0;
+	if (!o->eval && o->eval_options)
+		return cli_usage(cli, "normalize takes only --stdin");
+	if (o->from_stdin && n != 1)
 		return cli_usage(cli, "--stdin takes no arguments");
-	if (!o->from_stdin && optind != argc - 1)
+	if (!o->from_stdin && n != 2)
 		return cli_usage(cli, "expected one MARKER argument");
 	return 0;
 }
@@ -141,20 +178,15 @@ static int parse_opts(int argc, char **argv, struct marker_opts *o, struct sl_cl
 int cmd_marker(int argc, char **argv, struct sl_cli *cli)
 {
 	struct marker_opts o = {.cli = cli};
-	int (*fn)(char *, void *, struct sl_buf *, struct sl_err *);
+	cli_case_fn fn;
 	int rc;
 
-	if (cli_wants_help(argc, argv, cli))
-		return 0;
-	if (argc < 2 || (strcmp(argv[1], "eval") != 0 && strcmp(argv[1], "normalize") != 0))
-		return cli_usage(cli, "expected 'eval' or 'normalize'");
-	o.eval = strcmp(argv[1], "eval") == 0;
-	fn = o.eval ? eval_case : normalize_case;
 	o.env = sl_env_new();
-	rc = parse_opts(argc - 1, argv + 1, &o, cli);
+	rc = parse_opts(argc, argv, &o, cli);
+	fn = o.eval ? eval_case : normalize_case;
 	if (rc == 0)
 		rc = o.from_stdin ? pep508_stdin_loop(cli, fn, &o)
-				  : pep508_run_one(cli, fn, argv[1 + optind], &o);
+				  : pep508_run_one(cli, fn, argv[optind + 1], &o);
 	sl_env_free(o.env);
 	return rc;
 }

@@ -14,43 +14,40 @@
 #include "spacelock/archive.h"
 #include "spacelock/buf.h"
 #include "spacelock/distinfo.h"
+#include "spacelock/jsonw.h"
 #include "spacelock/metadata.h"
 #include "spacelock/name.h"
-#include "spacelock/textenc.h"
 
-static void json_strv(struct sl_buf *b, const char *key, char **v, size_t n)
-{
-	sl_buf_addf(b, ",\"%s\":[", key);
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			sl_buf_addch(b, ',');
-		sl_utf8_add_json_or_null(b, v[i]);
-	}
-	sl_buf_addch(b, ']');
-}
+const char cmd_metadata_summary[] = "print the core metadata of installed or archived packages";
 
-/* The metadata fields as one JSON object body (no braces). */
-static void json_meta(struct sl_buf *b, const struct sl_metadata *m, const char *source)
+const char cmd_metadata_usage[] =
+    "usage: spacelock metadata [--json] PATH\n"
+    "       spacelock metadata [--json] --scan SITE-PACKAGES\n"
+    "       spacelock metadata [--json] --wheels DIR\n\n"
+    "Prints the core metadata spacelock reads (Name, Version, Requires-Dist,\n"
+    "Requires-Python, Provides-Extra) from PATH: a .dist-info or .egg-info, a\n"
+    "METADATA or PKG-INFO file, a wheel (.whl) or an sdist (.tar.gz, .zip, ...).\n\n"
+    "  --scan DIR    every installed distribution of a site-packages directory,\n"
+    "                one 'name==version' line each (as pip freeze spells them)\n"
+    "  --wheels DIR  the wheels and sdists of a folder, by canonical name and version\n"
+    "  --json        the same as JSON\n";
+
+/* The metadata fields as members of the current object. */
+static void json_meta(struct sl_jsonw *w, const struct sl_metadata *m, const char *source)
 {
 	char *canonical = sl_name_canonical(m->name);
 
-	sl_buf_addstr(b, "\"name\":");
-	sl_utf8_add_json_or_null(b, m->name);
-	sl_buf_addstr(b, ",\"canonical\":");
-	sl_utf8_add_json_or_null(b, canonical);
-	sl_buf_addstr(b, ",\"version\":");
-	sl_utf8_add_json_or_null(b, m->version);
-	sl_buf_addstr(b, ",\"metadata_version\":");
-	sl_utf8_add_json_or_null(b, m->metadata_version);
-	sl_buf_addstr(b, ",\"requires_python\":");
-	sl_utf8_add_json_or_null(b, m->requires_python);
-	json_strv(b, "requires_dist", m->requires_dist, m->n_requires_dist);
-	json_strv(b, "provides_extra", m->provides_extra, m->n_provides_extra);
-	json_strv(b, "provides_dist", m->provides_dist, m->n_provides_dist);
-	sl_buf_addstr(b, ",\"source\":");
-	sl_utf8_add_json_or_null(b, source);
-	sl_buf_addf(b, ",\"version_line\":%lu,\"requires_dist_unknown\":%s", m->version_line,
-		    m->requires_dist_unknown ? "true" : "false");
+	sl_jsonw_field_string(w, "name", m->name);
+	sl_jsonw_field_string(w, "canonical", canonical);
+	sl_jsonw_field_string(w, "version", m->version);
+	sl_jsonw_field_string(w, "metadata_version", m->metadata_version);
+	sl_jsonw_field_string(w, "requires_python", m->requires_python);
+	sl_jsonw_field_strings(w, "requires_dist", m->requires_dist, m->n_requires_dist);
+	sl_jsonw_field_strings(w, "provides_extra", m->provides_extra, m->n_provides_extra);
+	sl_jsonw_field_strings(w, "provides_dist", m->provides_dist, m->n_provides_dist);
+	sl_jsonw_field_string(w, "source", source);
+	sl_jsonw_field_int(w, "version_line", (long long)m->version_line);
+	sl_jsonw_field_bool(w, "requires_dist_unknown", m->requires_dist_unknown);
 	free(canonical);
 }
 
@@ -61,25 +58,30 @@ static const char *kind_name(enum sl_dist_kind k)
 					   : "egg-info-file";
 }
 
-static void json_dist(struct sl_buf *b, const struct sl_dist *d)
+static void json_direct_url(struct sl_jsonw *w, const struct sl_dist *d)
 {
-	sl_buf_addch(b, '{');
-	json_meta(b, &d->meta, d->metadata_path);
-	sl_buf_addf(b, ",\"kind\":\"%s\",\"requested\":%s,\"direct_url\":", kind_name(d->kind),
-		    d->requested ? "true" : "false");
+	sl_jsonw_key(w, "direct_url");
 	if (!d->has_direct_url) {
-		sl_buf_addstr(b, "null}");
+		sl_jsonw_null(w);
 		return;
 	}
-	sl_buf_addstr(b, "{\"url\":");
-	sl_utf8_add_json_or_null(b, d->direct.url);
-	sl_buf_addstr(b, ",\"vcs\":");
-	sl_utf8_add_json_or_null(b, d->direct.vcs);
-	sl_buf_addstr(b, ",\"commit_id\":");
-	sl_utf8_add_json_or_null(b, d->direct.commit_id);
-	sl_buf_addstr(b, ",\"requested_revision\":");
-	sl_utf8_add_json_or_null(b, d->direct.requested_revision);
-	sl_buf_addf(b, ",\"editable\":%s}}", d->direct.editable ? "true" : "false");
+	sl_jsonw_object_begin(w);
+	sl_jsonw_field_string(w, "url", d->direct.url);
+	sl_jsonw_field_string(w, "vcs", d->direct.vcs);
+	sl_jsonw_field_string(w, "commit_id", d->direct.commit_id);
+	sl_jsonw_field_string(w, "requested_revision", d->direct.requested_revision);
+	sl_jsonw_field_bool(w, "editable", d->direct.editable);
+	sl_jsonw_object_end(w);
+}
+
+static void json_dist(struct sl_jsonw *w, const struct sl_dist *d)
+{
+	sl_jsonw_object_begin(w);
+	json_meta(w, &d->meta, d->metadata_path);
+	sl_jsonw_field_string(w, "kind", kind_name(d->kind));
+	sl_jsonw_field_bool(w, "requested", d->requested);
+	json_direct_url(w, d);
+	sl_jsonw_object_end(w);
 }
 
 static void text_field(struct sl_buf *b, const char *key, const char *v)
@@ -140,7 +142,9 @@ static int show_dist(const char *path, struct sl_cli *cli)
 	if (sl_distinfo_read_one(path, &d, &err) < 0)
 		return cli_fail(cli, &err);
 	if (cli->json) {
-		json_dist(&b, &d);
+		struct sl_jsonw w;
+		sl_jsonw_init(&w, &b);
+		json_dist(&w, &d);
 		sl_buf_addch(&b, '\n');
 	} else {
 		text_meta(&b, &d.meta);
@@ -165,9 +169,12 @@ static int show_file(const char *path, struct sl_cli *cli)
 	if (rc < 0)
 		return cli_fail(cli, &err);
 	if (cli->json) {
-		sl_buf_addch(&b, '{');
-		json_meta(&b, &m, path);
-		sl_buf_addstr(&b, "}\n");
+		struct sl_jsonw w;
+		sl_jsonw_init(&w, &b);
+		sl_jsonw_object_begin(&w);
+		json_meta(&w, &m, path);
+		sl_jsonw_object_end(&w);
+		sl_buf_addch(&b, '\n');
 	} else {
 		text_meta(&b, &m);
 	}
@@ -213,21 +220,54 @@ static int scan(const char *dir, struct sl_cli *cli)
 	for (size_t i = 0; i < l.n_warnings; i++)
 		cli_warn(cli, "%s", l.warnings[i]);
 	if (cli->json) {
-		sl_buf_addstr(&b, "{\"distributions\":[");
-		for (size_t i = 0; i < l.n; i++) {
-			if (i)
-				sl_buf_addch(&b, ',');
-			json_dist(&b, &l.v[i]);
-		}
-		sl_buf_addch(&b, ']');
-		json_strv(&b, "warnings", l.warnings, l.n_warnings);
-		sl_buf_addstr(&b, "}\n");
+		struct sl_jsonw w;
+		sl_jsonw_init(&w, &b);
+		sl_jsonw_object_begin(&w);
+		sl_jsonw_key(&w, "distributions");
+		sl_jsonw_array_begin(&w);
+		for (size_t i = 0; i < l.n; i++)
+			json_dist(&w, &l.v[i]);
+		sl_jsonw_array_end(&w);
+		sl_jsonw_field_strings(&w, "warnings", l.warnings, l.n_warnings);
+		sl_jsonw_object_end(&w);
+		sl_buf_addch(&b, '\n');
 	} else {
 		for (size_t i = 0; i < l.n; i++)
 			text_freeze_line(&b, &l.v[i]);
 	}
 	sl_dist_list_release(&l);
 	return print_buf(&b);
+}
+
+static void json_wheels(struct sl_buf *b, const struct sl_dist_file_list *l)
+{
+	struct sl_jsonw w;
+
+	sl_jsonw_init(&w, b);
+	sl_jsonw_object_begin(&w);
+	sl_jsonw_key(&w, "files");
+	sl_jsonw_array_begin(&w);
+	for (size_t i = 0; i < l->n; i++) {
+		const struct sl_dist_file *f = &l->v[i];
+		sl_jsonw_object_begin(&w);
+		sl_jsonw_field_string(&w, "canonical", f->canonical);
+		sl_jsonw_field_string(&w, "version", f->version);
+		sl_jsonw_field_string(&w, "kind", f->kind == SL_ARCHIVE_WHEEL ? "wheel" : "sdist");
+		sl_jsonw_field_string(&w, "filename", f->filename);
+		sl_jsonw_object_end(&w);
+	}
+	sl_jsonw_array_end(&w);
+	sl_jsonw_object_end(&w);
+	sl_buf_addch(b, '\n');
+}
+
+static void text_wheels(struct sl_buf *b, const struct sl_dist_file_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		const struct sl_dist_file *f = &l->v[i];
+		sl_buf_addf(b, "%s %s %s %s\n", f->canonical, f->version,
+			    f->kind == SL_ARCHIVE_WHEEL ? "wheel" : "sdist", f->filename);
+	}
 }
 
 static int wheels(const char *dir, struct sl_cli *cli)
@@ -239,25 +279,9 @@ static int wheels(const char *dir, struct sl_cli *cli)
 	if (sl_archive_index_dir(dir, &l, &err) < 0)
 		return cli_fail(cli, &err);
 	if (cli->json)
-		sl_buf_addstr(&b, "{\"files\":[");
-	for (size_t i = 0; i < l.n; i++) {
-		const struct sl_dist_file *f = &l.v[i];
-		const char *kind = f->kind == SL_ARCHIVE_WHEEL ? "wheel" : "sdist";
-		if (!cli->json) {
-			sl_buf_addf(&b, "%s %s %s %s\n", f->canonical, f->version, kind,
-				    f->filename);
-			continue;
-		}
-		sl_buf_addstr(&b, i ? ",{\"canonical\":" : "{\"canonical\":");
-		sl_utf8_add_json_or_null(&b, f->canonical);
-		sl_buf_addstr(&b, ",\"version\":");
-		sl_utf8_add_json_or_null(&b, f->version);
-		sl_buf_addf(&b, ",\"kind\":\"%s\",\"filename\":", kind);
-		sl_utf8_add_json_or_null(&b, f->filename);
-		sl_buf_addch(&b, '}');
-	}
-	if (cli->json)
-		sl_buf_addstr(&b, "]}\n");
+		json_wheels(&b, &l);
+	else
+		text_wheels(&b, &l);
 	sl_dist_file_list_release(&l);
 	return print_buf(&b);
 }
@@ -265,7 +289,6 @@ static int wheels(const char *dir, struct sl_cli *cli)
 int cmd_metadata(int argc, char **argv, struct sl_cli *cli)
 {
 	static const struct option opts[] = {
-	    {"json", no_argument, NULL, 'j'},
 	    {"scan", required_argument, NULL, 's'},
 	    {"wheels", required_argument, NULL, 'w'},
 	    {NULL, 0, NULL, 0},
@@ -273,14 +296,11 @@ int cmd_metadata(int argc, char **argv, struct sl_cli *cli)
 	const char *scan_dir = NULL, *wheel_dir = NULL;
 	int c;
 
-	if (cli_wants_help(argc, argv, cli))
-		return 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(cli, argc, argv, "", opts)) != -1) {
 		switch (c) {
-		case 'j': cli->json = true; break;
 		case 's': scan_dir = optarg; break;
 		case 'w': wheel_dir = optarg; break;
-		default: return cli_bad_option(cli, argc, argv);
+		default: return EXIT_USAGE;
 		}
 	}
 	if ((scan_dir != NULL) + (wheel_dir != NULL) + (optind < argc) != 1 || argc - optind > 1)

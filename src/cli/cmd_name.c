@@ -5,9 +5,21 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cases.h"
 #include "commands.h"
 #include "spacelock/buf.h"
+#include "spacelock/jsonw.h"
 #include "spacelock/name.h"
+
+const char cmd_name_summary[] = "canonical form of a project name (plumbing)";
+
+const char cmd_name_usage[] =
+    "usage: spacelock name normalize N\n"
+    "       spacelock name normalize --stdin\n\n"
+    "Prints the PEP 503 canonical form of a project name (lower case, runs of\n"
+    "'-', '_' and '.' as one '-'), as packaging's canonicalize_name.  A name that\n"
+    "is not a valid PEP 508 name exits 3 (docs/commands/plumbing-pep508.md).\n\n"
+    "  --stdin  one name a line; one result a line, 'error: MSG' for a bad one\n";
 
 /* One case: the canonical name of a valid project name. */
 static int normalize_case(char *line, void *ctx, struct sl_buf *out, struct sl_err *err)
@@ -22,9 +34,11 @@ static int normalize_case(char *line, void *ctx, struct sl_buf *out, struct sl_e
 				line);
 	sl_name_canonical_buf(line, strlen(line), &b);
 	if (cli->json) {
-		sl_buf_addstr(out, "{\"name\":");
-		sl_buf_add_json_string(out, b.buf, b.len);
-		sl_buf_addch(out, '}');
+		struct sl_jsonw w;
+		sl_jsonw_init(&w, out);
+		sl_jsonw_object_begin(&w);
+		sl_jsonw_field_string(&w, "name", b.buf);
+		sl_jsonw_object_end(&w);
 	} else {
 		sl_buf_add(out, b.buf, b.len);
 	}
@@ -37,8 +51,6 @@ int cmd_name(int argc, char **argv, struct sl_cli *cli)
 	bool from_stdin = false;
 	int rc;
 
-	if (cli_wants_help(argc, argv, cli))
-		return 0;
 	if ((rc = pep508_parse_common(argc, argv, cli, "normalize", &from_stdin)) != 0)
 		return rc;
 	if (from_stdin)

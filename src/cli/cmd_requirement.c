@@ -1,104 +1,29 @@
 /* cmd_requirement.c: `spacelock requirement parse`, the PEP 508 plumbing
- * (docs/commands/plumbing-pep508.md), and the --stdin loop that the name,
- * marker and requirement verbs share. */
+ * (docs/commands/plumbing-pep508.md). */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "cases.h"
 #include "commands.h"
 #include "spacelock/buf.h"
 #include "spacelock/fileio.h"
 #include "spacelock/requirement.h"
 
-static void print_case_error(const struct sl_cli *cli, const char *msg)
-{
-	struct sl_buf b = SL_BUF_INIT;
+const char cmd_requirement_summary[] = "parse a PEP 508 requirement into JSON (plumbing)";
 
-	if (!cli->json) {
-		printf("error: %s\n", msg);
-		return;
-	}
-	sl_buf_addstr(&b, "{\"error\":");
-	sl_buf_add_json_string(&b, msg, strlen(msg));
-	sl_buf_addch(&b, '}');
-	puts(b.buf);
-	sl_buf_release(&b);
-}
-
-int pep508_stdin_loop(struct sl_cli *cli,
-		      int (*fn)(char *line, void *ctx, struct sl_buf *out, struct sl_err *err),
-		      void *ctx)
-{
-	struct sl_linereader r;
-	struct sl_buf out = SL_BUF_INIT;
-	struct sl_err err;
-	int rc;
-
-	sl_linereader_init(&r, stdin, 1 << 20);
-	while ((rc = sl_linereader_next(&r, &err)) == 1) {
-		sl_buf_reset(&out);
-		sl_err_clear(&err);
-		if (r.truncated || r.saw_nul)
-			print_case_error(cli, "line too long or contains a NUL byte");
-		else if (fn(r.line.buf, ctx, &out, &err) != 0)
-			print_case_error(cli, err.msg);
-		else
-			puts(out.buf);
-	}
-	sl_linereader_release(&r);
-	sl_buf_release(&out);
-	if (rc < 0)
-		return cli_fail(cli, &err);
-	return fflush(stdout) == 0 ? 0 : EXIT_WRITE;
-}
-
-int pep508_run_one(struct sl_cli *cli,
-		   int (*fn)(char *line, void *ctx, struct sl_buf *out, struct sl_err *err),
-		   char *arg, void *ctx)
-{
-	struct sl_buf out = SL_BUF_INIT;
-	struct sl_err err;
-
-	sl_err_clear(&err);
-	if (fn(arg, ctx, &out, &err) != 0) {
-		sl_buf_release(&out);
-		if (err.code == SL_EINVAL)
-			err.code = SL_EPARSE; /* bad input, not bad usage: exit 3 */
-		return cli_fail(cli, &err);
-	}
-	puts(out.buf);
-	sl_buf_release(&out);
-	return fflush(stdout) == 0 ? 0 : EXIT_WRITE;
-}
-
-int pep508_parse_common(int argc, char **argv, struct sl_cli *cli, const char *sub,
-			bool *from_stdin)
-{
-	static const struct option opts[] = {
-	    {"stdin", no_argument, NULL, 's'},
-	    {NULL, 0, NULL, 0},
-	};
-	int c;
-
-	if (argc < 2)
-		return cli_usage(cli, "expected '%s'", sub);
-	if (strcmp(argv[1], sub) != 0)
-		return cli_usage(cli, "unknown subcommand '%s'; expected '%s'", argv[1], sub);
-	optind = 0; /* re-initialise getopt so that options may follow arguments */
-	opterr = 0;
-	while ((c = getopt_long(argc - 1, argv + 1, "", opts, NULL)) != -1) {
-		if (c != 's')
-			return cli_usage(cli, "unknown option '%s'", argv[optind]);
-		*from_stdin = true;
-	}
-	if (*from_stdin && optind != argc - 1)
-		return cli_usage(cli, "--stdin takes no arguments");
-	if (!*from_stdin && optind != argc - 2)
-		return cli_usage(cli, "%s takes one argument", sub);
-	return 0;
-}
+const char cmd_requirement_usage[] =
+    "usage: spacelock requirement parse REQ\n"
+    "       spacelock requirement parse --stdin\n\n"
+    "Parses a PEP 508 requirement as the latest pypa/packaging does and prints\n"
+    "one line of JSON: {\"name\", \"extras\", \"specifier\", \"url\", \"marker\"}; name as\n"
+    "written, extras sorted, specifier clauses sorted and comma-joined (\"\" when\n"
+    "none), url and marker null when absent, marker in normal form\n"
+    "(docs/commands/plumbing-pep508.md).  An invalid requirement exits 3.\n\n"
+    "  --stdin  one requirement a line (the whole line); one result a line,\n"
+    "           'error: MSG' for a bad one; exit 0 once all input was read\n";
 
 /* One case: the requirement's JSON line. */
 static int parse_case(char *line, void *ctx, struct sl_buf *out, struct sl_err *err)
@@ -127,8 +52,6 @@ int cmd_requirement(int argc, char **argv, struct sl_cli *cli)
 	bool from_stdin = false;
 	int rc;
 
-	if (cli_wants_help(argc, argv, cli))
-		return 0;
 	if ((rc = pep508_parse_common(argc, argv, cli, "parse", &from_stdin)) != 0)
 		return rc;
 	if (from_stdin)

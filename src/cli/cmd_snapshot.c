@@ -9,10 +9,42 @@
 #include "commands.h"
 #include "hubfetch.h"
 #include "spacelock/buf.h"
+#include "spacelock/jsonw.h"
 #include "spacelock/lock.h"
 #include "spacelock/lockfile.h"
 #include "spacelock/mem.h"
 #include "spacelock/snapshot.h"
+
+const char cmd_snapshot_summary[] =
+    "lock what a Space really ran from its files, logs or environment";
+
+const char cmd_snapshot_usage[] =
+    "usage: spacelock snapshot [--dir DIR] [--build-log FILE]... [--run-log FILE]...\n"
+    "                          [--freeze FILE]... [--site-packages DIR] [-o FILE]\n"
+    "       spacelock snapshot [--revision REV] [--token-file FILE] [-o FILE] OWNER/NAME\n\n"
+    "Locks what a Space really ran: reads the evidence you can get without a shell\n"
+    "inside the Space and writes every package version it proves, with the proof,\n"
+    "and what stays unknown (docs/commands/snapshot.md, docs/lockfile.md).  With\n"
+    "no input, inside a checkout of a Space, it reads the checkout (--dir .).\n\n"
+    "  --dir DIR            a checkout of the Space: README.md (card), requirements.txt,\n"
+    "                       pre-requirements.txt, packages.txt\n"
+    "  --build-log FILE     a build log (copied from the Space page or saved as SSE)\n"
+    "  --run-log FILE       a container log (an app may print pip freeze in it)\n"
+    "  --freeze FILE        pip freeze, pip list (--format=json) or pip install --report\n"
+    "  --site-packages DIR  an installed environment (dist-info, egg-info)\n"
+    "  -o, --output FILE    the lockfile (default spacelock.json; '-' is stdout)\n"
+    "  -q, --quiet          no summary on stderr\n"
+    "  OWNER/NAME           fetch the Space from the Hub (card, requirements, build and\n"
+    "                       run logs) and lock it with its id, revision and hardware;\n"
+    "                       also OWNER/NAME@REV, spaces/OWNER/NAME or the Space's URL\n"
+    "                       (https://huggingface.co/spaces/OWNER/NAME[/tree/REV])\n"
+    "  --revision REV       a branch, tag or commit (default: the main branch)\n"
+    "  --token-file FILE    the Hub token (default: HF_TOKEN, then the token file;\n"
+    "                       docs/hub.md)\n\n"
+    "Exit 0 when the lock is complete, 1 when something stays unknown (its\n"
+    "\"incomplete\" list says what and why), 3 for unreadable or malformed input,\n"
+    "4 when the lockfile cannot be written, 5 network, 6 auth (401/403), 7 no such\n"
+    "Space or revision.  A failed run leaves no file.\n";
 
 struct files {
 	struct sl_snapshot_file *v;
@@ -43,7 +75,6 @@ static int parse_opts(int argc, char **argv, struct sl_cli *cli, struct opts *o)
 	    {"freeze", required_argument, NULL, 'f'},
 	    {"site-packages", required_argument, NULL, 's'},
 	    {"output", required_argument, NULL, 'o'},
-	    {"quiet", no_argument, NULL, 'q'},
 	    {"revision", required_argument, NULL, 'R'},
 	    {"token-file", required_argument, NULL, 'T'},
 	    {NULL, 0, NULL, 0},
@@ -51,7 +82,7 @@ static int parse_opts(int argc, char **argv, struct sl_cli *cli, struct opts *o)
 	int c;
 
 	o->output = "spacelock.json";
-	while ((c = getopt_long(argc, argv, "d:o:q", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(cli, argc, argv, "d:o:", longopts)) != -1) {
 		switch (c) {
 		case 'd': o->in.dir = optarg; break;
 		case 'b': files_add(&o->build, optarg); break;
@@ -59,13 +90,12 @@ static int parse_opts(int argc, char **argv, struct sl_cli *cli, struct opts *o)
 		case 'f': files_add(&o->freeze, optarg); break;
 		case 's': o->in.site_packages = optarg; break;
 		case 'o': o->output = optarg; break;
-		case 'q': cli->quiet = true; break;
 		case 'R': o->revision = optarg; break;
 		case 'T': o->token_file = optarg; break;
-		default: return cli_bad_option(cli, argc, argv);
+		default: return EXIT_USAGE;
 		}
 	}
-	if (optind < argc && strchr(argv[optind], '/') && !o->in.dir)
+	if (optind < argc && !o->in.dir)
 		o->space = argv[optind++];
 	if (optind < argc)
 		return cli_usage(cli, "unexpected argument '%s'", argv[optind]);
@@ -78,10 +108,18 @@ static int parse_opts(int argc, char **argv, struct sl_cli *cli, struct opts *o)
 	o->in.n_run_logs = o->run.n;
 	o->in.freezes = o->freeze.v;
 	o->in.n_freezes = o->freeze.n;
-	if (!o->space && !o->in.dir && !o->build.n && !o->run.n && !o->freeze.n &&
-	    !o->in.site_packages)
+	if (o->space || o->in.dir || o->build.n || o->run.n || o->freeze.n || o->in.site_packages)
+		return 0;
+	/* no input: a Space checkout here is what the user means (git's way of
+	 * working on the current directory) */
+	if (!sl_snapshot_is_checkout("."))
 		return cli_usage(cli, "nothing to snapshot: give a Space id (owner/name), --dir, "
 				      "--build-log, --run-log, --freeze or --site-packages");
+	o->in.dir = ".";
+	if (!cli->quiet)
+		fputs("snapshot: no input given: reading the Space checkout in this directory "
+		      "(--dir .)\n",
+		      stderr);
 	return 0;
 }
 
@@ -159,12 +197,17 @@ static void summary(const struct sl_lock *lock, const char *output, struct sl_cl
 static void summary_json(const struct sl_lock *lock, const char *output)
 {
 	struct sl_buf b = SL_BUF_INIT;
+	struct sl_jsonw w;
 
-	sl_buf_addstr(&b, "{\"output\":");
-	sl_buf_add_json_string(&b, output, strlen(output));
-	sl_buf_addf(&b, ",\"packages\":%zu,\"incomplete\":%zu,\"warnings\":%zu,\"complete\":%s}\n",
-		    lock->n_packages, lock->n_incomplete, lock->n_warnings,
-		    lock->n_incomplete ? "false" : "true");
+	sl_jsonw_init(&w, &b);
+	sl_jsonw_object_begin(&w);
+	sl_jsonw_field_string(&w, "output", output);
+	sl_jsonw_field_int(&w, "packages", (long long)lock->n_packages);
+	sl_jsonw_field_int(&w, "incomplete", (long long)lock->n_incomplete);
+	sl_jsonw_field_int(&w, "warnings", (long long)lock->n_warnings);
+	sl_jsonw_field_bool(&w, "complete", lock->n_incomplete == 0);
+	sl_jsonw_object_end(&w);
+	sl_buf_addch(&b, '\n');
 	fputs(b.buf, stdout);
 	sl_buf_release(&b);
 }
@@ -177,21 +220,20 @@ int cmd_snapshot(int argc, char **argv, struct sl_cli *cli)
 	struct sl_err err = {0};
 	int rc;
 
-	if (cli_wants_help(argc, argv, cli))
-		return 0;
 	if ((rc = parse_opts(argc, argv, cli, &o)) != 0)
 		goto out;
 	if (o.space && (rc = from_hub(cli, &o, &hf)) != 0)
 		goto out;
 	if (sl_snapshot_run(&o.in, &lock, &err) != 0) {
-		if (err.code == SL_EIO || err.code == SL_ENOTFOUND)
-			err.code = SL_EPARSE; /* a local input that is missing or unreadable */
-		rc = cli_fail(cli, &err);
+		/* a local input that is missing or unreadable is bad input: 3 */
+		rc = cli_fail_exit(cli, &err,
+				   err.code == SL_EIO || err.code == SL_ENOTFOUND
+				       ? EXIT_INPUT
+				       : cli_exit_for(err.code));
 		goto out;
 	}
 	if (sl_lockfile_write(lock, o.output, &err) != 0) {
-		cli_fail(cli, &err);
-		rc = EXIT_WRITE;
+		rc = cli_fail_exit(cli, &err, EXIT_WRITE);
 		goto out;
 	}
 	summary(lock, o.output, cli);

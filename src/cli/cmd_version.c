@@ -7,12 +7,31 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cases.h"
 #include "cli.h"
 #include "commands.h"
 #include "spacelock/buf.h"
 #include "spacelock/fileio.h"
+#include "spacelock/jsonw.h"
 #include "spacelock/specifier.h"
 #include "spacelock/version.h"
+
+const char cmd_version_summary[] = "compare, normalize and match PEP 440 versions (plumbing)";
+
+const char cmd_version_usage[] =
+    "usage: spacelock version compare A B\n"
+    "       spacelock version normalize V\n"
+    "       spacelock version match SPEC V [--prereleases MODE]\n"
+    "       spacelock version (compare|normalize|match) --stdin\n\n"
+    "PEP 440 plumbing, as the latest pypa/packaging decides (docs/commands/version.md).\n"
+    "compare prints <, = or >; normalize the normal form; match true or false.\n\n"
+    "  --prereleases MODE  default, true or false (packaging's contains(prereleases=\n"
+    "                      None, True, False)); only false rejects pre-releases\n"
+    "  --stdin             one case a line, fields separated by TAB (match: SPEC, V\n"
+    "                      and an optional MODE); one result a line, 'error: MSG'\n"
+    "                      for a bad case; exit 0 once all input was read\n\n"
+    "Invalid input on the command line exits 3.  'spacelock --version' prints\n"
+    "spacelock's own version.\n";
 
 enum sub { SUB_COMPARE, SUB_NORMALIZE, SUB_MATCH };
 
@@ -85,32 +104,19 @@ static const char *result_key(enum sub sub)
 static void print_result(const struct sl_cli *cli, enum sub sub, const char *res)
 {
 	struct sl_buf b = SL_BUF_INIT;
+	struct sl_jsonw w;
 
 	if (!cli->json) {
 		puts(res);
 		return;
 	}
-	sl_buf_addf(&b, "{\"%s\":", result_key(sub));
+	sl_jsonw_init(&w, &b);
+	sl_jsonw_object_begin(&w);
 	if (sub == SUB_MATCH)
-		sl_buf_addstr(&b, res);
+		sl_jsonw_field_bool(&w, result_key(sub), strcmp(res, "true") == 0);
 	else
-		sl_buf_add_json_string(&b, res, strlen(res));
-	sl_buf_addstr(&b, "}");
-	puts(b.buf);
-	sl_buf_release(&b);
-}
-
-static void print_case_error(const struct sl_cli *cli, const char *msg)
-{
-	struct sl_buf b = SL_BUF_INIT;
-
-	if (!cli->json) {
-		printf("error: %s\n", msg);
-		return;
-	}
-	sl_buf_addstr(&b, "{\"error\":");
-	sl_buf_add_json_string(&b, msg, strlen(msg));
-	sl_buf_addstr(&b, "}");
+		sl_jsonw_field_string(&w, result_key(sub), res);
+	sl_jsonw_object_end(&w);
 	puts(b.buf);
 	sl_buf_release(&b);
 }
@@ -172,11 +178,11 @@ static int stdin_loop(const struct version_opts *o, struct sl_cli *cli)
 		sl_buf_reset(&out);
 		sl_err_clear(&err);
 		if (r.truncated || r.saw_nul)
-			print_case_error(cli, "line too long or contains a NUL byte");
+			cli_print_case_error(cli, "line too long or contains a NUL byte");
 		else if (n < min || n > max)
-			print_case_error(cli, fields_hint(o->sub));
+			cli_print_case_error(cli, fields_hint(o->sub));
 		else if (run_case(o, f, n, &out, &err) != 0)
-			print_case_error(cli, err.msg);
+			cli_print_case_error(cli, err.msg);
 		else
 			print_result(cli, o->sub, out.buf);
 	}
@@ -200,6 +206,7 @@ static int parse_sub(const char *s, enum sub *sub)
 	return -1;
 }
 
+/* The options, then the subcommand: the first operand. */
 static int parse_opts(int argc, char **argv, struct version_opts *o, struct sl_cli *cli)
 {
 	static const struct option opts[] = {
@@ -207,22 +214,28 @@ static int parse_opts(int argc, char **argv, struct version_opts *o, struct sl_c
 	    {"prereleases", required_argument, NULL, 'p'},
 	    {NULL, 0, NULL, 0},
 	};
+	const char *mode = NULL;
 	struct sl_err err;
 	int c;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(cli, argc, argv, "", opts)) != -1) {
 		switch (c) {
 		case 's': o->from_stdin = true; break;
-		case 'p':
-			if (o->sub != SUB_MATCH)
-				return cli_usage(cli, "--prereleases only applies to 'match'");
-			if (sl_prerelease_mode_parse(optarg, &o->mode, &err) != 0)
-				return cli_usage(cli, "%s", err.msg);
-			break;
-		default: return cli_usage(cli, "bad option '%s'", argv[optind - 1]);
+		case 'p': mode = optarg; break;
+		default: return EXIT_USAGE;
 		}
 	}
+	if (optind == argc)
+		return cli_usage(cli, "expected compare, normalize or match");
+	if (parse_sub(argv[optind], &o->sub) != 0)
+		return cli_usage(cli,
+				 "unknown subcommand '%s'; expected compare, normalize or match",
+				 argv[optind]);
+	optind++;
+	if (mode && o->sub != SUB_MATCH)
+		return cli_usage(cli, "--prereleases only applies to 'match'");
+	if (mode && sl_prerelease_mode_parse(mode, &o->mode, &err) != 0)
+		return cli_usage(cli, "%s", err.msg);
 	return 0;
 }
 
@@ -233,16 +246,6 @@ int cmd_version(int argc, char **argv, struct sl_cli *cli)
 	struct sl_err err;
 	int min, max, rc;
 
-	if (cli_wants_help(argc, argv, cli))
-		return 0;
-	if (argc < 2)
-		return cli_usage(cli, "expected compare, normalize or match");
-	if (parse_sub(argv[1], &o.sub) != 0)
-		return cli_usage(
-		    cli, "unknown subcommand '%s'; expected compare, normalize or match", argv[1]);
-	argc--;
-	argv++;
-	optind = 0; /* 0: GNU getopt starts afresh (main ran it already) */
 	if ((rc = parse_opts(argc, argv, &o, cli)) != 0)
 		return rc;
 	argc -= optind;

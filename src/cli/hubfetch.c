@@ -82,8 +82,28 @@ static int move_into(struct cli_hub_fetch *out, const char *dir, struct sl_err *
 	return 0;
 }
 
-int cli_hub_fetch(struct sl_cli *cli, const char *space_id, const char *revision,
-		  const char *token_file, const char *dir, struct cli_hub_fetch *out)
+/* The Space as the user named it, and the revision: from --revision or
+ * the name ("owner/name@rev", ".../tree/rev"), which must agree. */
+static int read_space(struct sl_cli *cli, const char *space, const char *revision,
+		      struct sl_hub_space_ref *ref)
+{
+	struct sl_err err = {0};
+
+	if (sl_hub_space_ref_parse(space, NULL, ref, &err) != 0)
+		return cli_usage(cli, "%s", err.msg);
+	if (revision && ref->revision && strcmp(revision, ref->revision) != 0) {
+		int rc = cli_usage(cli, "--revision '%s' and '%s' in '%s' name different revisions",
+				   revision, ref->revision, space);
+		sl_hub_space_ref_release(ref);
+		return rc;
+	}
+	if (revision && !ref->revision)
+		ref->revision = sl_xstrdup(revision);
+	return 0;
+}
+
+static int fetch(struct sl_cli *cli, const char *space_id, const char *revision,
+		 const char *token_file, const char *dir, struct cli_hub_fetch *out)
 {
 	struct sl_err err = {0};
 	struct sl_token tok = {NULL, NULL};
@@ -93,7 +113,6 @@ int cli_hub_fetch(struct sl_cli *cli, const char *space_id, const char *revision
 	bool made = false;
 	int rc;
 
-	memset(out, 0, sizeof(*out));
 	memset(&ho, 0, sizeof(ho));
 	cli_net_hub_opts(&ho);
 	if (cli->offline) {
@@ -134,6 +153,20 @@ int cli_hub_fetch(struct sl_cli *cli, const char *space_id, const char *revision
 	return 0;
 }
 
+int cli_hub_fetch(struct sl_cli *cli, const char *space, const char *revision,
+		  const char *token_file, const char *dir, struct cli_hub_fetch *out)
+{
+	struct sl_hub_space_ref ref;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = read_space(cli, space, revision, &ref)) != 0)
+		return rc;
+	rc = fetch(cli, ref.id, ref.revision, token_file, dir, out);
+	sl_hub_space_ref_release(&ref);
+	return rc;
+}
+
 void cli_hub_fetch_inputs(const struct cli_hub_fetch *hf, struct sl_snapshot_inputs *in)
 {
 	in->dir = hf->dir;
@@ -145,14 +178,14 @@ void cli_hub_fetch_inputs(const struct cli_hub_fetch *hf, struct sl_snapshot_inp
 	in->variable_names = hf->space.variable_names;
 }
 
-int cli_hub_snapshot(struct sl_cli *cli, const char *space_id, const char *revision,
+int cli_hub_snapshot(struct sl_cli *cli, const char *space, const char *revision,
 		     const char *token_file, struct sl_lock **out)
 {
 	struct cli_hub_fetch hf;
 	struct sl_snapshot_inputs in = {0};
 	struct sl_snapshot_file build = {NULL, NULL}, run = {NULL, NULL};
 	struct sl_err err = {0};
-	int rc = cli_hub_fetch(cli, space_id, revision, token_file, NULL, &hf);
+	int rc = cli_hub_fetch(cli, space, revision, token_file, NULL, &hf);
 
 	if (rc)
 		return rc;

@@ -19,12 +19,14 @@ struct cli_hub_fetch {
 	char *dir_label, *build_label, *run_label;
 };
 
-/* Fetches space_id at revision (NULL: default branch) into dir (created
- * if needed; files arrive there only when everything succeeded), or into a
- * new temporary directory when dir is NULL.  token_file (may be NULL)
- * overrides the token lookup.  Prints warnings; on failure prints the
- * error and returns the exit code (0 on success). */
-int cli_hub_fetch(struct sl_cli *cli, const char *space_id, const char *revision,
+/* Fetches the Space named by space (any form sl_hub_space_ref_parse
+ * reads) at revision (NULL: the one space names, else the default branch;
+ * both given must agree) into dir (created if needed; files arrive there
+ * only when everything succeeded), or into a new temporary directory when
+ * dir is NULL.  token_file (may be NULL) overrides the token lookup.
+ * Prints warnings; on failure prints the error and returns the exit code
+ * (0 on success). */
+int cli_hub_fetch(struct sl_cli *cli, const char *space, const char *revision,
 		  const char *token_file, const char *dir, struct cli_hub_fetch *out);
 
 struct sl_snapshot_inputs;
@@ -35,10 +37,11 @@ struct sl_lock;
  * names of its secrets and variables.  Borrowed from hf. */
 void cli_hub_fetch_inputs(const struct cli_hub_fetch *hf, struct sl_snapshot_inputs *in);
 
-/* `snapshot owner/space` without a file: fetches the Space (warnings
- * printed) and locks it into *out (free with sl_lock_free).  Returns 0
- * or the exit code after printing the error. */
-int cli_hub_snapshot(struct sl_cli *cli, const char *space_id, const char *revision,
+/* `snapshot SPACE` without a file: fetches the Space (named as
+ * cli_hub_fetch takes it; warnings printed) and locks it into *out (free
+ * with sl_lock_free).  Returns 0 or the exit code after printing the
+ * error. */
+int cli_hub_snapshot(struct sl_cli *cli, const char *space, const char *revision,
 		     const char *token_file, struct sl_lock **out);
 
 /* Frees out and removes a temporary directory with what was fetched. */

@@ -1,40 +1,34 @@
 /* main.c: global options and the one table of commands. */
 #include <getopt.h>
-#include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "commands.h"
 #include "spacelock/version_info.h"
 
+static int cmd_help(int argc, char **argv, struct sl_cli *cli);
+static const char cmd_help_usage[] =
+    "usage: spacelock help [<command>]\n\nShows the list of commands, or the full help of one.\n";
+
 /* The command table: name, function, one-line summary, full usage.
  * Keep sorted by how a user meets them: main jobs first, plumbing last. */
 static const struct sl_command commands[] = {
     /* COMMANDS-TABLE-BEGIN (one row per verb; keep this marker) */
-    {"snapshot", cmd_snapshot, "lock what a Space really ran from its files, logs or environment",
-     CMD_SNAPSHOT_USAGE},
-    {"check", cmd_check, "prove a lock or an installed environment consistent; propose fixes",
-     CMD_CHECK_USAGE},
-    {"diff", cmd_diff, "what differs between a Space and its duplicate, why, what matters most",
-     CMD_DIFF_USAGE},
-    {"fetch", cmd_fetch, "download a Space's card, requirements and logs (plumbing)",
-     CMD_FETCH_USAGE},
-    {"log", cmd_log, "show what a build or run log (or a pip freeze) proves (plumbing)",
-     CMD_LOG_USAGE},
-    {"metadata", cmd_metadata, "print the core metadata of installed or archived packages",
-     CMD_METADATA_USAGE},
-    {"index", cmd_index, "fetch package metadata from the index (plumbing)", CMD_INDEX_USAGE},
-    {"version", cmd_version, "compare, normalize and match PEP 440 versions (plumbing)",
-     CMD_VERSION_USAGE},
-    {"name", cmd_name, "canonical form of a project name (plumbing)", CMD_NAME_USAGE},
-    {"marker", cmd_marker, "evaluate PEP 508 markers against the target (plumbing)",
-     CMD_MARKER_USAGE},
-    {"requirement", cmd_requirement, "parse a PEP 508 requirement into JSON (plumbing)",
-     CMD_REQUIREMENT_USAGE},
-    {"help", cmd_help, "show help for spacelock or one command", CMD_HELP_USAGE},
+    {"snapshot", cmd_snapshot, cmd_snapshot_summary, cmd_snapshot_usage},
+    {"check", cmd_check, cmd_check_summary, cmd_check_usage},
+    {"diff", cmd_diff, cmd_diff_summary, cmd_diff_usage},
+    {"fetch", cmd_fetch, cmd_fetch_summary, cmd_fetch_usage},
+    {"log", cmd_log, cmd_log_summary, cmd_log_usage},
+    {"metadata", cmd_metadata, cmd_metadata_summary, cmd_metadata_usage},
+    {"index", cmd_index, cmd_index_summary, cmd_index_usage},
+    {"version", cmd_version, cmd_version_summary, cmd_version_usage},
+    {"name", cmd_name, cmd_name_summary, cmd_name_usage},
+    {"marker", cmd_marker, cmd_marker_summary, cmd_marker_usage},
+    {"requirement", cmd_requirement, cmd_requirement_summary, cmd_requirement_usage},
+    {"help", cmd_help, "show help for spacelock or one command", cmd_help_usage},
     /* COMMANDS-TABLE-END */
 };
 
@@ -102,7 +96,7 @@ static size_t edit_distance(const char *a, const char *b)
 	return row[lb];
 }
 
-static int unknown_command(const char *name)
+static int unknown_command(struct sl_cli *cli, const char *name)
 {
 	const char *best = NULL;
 	size_t best_d = (size_t)-1;
@@ -115,67 +109,61 @@ static int unknown_command(const char *name)
 		}
 	}
 	if (best && best_d <= 2)
-		fprintf(stderr, "spacelock: unknown command '%s'; did you mean '%s'?\n", name,
-			best);
-	else
-		fprintf(stderr, "spacelock: unknown command '%s'; see 'spacelock --help'\n", name);
-	return EXIT_USAGE;
+		return cli_error(cli, "usage", EXIT_USAGE,
+				 "unknown command '%s'; did you mean '%s'?", name, best);
+	return cli_error(cli, "usage", EXIT_USAGE, "unknown command '%s'; see 'spacelock --help'",
+			 name);
 }
 
-int cli_help_for(const char *verb)
+static int help_for(struct sl_cli *cli, const char *verb)
 {
 	const struct sl_command *c = find_command(verb);
 
-	if (!c) {
-		fprintf(stderr, "spacelock: no help for unknown command '%s'\n", verb);
-		return EXIT_USAGE;
-	}
+	if (!c)
+		return cli_usage(cli, "no help for unknown command '%s'", verb);
 	fputs(c->usage, stdout);
 	return 0;
 }
 
-int cmd_help(int argc, char **argv, struct sl_cli *cli)
+static int cmd_help(int argc, char **argv, struct sl_cli *cli)
 {
-	(void)cli;
-	if (argc < 2) {
+	if (cli_getopt(cli, argc, argv, "", NULL) != -1)
+		return EXIT_USAGE;
+	if (optind == argc) {
 		print_main_help();
 		return 0;
 	}
-	if (argc > 2)
+	if (argc - optind > 1)
 		return cli_usage(cli, "help takes one command name");
-	return cli_help_for(argv[1]);
+	return help_for(cli, argv[optind]);
 }
 
+/* Whether arg is among the options of argv (before any "--"): --help and
+ * --json are honoured before the command line is parsed, so a mistake
+ * anywhere still shows the help, or an error in JSON. */
+static bool has_option(int argc, char **argv, const char *arg, const char *alias)
+{
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], arg) == 0 || (alias && strcmp(argv[i], alias) == 0))
+			return true;
+	return false;
+}
+
+/* The options before the verb; returns -1 when done (--version, --help). */
 static int parse_globals(int argc, char **argv, struct sl_cli *cli)
 {
 	static const struct option opts[] = {
-	    {"quiet", no_argument, NULL, 'q'},
-	    {"verbose", no_argument, NULL, 'v'},
-	    {"json", no_argument, NULL, 'j'},
-	    {"offline", no_argument, NULL, 'o'},
 	    {"version", no_argument, NULL, 'V'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
 	int c;
 
-	/* "+" stops at the verb, so each verb parses its own options */
-	while ((c = getopt_long(argc, argv, "+C:qvh", opts, NULL)) != -1) {
+	while ((c = cli_getopt(cli, argc, argv, "+h", opts)) != -1) {
 		switch (c) {
-		case 'C':
-			if (chdir(optarg) != 0) {
-				fprintf(stderr, "spacelock: error: cannot change to '%s'\n",
-					optarg);
-				return EXIT_USAGE;
-			}
-			break;
-		case 'q': cli->quiet = true; break;
-		case 'v': cli->verbose++; break;
-		case 'j': cli->json = true; break;
-		case 'o': cli->offline = true; break;
 		case 'V': printf("spacelock %s\n", SL_VERSION_STRING); return -1;
 		case 'h': print_main_help(); return -1;
-		default: fprintf(stderr, "spacelock: see 'spacelock --help'\n"); return EXIT_USAGE;
+		default: return EXIT_USAGE;
 		}
 	}
 	return 0;
@@ -185,24 +173,28 @@ int main(int argc, char **argv)
 {
 	struct sl_cli cli = {0};
 	const struct sl_command *cmd;
-	int rc = parse_globals(argc, argv, &cli);
+	int rc;
 
+	cli.json_errors = has_option(argc, argv, "--json", NULL);
+	rc = parse_globals(argc, argv, &cli);
 	if (rc < 0)
 		return 0;
 	if (rc > 0)
 		return rc;
 	if (optind >= argc) {
 		fputs(main_usage, stderr);
-		fprintf(stderr, "spacelock: a command is required; see 'spacelock --help'\n");
-		return EXIT_USAGE;
+		return cli_error(&cli, "usage", EXIT_USAGE,
+				 "a command is required; see 'spacelock --help'");
 	}
 	cmd = find_command(argv[optind]);
 	if (!cmd)
-		return unknown_command(argv[optind]);
+		return unknown_command(&cli, argv[optind]);
 	cli.verb = cmd->name;
 	argc -= optind;
 	argv += optind;
-	optind = 1; /* each verb runs getopt_long again on its own argv */
-	opterr = 0; /* verbs report a bad option in one line (cli_bad_option) */
+	if (has_option(argc, argv, "--help", "-h")) {
+		fputs(cmd->usage, stdout);
+		return 0;
+	}
 	return cmd->run(argc, argv, &cli);
 }

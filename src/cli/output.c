@@ -1,11 +1,14 @@
-/* output.c: the only place diagnostics are formatted. */
-#include <getopt.h>
+/* output.c: the only place diagnostics are formatted.  Every failure is
+ * reported once: its human line on stderr and, with --json, one object
+ * {"error":{"message":...,"kind":...,"exit":N}} on stdout
+ * (docs/exit-codes.md). */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
 #include "spacelock/buf.h"
+#include "spacelock/jsonw.h"
 #include "spacelock/redact.h"
 
 int cli_exit_for(int code)
@@ -23,21 +26,73 @@ int cli_exit_for(int code)
 	return EXIT_INTERNAL;
 }
 
-int cli_fail(struct sl_cli *cli, const struct sl_err *err)
+/* The "kind" of a library error in JSON: a word a script can branch on. */
+static const char *kind_of(int code)
+{
+	switch (code) {
+	case SL_EINVAL: return "usage";
+	case SL_EPARSE: return "parse";
+	case SL_EIO: return "io";
+	case SL_ELIMIT: return "limit";
+	case SL_ENET: return "network";
+	case SL_EAUTH: return "auth";
+	case SL_ENOTFOUND: return "not_found";
+	}
+	return "internal";
+}
+
+static void json_error(const char *msg, const char *kind, int exit_code)
+{
+	struct sl_buf b = SL_BUF_INIT;
+	struct sl_jsonw w;
+
+	sl_jsonw_init(&w, &b);
+	sl_jsonw_object_begin(&w);
+	sl_jsonw_key(&w, "error");
+	sl_jsonw_object_begin(&w);
+	sl_jsonw_field_string(&w, "message", msg);
+	sl_jsonw_field_string(&w, "kind", kind);
+	sl_jsonw_field_int(&w, "exit", exit_code);
+	sl_jsonw_object_end(&w);
+	sl_jsonw_object_end(&w);
+	sl_buf_addch(&b, '\n');
+	fputs(b.buf, stdout);
+	fflush(stdout);
+	sl_buf_release(&b);
+}
+
+static bool wants_json(const struct sl_cli *cli)
+{
+	return cli->json || cli->json_errors;
+}
+
+int cli_fail_exit(struct sl_cli *cli, const struct sl_err *err, int exit_code)
 {
 	const char *msg = err->msg[0] ? err->msg : sl_strerror(err->code);
 
-	if (cli->json) {
-		struct sl_buf b = SL_BUF_INIT;
-		sl_buf_addstr(&b, "{\"error\":");
-		sl_buf_add_json_string(&b, msg, strlen(msg));
-		sl_buf_addf(&b, ",\"kind\":\"%s\",\"exit\":%d}\n", sl_strerror(err->code),
-			    cli_exit_for(err->code));
-		fputs(b.buf, stdout);
-		sl_buf_release(&b);
-	}
+	if (wants_json(cli))
+		json_error(msg, kind_of(err->code), exit_code);
 	fprintf(stderr, "spacelock: error: %s\n", msg);
-	return cli_exit_for(err->code);
+	return exit_code;
+}
+
+int cli_fail(struct sl_cli *cli, const struct sl_err *err)
+{
+	return cli_fail_exit(cli, err, cli_exit_for(err->code));
+}
+
+/* Formats a message about the command line (one line, tokens masked) into
+ * msg and prints it as JSON when asked; the caller prints the human line. */
+static void format_error(struct sl_cli *cli, const char *kind, int exit_code, char *msg,
+			 size_t size, const char *fmt, va_list ap)
+{
+	vsnprintf(msg, size, fmt, ap);
+	for (char *p = msg; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+	sl_redact_tokens(msg);
+	if (wants_json(cli))
+		json_error(msg, kind, exit_code);
 }
 
 int cli_usage(struct sl_cli *cli, const char *fmt, ...)
@@ -46,9 +101,8 @@ int cli_usage(struct sl_cli *cli, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	format_error(cli, "usage", EXIT_USAGE, msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	sl_redact_tokens(msg);
 	if (cli->verb && strcmp(cli->verb, "help") != 0)
 		fprintf(stderr, "spacelock %s: %s\nsee 'spacelock %s --help'\n", cli->verb, msg,
 			cli->verb);
@@ -57,13 +111,16 @@ int cli_usage(struct sl_cli *cli, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
-int cli_bad_option(struct sl_cli *cli, int argc, char **argv)
+int cli_error(struct sl_cli *cli, const char *kind, int exit_code, const char *fmt, ...)
 {
-	const char *arg = optind > 0 && optind <= argc ? argv[optind - 1] : "?";
+	char msg[512];
+	va_list ap;
 
-	if (optopt && optopt != '?')
-		return cli_usage(cli, "unknown option or missing value: '-%c'", optopt);
-	return cli_usage(cli, "unknown option or missing value: '%s'", arg);
+	va_start(ap, fmt);
+	format_error(cli, kind, exit_code, msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "spacelock: %s\n", msg);
+	return exit_code;
 }
 
 void cli_warn(struct sl_cli *cli, const char *fmt, ...)
@@ -78,17 +135,4 @@ void cli_warn(struct sl_cli *cli, const char *fmt, ...)
 	va_end(ap);
 	sl_redact_tokens(msg);
 	fprintf(stderr, "spacelock: warning: %s\n", msg);
-}
-
-int cli_wants_help(int argc, char **argv, struct sl_cli *cli)
-{
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			break;
-		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-			cli_help_for(cli->verb);
-			return 1;
-		}
-	}
-	return 0;
 }

@@ -109,29 +109,3 @@ void sl_buf_addf(struct sl_buf *b, const char *fmt, ...)
 	sl_buf_vaddf(b, fmt, ap);
 	va_end(ap);
 }
-
-void sl_buf_add_json_string(struct sl_buf *b, const char *s, size_t len)
-{
-	static const char hex[] = "0123456789abcdef";
-
-	sl_buf_addch(b, '"');
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == '"' || c == '\\') {
-			sl_buf_addch(b, '\\');
-			sl_buf_addch(b, c);
-		} else if (c == '\n') {
-			sl_buf_addstr(b, "\\n");
-		} else if (c == '\t') {
-			sl_buf_addstr(b, "\\t");
-		} else if (c == '\r') {
-			sl_buf_addstr(b, "\\r");
-		} else if (c < 0x20 || c == 0x7f) {
-			char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-			sl_buf_add(b, u, 6);
-		} else {
-			sl_buf_addch(b, c);
-		}
-	}
-	sl_buf_addch(b, '"');
-}

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "diff_private.h"
-#include "spacelock/textenc.h"
+#include "spacelock/jsonw.h"
 
 #define ARROW "→"
 
@@ -409,155 +409,132 @@ void sl_diff_render_markdown(const struct sl_diff *d, struct sl_buf *out)
 	sl_buf_release(&w);
 }
 
-/* ---- JSON ---- */
-
-/* Each member after the first of an object gets its comma here, so the
- * writers below list members one a line. */
-static void key(struct sl_buf *b, const char *k)
-{
-	if (b->len && b->buf[b->len - 1] != '{')
-		sl_buf_addch(b, ',');
-	sl_buf_addf(b, "\"%s\":", k);
-}
-
-static void json_str(struct sl_buf *b, const char *k, const char *s)
-{
-	key(b, k);
-	sl_utf8_add_json_or_null(b, s);
-}
-
-static void json_word(struct sl_buf *b, const char *k, const char *word)
-{
-	key(b, k);
-	sl_buf_addf(b, "\"%s\"", word);
-}
-
-static void json_rank(struct sl_buf *b, size_t rank)
-{
-	key(b, "rank");
-	sl_buf_addf(b, "%zu}", rank);
-}
-
-static void json_strv(struct sl_buf *b, const char *k, char *const *v, size_t n, bool known)
-{
-	key(b, k);
-	if (!known) {
-		sl_buf_addstr(b, "null");
-		return;
-	}
-	sl_buf_addch(b, '[');
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			sl_buf_addch(b, ',');
-		sl_utf8_add_json_or_null(b, v[i]);
-	}
-	sl_buf_addch(b, ']');
-}
+/* ---- JSON (jsonw.h: the one writer for what spacelock prints) ---- */
 
 static const char *unknown_in_name(enum sl_diff_side s)
 {
 	return s == SL_DIFF_NOWHERE ? NULL : side_name(s);
 }
 
-static void json_end(struct sl_buf *b, const char *k, const struct sl_diff_end *e)
+/* A list known to be empty is [], one not known is null. */
+static void json_list(struct sl_jsonw *w, const char *key, char *const *v, size_t n, bool known)
 {
-	key(b, k);
-	sl_buf_addch(b, '{');
-	json_str(b, "label", e->label);
-	json_str(b, "id", e->id);
-	json_str(b, "revision", e->revision);
-	json_str(b, "build_time", e->build_time);
-	json_str(b, "built_commit", e->built_commit);
-	json_str(b, "build_status", e->build_status);
-	json_str(b, "unknown_why", e->unknown_why);
-	sl_buf_addch(b, '}');
+	if (known) {
+		sl_jsonw_field_strings(w, key, v, n);
+	} else {
+		sl_jsonw_key(w, key);
+		sl_jsonw_null(w);
+	}
+}
+
+static void json_end(struct sl_jsonw *w, const char *key, const struct sl_diff_end *e)
+{
+	sl_jsonw_key(w, key);
+	sl_jsonw_object_begin(w);
+	sl_jsonw_field_string(w, "label", e->label);
+	sl_jsonw_field_string(w, "id", e->id);
+	sl_jsonw_field_string(w, "revision", e->revision);
+	sl_jsonw_field_string(w, "build_time", e->build_time);
+	sl_jsonw_field_string(w, "built_commit", e->built_commit);
+	sl_jsonw_field_string(w, "build_status", e->build_status);
+	sl_jsonw_field_string(w, "unknown_why", e->unknown_why);
+	sl_jsonw_object_end(w);
 }
 
 /* A scalar field's value is a string or null, a list field's an array
  * (null when not known). */
-static void json_value(struct sl_buf *b, const char *k, const struct sl_diff_field *f, bool from)
+static void json_value(struct sl_jsonw *w, const char *key, const struct sl_diff_field *f,
+		       bool from)
 {
 	char *const *v = from ? f->from : f->to;
 	size_t n = from ? f->n_from : f->n_to;
 
 	if (f->list)
-		json_strv(b, k, v, n, field_known(f, from));
+		json_list(w, key, v, n, field_known(f, from));
 	else
-		json_str(b, k, n ? v[0] : NULL);
+		sl_jsonw_field_string(w, key, n ? v[0] : NULL);
 }
 
-static void json_field(struct sl_buf *b, const struct sl_diff_field *f)
+static void json_field(struct sl_jsonw *w, const struct sl_diff_field *f)
 {
-	sl_buf_addstr(b, "\n  {");
-	json_str(b, "field", f->field);
-	json_word(b, "change", sl_diff_change_name(f->change));
-	json_str(b, "kind", f->kind);
-	json_value(b, "old", f, true);
-	json_value(b, "new", f, false);
-	json_str(b, "unknown_in", unknown_in_name(f->unknown_in));
-	json_str(b, "reason", f->reason);
-	json_rank(b, f->rank);
+	sl_jsonw_object_begin(w);
+	sl_jsonw_field_string(w, "field", f->field);
+	sl_jsonw_field_string(w, "change", sl_diff_change_name(f->change));
+	sl_jsonw_field_string(w, "kind", f->kind);
+	json_value(w, "old", f, true);
+	json_value(w, "new", f, false);
+	sl_jsonw_field_string(w, "unknown_in", unknown_in_name(f->unknown_in));
+	sl_jsonw_field_string(w, "reason", f->reason);
+	sl_jsonw_field_int(w, "rank", (long long)f->rank);
+	sl_jsonw_object_end(w);
 }
 
-static void json_request(struct sl_buf *b, const struct sl_diff_request *r)
+static void json_request(struct sl_jsonw *w, const struct sl_diff_request *r)
 {
-	sl_buf_addstr(b, "\n  {");
-	json_str(b, "name", r->name);
-	json_word(b, "change", sl_diff_change_name(r->change));
-	json_str(b, "old", r->from);
-	json_str(b, "new", r->to);
-	json_str(b, "old_at", r->from_at);
-	json_str(b, "new_at", r->to_at);
-	json_str(b, "reason", r->reason);
-	json_rank(b, r->rank);
+	sl_jsonw_object_begin(w);
+	sl_jsonw_field_string(w, "name", r->name);
+	sl_jsonw_field_string(w, "change", sl_diff_change_name(r->change));
+	sl_jsonw_field_string(w, "old", r->from);
+	sl_jsonw_field_string(w, "new", r->to);
+	sl_jsonw_field_string(w, "old_at", r->from_at);
+	sl_jsonw_field_string(w, "new_at", r->to_at);
+	sl_jsonw_field_string(w, "reason", r->reason);
+	sl_jsonw_field_int(w, "rank", (long long)r->rank);
+	sl_jsonw_object_end(w);
 }
 
-static void json_package(struct sl_buf *b, const struct sl_diff_package *p)
+static void json_package(struct sl_jsonw *w, const struct sl_diff_package *p)
 {
-	sl_buf_addstr(b, "\n  {");
-	json_str(b, "name", p->name);
-	json_word(b, "change", sl_diff_change_name(p->change));
-	json_str(b, "kind", p->kind);
-	json_str(b, "old", p->from);
-	json_str(b, "new", p->to);
-	json_str(b, "old_vcs", p->from_vcs);
-	json_str(b, "new_vcs", p->to_vcs);
-	json_str(b, "expected", p->expected);
-	json_str(b, "unknown_in", unknown_in_name(p->unknown_in));
-	json_word(b, "origin", sl_origin_name(p->origin));
-	json_strv(b, "chain", p->chain, p->n_chain, true);
-	json_word(b, "cause", sl_diff_cause_name(p->cause));
-	json_str(b, "reason", p->reason);
-	json_str(b, "impact", p->impact);
-	json_str(b, "impact_why", p->impact_why);
-	json_rank(b, p->rank);
+	sl_jsonw_object_begin(w);
+	sl_jsonw_field_string(w, "name", p->name);
+	sl_jsonw_field_string(w, "change", sl_diff_change_name(p->change));
+	sl_jsonw_field_string(w, "kind", p->kind);
+	sl_jsonw_field_string(w, "old", p->from);
+	sl_jsonw_field_string(w, "new", p->to);
+	sl_jsonw_field_string(w, "old_vcs", p->from_vcs);
+	sl_jsonw_field_string(w, "new_vcs", p->to_vcs);
+	sl_jsonw_field_string(w, "expected", p->expected);
+	sl_jsonw_field_string(w, "unknown_in", unknown_in_name(p->unknown_in));
+	sl_jsonw_field_string(w, "origin", sl_origin_name(p->origin));
+	sl_jsonw_field_strings(w, "chain", p->chain, p->n_chain);
+	sl_jsonw_field_string(w, "cause", sl_diff_cause_name(p->cause));
+	sl_jsonw_field_string(w, "reason", p->reason);
+	sl_jsonw_field_string(w, "impact", p->impact);
+	sl_jsonw_field_string(w, "impact_why", p->impact_why);
+	sl_jsonw_field_int(w, "rank", (long long)p->rank);
+	sl_jsonw_object_end(w);
 }
 
 void sl_diff_render_json(const struct sl_diff *d, struct sl_buf *out)
 {
-	sl_buf_addch(out, '{');
-	json_end(out, "source", &d->source);
-	json_end(out, "duplicate", &d->duplicate);
-	key(out, "differs");
-	sl_buf_addstr(out, sl_diff_differs(d) ? "true" : "false");
-	key(out, "runtime");
-	sl_buf_addch(out, '[');
-	for (size_t i = 0; i < d->n_runtime; i++) {
-		if (i)
-			sl_buf_addch(out, ',');
-		json_field(out, &d->runtime[i]);
+	struct sl_jsonw w;
+
+	sl_jsonw_init(&w, out);
+	sl_jsonw_object_begin(&w);
+	json_end(&w, "source", &d->source);
+	json_end(&w, "duplicate", &d->duplicate);
+	sl_jsonw_field_bool(&w, "differs", sl_diff_differs(d));
+	sl_jsonw_key(&w, "runtime");
+	sl_jsonw_array_begin(&w);
+	for (size_t i = 0; i < d->n_runtime; i++) { /* one entry a line */
+		sl_jsonw_space(&w, "\n  ");
+		json_field(&w, &d->runtime[i]);
 	}
-	sl_buf_addstr(out, "],\"requirements\":[");
+	sl_jsonw_array_end(&w);
+	sl_jsonw_key(&w, "requirements");
+	sl_jsonw_array_begin(&w);
 	for (size_t i = 0; i < d->n_requirements; i++) {
-		if (i)
-			sl_buf_addch(out, ',');
-		json_request(out, &d->requirements[i]);
+		sl_jsonw_space(&w, "\n  ");
+		json_request(&w, &d->requirements[i]);
 	}
-	sl_buf_addstr(out, "],\"packages\":[");
+	sl_jsonw_array_end(&w);
+	sl_jsonw_key(&w, "packages");
+	sl_jsonw_array_begin(&w);
 	for (size_t i = 0; i < d->n_packages; i++) {
-		if (i)
-			sl_buf_addch(out, ',');
-		json_package(out, &d->packages[i]);
+		sl_jsonw_space(&w, "\n  ");
+		json_package(&w, &d->packages[i]);
 	}
-	sl_buf_addstr(out, "]}\n");
+	sl_jsonw_array_end(&w);
+	sl_jsonw_object_end(&w);
+	sl_buf_addch(out, '\n');
 }

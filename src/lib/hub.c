@@ -71,26 +71,6 @@ const char *sl_hub_endpoint(const struct sl_hub *hub)
 	return hub->endpoint;
 }
 
-static bool name_ok(const char *s, size_t n)
-{
-	if (n == 0 || n > 96 || s[0] == '.' || s[0] == '-')
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		char c = s[i];
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-		      c == '-' || c == '_' || c == '.'))
-			return false;
-	}
-	return !strstr(s, "..") || (size_t)(strstr(s, "..") - s) >= n;
-}
-
-int sl_hub_valid_id(const char *id)
-{
-	const char *slash = strchr(id, '/');
-
-	return slash && name_ok(id, (size_t)(slash - id)) && name_ok(slash + 1, strlen(slash + 1));
-}
-
 /* Adds which token was used to an auth failure, never the token. */
 static int annotate(const struct sl_hub *hub, int rc, struct sl_err *err)
 {

@@ -14,6 +14,7 @@
 
 #include "spacelock/fileio.h"
 #include "spacelock/mem.h"
+#include "spacelock/jsonw.h"
 #include "spacelock/textenc.h"
 
 /* ---- model -> tree ---- */
@@ -201,7 +202,7 @@ static void emit(const cJSON *j, int depth, struct sl_buf *out);
  * U+FFFD so the lockfile stays valid JSON. */
 static void emit_string(const char *s, struct sl_buf *out)
 {
-	sl_utf8_add_json(out, s, strlen(s));
+	sl_json_add_string(out, s, strlen(s));
 }
 
 static void emit_children(const cJSON *j, int depth, struct sl_buf *out, bool object)

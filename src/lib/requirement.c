@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "pep508_private.h"
+#include "spacelock/jsonw.h"
 #include "spacelock/mem.h"
 #include "spacelock/requirement.h"
 #include "spacelock/specifier.h"
@@ -288,17 +289,10 @@ void sl_requirement_free(struct sl_requirement *r)
 	free(r);
 }
 
-static void json_str(struct sl_buf *b, const char *s)
-{
-	if (s)
-		sl_buf_add_json_string(b, s, strlen(s));
-	else
-		sl_buf_addstr(b, "null");
-}
-
 char *sl_requirement_to_json(const struct sl_requirement *r)
 {
 	struct sl_buf b = SL_BUF_INIT;
+	struct sl_jsonw w;
 	char *spec = sl_specset_to_string(r->spec);
 	char *marker = r->marker ? sl_marker_to_string(r->marker) : NULL;
 
@@ -306,21 +300,14 @@ char *sl_requirement_to_json(const struct sl_requirement *r)
 		free(spec);
 		return NULL;
 	}
-	sl_buf_addstr(&b, "{\"name\":");
-	json_str(&b, r->name);
-	sl_buf_addstr(&b, ",\"extras\":[");
-	for (size_t i = 0; i < r->nextras; i++) {
-		if (i)
-			sl_buf_addch(&b, ',');
-		json_str(&b, r->extras[i]);
-	}
-	sl_buf_addstr(&b, "],\"specifier\":");
-	json_str(&b, spec);
-	sl_buf_addstr(&b, ",\"url\":");
-	json_str(&b, r->url);
-	sl_buf_addstr(&b, ",\"marker\":");
-	json_str(&b, marker);
-	sl_buf_addch(&b, '}');
+	sl_jsonw_init(&w, &b);
+	sl_jsonw_object_begin(&w);
+	sl_jsonw_field_string(&w, "name", r->name);
+	sl_jsonw_field_strings(&w, "extras", r->extras, r->nextras);
+	sl_jsonw_field_string(&w, "specifier", spec);
+	sl_jsonw_field_string(&w, "url", r->url);
+	sl_jsonw_field_string(&w, "marker", marker);
+	sl_jsonw_object_end(&w);
 	free(spec);
 	free(marker);
 	return sl_buf_detach(&b, NULL);

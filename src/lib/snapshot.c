@@ -326,3 +326,29 @@ int sl_snapshot_run(const struct sl_snapshot_inputs *in, struct sl_lock **out, s
 	*out = s.lock;
 	return 0;
 }
+
+/* The card's first line, as card.c wants it: "---" after an optional BOM. */
+static bool starts_with_front_matter(const char *path)
+{
+	char head[8];
+	FILE *fp = fopen(path, "rb");
+	size_t n = fp ? fread(head, 1, sizeof(head), fp) : 0;
+	size_t at = n >= 3 && memcmp(head, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+
+	if (fp)
+		fclose(fp);
+	if (n < at + 4 || memcmp(head + at, "---", 3) != 0)
+		return false;
+	return head[at + 3] && strchr(" \t\r\n", head[at + 3]);
+}
+
+bool sl_snapshot_is_checkout(const char *dir)
+{
+	char *readme = sl_xasprintf("%s/README.md", dir);
+	char *reqs = sl_xasprintf("%s/requirements.txt", dir);
+	bool yes = starts_with_front_matter(readme) || access(reqs, F_OK) == 0;
+
+	free(readme);
+	free(reqs);
+	return yes;
+}

@@ -228,29 +228,3 @@ const char *sl_textenc_name(const struct sl_textenc_info *info)
 	}
 	return info->bom ? "utf-8 with bom" : "utf-8";
 }
-
-void sl_utf8_add_json(struct sl_buf *out, const char *s, size_t len)
-{
-	struct sl_buf clean = SL_BUF_INIT;
-
-	if (sl_utf8_invalid_at(s, len) == len) {
-		sl_buf_add_json_string(out, s, len);
-		return;
-	}
-	for (size_t i = 0; i < len;) {
-		uint32_t cp;
-		size_t n = sl_utf8_next(s + i, len - i, &cp);
-		sl_buf_add(&clean, n ? s + i : "\xef\xbf\xbd", n ? n : 3);
-		i += n ? n : 1;
-	}
-	sl_buf_add_json_string(out, clean.buf, clean.len);
-	sl_buf_release(&clean);
-}
-
-void sl_utf8_add_json_or_null(struct sl_buf *out, const char *s)
-{
-	if (s)
-		sl_utf8_add_json(out, s, strlen(s));
-	else
-		sl_buf_addstr(out, "null");
-}

@@ -2,7 +2,7 @@ No spacelock.json here.
 @@ args
 check
 @@ exit
-3
+2
 @@ stdout
 @@ stderr
-spacelock: error: cannot read 'spacelock.json': No such file or directory
+spacelock: no spacelock.json here: make one with 'spacelock snapshot' in a Space checkout (or 'spacelock snapshot OWNER/NAME'), or name a LOCKFILE

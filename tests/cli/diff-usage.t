@@ -5,5 +5,5 @@ diff fixtures/diff/3-gradio-dropped.json
 2
 @@ stdout
 @@ stderr
-spacelock diff: diff takes two arguments, SOURCE and DUPLICATE (a lockfile or owner/name[@revision] each)
+spacelock diff: diff takes two arguments, SOURCE and DUPLICATE (a lockfile or a Space each)
 see 'spacelock diff --help'

@@ -4,6 +4,6 @@ metadata --json fixtures/archives/deep-1.0.tar.gz
 @@ exit
 7
 @@ stdout
-{"error":"fixtures/archives/deep-1.0.tar.gz: no '*/PKG-INFO' in the archive","kind":"not found","exit":7}
+{"error":{"message":"fixtures/archives/deep-1.0.tar.gz: no '*/PKG-INFO' in the archive","kind":"not_found","exit":7}}
 @@ stderr
 spacelock: error: fixtures/archives/deep-1.0.tar.gz: no '*/PKG-INFO' in the archive

@@ -6,5 +6,5 @@ snapshot --bogus
 2
 @@ stdout
 @@ stderr
-spacelock snapshot: unknown option or missing value: '--bogus'
+spacelock snapshot: unknown option '--bogus'
 see 'spacelock snapshot --help'

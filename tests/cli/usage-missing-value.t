@@ -3,5 +3,5 @@ snapshot -o
 @@ exit
 2
 @@ stderr
-spacelock snapshot: unknown option or missing value: '-o'
+spacelock snapshot: option '-o' needs a value
 see 'spacelock snapshot --help'

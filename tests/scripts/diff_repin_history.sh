@@ -128,6 +128,8 @@ bad "one argument" 2 "diff takes two arguments" $A
 bad "three arguments" 2 "diff takes two arguments" $A $B $B
 bad "bad --color" 2 "--color takes auto, always or never" --color pink $A $B
 bad "missing lockfile" 3 "cannot read '$T_TMP/none.json'" $A "$T_TMP/none.json"
+bad "missing owner/name.json is a lockfile" 3 "cannot read 'lockfiles/none.json'" $A lockfiles/none.json
+bad "options anywhere" 2 "--color takes" $A $B --color=pink
 bad "cut JSON" 3 "cut.json:1:" $A "$T_TMP/cut.json"
 bad "not a lock" 3 "notalock.json: 'packages[0]'" "$T_TMP/notalock.json" $B
 bad "not a Space id either" 3 "cannot read 'owner/'" owner/ $B

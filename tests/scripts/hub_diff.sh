@@ -29,6 +29,9 @@ expect "a lockfile and a Space id" 1 "" env HF_TOKEN=$TOKEN $S diff --json src.j
 cp "$T_TMP/out" mixed.json
 expect "a revision" 1 "" env HF_TOKEN=$TOKEN $S diff --json demo/repin-history@01b89f1 demo/repin-history-dup
 cp "$T_TMP/out" rev.json
+expect "the Space's URL and spaces/ form, --json after the operands" 1 "" env HF_TOKEN=$TOKEN \
+	$S diff "$HUB/spaces/demo/repin-history/tree/01b89f1" spaces/demo/repin-history-dup --json
+cp "$T_TMP/out" url.json
 
 same() { # A.json B.json: the same diff but for the labels the user typed
 	python3 - "$1" "$2" <<'PY'
@@ -48,6 +51,7 @@ PY
 check "Space ids give the lockfiles' answer" same hub.json files.json
 check "a lockfile against a Space id too" same mixed.json files.json
 check "owner/name@revision" same rev.json files.json
+check "a URL and spaces/owner/name" same url.json files.json
 
 python3 - hub.json <<'PY' >"$T_TMP/py" 2>&1
 import json, sys

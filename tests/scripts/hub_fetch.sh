@@ -28,6 +28,24 @@ expect "revision prefix" 0 "" env HF_TOKEN=$TOKEN $S fetch --revision 01b89f1 de
 check "revision endpoint" test "$(requests '/api/spaces/demo/repin-history/revision/01b89f1 ')" -eq 1
 check "full sha from prefix" grep -qx 'revision 01b89f1436038b5958a2e56ba880056ecfb04889' "$T_TMP/out"
 
+# the ways users copy a Space: @rev, the page URL with /tree/REV, spaces/...
+expect "owner/name@rev" 0 "" env HF_TOKEN=$TOKEN $S fetch demo/repin-history@01b89f1 "$T_TMP/d2c"
+check "@rev asks for that revision" test "$(requests '/api/spaces/demo/repin-history/revision/01b89f1 ')" -eq 2
+expect "URL with /tree/REV" 0 "" env HF_TOKEN=$TOKEN $S fetch "https://huggingface.co/spaces/demo/repin-history/tree/01b89f1" "$T_TMP/d2d"
+check "/tree/REV asks for that revision" test "$(requests '/api/spaces/demo/repin-history/revision/01b89f1 ')" -eq 3
+check "URL: same files" cmp -s "$T_TMP/d2c/README.md" "$T_TMP/d2d/README.md"
+expect "spaces/owner/name" 0 "" env HF_TOKEN=$TOKEN $S fetch spaces/demo/repin-history "$T_TMP/d2e"
+check "spaces/...: the default branch" test "$(requests '/api/spaces/demo/repin-history ')" -ge 2
+expect "the endpoint's own URL" 0 "" env HF_TOKEN=$TOKEN $S fetch "$HUB/spaces/demo/repin-history/blob/01b89f1/README.md" "$T_TMP/d2f"
+check "endpoint URL: that revision" test "$(requests '/api/spaces/demo/repin-history/revision/01b89f1 ')" -eq 4
+expect "@rev and --revision differ" 2 "name different revisions" $S fetch demo/repin-history@main --revision 01b89f1 "$T_TMP/d2g"
+check "nothing fetched when they differ" test ! -e "$T_TMP/d2g"
+expect "@rev and --revision agree" 0 "" env HF_TOKEN=$TOKEN $S fetch demo/repin-history@01b89f1 --revision 01b89f1 "$T_TMP/d2h"
+expect "a model URL" 2 "is not the address of a Space" $S fetch https://huggingface.co/gradio/model "$T_TMP/d2i"
+
+expect "options after the operands" 0 "" env HF_TOKEN=$TOKEN $S fetch demo/repin-history "$T_TMP/d2b" --revision 01b89f1 --json
+check "--revision after the operands" grep -q '"revision":"01b89f1436038b5958a2e56ba880056ecfb04889"' "$T_TMP/out"
+
 # all-CACHED build: the remedy is named; a token in the run log is redacted
 expect "cached" 0 "factory rebuild" $S fetch demo/cached-build "$T_TMP/d3"
 check "no commit warning" sh -c "! grep -q 'build log is of commit' '$T_TMP/err'"
@@ -95,7 +113,7 @@ check "no such space wrote nothing" test ! -e "$T_TMP/g1"
 expect "no such revision" 7 "/revision/0000000: 404 not found" $S fetch --revision 0000000 demo/repin-history "$T_TMP/g2"
 # a real recorded Hub body (?expand= answers carry no sha)
 expect "recorded body without sha" 5 "response has no 40-hex 'sha'" $S fetch user/tmp_test_space "$T_TMP/g3"
-expect "bad id" 2 "'not-an-id' is not a Space id (owner/name)" $S fetch not-an-id "$T_TMP/g4"
+expect "bad id" 2 "'not-an-id' is not a Space: expected OWNER/NAME" $S fetch not-an-id "$T_TMP/g4"
 expect "offline" 5 "cannot fetch 'demo/x' offline" $S --offline fetch demo/x "$T_TMP/g5"
 
 finish

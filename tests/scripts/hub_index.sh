@@ -14,6 +14,9 @@ check "cached two" test "$(ls "$XDG_CACHE_HOME/spacelock/index" | wc -l)" -eq 2
 
 expect "json" 0 "" $S --json index --index-url "$IDX" fetch leaf==1.0
 check "json sha256" grep -q '"sha256":"[0-9a-f]\{64\}"' "$T_TMP/out"
+cp "$T_TMP/out" "$T_TMP/json1"
+expect "options after the operands" 0 "" $S index fetch leaf==1.0 --index-url "$IDX" --json
+check "options after the operands: same answer" cmp -s "$T_TMP/out" "$T_TMP/json1"
 
 # second run: revalidated with the stored ETag (304), same answer
 inm=$(requests 'inm=yes')

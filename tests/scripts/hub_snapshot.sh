@@ -44,6 +44,19 @@ jsonschema.validate(json.load(open("spacelock.json")), schema, cls=jsonschema.Dr
 ' "$top/docs/lockfile.schema.json"
 fi
 
+# options after the Space id, globals after the verb: the same lock
+expect "options after the id" 1 "" env HF_TOKEN=$TOKEN $S snapshot demo/repin-history -o opts.json -q
+check "options after the id: same lock" cmp -s opts.json spacelock.json
+check "-q after the verb: no summary" test ! -s "$T_TMP/err"
+
+# the Space's URL as copied from the browser: the same lock
+expect "URL" 1 "" env HF_TOKEN=$TOKEN $S snapshot -q -o url.json https://huggingface.co/spaces/demo/repin-history
+check "URL: same lock" cmp -s url.json spacelock.json
+expect "URL at a revision" 1 "" env HF_TOKEN=$TOKEN $S snapshot -q -o rev.json "https://huggingface.co/spaces/demo/repin-history/tree/$SHA"
+check "URL at a revision: same lock" cmp -s rev.json spacelock.json
+expect "@rev and --revision differ" 2 "name different revisions" $S snapshot -o none.json demo/repin-history@main --revision "$SHA"
+check "@rev and --revision differ: no lock" test ! -e none.json
+
 # the same data, fetched and snapshot from files
 expect "fetch" 0 "" $S fetch demo/repin-history D
 expect "file snapshot" 1 "" $S snapshot --dir D --build-log D/build.log --run-log D/run.log -o file.json

@@ -71,6 +71,27 @@ static void token_case(char **f, int lineno)
 	free(path);
 }
 
+/* sl_hub_space_ref_parse: the id and revision, or an error whose message
+ * has the given part. */
+static void ref_case(char **f, const char *ctx)
+{
+	struct sl_hub_space_ref ref;
+	struct sl_err err = {0};
+	int rc = sl_hub_space_ref_parse(f[1], NULL, &ref, &err);
+
+	if (strcmp(f[2], "!") == 0) {
+		CHECK(rc == SL_EINVAL && !ref.id && !ref.revision, "%s: '%s' should be refused",
+		      ctx, f[1]);
+		CHECK(strstr(err.msg, f[3]) != NULL, "%s: message '%s' lacks '%s'", ctx, err.msg,
+		      f[3]);
+		return;
+	}
+	CHECK(rc == 0, "%s: '%s': %s", ctx, f[1], err.msg);
+	CHECK_STR(ref.id, f[2], ctx);
+	CHECK_STR(ref.revision, strcmp(f[3], "-") == 0 ? NULL : f[3], ctx);
+	sl_hub_space_ref_release(&ref);
+}
+
 static void each(char **f, int n, int lineno)
 {
 	char ctx[64];
@@ -83,6 +104,8 @@ static void each(char **f, int n, int lineno)
 	} else if (strcmp(f[0], "id") == 0 && n == 3) {
 		CHECK(sl_hub_valid_id(f[1]) == (f[2][0] == '1'), "%s: '%s' valid should be %s", ctx,
 		      f[1], f[2]);
+	} else if (strcmp(f[0], "ref") == 0 && n == 4) {
+		ref_case(f, ctx);
 	} else if (strcmp(f[0], "token") == 0 && n == 6) {
 		token_case(f, lineno);
 	} else {
@@ -183,6 +206,7 @@ int main(void)
 	unsetenv("HF_TOKEN_PATH");
 	unsetenv("HF_HUB_DISABLE_IMPLICIT_TOKEN");
 	setenv("HF_HOME", home, 1);
+	setenv("HF_ENDPOINT", "http://127.0.0.1:8765", 1); /* its host names Spaces too */
 	t_each_case(T_DATA("hub.data"), each);
 	token_file_override();
 	log_filter();

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "spacelock/fileio.h"
+#include "spacelock/jsonw.h"
 #include "spacelock/mem.h"
 #include "spacelock/reqfile.h"
 #include "spacelock/textenc.h"
@@ -602,11 +603,10 @@ static int dump(int argc, char **argv)
 				sl_buf_reset(&out);
 				sl_buf_addf(&out, "[%lu, \"%s\", ", e->line,
 					    sl_reqline_kind_name(e->kind));
-				sl_buf_add_json_string(&out, e->text, strlen(e->text));
+				sl_json_add_string(&out, e->text, strlen(e->text));
 				sl_buf_addstr(&out, ", ");
 				if (e->req_text)
-					sl_buf_add_json_string(&out, e->req_text,
-							       strlen(e->req_text));
+					sl_json_add_string(&out, e->req_text, strlen(e->req_text));
 				else
 					sl_buf_addstr(&out, "null");
 				printf("%s]\n", out.buf);

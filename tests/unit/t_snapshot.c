@@ -452,6 +452,41 @@ static void test_errors(void)
 	free(readme);
 }
 
+/* What makes a directory a Space checkout for `snapshot` with no input. */
+static void test_is_checkout(void)
+{
+	static const struct {
+		const char *readme; /* NULL: no README.md */
+		int yes;
+	} cases[] = {
+	    {"---\nsdk: gradio\n---\n", 1},
+	    {"\xef\xbb\xbf---\r\nsdk: gradio\r\n---\r\n", 1},
+	    {"---  \nsdk: gradio\n---\n", 1},
+	    {"# A project\n---\n", 0},
+	    {"----\n", 0},
+	    {"---", 0},
+	    {"", 0},
+	    {NULL, 0},
+	};
+	char *readme = sl_xasprintf("%s/README.md", tmpdir);
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		unlink(readme);
+		if (cases[i].readme)
+			free(put("README.md", cases[i].readme));
+		CHECK(sl_snapshot_is_checkout(tmpdir) == (cases[i].yes == 1),
+		      "is_checkout case %zu should be %d", i, cases[i].yes);
+	}
+	unlink(readme);
+	free(put("requirements.txt", "numpy\n"));
+	CHECK(sl_snapshot_is_checkout(tmpdir), "a requirements.txt alone is a checkout");
+	CHECK(!sl_snapshot_is_checkout("/nonexistent-dir"), "a missing directory is not");
+	free(readme);
+	readme = sl_xasprintf("%s/requirements.txt", tmpdir);
+	unlink(readme);
+	free(readme);
+}
+
 int main(void)
 {
 	if (!mkdtemp(tmpdir))
@@ -467,6 +502,7 @@ int main(void)
 	test_site_packages();
 	test_site_broken();
 	test_errors();
+	test_is_checkout();
 	rmdir(tmpdir);
 	return t_done();
 }
