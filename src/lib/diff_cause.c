@@ -80,7 +80,7 @@ static void chain(const struct diff_ctx *c, struct sl_diff_package *p)
 
 	while (n < CHAIN_MAX) {
 		struct names par = {NULL, 0};
-		bool seen = strcmp(cur, p->name) == 0 && n > 0;
+		bool seen = false; /* a cycle: stop before going round */
 		parents_of(c, cur, &par);
 		for (size_t i = 0; par.n && i < n; i++)
 			seen = seen || strcmp(up[i], par.v[0]) == 0;
