@@ -44,7 +44,11 @@ UNIT_SRCS := $(sort $(wildcard tests/unit/t_*.c))
 FUZZ_SRCS := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 HEADERS   := $(sort $(wildcard include/spacelock/*.h))
 
-LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/%.o)
+# Data files (data/*.txt) are embedded in the library: the Makefile turns
+# them into one generated C file per build directory (docs/architecture.md).
+DATA_FILES := $(sort $(wildcard data/*.txt))
+
+LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/gen/datafiles.o
 CLI_OBJS  := $(CLI_SRCS:%.c=$(BUILD)/%.o)
 LIBA      := $(BUILD)/libspacelock.a
 BIN       := $(BUILD)/spacelock
@@ -67,6 +71,15 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(say) CC $<
 	$(Q)$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+
+%/gen/datafiles.c: $(DATA_FILES) scripts/embed-data.sh
+	@mkdir -p $(dir $@)
+	$(say) GEN $@
+	$(Q)sh scripts/embed-data.sh $(DATA_FILES) >$@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/datafiles.o: $(BUILD)/gen/datafiles.c
+	$(say) CC $<
+	$(Q)$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -c $< -o $@
 
 $(LIBA): $(LIB_OBJS)
 	@rm -f $@
@@ -107,11 +120,13 @@ bench: $(BIN)
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD   := build-fuzz
 FUZZ_CFLAGS  := -std=c11 -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined
-FUZZ_LIB_OBJS := $(LIB_SRCS:%.c=$(FUZZ_BUILD)/%.o)
+FUZZ_LIB_OBJS := $(LIB_SRCS:%.c=$(FUZZ_BUILD)/%.o) $(FUZZ_BUILD)/gen/datafiles.o
 FUZZ_BINS    := $(FUZZ_SRCS:tests/fuzz/%.c=$(FUZZ_BUILD)/%)
 $(FUZZ_BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	clang $(CPPFLAGS_ALL) $(FUZZ_CFLAGS) -MMD -MP -c $< -o $@
+$(FUZZ_BUILD)/gen/datafiles.o: $(FUZZ_BUILD)/gen/datafiles.c
+	clang $(CPPFLAGS_ALL) $(FUZZ_CFLAGS) -c $< -o $@
 $(FUZZ_BUILD)/libspacelock.a: $(FUZZ_LIB_OBJS)
 	@rm -f $@
 	ar rcs $@ $^

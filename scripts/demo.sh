@@ -27,4 +27,19 @@ echo "\$ spacelock --offline check lockfiles/repin-history.json"
 "$SPACELOCK" --offline check lockfiles/repin-history.json
 rc=$?
 [ $rc -eq 0 ] || [ $rc -eq 1 ] || exit $rc
+
+# diff: what differs between the Space and its drifted duplicate, why, and
+# what matters most.  Exit 1 is the answer "they differ" (a drift gate).
+# The duplicate's example and lock come with `apply` (issue 13); until they
+# are in the tree the step is skipped, saying so.
+dup=lockfiles/repin-history-duplicate.json
+echo
+if [ -f "$dup" ]; then
+	echo "\$ spacelock diff lockfiles/repin-history.json $dup"
+	"$SPACELOCK" diff lockfiles/repin-history.json "$dup"
+	rc=$?
+	[ $rc -eq 0 ] || [ $rc -eq 1 ] || exit $rc
+else
+	echo "(diff: $dup is not in this tree yet; skipped)"
+fi
 exit 0

@@ -70,6 +70,12 @@ struct sl_lock_incomplete {
 	char *what; /* "package 'pydub'", "build", "step 'RUN pip install ...'" */
 	char *why;
 	char *remedy;
+	/* A package whose version nothing proves keeps who asked for it (the
+	 * Space's requirement line, the platform, a parent), as a locked
+	 * package does: a diff needs "pydantic>=2.9.0" even when the build
+	 * stopped before pip chose a version. */
+	struct sl_lock_request *requests;
+	size_t n_requests;
 };
 
 /* The Space as its card declares it; NULL means not known / not declared. */
@@ -108,6 +114,14 @@ struct sl_lock_runtime {
 	char *build_time;    /* "2026-05-13 16:49:14" as the log prints it */
 	char *built_commit;  /* the log's Commit SHA */
 	char *build_status;  /* "succeeded", "failed", "unknown" or NULL (no build log) */
+	/* The builder's own pip step that installs the sdk, its requirement
+	 * arguments in the order written ("gradio[oauth]==4.31.0", "spaces",
+	 * ...), led by "-r requirements.txt" when the same pip run installs
+	 * the Space's requirements (the builder's layout since 2025).  How the
+	 * platform installs gradio and spaces changes between builder eras,
+	 * which a diff of two locks must see.  Empty when no log shows it. */
+	char **platform_step;
+	size_t n_platform_step;
 };
 
 struct sl_lock {
@@ -167,11 +181,19 @@ const struct sl_lock_metadata *sl_lock_package_metadata(const struct sl_lock_pac
 void sl_lock_add_incomplete(struct sl_lock *lock, const char *what, const char *why,
 			    const char *remedy);
 
+/* The incomplete entry most recently added (NULL when there is none), to
+ * attach requests to it.  Valid until the next add. */
+struct sl_lock_incomplete *sl_lock_last_incomplete(struct sl_lock *lock);
+
+/* As sl_lock_package_add_request, for an unproven package. */
+void sl_lock_incomplete_add_request(struct sl_lock_incomplete *e, const struct sl_lock_request *rq);
+
 /* Records a warning (copied); an identical warning is kept once. */
 void sl_lock_add_warning(struct sl_lock *lock, const char *msg);
 
 /* Sorts packages by name, their evidence by (source, line), their requests
- * by (by, source, line, requirement, parent), required_by,
+ * and an incomplete entry's requests by (by, source, line, requirement,
+ * parent), required_by,
  * space.secrets and space.variables, incomplete by (what, why), warnings; removes duplicate
  * incomplete entries.  The writer calls it, so a lock is written the same way whatever order it was
  * built in. */

@@ -63,6 +63,28 @@ bool sl_version_has_local(const struct sl_version *v);
  * written as letters A-J so that rpm compares the segment as one string. */
 char *sl_version_evr_key(const struct sl_version *v);
 
+/* The most significant part in which two versions differ, for saying what
+ * kind of change an upgrade is.  Release numbers are compared as PEP 440
+ * does (missing components are zeros, so 2.0 and 2.0.0 do not differ);
+ * the first differing release number is MAJOR, the second MINOR, any later
+ * one PATCH. */
+enum sl_version_part {
+	SL_VPART_NONE = 0, /* equal, local labels included */
+	SL_VPART_EPOCH,
+	SL_VPART_MAJOR,
+	SL_VPART_MINOR,
+	SL_VPART_PATCH,
+	SL_VPART_PRE,	/* a, b, rc: kind or number */
+	SL_VPART_POST,	/* .postN */
+	SL_VPART_DEV,	/* .devN */
+	SL_VPART_LOCAL, /* only the +local label ("+cpu" -> "+cu121") */
+};
+enum sl_version_part sl_version_diff_part(const struct sl_version *a, const struct sl_version *b);
+
+/* "epoch", "major", "minor", "patch", "pre-release", "post", "dev",
+ * "local"; NULL for SL_VPART_NONE. */
+const char *sl_version_part_name(enum sl_version_part part);
+
 /* Parses a and b and compares them: *out is <0, 0 or >0.  Returns 0 or
  * SL_EPARSE (the message names the bad one).  *out written on success. */
 int sl_version_compare_str(const char *a, const char *b, int *out, struct sl_err *err);

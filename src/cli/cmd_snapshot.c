@@ -183,8 +183,6 @@ static int from_hub(struct sl_cli *cli, struct opts *o, struct sl_hubdir *hf)
 
 	if (rc)
 		return rc;
-	o->in.dir = hf->dir;
-	o->in.dir_label = hf->dir_label;
 	if (hf->space.build_log) {
 		files_add(&o->build, hf->space.build_log);
 		o->build.v[o->build.n - 1].label = hf->build_label;
@@ -197,11 +195,7 @@ static int from_hub(struct sl_cli *cli, struct opts *o, struct sl_hubdir *hf)
 	o->in.n_build_logs = o->build.n;
 	o->in.run_logs = o->run.v;
 	o->in.n_run_logs = o->run.n;
-	o->in.space_id = hf->space.id;
-	o->in.revision = hf->space.sha;
-	o->in.hardware = hf->space.hardware;
-	o->in.secret_names = hf->space.secret_names;
-	o->in.variable_names = hf->space.variable_names;
+	cli_hub_fetch_inputs(hf, &o->in);
 	return 0;
 }
 

@@ -4,7 +4,9 @@
 #include <string.h>
 
 #include "net.h"
+#include "spacelock/lock.h"
 #include "spacelock/mem.h"
+#include "spacelock/snapshot.h"
 #include "spacelock/token.h"
 
 /* The Space as the user named it, and the revision: from --revision or
@@ -72,5 +74,47 @@ int cli_hub_fetch(struct sl_cli *cli, const char *space, const char *revision,
 		return rc;
 	rc = fetch(cli, &ref, token_file, dir, out);
 	sl_hub_space_ref_release(&ref);
+	return rc;
+}
+
+void cli_hub_fetch_inputs(const struct sl_hubdir *hf, struct sl_snapshot_inputs *in)
+{
+	in->dir = hf->dir;
+	in->dir_label = hf->dir_label;
+	in->space_id = hf->space.id;
+	in->revision = hf->space.sha;
+	in->hardware = hf->space.hardware;
+	in->secret_names = hf->space.secret_names;
+	in->variable_names = hf->space.variable_names;
+}
+
+int cli_hub_snapshot(struct sl_cli *cli, const char *space, const char *revision,
+		     const char *token_file, struct sl_lock **out)
+{
+	struct sl_hubdir hf;
+	struct sl_snapshot_inputs in = {0};
+	struct sl_snapshot_file build = {NULL, NULL}, run = {NULL, NULL};
+	struct sl_err err = {0};
+	int rc = cli_hub_fetch(cli, space, revision, token_file, NULL, &hf);
+
+	if (rc)
+		return rc;
+	cli_hub_fetch_inputs(&hf, &in);
+	if (hf.space.build_log) {
+		build = (struct sl_snapshot_file){hf.space.build_log, hf.build_label};
+		in.build_logs = &build;
+		in.n_build_logs = 1;
+	}
+	if (hf.space.run_log) {
+		run = (struct sl_snapshot_file){hf.space.run_log, hf.run_label};
+		in.run_logs = &run;
+		in.n_run_logs = 1;
+	}
+	if (sl_snapshot_run(&in, out, &err) != 0) {
+		if (err.code == SL_EIO || err.code == SL_ENOTFOUND)
+			err.code = SL_EPARSE; /* what the Hub sent cannot be read */
+		rc = cli_fail(cli, &err);
+	}
+	sl_hubdir_release(&hf);
 	return rc;
 }

@@ -17,4 +17,19 @@
 int cli_hub_fetch(struct sl_cli *cli, const char *space, const char *revision,
 		  const char *token_file, const char *dir, struct sl_hubdir *out);
 
+struct sl_snapshot_inputs;
+struct sl_lock;
+
+/* What a fetched Space gives a snapshot besides its logs: the directory
+ * (named by its Hub address), id, full revision sha, hardware, and the
+ * names of its secrets and variables.  Borrowed from hf. */
+void cli_hub_fetch_inputs(const struct sl_hubdir *hf, struct sl_snapshot_inputs *in);
+
+/* `snapshot SPACE` without a file: fetches the Space (named as
+ * cli_hub_fetch takes it; warnings printed) and locks it into *out (free
+ * with sl_lock_free).  Returns 0 or the exit code after printing the
+ * error. */
+int cli_hub_snapshot(struct sl_cli *cli, const char *space, const char *revision,
+		     const char *token_file, struct sl_lock **out);
+
 #endif

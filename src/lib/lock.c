@@ -31,16 +31,29 @@ static void metadata_free(struct sl_lock_metadata *m)
 	free(m);
 }
 
+static void requests_free(struct sl_lock_request *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].requirement);
+		free(v[i].source);
+		free(v[i].parent);
+	}
+	free(v);
+}
+
+static void incomplete_release(struct sl_lock_incomplete *e)
+{
+	free(e->what);
+	free(e->why);
+	free(e->remedy);
+	requests_free(e->requests, e->n_requests);
+}
+
 static void package_release(struct sl_lock_package *p)
 {
 	free(p->name);
 	free(p->version);
-	for (size_t i = 0; i < p->n_requests; i++) {
-		free(p->requests[i].requirement);
-		free(p->requests[i].source);
-		free(p->requests[i].parent);
-	}
-	free(p->requests);
+	requests_free(p->requests, p->n_requests);
 	strv_free(p->required_by, p->n_required_by);
 	free(p->vcs_url);
 	free(p->vcs_commit);
@@ -79,6 +92,7 @@ static void runtime_release(struct sl_lock_runtime *r)
 	free(r->build_time);
 	free(r->built_commit);
 	free(r->build_status);
+	strv_free(r->platform_step, r->n_platform_step);
 }
 
 void sl_lock_free(struct sl_lock *lock)
@@ -90,11 +104,8 @@ void sl_lock_free(struct sl_lock *lock)
 	for (size_t i = 0; i < lock->n_packages; i++)
 		package_release(&lock->packages[i]);
 	free(lock->packages);
-	for (size_t i = 0; i < lock->n_incomplete; i++) {
-		free(lock->incomplete[i].what);
-		free(lock->incomplete[i].why);
-		free(lock->incomplete[i].remedy);
-	}
+	for (size_t i = 0; i < lock->n_incomplete; i++)
+		incomplete_release(&lock->incomplete[i]);
 	free(lock->incomplete);
 	strv_free(lock->warnings, lock->n_warnings);
 	strv_free(lock->inputs, lock->n_inputs);
@@ -181,21 +192,36 @@ static int cmp_request(const void *a, const void *b)
 	return nullcmp_(x->parent, y->parent);
 }
 
-void sl_lock_package_add_request(struct sl_lock_package *pkg, const struct sl_lock_request *rq)
+static void requests_add(struct sl_lock_request **v, size_t *n, const struct sl_lock_request *rq)
 {
-	size_t cap = pkg->n_requests;
+	size_t cap = *n;
 	struct sl_lock_request *d;
 
-	for (size_t i = 0; i < pkg->n_requests; i++)
-		if (cmp_request(&pkg->requests[i], rq) == 0)
+	for (size_t i = 0; i < *n; i++)
+		if (cmp_request(&(*v)[i], rq) == 0)
 			return;
-	sl_xgrow((void **)&pkg->requests, &cap, pkg->n_requests + 1, sizeof(*pkg->requests));
-	d = &pkg->requests[pkg->n_requests++];
+	sl_xgrow((void **)v, &cap, *n + 1, sizeof(**v));
+	d = &(*v)[(*n)++];
 	d->by = rq->by;
 	d->requirement = dup_or_null(rq->requirement);
 	d->source = dup_or_null(rq->source);
 	d->line = rq->line;
 	d->parent = dup_or_null(rq->parent);
+}
+
+void sl_lock_package_add_request(struct sl_lock_package *pkg, const struct sl_lock_request *rq)
+{
+	requests_add(&pkg->requests, &pkg->n_requests, rq);
+}
+
+void sl_lock_incomplete_add_request(struct sl_lock_incomplete *e, const struct sl_lock_request *rq)
+{
+	requests_add(&e->requests, &e->n_requests, rq);
+}
+
+struct sl_lock_incomplete *sl_lock_last_incomplete(struct sl_lock *lock)
+{
+	return lock->n_incomplete ? &lock->incomplete[lock->n_incomplete - 1] : NULL;
 }
 
 void sl_lock_package_add_parent(struct sl_lock_package *pkg, const char *parent)
@@ -246,6 +272,8 @@ void sl_lock_add_incomplete(struct sl_lock *lock, const char *what, const char *
 	e->what = sl_xstrdup(what);
 	e->why = sl_xstrdup(why);
 	e->remedy = remedy ? sl_xstrdup(remedy) : NULL;
+	e->requests = NULL;
+	e->n_requests = 0;
 }
 
 void sl_lock_add_warning(struct sl_lock *lock, const char *msg)
@@ -309,9 +337,10 @@ static void dedup_incomplete(struct sl_lock *lock)
 	for (size_t i = 0; i < lock->n_incomplete; i++) {
 		struct sl_lock_incomplete *e = &lock->incomplete[i];
 		if (out > 0 && cmp_incomplete(&lock->incomplete[out - 1], e) == 0) {
-			free(e->what);
-			free(e->why);
-			free(e->remedy);
+			struct sl_lock_incomplete *kept = &lock->incomplete[out - 1];
+			for (size_t j = 0; j < e->n_requests; j++)
+				sl_lock_incomplete_add_request(kept, &e->requests[j]);
+			incomplete_release(e);
 			continue;
 		}
 		lock->incomplete[out++] = *e;
@@ -336,6 +365,11 @@ void sl_lock_sort(struct sl_lock *lock)
 		qsort(lock->incomplete, lock->n_incomplete, sizeof(*lock->incomplete),
 		      cmp_incomplete);
 		dedup_incomplete(lock);
+	}
+	for (size_t i = 0; i < lock->n_incomplete; i++) {
+		struct sl_lock_incomplete *e = &lock->incomplete[i];
+		if (e->n_requests)
+			qsort(e->requests, e->n_requests, sizeof(*e->requests), cmp_request);
 	}
 	if (lock->n_warnings)
 		qsort(lock->warnings, lock->n_warnings, sizeof(char *), cmp_str);

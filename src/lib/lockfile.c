@@ -75,6 +75,9 @@ static cJSON *runtime_json(const struct sl_lock_runtime *r)
 	put_str(o, "build_time", r->build_time);
 	put_str(o, "built_commit", r->built_commit);
 	put_str(o, "digest", r->digest);
+	if (r->n_platform_step) /* absent when no log shows the step */
+		cJSON_AddItemToObject(o, "platform_step",
+				      strv_json(r->platform_step, r->n_platform_step));
 	put_str(o, "python", r->python);
 	put_str(o, "python_source", r->python_source);
 	return o;
@@ -116,6 +119,18 @@ static cJSON *request_json(const struct sl_lock_request *q)
 	return o;
 }
 
+static void put_requests(cJSON *o, const struct sl_lock_request *v, size_t n)
+{
+	cJSON *rq;
+
+	if (!n)
+		return;
+	rq = cJSON_CreateArray();
+	for (size_t i = 0; i < n; i++)
+		cJSON_AddItemToArray(rq, request_json(&v[i]));
+	cJSON_AddItemToObject(o, "requests", rq);
+}
+
 static cJSON *package_json(const struct sl_lock_package *p)
 {
 	cJSON *o = cJSON_CreateObject();
@@ -124,12 +139,7 @@ static cJSON *package_json(const struct sl_lock_package *p)
 	cJSON_AddStringToObject(o, "name", p->name);
 	put_str(o, "version", p->version);
 	cJSON_AddStringToObject(o, "origin", sl_origin_name(p->origin));
-	if (p->n_requests) {
-		cJSON *rq = cJSON_CreateArray();
-		for (size_t i = 0; i < p->n_requests; i++)
-			cJSON_AddItemToArray(rq, request_json(&p->requests[i]));
-		cJSON_AddItemToObject(o, "requests", rq);
-	}
+	put_requests(o, p->requests, p->n_requests);
 	if (p->n_required_by)
 		cJSON_AddItemToObject(o, "required_by",
 				      strv_json(p->required_by, p->n_required_by));
@@ -164,6 +174,7 @@ static cJSON *lock_json(const struct sl_lock *lock)
 		cJSON_AddStringToObject(x, "what", e->what);
 		cJSON_AddStringToObject(x, "why", e->why);
 		put_str(x, "remedy", e->remedy);
+		put_requests(x, e->requests, e->n_requests);
 		cJSON_AddItemToArray(inc, x);
 	}
 	cJSON_AddItemToObject(o, "incomplete", inc);
@@ -397,6 +408,9 @@ static int read_runtime(struct rd *r, const cJSON *o, struct sl_lock_runtime *t)
 	rc = rc ? rc : get_str(r, o, "build_time", "runtime", &t->build_time);
 	rc = rc ? rc : get_str(r, o, "built_commit", "runtime", &t->built_commit);
 	rc = rc ? rc : get_str(r, o, "build_status", "runtime", &t->build_status);
+	rc =
+	    rc ? rc
+	       : get_strv(r, o, "platform_step", "runtime", &t->platform_step, &t->n_platform_step);
 	return rc;
 }
 
@@ -429,11 +443,11 @@ static int read_evidence(struct rd *r, const cJSON *o, const char *where, struct
 	return 0;
 }
 
-static int read_request(struct rd *r, const cJSON *o, const char *where, struct sl_lock_package *p)
+/* One request into *q (its strings owned by the caller afterwards). */
+static int read_request(struct rd *r, const cJSON *o, const char *where, struct sl_lock_request *q)
 {
 	const cJSON *by = cJSON_GetObjectItemCaseSensitive(o, "by");
 	const cJSON *line = cJSON_GetObjectItemCaseSensitive(o, "line");
-	struct sl_lock_request q = {0};
 	int b, rc;
 
 	if (!cJSON_IsObject(o))
@@ -442,35 +456,51 @@ static int read_request(struct rd *r, const cJSON *o, const char *where, struct 
 		return bad(r, where, "'by' must be one of direct, platform, transitive");
 	if (line && (!cJSON_IsNumber(line) || line->valuedouble < 0 || line->valuedouble > 4e9))
 		return bad(r, where, "'line' must be a line number");
-	q.by = (enum sl_origin)b;
-	q.line = line ? (unsigned long)line->valuedouble : 0;
-	if ((rc = get_str(r, o, "requirement", where, &q.requirement)) == 0 &&
-	    (rc = get_str(r, o, "source", where, &q.source)) == 0 &&
-	    (rc = get_str(r, o, "parent", where, &q.parent)) == 0)
-		sl_lock_package_add_request(p, &q);
-	free(q.requirement);
-	free(q.source);
-	free(q.parent);
+	q->by = (enum sl_origin)b;
+	q->line = line ? (unsigned long)line->valuedouble : 0;
+	if ((rc = get_str(r, o, "requirement", where, &q->requirement)) == 0 &&
+	    (rc = get_str(r, o, "source", where, &q->source)) == 0)
+		rc = get_str(r, o, "parent", where, &q->parent);
 	return rc;
 }
 
-/* "requests" (version 2), or version 1's single "requirement", read as a
- * request of the package's origin without a source. */
-static int read_requests(struct rd *r, const cJSON *o, const char *where, struct sl_lock_package *p)
+/* The "requests" array of a package (p) or of an unproven package (e). */
+static int read_request_array(struct rd *r, const cJSON *o, const char *where,
+			      struct sl_lock_package *p, struct sl_lock_incomplete *e)
 {
 	const cJSON *a = cJSON_GetObjectItemCaseSensitive(o, "requests"), *c;
-	struct sl_lock_request q = {0};
 	int rc, i = 0;
 
 	if (a && !cJSON_IsArray(a))
 		return bad(r, where, "'requests' must be an array");
 	cJSON_ArrayForEach(c, a)
 	{
+		struct sl_lock_request q = {0};
 		char sub[160];
 		snprintf(sub, sizeof(sub), "%s.requests[%d]", where, i++);
-		if ((rc = read_request(r, c, sub, p)) != 0)
+		rc = read_request(r, c, sub, &q);
+		if (rc == 0 && p)
+			sl_lock_package_add_request(p, &q);
+		else if (rc == 0)
+			sl_lock_incomplete_add_request(e, &q);
+		free(q.requirement);
+		free(q.source);
+		free(q.parent);
+		if (rc)
 			return rc;
 	}
+	return 0;
+}
+
+/* "requests" (version 2), or version 1's single "requirement", read as a
+ * request of the package's origin without a source. */
+static int read_requests(struct rd *r, const cJSON *o, const char *where, struct sl_lock_package *p)
+{
+	struct sl_lock_request q = {0};
+	int rc;
+
+	if ((rc = read_request_array(r, o, where, p, NULL)) != 0)
+		return rc;
 	if ((rc = get_str(r, o, "requirement", where, &q.requirement)) != 0 || !q.requirement)
 		return rc;
 	q.by = p->origin == SL_ORIGIN_UNKNOWN ? SL_ORIGIN_DIRECT : p->origin;
@@ -579,7 +609,7 @@ static int read_packages(struct rd *r, const cJSON *a, struct sl_lock *lock)
 static int read_incomplete(struct rd *r, const cJSON *a, struct sl_lock *lock)
 {
 	const cJSON *o;
-	int i = 0;
+	int i = 0, rc;
 
 	if (!a)
 		return 0;
@@ -598,6 +628,9 @@ static int read_incomplete(struct rd *r, const cJSON *a, struct sl_lock *lock)
 			return bad(r, where, "'remedy' must be a string or null");
 		sl_lock_add_incomplete(lock, what->valuestring, why->valuestring,
 				       cJSON_IsString(rem) ? rem->valuestring : NULL);
+		rc = read_request_array(r, o, where, NULL, sl_lock_last_incomplete(lock));
+		if (rc)
+			return rc;
 	}
 	return 0;
 }

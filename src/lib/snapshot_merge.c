@@ -298,6 +298,20 @@ static void lock_package(struct snap *s, const char *name, const struct item *it
 			  p->version, win->source, win->line, s->lock->space.sdk_version);
 }
 
+/* An unproven package keeps its requests as a locked one would (the same
+ * rules, so the same requests), handed over to its incomplete entry. */
+static void keep_requests(struct sl_lock_incomplete *e, const char *name, const struct snap *s,
+			  const struct item *it, size_t n)
+{
+	struct sl_lock_package tmp = {0};
+
+	tmp.name = (char *)name;
+	for (size_t i = 0; i < n; i++)
+		add_request(&tmp, &s->obs.v[it[i].idx]);
+	e->requests = tmp.requests;
+	e->n_requests = tmp.n_requests;
+}
+
 static void unknown_package(struct snap *s, const char *name, const struct item *it, size_t n)
 {
 	const struct sl_obs *first = &s->obs.v[it[0].idx];
@@ -326,6 +340,7 @@ static void unknown_package(struct snap *s, const char *name, const struct item 
 			    "(expected, not proven)",
 			    name, s->lock->space.sdk_version);
 	sl_lock_add_incomplete(s->lock, what, why.buf, REMEDY_VERSION);
+	keep_requests(sl_lock_last_incomplete(s->lock), name, s, it, n);
 	sl_buf_release(&why);
 	free(what);
 }
@@ -530,6 +545,22 @@ static void check_failure(struct snap *s, const struct sl_buildlog *log)
 			   log->logs_unavailable);
 }
 
+/* The builder's sdk step as the lock keeps it (lock.h): its requirement
+ * arguments, led by "-r requirements.txt" when that step also installs the
+ * Space's requirements in one resolver run. */
+static void set_platform_step(struct sl_lock_runtime *r, const struct sl_buildlog *log)
+{
+	for (size_t i = 0; i < log->nsteps; i++)
+		if ((log->steps[i].flags & SL_STEP_SDK) &&
+		    (log->steps[i].flags & SL_STEP_REQUIREMENTS)) {
+			sl_lock_strv_add(&r->platform_step, &r->n_platform_step,
+					 "-r requirements.txt");
+			break;
+		}
+	for (size_t i = 0; i < log->nplatform_reqs; i++)
+		sl_lock_strv_add(&r->platform_step, &r->n_platform_step, log->platform_reqs[i]);
+}
+
 static void set_runtime_from(struct snap *s, const struct sl_buildlog *log)
 {
 	struct sl_lock_runtime *r = &s->lock->runtime;
@@ -539,6 +570,8 @@ static void set_runtime_from(struct snap *s, const struct sl_buildlog *log)
 	sl_lock_set(&r->build_time, log->queued_at);
 	sl_lock_set(&r->built_commit, log->commit);
 	sl_lock_set(&r->build_status, status_of(log));
+	if (log->nplatform_reqs)
+		set_platform_step(r, log);
 	if (log->python) {
 		sl_lock_set(&r->python, log->python);
 		sl_lock_set(&r->python_source, "build-log");

@@ -25,6 +25,14 @@ numpy<2
     },
     {
       "remedy": "pass a log of an uncached build (Factory rebuild), a run log in which the app prints `pip freeze` at start-up, or a freeze of the running Space (--freeze)",
+      "requests": [
+        {
+          "by": "direct",
+          "line": 1,
+          "requirement": "numpy<2",
+          "source": "requirements.txt"
+        }
+      ],
       "what": "package 'numpy'",
       "why": "requirements.txt:1 asks for 'numpy<2' but no input shows which version was installed"
     },

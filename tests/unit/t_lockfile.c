@@ -345,9 +345,81 @@ static void test_names(void)
 	sl_lock_free(lock);
 }
 
+/* The builder's sdk step: absent when not known, kept in the order
+ * written (not sorted), read back. */
+static void test_platform_step(void)
+{
+	static const char *const args[] = {"-r requirements.txt", "gradio[oauth]==4.31.0",
+					   "spaces"};
+	struct sl_lock *lock = sl_lock_new(), *back = NULL;
+	struct sl_buf b = SL_BUF_INIT;
+	struct sl_err err = {0};
+
+	sl_lockfile_dump(lock, &b);
+	CHECK(!strstr(b.buf, "\"platform_step\""), "unknown: absent");
+	sl_buf_reset(&b);
+	for (size_t i = 0; i < 3; i++)
+		sl_lock_strv_add(&lock->runtime.platform_step, &lock->runtime.n_platform_step,
+				 args[i]);
+	sl_lockfile_dump(lock, &b);
+	CHECK(strstr(b.buf, "\"platform_step\": [\n      \"-r requirements.txt\",\n      "
+			    "\"gradio[oauth]==4.31.0\",\n      \"spaces\"\n    ]") != NULL,
+	      "in the order written: %s", b.buf);
+	CHECK(sl_lockfile_parse("t.json", b.buf, b.len, &back, &err) == 0, "parses: %s", err.msg);
+	CHECK(back && back->runtime.n_platform_step == 3 &&
+		  strcmp(back->runtime.platform_step[2], "spaces") == 0,
+	      "read back");
+	sl_lock_free(back);
+	back = NULL;
+	CHECK(sl_lockfile_parse(
+		  "t.json", "{\"lockfile_version\": 2, \"runtime\": {\"platform_step\": \"x\"}}",
+		  58, &back, &err) == SL_EPARSE &&
+		  strstr(err.msg, "platform_step"),
+	      "an array of strings: %s", err.msg);
+	sl_lock_free(back);
+	sl_buf_release(&b);
+	sl_lock_free(lock);
+}
+
+/* An unproven package keeps its requests: written sorted, read back, bad
+ * ones named by their path. */
+static void test_incomplete_requests(void)
+{
+	struct sl_lock *lock = sl_lock_new(), *back = NULL;
+	struct sl_lock_request platform = {SL_ORIGIN_PLATFORM, "spaces", "build.log", 21, NULL};
+	struct sl_lock_request direct = {SL_ORIGIN_DIRECT, "pydantic>=2.9.0", "requirements.txt", 1,
+					 NULL};
+	struct sl_buf b = SL_BUF_INIT;
+	struct sl_err err = {0};
+	const char *bad = "{\"lockfile_version\": 2, \"incomplete\": [{\"what\": \"w\", "
+			  "\"why\": \"y\", \"requests\": [{\"by\": \"nobody\"}]}]}";
+
+	sl_lock_add_incomplete(lock, "package 'pydantic'", "not proven", NULL);
+	sl_lock_incomplete_add_request(sl_lock_last_incomplete(lock), &platform);
+	sl_lock_incomplete_add_request(sl_lock_last_incomplete(lock), &direct);
+	sl_lock_incomplete_add_request(sl_lock_last_incomplete(lock), &direct);
+	sl_lockfile_dump(lock, &b);
+	CHECK(strstr(b.buf, "\"requests\": [\n        {\n          \"by\": \"direct\"") != NULL,
+	      "sorted, direct first, kept once: %s", b.buf);
+	CHECK(sl_lockfile_parse("t.json", b.buf, b.len, &back, &err) == 0, "parses: %s", err.msg);
+	CHECK(back && back->n_incomplete == 1 && back->incomplete[0].n_requests == 2 &&
+		  strcmp(back->incomplete[0].requests[0].requirement, "pydantic>=2.9.0") == 0,
+	      "read back");
+	sl_lock_free(back);
+	back = NULL;
+	CHECK(sl_lockfile_parse("t.json", bad, strlen(bad), &back, &err) == SL_EPARSE &&
+		  strstr(err.msg, "incomplete[0].requests[0]"),
+	      "a bad request is named: %s", err.msg);
+	sl_lock_free(back);
+	sl_buf_release(&b);
+	sl_lock_free(lock);
+}
+
 int main(void)
 {
 	test_names();
+	test_incomplete_requests();
+	test_platform_step();
 	test_special();
 	test_dump();
 	test_errors();

@@ -103,6 +103,15 @@ static void test_example_log(void)
 	CHECK_STR(lock->runtime.built_commit, "6a05175", "built commit");
 	CHECK_STR(lock->runtime.build_time, "2026-05-13 16:49:14", "build time");
 	CHECK_STR(lock->runtime.build_status, "failed", "build status");
+	CHECK(lock->runtime.n_platform_step == 6, "the sdk step's arguments (%zu)",
+	      lock->runtime.n_platform_step);
+	if (lock->runtime.n_platform_step == 6) {
+		CHECK_STR(lock->runtime.platform_step[0], "-r requirements.txt",
+			  "one resolver run with the requirements");
+		CHECK_STR(lock->runtime.platform_step[4], "spaces", "spaces unpinned");
+		CHECK_STR(lock->runtime.platform_step[5], "fastapi<0.113.0",
+			  "as written, in order");
+	}
 	CHECK(find_incomplete(lock, "build") != NULL, "a failed build is not known-good");
 	CHECK(find_incomplete(lock, "runtime python") == NULL, "python known");
 	CHECK(find_incomplete(lock, "platform packages") == NULL,
@@ -110,6 +119,13 @@ static void test_example_log(void)
 	p = sl_lock_find(lock, "pydantic");
 	CHECK(!p || p->origin == SL_ORIGIN_DIRECT, "pydantic is direct when locked");
 	CHECK(find_incomplete(lock, "package 'psutil'") != NULL, "psutil never reached");
+	{
+		const struct sl_lock_incomplete *e = find_incomplete(lock, "package 'pydantic'");
+		CHECK(e && e->n_requests == 1 && e->requests[0].by == SL_ORIGIN_DIRECT &&
+			  strcmp(e->requests[0].requirement, "pydantic>=2.9.0") == 0 &&
+			  e->requests[0].line == 1,
+		      "an unproven package keeps its requirement line, once");
+	}
 	p = sl_lock_find(lock, "gradio");
 	CHECK(p && strcmp(p->version, "4.31.0") == 0 && p->origin == SL_ORIGIN_PLATFORM,
 	      "the platform's pin wins the origin");
@@ -324,6 +340,27 @@ static void log_case(char **f, int n, int lineno)
 	free(path);
 }
 
+/* A 2023 build: the sdk has its own step, spaces pinned by the platform,
+ * no "-r requirements.txt" in it. */
+static void test_platform_step_2023(void)
+{
+	struct sl_snapshot_file file = {
+	    "tests/fixtures/logs/2023-10-gradio-3.47.1-spaces-0.16.1-build.log", "build.log"};
+	struct sl_snapshot_inputs in = {.build_logs = &file, .n_build_logs = 1};
+	struct sl_lock *lock = run(&in);
+	const struct sl_lock_runtime *r;
+
+	if (!lock)
+		return;
+	r = &lock->runtime;
+	CHECK(r->n_platform_step == 3, "three arguments (%zu)", r->n_platform_step);
+	if (r->n_platform_step == 3) {
+		CHECK_STR(r->platform_step[0], "gradio[oauth]==3.47.1", "the sdk pin first");
+		CHECK_STR(r->platform_step[2], "spaces==0.16.1", "spaces pinned in 2023");
+	}
+	sl_lock_free(lock);
+}
+
 /* The richest real log: pip's "already satisfied" lines prove what the
  * CACHED base step installed; the backtracked websockets is the final one. */
 static void test_real_uncached(void)
@@ -461,6 +498,7 @@ int main(void)
 	test_freeze_text();
 	t_each_case(T_DATA("snapshot.data"), log_case);
 	test_real_uncached();
+	test_platform_step_2023();
 	test_site_packages();
 	test_site_broken();
 	test_errors();

@@ -242,12 +242,35 @@ static void test_api(void)
 	CHECK(sl_version_compare_str(big1, big2, &r, &err) == 0 && r < 0, "999...9 < 1000...0");
 }
 
+/* version_part.data: A  B  PART (which part of the version changed) */
+static void part_case(char **f, int n, int lineno)
+{
+	struct sl_version *a, *b;
+	const char *got, *back;
+
+	if (n != 3) {
+		t_fail(__FILE__, __LINE__, "version_part.data line %d: 3 fields", lineno);
+		return;
+	}
+	a = must_parse(f[0], lineno);
+	b = must_parse(f[1], lineno);
+	if (a && b) {
+		got = sl_version_part_name(sl_version_diff_part(a, b));
+		back = sl_version_part_name(sl_version_diff_part(b, a));
+		CHECK_STR(got ? got : "none", f[2], f[0]);
+		CHECK_STR(back ? back : "none", f[2], "the same both ways");
+	}
+	sl_version_free(a);
+	sl_version_free(b);
+}
+
 int main(void)
 {
 	pool = pool_create();
 	CHECK(pool_setdisttype(pool, DISTTYPE_RPM) >= 0, "libsolv has the rpm disttype");
 	t_each_case(T_DATA("version.data"), one_case);
 	chain_flush();
+	t_each_case(T_DATA("version_part.data"), part_case);
 	test_api();
 	pool_free(pool);
 	return t_done();
