@@ -6,7 +6,9 @@
 #include <fcntl.h>
 #include <ftw.h>
 #include <sys/file.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -149,34 +151,60 @@ static void test_stale_dirs(void)
 	rm_rf(dir);
 }
 
+/* A handler like the CLI's: remove, then end by the same signal. */
+static void on_signal(int sig)
+{
+	sl_temp_remove_all();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* The child: temporaries of every kind, nested, then a signal. */
+static void child_interrupted(const char *target)
+{
+	struct sl_temp *made, *tdir, *tfile;
+	struct sl_err err;
+	char *inner, *entry;
+	FILE *fp;
+
+	signal(SIGTERM, on_signal);
+	if (sl_temp_mkdir(target, &made, &err) != 1 ||
+	    sl_temp_dir(target, ".spacelock-hub-", hub_entries, &tdir, &err) != 0)
+		_exit(2);
+	entry = path_in(sl_temp_path(tdir), "build.log");
+	fp = fopen(entry, "w");
+	if (!fp)
+		_exit(3);
+	fclose(fp);
+	inner = path_in(sl_temp_path(tdir), "README.md");
+	if (sl_temp_file(inner, &tfile, &err) < 0)
+		_exit(4);
+	raise(SIGTERM);
+	_exit(5); /* not reached: the handler ends the process */
+}
+
 /* What the signal handler runs: every live temporary goes, nested
- * directories in any order, entries first. */
+ * directories in any order, entries first, and the process ends by the
+ * signal (in a child, so the process that ends is not this test). */
 static void test_remove_all(void)
 {
 	char dir[] = "/tmp/sl-removeall-XXXXXX";
-	struct sl_temp *made, *tdir, *tfile;
-	struct sl_err err;
-	char *target, *inner, *entry;
-	FILE *fp;
+	char *target;
+	int status = 0;
+	pid_t pid;
 
 	CHECK(mkdtemp(dir) != NULL, "mkdtemp");
 	target = path_in(dir, "fetched");
-	CHECK(sl_temp_mkdir(target, &made, &err) == 1, "mkdir registered: %s", err.msg);
-	CHECK(sl_temp_dir(target, ".spacelock-hub-", hub_entries, &tdir, &err) == 0, "temp dir: %s",
-	      err.msg);
-	entry = path_in(sl_temp_path(tdir), "build.log");
-	fp = fopen(entry, "w");
-	CHECK(fp != NULL, "an entry");
-	if (fp)
-		fclose(fp);
-	inner = path_in(sl_temp_path(tdir), "README.md");
-	CHECK(sl_temp_file(inner, &tfile, &err) >= 0, "temp file: %s", err.msg);
-	sl_temp_remove_all();
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0)
+		child_interrupted(target);
+	CHECK(pid > 0 && waitpid(pid, &status, 0) == pid, "child ran");
+	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM,
+	      "ended by the signal (status %#x)", status);
 	CHECK(access(target, F_OK) != 0, "file, entry, temporary and created directory all gone");
 	CHECK(rmdir(dir) == 0, "nothing else left");
 	free(target);
-	free(inner);
-	free(entry);
 }
 
 static void test_mkdir_existing(void)
