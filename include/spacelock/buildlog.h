@@ -91,6 +91,7 @@ enum sl_failure_kind {
 
 struct sl_build_failure {
 	enum sl_failure_kind kind;
+	enum sl_log_kind section; /* the section it was seen in */
 	char *subject; /* the package(s) or command concerned, or NULL */
 	char *text;    /* the line, sanitised and bounded */
 	unsigned long line;
@@ -117,12 +118,20 @@ struct sl_buildlog {
 	char *commit;	  /* short SHA as printed, or NULL */
 	char *started_at; /* run logs: application start time, or NULL */
 	unsigned builds;  /* Build Queued headers seen; only the last build is kept */
+	unsigned runs;	  /* Application Startup headers seen; only the last is kept */
+	/* the sections read (a file may hold a build and a run log, either
+	 * order); lines before any header belong to the kind asked for */
+	bool has_build, has_run;
+	/* lines that look like a step or a header but sit behind another
+	 * indentation or quoting than the log's: not read, the log is partial */
+	unsigned long unread;
 
 	/* the first "--> FROM" of the build */
 	char *base_image;  /* "docker.io/library/python:3.13" (no digest), or NULL */
 	char *base_digest; /* "sha256:f3c3...", or NULL */
 	char *python;	   /* "3.13", "3.8.9": the python image's tag version, or NULL */
 	char *site_python; /* "3.13" from a /lib/python3.13/site-packages path, or NULL */
+	bool site_python_run; /* ... read in a run section (the app's own traceback) */
 	char *pip_version; /* from pip's "[notice] A new release of pip ...: X -> Y", or NULL */
 
 	/* the platform step (era 1/2: its own RUN; era 3: the one resolver run) */

@@ -137,6 +137,7 @@ static void json_failures(struct sl_jsonw *w, const struct sl_buildlog *log)
 		sl_jsonw_object_begin(w);
 		sl_jsonw_field_int(w, "line", (long long)f->line);
 		sl_jsonw_field_string(w, "kind", sl_failure_kind_name(f->kind));
+		sl_jsonw_field_string(w, "section", sl_log_kind_name(f->section));
 		sl_jsonw_field_string(w, "subject", f->subject);
 		sl_jsonw_field_string(w, "text", f->text);
 		sl_jsonw_object_end(w);
@@ -184,6 +185,11 @@ static void json_head(struct sl_jsonw *w, const struct sl_buildlog *log)
 	sl_jsonw_field_string(w, "format", log->sse ? "sse" : "plain");
 	sl_jsonw_field_int(w, "lines", (long long)log->lines);
 	sl_jsonw_field_int(w, "builds", log->builds);
+	sl_jsonw_field_int(w, "runs", log->runs);
+	sl_jsonw_space(w, "\n");
+	sl_jsonw_field_bool(w, "has_build", log->has_build);
+	sl_jsonw_field_bool(w, "has_run", log->has_run);
+	sl_jsonw_field_int(w, "unread", (long long)log->unread);
 	sl_jsonw_space(w, "\n");
 	sl_jsonw_field_string(w, "queued_at", log->queued_at);
 	sl_jsonw_field_string(w, "commit", log->commit);
@@ -240,9 +246,50 @@ static void text_obs(struct sl_buf *b, const struct sl_obs *o)
 	sl_buf_addch(b, '\n');
 }
 
+/* The first failure of a kind, or NULL. */
+static const struct sl_build_failure *first_failure(const struct sl_buildlog *log, bool runtime)
+{
+	for (size_t i = 0; i < log->nfailures; i++)
+		if ((log->failures[i].kind == SL_FAIL_RUNTIME) == runtime)
+			return &log->failures[i];
+	return NULL;
+}
+
+/* One result line per section read, with the failure that decides it, so
+ * that the result and the failures below never disagree. */
+static void text_result(struct sl_buf *b, const struct sl_buildlog *log)
+{
+	const struct sl_build_failure *f;
+
+	if (log->has_build || !log->has_run) {
+		f = first_failure(log, false);
+		if (log->build_failed)
+			sl_buf_addf(b, "result       build failed%s%s\n", f ? ": " : "",
+				    f ? f->text : "");
+		else
+			sl_buf_addstr(b, "result       no build failure seen\n");
+	}
+	if (log->has_run || log->runtime_error) {
+		f = first_failure(log, true);
+		if (log->runtime_error)
+			sl_buf_addf(b, "result       runtime error%s%s\n", f ? ": " : "",
+				    f ? f->text : "");
+		else
+			sl_buf_addstr(b, "result       no runtime error seen\n");
+	}
+}
+
+/* "build log", "run log", "build and run log": the sections read. */
+static const char *sections_name(const struct sl_buildlog *log)
+{
+	if (log->has_build && log->has_run)
+		return "build and run";
+	return log->has_run ? "run" : log->has_build ? "build" : sl_log_kind_name(log->kind);
+}
+
 static void text_head(struct sl_buf *b, const struct sl_buildlog *log)
 {
-	sl_buf_addf(b, "%s: %s log, %lu lines (%s)\n", log->source, sl_log_kind_name(log->kind),
+	sl_buf_addf(b, "%s: %s log, %lu lines (%s)\n", log->source, sections_name(log),
 		    log->lines, log->sse ? "server-sent events" : "plain text");
 	if (log->queued_at)
 		sl_buf_addf(b, "queued       %s, commit %s\n", log->queued_at,
@@ -266,12 +313,7 @@ static void text_head(struct sl_buf *b, const struct sl_buildlog *log)
 	}
 	if (log->pip_version)
 		sl_buf_addf(b, "pip          %s\n", log->pip_version);
-	if (log->kind == SL_LOG_BUILD)
-		sl_buf_addf(b, "result       %s\n",
-			    log->build_failed ? "build failed" : "no failure seen");
-	else
-		sl_buf_addf(b, "result       %s\n",
-			    log->runtime_error ? "runtime error" : "no runtime error seen");
+	text_result(b, log);
 	if (log->has_summary)
 		sl_buf_addf(b, "summary      %zu cache misses%s%s\n", log->nmisses,
 			    log->logs_unavailable ? "; logs unavailable: " : "",
@@ -308,10 +350,18 @@ static void text_log(struct sl_buf *b, const struct sl_buildlog *log)
 	}
 	if (log->nfailures)
 		sl_buf_addstr(b, "failures\n");
-	for (size_t i = 0; i < log->nfailures; i++)
+	for (size_t i = 0; i < log->nfailures; i++) {
 		sl_buf_addf(b, "  %-6lu %-15s %s\n", log->failures[i].line,
 			    sl_failure_kind_name(log->failures[i].kind),
 			    or_dash(log->failures[i].subject));
+		/* the message itself, when the subject is not all of it */
+		if (!log->failures[i].subject ||
+		    strcmp(log->failures[i].subject, log->failures[i].text) != 0) {
+			sl_buf_addstr(b, "         ");
+			add_squeezed(b, log->failures[i].text, 200);
+			sl_buf_addch(b, '\n');
+		}
+	}
 	if (log->obs.n)
 		sl_buf_addstr(b, "observations\n");
 	for (size_t i = 0; i < log->obs.n; i++)

@@ -195,7 +195,9 @@ void blog_warn(struct sl_buildlog *log, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	warn_add(log, &log->state->warn_build, fmt, ap);
+	warn_add(log,
+		 log->state->section == SL_LOG_RUN ? &log->state->warn_run : &log->state->warn_build,
+		 fmt, ap);
 	va_end(ap);
 }
 
@@ -208,27 +210,38 @@ void blog_warn_input(struct sl_buildlog *log, const char *fmt, ...)
 	va_end(ap);
 }
 
-static void warnings_clear(struct blog_warnings *w)
+void blog_warnings_clear(struct blog_warnings *w)
 {
 	for (size_t i = 0; i < w->n; i++)
 		free(w->v[i].text);
 	w->n = w->dropped = 0;
 }
 
-/* The log's warnings: both lists in the order they were made, at most
+/* The log's warnings: the lists in the order they were made, at most
  * SL_BUILDLOG_WARN_MAX (the first ones of each list suffice for that). */
 static void warnings_merge(struct sl_buildlog *log)
 {
-	struct blog_warnings *a = &log->state->warn_input, *b = &log->state->warn_build;
-	size_t i = 0, j = 0, total = a->n + a->dropped + b->n + b->dropped;
-	size_t keep = a->n + b->n < SL_BUILDLOG_WARN_MAX ? a->n + b->n : SL_BUILDLOG_WARN_MAX;
+	struct blog_warnings *l[3] = {&log->state->warn_input, &log->state->warn_build,
+				      &log->state->warn_run};
+	size_t at[3] = {0, 0, 0}, total = 0, n = 0;
 
-	log->warnings = keep ? sl_xcalloc(keep, sizeof(*log->warnings)) : NULL;
-	while ((i < a->n || j < b->n) && log->nwarnings < SL_BUILDLOG_WARN_MAX) {
-		struct blog_warning *w =
-		    j >= b->n || (i < a->n && a->v[i].seq < b->v[j].seq) ? &a->v[i++] : &b->v[j++];
-		log->warnings[log->nwarnings++] = w->text;
-		w->text = NULL;
+	for (int k = 0; k < 3; k++) {
+		total += l[k]->n + l[k]->dropped;
+		n += l[k]->n;
+	}
+	log->warnings = n ? sl_xcalloc(n < SL_BUILDLOG_WARN_MAX ? n : SL_BUILDLOG_WARN_MAX,
+				       sizeof(*log->warnings))
+			  : NULL;
+	while (log->nwarnings < SL_BUILDLOG_WARN_MAX) {
+		int best = -1;
+		for (int k = 0; k < 3; k++)
+			if (at[k] < l[k]->n &&
+			    (best < 0 || l[k]->v[at[k]].seq < l[best]->v[at[best]].seq))
+				best = k;
+		if (best < 0)
+			break;
+		log->warnings[log->nwarnings++] = l[best]->v[at[best]].text;
+		l[best]->v[at[best]++].text = NULL;
 	}
 	log->warnings_dropped = total - log->nwarnings;
 }
@@ -243,7 +256,9 @@ void blog_fail(struct sl_buildlog *log, enum sl_failure_kind kind, const char *s
 {
 	struct sl_build_failure *f;
 
-	if (fatal_kind(kind) && log->kind == SL_LOG_BUILD)
+	/* a step's or the job's failure is a build's wherever it is pasted */
+	if (fatal_kind(kind) && (log->state->section == SL_LOG_BUILD || kind == SL_FAIL_STEP ||
+				 kind == SL_FAIL_JOB))
 		log->build_failed = true;
 	/* pip names a failed package twice or three times; a traceback's
 	 * exception is news each time */
@@ -263,6 +278,7 @@ void blog_fail(struct sl_buildlog *log, enum sl_failure_kind kind, const char *s
 	log->failures = sl_xrealloc(log->failures, (log->nfailures + 1) * sizeof(*log->failures));
 	f = &log->failures[log->nfailures++];
 	f->kind = kind;
+	f->section = log->state->section;
 	f->subject = subject ? sl_xstrndup(subject, subject_len > 200 ? 200 : subject_len) : NULL;
 	f->text = sl_xstrndup(text, strnlen(text, SL_OBS_TEXT_MAX));
 	f->line = log->state->lineno;
@@ -351,9 +367,9 @@ const struct sl_build_step *sl_buildlog_find_step(const struct sl_buildlog *log,
 	return find_step(log, text);
 }
 
-/* ---- the build: reset when a second build starts ---- */
+/* ---- freeing ---- */
 
-static void free_steps(struct sl_buildlog *log)
+void blog_free_steps(struct sl_buildlog *log)
 {
 	for (size_t i = 0; i < log->nsteps; i++) {
 		free(log->steps[i].instruction);
@@ -385,36 +401,6 @@ static void free_strv(char ***v, size_t *n)
 	*n = 0;
 }
 
-#define CLEAR(p) (free(p), (p) = NULL)
-
-static void reset_build(struct sl_buildlog *log)
-{
-	struct sl_buildlog_state *st = log->state;
-
-	free_steps(log);
-	free_failures(log);
-	sl_obs_list_release(&log->obs);
-	free_strv(&log->platform_reqs, &log->nplatform_reqs);
-	CLEAR(log->queued_at);
-	CLEAR(log->commit);
-	CLEAR(log->started_at);
-	CLEAR(log->base_image);
-	CLEAR(log->base_digest);
-	CLEAR(log->python);
-	CLEAR(log->site_python);
-	CLEAR(log->pip_version);
-	CLEAR(log->sdk);
-	CLEAR(log->sdk_version);
-	log->build_failed = st->summary_failed;
-	log->runtime_error = false;
-	st->step = 0;
-	st->in_traceback = false;
-	st->steps_capped = st->fails_capped = st->obs_capped = false;
-	piplog_reset(st);
-	sl_freeze_lines_init(&st->freeze, log->source, true);
-	warnings_clear(&st->warn_build);
-}
-
 /* ---- header, steps, outcomes ---- */
 
 /* Does s[0..len) contain lit (n bytes, no NUL)?  memchr to its first byte:
@@ -438,41 +424,6 @@ int log_header_kind(const char *s, size_t len)
 	if (contains(s, len, "Build Queued at ", 16))
 		return 1;
 	return contains(s, len, "Application Startup at ", 23) ? 2 : 0;
-}
-
-/* s is NUL-terminated (the sanitised line) */
-static void header(struct sl_buildlog *log, const char *s, size_t len)
-{
-	struct sl_buildlog_state *st = log->state;
-	const char *at, *sha, *end;
-	int kind = log_header_kind(s, len);
-	bool build = kind == 1;
-
-	if (!kind)
-		return;
-	if (st->seen_header) {
-		blog_warn_input(log, "another %s starts here; only the last one is kept",
-				build ? "build" : "application start");
-		reset_build(log);
-	}
-	st->seen_header = true;
-	if (build)
-		log->builds++;
-	if ((build ? SL_LOG_BUILD : SL_LOG_RUN) != log->kind)
-		blog_warn_input(log, "a %s log header in a %s log", build ? "build" : "run",
-				sl_log_kind_name(log->kind));
-	if (st->skim) /* a later header replaces this build: its time and commit */
-		return;
-	at = strstr(s, " at ") + 4;
-	end = strstr(at, build ? " / " : " =====");
-	if (!end)
-		end = s + len;
-	blog_set(build ? &log->queued_at : &log->started_at, at, (size_t)(end - at));
-	sha = strstr(s, "Commit SHA: ");
-	if (build && sha) {
-		sha += 12;
-		blog_set(&log->commit, sha, strcspn(sha, " ="));
-	}
 }
 
 /* "FROM [--platform=...] docker.io/library/python:3.13@sha256:... [AS x]" */
@@ -693,12 +644,12 @@ static bool summary_line(struct sl_buildlog *log, const char *s, size_t len)
 	case SUM_NONE: return false;
 	case SUM_BUILD_ERROR:
 		log->has_summary = true;
-		st->summary_failed = log->kind == SL_LOG_BUILD;
-		log->build_failed = st->summary_failed;
+		st->summary_failed = true;
+		log->build_failed = true;
 		break;
 	case SUM_JOB_FAILED:
 		log->has_summary = true;
-		st->summary_failed = log->kind == SL_LOG_BUILD;
+		st->summary_failed = true;
 		if (!st->skim) /* the failure belongs to a build a later one replaces */
 			blog_fail(log, SL_FAIL_JOB, NULL, 0, s);
 		reason = strstr(s, "Reason: cache miss: ");
@@ -724,13 +675,26 @@ const bool log_skim_first_byte[256] = {
     ['c'] = true, ['{'] = true, ['F'] = true, ['B'] = true, ['C'] = true,
 };
 
+/* A run log's own signs before any header and any step (a crash panel,
+ * an app's traceback) make the lines so far a run section, whatever kind
+ * was asked for: a pasted crash log is not a build. */
+static void headerless_run(struct sl_buildlog *log)
+{
+	struct sl_buildlog_state *st = log->state;
+
+	if (!st->seen_header && log->nsteps == 0 && !log->has_summary)
+		st->section = SL_LOG_RUN;
+}
+
 static bool runtime_line(struct sl_buildlog *log, const char *s, size_t len)
 {
 	if ((len == 13 &&
 	     (memcmp(s, "runtime error", 13) == 0 || memcmp(s, "Runtime error", 13) == 0))) {
+		headerless_run(log);
 		log->runtime_error = true;
 	} else if (STARTS(s, len, "Runtime error. ") || STARTS(s, len, "Space failed to start") ||
 		   (STARTS(s, len, "Exit code: ") && strstr(s, "Reason: "))) {
+		headerless_run(log);
 		log->runtime_error = true;
 		blog_fail(log, SL_FAIL_RUNTIME, NULL, 0, s);
 	} else {
@@ -755,8 +719,14 @@ static bool traceback_line(struct sl_buildlog *log, const char *s, size_t len)
 		return true;
 	st->in_traceback = false;
 	n = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.");
-	if (n && (s[n] == ':' || s[n] == '\0'))
+	if (n && (s[n] == ':' || s[n] == '\0')) {
+		/* the app's own traceback, not one inside a build step */
+		if (!st->seen_build)
+			headerless_run(log);
 		blog_fail(log, SL_FAIL_RUNTIME, s, n, s);
+		if (st->section == SL_LOG_RUN)
+			log->runtime_error = true;
+	}
 	return true;
 }
 
@@ -795,8 +765,10 @@ static void site_python(struct sl_buildlog *log, const char *s, size_t len)
 	q = p;
 	while (q > s && ((q[-1] >= '0' && q[-1] <= '9') || q[-1] == '.'))
 		q--;
-	if (q - s >= 7 && memcmp(q - 7, "/python", 7) == 0 && q < p && q[0] == '3')
+	if (q - s >= 7 && memcmp(q - 7, "/python", 7) == 0 && q < p && q[0] == '3') {
 		blog_set(&log->site_python, q, (size_t)(p - q));
+		log->site_python_run = log->state->section == SL_LOG_RUN;
+	}
 }
 
 /* ---- one line ---- */
@@ -806,7 +778,7 @@ static bool framing_line(struct sl_buildlog *log, const char *s, size_t len)
 	switch (s[0]) {
 	case '=':
 		if (STARTS(s, len, "===== ")) {
-			header(log, s, len);
+			blog_header(log, s, len);
 			return true;
 		}
 		break;
@@ -867,6 +839,8 @@ static void parse_line(struct sl_buildlog *log, const char *s, size_t len)
 
 	if (len == 0)
 		return;
+	if (s[0] == ' ' || s[0] == '\t' || s[0] == '>')
+		blog_check_unread(log, s, len);
 	/* deeply indented: a build backend's output, only a traceback frame
 	 * or a site-packages path can matter */
 	if (len > 4 && memcmp(s, "     ", 5) == 0 && !st->in_traceback) {
@@ -1014,23 +988,6 @@ static void sanitize(struct sl_buildlog *log, const char *s, size_t n, size_t pl
 	}
 }
 
-/* A copy pasted as a Markdown quote has "> " before every line. */
-static size_t unquote(struct sl_buildlog *log, const char *s, size_t len)
-{
-	struct sl_buildlog_state *st = log->state;
-
-	if (st->quoted < 0) {
-		if (len == 0)
-			return 0;
-		st->quoted = s[0] == '>' && (len == 1 || s[1] == ' ');
-		if (st->quoted)
-			blog_warn_input(
-			    log,
-			    "every line starts with '> ' (a quoted copy); the prefix is ignored");
-	}
-	return st->quoted ? log_quote_len(s, len) : 0;
-}
-
 bool log_skim_wanted(const char *s, size_t n)
 {
 	return n > 0 && (STARTS(s, n, "===== ") || summary_kind(s, n) != SUM_NONE);
@@ -1051,7 +1008,7 @@ size_t log_skim_prefix4(uint32_t *out)
 static void skim_read(struct sl_buildlog *log, const char *s, size_t n)
 {
 	if (STARTS(s, n, "===== "))
-		header(log, s, n);
+		blog_header(log, s, n);
 	else
 		summary_line(log, s, n);
 }
@@ -1074,7 +1031,7 @@ void blog_skim_line(struct sl_buildlog *log, const char *line, size_t len)
 		s = st->clean.buf;
 		n = st->clean.len;
 	}
-	skip = unquote(log, s, n);
+	skip = blog_unprefix(log, s, n);
 	s += skip;
 	n -= skip;
 	if (!log_skim_wanted(s, n))
@@ -1111,8 +1068,11 @@ void sl_buildlog_feed_line(struct sl_buildlog *log, const char *line, size_t len
 		return;
 	}
 	sanitize(log, line, len, log_plain_prefix(line, len));
-	skip = unquote(log, st->clean.buf, st->clean.len);
+	skip = blog_unprefix(log, st->clean.buf, st->clean.len);
 	parse_line(log, st->clean.buf + skip, st->clean.len - skip);
+	/* a line before any header: the section is the kind asked for */
+	if (!st->seen_header && st->clean.len > skip)
+		st->default_used = true;
 }
 
 /* ---- input framing ---- */
@@ -1186,16 +1146,74 @@ void blog_feed_skim_sse(struct sl_buildlog *log, const char *data, size_t len)
 	st->skim = false;
 }
 
+/* ---- the input's encoding: a UTF-8 BOM, UTF-16 ---- */
+
+/* Decodes the UTF-16 bytes held in st->u16 (after the BOM kept at its
+ * start, so that textenc.h knows the byte order) into out, all but a unit
+ * cut in two or a high surrogate whose pair may follow (final: all). */
+static int utf16_drain(struct sl_buildlog *log, struct sl_buf *out, bool final,
+		       struct sl_err *err)
+{
+	struct sl_buildlog_state *st = log->state;
+	const unsigned char *u = (const unsigned char *)st->u16.buf;
+	size_t n = (st->u16.len - 2) & ~(size_t)1;
+	struct sl_textenc_info info;
+
+	if (!final && n >= 2) {
+		unsigned last = st->utf16 == 1 ? (unsigned)u[n] | (unsigned)u[n + 1] << 8
+					       : (unsigned)u[n] << 8 | (unsigned)u[n + 1];
+		if (last >= 0xD800 && last <= 0xDBFF)
+			n -= 2;
+	}
+	if (n == 0)
+		return 0;
+	if (sl_textenc_decode(st->u16.buf, n + 2, log->source, &info, out, err) < 0)
+		return -1;
+	memmove(st->u16.buf + 2, st->u16.buf + 2 + n, st->u16.len - 2 - n);
+	st->u16.len -= n;
+	return 0;
+}
+
+/* Looks at the first bytes for a byte order mark: UTF-16 is decoded from
+ * here on (the sniffed bytes now), a UTF-8 BOM is dropped so that the
+ * first line (the header) reads as written. */
+static int decode_start(struct sl_buildlog *log, struct sl_err *err)
+{
+	struct sl_buildlog_state *st = log->state;
+	const unsigned char *u = (const unsigned char *)st->sniff.buf;
+	size_t n = st->sniff.len;
+	struct sl_buf raw;
+
+	if (n >= 4 && u[0] == 0xff && u[1] == 0xfe && u[2] == 0 && u[3] == 0)
+		return sl_error(err, SL_EPARSE, "%s: UTF-32 text is not read; save it as UTF-8",
+				log->source);
+	if (n >= 2 && ((u[0] == 0xff && u[1] == 0xfe) || (u[0] == 0xfe && u[1] == 0xff))) {
+		st->utf16 = u[0] == 0xff ? 1 : 2;
+		raw = st->sniff;
+		sl_buf_init(&st->sniff);
+		sl_buf_add(&st->u16, raw.buf, raw.len);
+		sl_buf_release(&raw);
+		return utf16_drain(log, &st->sniff, false, err);
+	}
+	if (n >= 3 && memcmp(u, "\xef\xbb\xbf", 3) == 0) {
+		memmove(st->sniff.buf, st->sniff.buf + 3, n - 3);
+		st->sniff.len -= 3;
+	}
+	return 0;
+}
+
 static int decide(struct sl_buildlog *log, struct sl_err *err)
 {
 	struct sl_buildlog_state *st = log->state;
-	const char *p = st->sniff.buf;
-	size_t n = st->sniff.len < SNIFF_BYTES ? st->sniff.len : SNIFF_BYTES;
+	const char *p;
+	size_t n;
 
+	if (decode_start(log, err) < 0)
+		return -1;
+	p = st->sniff.buf ? st->sniff.buf : "";
+	n = st->sniff.len < SNIFF_BYTES ? st->sniff.len : SNIFF_BYTES;
 	if (log_looks_binary(p, n, false))
 		return sl_error(err, SL_EPARSE, "%s: binary data, not a log", log->source);
-	if (n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
-		p += 3;
 	p += strspn(p, " \t\r\n");
 	if (strncmp(p, "data:", 5) == 0 || strncmp(p, "event:", 6) == 0 ||
 	    strncmp(p, "id:", 3) == 0 || strncmp(p, "retry:", 6) == 0 || p[0] == ':') {
@@ -1218,6 +1236,24 @@ static void feed_decided(struct sl_buildlog *log, const char *data, size_t len)
 		linesplit_feed(&st->split, data, len, blog_plain_line, log);
 }
 
+/* UTF-16 input: decoded a chunk at a time, then fed as UTF-8. */
+static int feed_utf16(struct sl_buildlog *log, const char *data, size_t len, bool final,
+		      struct sl_err *err)
+{
+	struct sl_buildlog_state *st = log->state;
+	struct sl_buf out = SL_BUF_INIT;
+	int rc;
+
+	sl_buf_add(&st->u16, data, len);
+	rc = utf16_drain(log, &out, final, err);
+	if (rc == 0 && out.len)
+		feed_decided(log, out.buf, out.len);
+	if (rc == 0 && final && st->u16.len > 2)
+		blog_warn_input(log, "the UTF-16 text ends in half a character; it is ignored");
+	sl_buf_release(&out);
+	return rc;
+}
+
 int sl_buildlog_feed(struct sl_buildlog *log, const char *data, size_t len, struct sl_err *err)
 {
 	struct sl_buildlog_state *st = log->state;
@@ -1226,6 +1262,8 @@ int sl_buildlog_feed(struct sl_buildlog *log, const char *data, size_t len, stru
 	if (!st)
 		return sl_error(err, SL_EINVAL, "%s: log already finished", log->source);
 	if (st->format != FMT_UNDECIDED) {
+		if (st->utf16)
+			return feed_utf16(log, data, len, false, err);
 		feed_decided(log, data, len);
 		return 0;
 	}
@@ -1289,10 +1327,14 @@ static void free_state(struct sl_buildlog *log)
 	piplog_reset(st);
 	free(st->names.v);
 	free(st->skim_tables);
-	warnings_clear(&st->warn_input);
-	warnings_clear(&st->warn_build);
+	blog_warnings_clear(&st->warn_input);
+	blog_warnings_clear(&st->warn_build);
+	blog_warnings_clear(&st->warn_run);
 	free(st->warn_input.v);
 	free(st->warn_build.v);
+	free(st->warn_run.v);
+	free(st->obs_sec);
+	sl_buf_release(&st->u16);
 	sl_sse_free(st->sse);
 	linesplit_release(&st->split);
 	sl_buf_release(&st->sniff);
@@ -1330,6 +1372,8 @@ int sl_buildlog_finish(struct sl_buildlog *log, struct sl_err *err)
 		if (rc == 0)
 			feed_decided(log, st->sniff.buf, st->sniff.len);
 	}
+	if (rc == 0 && st->utf16)
+		rc = feed_utf16(log, NULL, 0, true, err);
 	if (rc == 0) {
 		finish_stream(log);
 		st->lineno = 0;
@@ -1338,6 +1382,7 @@ int sl_buildlog_finish(struct sl_buildlog *log, struct sl_err *err)
 			blog_warn(log, "the log ends before step '%.80s' finished (truncated?)",
 				  log->steps[log->nsteps - 1].instruction);
 		link_stages(log);
+		blog_sections_finish(log);
 		warnings_merge(log);
 	}
 	free_state(log);
@@ -1355,6 +1400,10 @@ struct sl_buildlog *sl_buildlog_new(enum sl_log_kind kind, const char *source)
 	log->source = sl_xstrdup(source ? source : "-");
 	log->state = st;
 	st->quoted = -1;
+	st->prefix_len = -1;
+	st->section = kind;
+	st->first_obs[0] = st->first_obs[1] = SIZE_MAX;
+	sl_buf_init(&st->u16);
 	sl_buf_init(&st->sniff);
 	sl_buf_init(&st->clean);
 	sl_buf_init(&st->canon);
@@ -1368,7 +1417,7 @@ void sl_buildlog_free(struct sl_buildlog *log)
 	if (!log)
 		return;
 	free_state(log);
-	free_steps(log);
+	blog_free_steps(log);
 	free_failures(log);
 	sl_obs_list_release(&log->obs);
 	free_strv(&log->platform_reqs, &log->nplatform_reqs);

@@ -62,7 +62,8 @@ static bool header_first_byte(char c, bool quoted)
 
 /* Is the physical line [start, end) a header, as the forward reader sees
  * it: cut at SL_BUILDLOG_LINE_MAX, a CR before its newline dropped,
- * sanitised and unquoted?  1 yes, 0 no, -1 read error. */
+ * sanitised and unquoted?  1 a build's, 2 an application start's, 0 no,
+ * -1 read error. */
 static int header_at(struct backscan *b, off_t start, off_t end)
 {
 	size_t len = (size_t)(end - start), n = len;
@@ -94,11 +95,14 @@ static int header_at(struct backscan *b, off_t start, off_t end)
 		n--;
 	log_clean(p, n, &b->clean, &nul, &bad);
 	skip = b->quoted ? log_quote_len(b->clean.buf, b->clean.len) : 0;
-	return log_header_kind(b->clean.buf + skip, b->clean.len - skip) != 0;
+	return log_header_kind(b->clean.buf + skip, b->clean.len - skip);
 }
 
-/* Offset of the line of the file's last header; 0 when that is the first
- * line or there is none (nothing to skim), -1 on a read error. */
+/* Offset of the line of the file's last build header; 0 when that is the
+ * first line or there is none (nothing to skim), -1 on a read error.  A run
+ * section before it is never skimmed (a build does not replace a run): an
+ * application start anywhere before that header gives 0 too, so the
+ * search goes on to the file's start. */
 static off_t last_header(int fd, off_t size, bool quoted)
 {
 	struct backscan b = {.fd = fd, .quoted = quoted};
@@ -108,19 +112,21 @@ static off_t last_header(int fd, off_t size, bool quoted)
 	sl_buf_init(&b.line);
 	sl_buf_init(&b.clean);
 	b.blk = sl_xmalloc(BACK_BLOCK);
-	while (end > 0 && rc == 0) {
+	while (end > 0 && rc >= 0) {
 		b.blk_start = end > BACK_BLOCK ? end - BACK_BLOCK : 0;
 		b.blk_len = (size_t)(end - b.blk_start);
 		if (pread_full(fd, b.blk, b.blk_len, b.blk_start) < 0) {
 			rc = -1;
 			break;
 		}
-		for (const char *nl = memrchr(b.blk, '\n', b.blk_len); nl && rc == 0;
+		for (const char *nl = memrchr(b.blk, '\n', b.blk_len); nl && rc >= 0;
 		     nl = memrchr(b.blk, '\n', (size_t)(nl - b.blk))) {
 			off_t start = b.blk_start + (nl - b.blk) + 1;
 			rc = header_at(&b, start, line_end);
-			if (rc > 0)
+			if (rc == 1 && !found)
 				found = start;
+			else if (rc == 2 && found)
+				rc = -2; /* a run section before the build: no skim */
 			line_end = start - 1;
 		}
 		end = b.blk_start;
@@ -128,7 +134,7 @@ static off_t last_header(int fd, off_t size, bool quoted)
 	free(b.blk);
 	sl_buf_release(&b.line);
 	sl_buf_release(&b.clean);
-	return rc < 0 ? -1 : found;
+	return rc == -1 ? -1 : rc == -2 ? 0 : found;
 }
 
 /* ---- SSE: the last event holding a header ---- */
@@ -189,7 +195,7 @@ static off_t event_start(int fd, off_t at, char *blk)
 /* Does the event at start hold a header line, read as the stream reads it
  * (the same quoting)?  It is decoded on its own, up to the blank line that
  * ends it. */
-static bool event_has_header(int fd, off_t start, off_t size, int quoted)
+static bool event_has_header(int fd, off_t start, off_t size, const struct sl_buildlog_state *st)
 {
 	size_t cap = SL_BUILDLOG_LINE_MAX + 8, n = 0;
 	char *buf;
@@ -204,19 +210,44 @@ static bool event_has_header(int fd, off_t start, off_t size, int quoted)
 
 		while (n < cap && !blank_line_end(buf, n))
 			n++;
-		tmp->state->quoted = quoted;
+		tmp->state->quoted = st->quoted;
+		tmp->state->prefix_len = st->prefix_len;
+		memcpy(tmp->state->prefix, st->prefix, sizeof(st->prefix));
 		if (sl_buildlog_feed(tmp, buf, n < cap ? n + 1 : cap, &err) == 0 &&
 		    sl_buildlog_finish(tmp, &err) == 0)
-			yes = tmp->sse && (tmp->builds > 0 || tmp->started_at);
+			yes = tmp->sse && tmp->builds > 0;
 		sl_buildlog_free(tmp);
 	}
 	free(buf);
 	return yes;
 }
 
-/* Offset of the last event holding a header; 0 when none is found (or it
- * is the first event), -1 on a read error. */
-static off_t last_header_event(int fd, off_t size, int quoted)
+/* Does the file hold an application start's words before offset end?  A
+ * run section is never skimmed, so then nothing is. */
+static bool run_before(int fd, off_t end)
+{
+	static const char words[] = "Application Startup at ";
+	char *blk = sl_xmalloc(BACK_BLOCK);
+	off_t at = 0;
+	bool yes = false;
+
+	while (at < end && !yes) {
+		size_t n = end - at > BACK_BLOCK ? BACK_BLOCK : (size_t)(end - at);
+		if (pread_full(fd, blk, n, at) < 0) {
+			yes = true; /* the forward read will say why */
+			break;
+		}
+		yes = memmem(blk, n, words, sizeof(words) - 1) != NULL;
+		at += n > sizeof(words) ? (off_t)(n - sizeof(words)) : (off_t)n;
+	}
+	free(blk);
+	return yes;
+}
+
+/* Offset of the last event holding a build header; 0 when none is found
+ * (or it is the first event, or a run section comes before it), -1 on a
+ * read error. */
+static off_t last_header_event(int fd, off_t size, const struct sl_buildlog_state *st)
 {
 	char *blk = sl_xmalloc(BACK_BLOCK), *scratch = sl_xmalloc(BACK_BLOCK);
 	off_t end = size, found = 0;
@@ -234,7 +265,7 @@ static off_t last_header_event(int fd, off_t size, int quoted)
 		while (!found && tries < MAX_CANDIDATES && (w = last_words(blk, n)) != NULL) {
 			off_t start = event_start(fd, from + (w - blk), scratch);
 			tries++;
-			if (start > 0 && event_has_header(fd, start, size, quoted))
+			if (start > 0 && event_has_header(fd, start, size, st))
 				found = start;
 			n = (size_t)(w - blk); /* an earlier mention in this block */
 		}
@@ -244,7 +275,7 @@ static off_t last_header_event(int fd, off_t size, int quoted)
 	}
 	free(blk);
 	free(scratch);
-	return found;
+	return found > 0 && run_before(fd, found) ? 0 : found;
 }
 
 /* Feeds chunk [off, off + n) of the file; the lines that end before
@@ -274,11 +305,15 @@ static off_t plan_skim(struct sl_buildlog *log, int fd, off_t size, bool *planne
 	if (st->format == FMT_UNDECIDED || st->quoted < 0)
 		return 0;
 	*planned = true;
+	/* decoded input, another prefix than a quote's, or lines before any
+	 * header that belong to a run section: read in full */
+	if (st->utf16 || (st->prefix_len > 0 && st->quoted != 1) || log->kind == SL_LOG_RUN)
+		return 0;
 	/* a read error here (at < 0) shows again in the forward read */
 	if (st->format == FMT_PLAIN)
 		at = last_header(fd, size, st->quoted == 1);
 	else
-		at = last_header_event(fd, size, st->quoted);
+		at = last_header_event(fd, size, st);
 	return at > 0 ? at : 0;
 }
 

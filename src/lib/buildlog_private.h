@@ -13,6 +13,8 @@
 #include "spacelock/sse.h"
 
 #define NO_OBS ((size_t)-1)
+/* The longest line prefix of an indented or quoted copy. */
+#define LOG_PREFIX_MAX 16
 
 /* What pip's Collecting lines said about a package, for the later lines
  * (Downloading, Successfully installed) that only carry name and version. */
@@ -71,7 +73,11 @@ struct sl_buildlog_state {
 	struct sl_buf sniff;	/* first bytes, held until the format is known */
 	struct linesplit split; /* plain text */
 	struct sl_sse *sse;
-	int quoted; /* -1 unknown, 0 no, 1 every line starts with "> " */
+	int utf16;	    /* 0: UTF-8; 1: UTF-16LE, 2: UTF-16BE (a BOM said so) */
+	struct sl_buf u16;  /* UTF-16 bytes not yet decoded, after a BOM of their own */
+	int prefix_len;	    /* the copy's line prefix ("    ", "> ", a tab): -1 undecided */
+	char prefix[LOG_PREFIX_MAX];
+	int quoted; /* -1 undecided, 0 no, 1 the prefix is "> " (a quoted copy) */
 	bool warned_utf8, warned_ansi;
 	struct sl_buf clean;  /* the current line, sanitised */
 	unsigned long lineno; /* input line of the current line */
@@ -81,8 +87,17 @@ struct sl_buildlog_state {
 	bool skim;
 	void *skim_tables; /* buildlog_skim.c's lookup tables, made on first use */
 
-	struct blog_warnings warn_input, warn_build;
+	struct blog_warnings warn_input, warn_build, warn_run;
 	unsigned long warn_seq;
+
+	/* sections (buildlog_section.c) */
+	enum sl_log_kind section; /* the section the lines belong to */
+	bool seen_build, seen_run;
+	bool default_used;	  /* a line came before any header */
+	enum sl_log_kind default_section; /* the section of such lines */
+	unsigned char *obs_sec;	  /* the section of each observation (tagged late) */
+	size_t obs_sec_cap, obs_tagged;
+	size_t first_obs[2]; /* index of each section's first observation, or SIZE_MAX */
 
 	/* build structure */
 	size_t step; /* 1 + index of the step whose output runs, 0 none */
@@ -110,8 +125,22 @@ bool log_looks_binary(const char *p, size_t n, bool strict);
 char *freeze_vcs_commit(const char *url);
 char *freeze_egg_name(const char *url);
 
+/* buildlog_section.c: a header line starts a section (s NUL-terminated). */
+void blog_header(struct sl_buildlog *log, const char *s, size_t len);
+/* Sets has_build / has_run once the log is read. */
+void blog_sections_finish(struct sl_buildlog *log);
+/* How many bytes of a sanitised line are the copy's prefix (deciding the
+ * prefix on the first line that can only be at column 0). */
+size_t blog_unprefix(struct sl_buildlog *log, const char *s, size_t n);
+/* The same once decided, without deciding. */
+size_t blog_prefix_skip(const struct sl_buildlog_state *st, const char *s, size_t n);
+/* Counts a line that is a step or header behind another prefix. */
+void blog_check_unread(struct sl_buildlog *log, const char *s, size_t n);
+
 /* buildlog.c */
-/* A warning about the current build's content (dropped with the build). */
+void blog_warnings_clear(struct blog_warnings *w);
+void blog_free_steps(struct sl_buildlog *log);
+/* A warning about the current section's content (dropped with it). */
 void blog_warn(struct sl_buildlog *log, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* A warning about the input itself (kept whatever build it is in). */
 void blog_warn_input(struct sl_buildlog *log, const char *fmt, ...)

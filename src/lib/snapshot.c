@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "snapshot_private.h"
@@ -188,12 +189,35 @@ static const char *label_of(const struct sl_snapshot_file *f)
 	return f->label ? f->label : f->path;
 }
 
+/* One file given twice (--build-log F --run-log F: a build and a run log
+ * pasted into one file) is read once: its sections say what it holds. */
+static bool read_before(struct snap *s, const char *path)
+{
+	struct stat sb;
+
+	if (strcmp(path, "-") == 0 || stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+		return false;
+	for (size_t i = 0; i < s->nread; i++)
+		if (s->read_dev[i] == sb.st_dev && s->read_ino[i] == sb.st_ino)
+			return true;
+	s->read_dev = sl_xrealloc(s->read_dev, (s->nread + 1) * sizeof(*s->read_dev));
+	s->read_ino = sl_xrealloc(s->read_ino, (s->nread + 1) * sizeof(*s->read_ino));
+	s->read_dev[s->nread] = sb.st_dev;
+	s->read_ino[s->nread++] = sb.st_ino;
+	return false;
+}
+
 /* The reader streams the log: memory stays bounded whatever its size. */
 static int read_log(struct snap *s, const struct sl_snapshot_file *f, enum sl_log_kind kind)
 {
 	struct sl_buildlog *log;
-	int rc = sl_buildlog_read_file(f->path, label_of(f), kind, &log, s->err);
+	int rc;
 
+	if (read_before(s, f->path)) {
+		add_input(s, kind == SL_LOG_BUILD ? "build-log" : "run-log", label_of(f));
+		return 0;
+	}
+	rc = sl_buildlog_read_file(f->path, label_of(f), kind, &log, s->err);
 	if (rc)
 		return rc;
 	for (size_t i = 0; i < log->obs.n; i++)
@@ -316,6 +340,9 @@ int sl_snapshot_run(const struct sl_snapshot_inputs *in, struct sl_lock **out, s
 		snap_merge(&s);
 	for (size_t i = 0; i < s.nlogs; i++)
 		sl_buildlog_free(s.logs[i]);
+	free(s.read_dev);
+	free(s.read_ino);
+	free(s.remedy);
 	free(s.logs);
 	sl_obs_list_release(&s.obs);
 	if (rc) {

@@ -20,17 +20,75 @@
 #include "spacelock/specifier.h"
 #include "spacelock/version.h"
 
-#define REMEDY_VERSION                                                                             \
-	"pass a log of an uncached build (Factory rebuild), a run log in which the app prints "    \
-	"`pip freeze` at start-up, or a freeze of the running Space (--freeze)"
 #define REMEDY_CACHED                                                                              \
 	"rebuild without cache (Factory rebuild in the Space settings, or restart with "           \
-	"factory=true) and snapshot the new build log, or have the app print `pip freeze` at "     \
-	"start-up and pass its run log"
+	"factory=true) and snapshot the new build log, or pass `pip freeze` output of the "        \
+	"running Space (--freeze, or printed by the app at start-up into its run log)"
+#define REMEDY_UNREAD                                                                              \
+	"pass the log as the Space page shows it, without the indentation or quoting a paste "     \
+	"added"
 #define REMEDY_FAILED "fix the build, rebuild, and snapshot the log of a successful build"
 #define REMEDY_PYTHON                                                                              \
 	"pass the build log (--build-log): its '--> FROM' line names the interpreter, or declare " \
 	"python_version in the card"
+
+/* ---- what would help, given what was read ---- */
+
+/* Does some input list the whole installed environment: a freeze, pip
+ * list or report, site-packages, or such output printed into a run log? */
+static bool has_listing(const struct snap *s)
+{
+	for (size_t i = 0; i < s->obs.n; i++)
+		if (s->obs.v[i].strength == SL_EV_INSTALLED)
+			return true;
+	return false;
+}
+
+static bool a_build_failed(const struct snap *s)
+{
+	for (size_t i = 0; i < s->nlogs; i++)
+		if (s->logs[i]->has_build && s->logs[i]->build_failed)
+			return true;
+	return false;
+}
+
+static bool has_build_log(const struct snap *s)
+{
+	for (size_t i = 0; i < s->nlogs; i++)
+		if (s->logs[i]->has_build)
+			return true;
+	return false;
+}
+
+/* The remedy for a version no input shows, never asking for what was
+ * passed already: a failed build is fixed first; else an uncached build
+ * log, and a freeze when none was read. */
+static const char *remedy_version(struct snap *s)
+{
+	struct sl_buf b = SL_BUF_INIT;
+
+	if (s->remedy)
+		return s->remedy;
+	if (a_build_failed(s)) {
+		sl_buf_addstr(&b, "fix the build so that it succeeds (pip stopped before it installed "
+				  "this), then snapshot the log of that build");
+	} else {
+		sl_buf_addstr(&b, has_build_log(s)
+				      ? "rebuild without cache (Factory rebuild in the Space settings) "
+					"and pass the new build log"
+				      : "pass the build log of an uncached build (--build-log; a Factory "
+					"rebuild in the Space settings makes one)");
+		if (!has_listing(s))
+			sl_buf_addstr(&b, ", or pass `pip freeze` output of the running Space "
+					  "(--freeze, or printed by the app at start-up into its run "
+					  "log)");
+		else
+			sl_buf_addstr(&b, "; the freeze read does not list it, so check that the "
+					  "running Space has it installed");
+	}
+	s->remedy = sl_buf_detach(&b, NULL);
+	return s->remedy;
+}
 
 void snap_warn(struct snap *s, const char *fmt, ...)
 {
@@ -336,10 +394,10 @@ static void unknown_package(struct snap *s, const char *name, const struct item 
 	}
 	if (sdkpkg && strcmp(name, sdkpkg) == 0 && s->lock->space.sdk_version)
 		sl_buf_addf(&why,
-			    "; the card's sdk_version makes the builder install %s==%s "
-			    "(expected, not proven)",
-			    name, s->lock->space.sdk_version);
-	sl_lock_add_incomplete(s->lock, what, why.buf, REMEDY_VERSION);
+			    "; %s makes the builder install %s==%s (expected, not proven)",
+			    s->sdk_from_log ? "the platform step" : "the card's sdk_version", name,
+			    s->lock->space.sdk_version);
+	sl_lock_add_incomplete(s->lock, what, why.buf, remedy_version(s));
 	keep_requests(sl_lock_last_incomplete(s->lock), name, s, it, n);
 	sl_buf_release(&why);
 	free(what);
@@ -399,7 +457,7 @@ static void expect_sdk(struct snap *s)
 			free(what);
 			return;
 		}
-	incomplete(s, what, REMEDY_VERSION,
+	incomplete(s, what, remedy_version(s),
 		   "the card's sdk_version makes the builder install %s==%s, but no input shows it "
 		   "installed (expected, not proven)",
 		   pkg, s->lock->space.sdk_version);
@@ -417,7 +475,7 @@ static void expect_platform(struct snap *s)
 	if (!sdk_package(s->lock))
 		return;
 	for (size_t i = 0; i < s->nlogs; i++)
-		if (s->logs[i]->kind == SL_LOG_BUILD && s->logs[i]->nplatform_reqs > 0)
+		if (s->logs[i]->has_build && s->logs[i]->nplatform_reqs > 0)
 			return;
 	for (size_t i = 0; i < sizeof(injected) / sizeof(injected[0]); i++) {
 		char *what = sl_xasprintf("package '%s'", injected[i]);
@@ -429,7 +487,7 @@ static void expect_platform(struct snap *s)
 		free(what);
 	}
 	if (missing.len)
-		incomplete(s, "platform packages", REMEDY_VERSION,
+		incomplete(s, "platform packages", remedy_version(s),
 			   "the Spaces builder installs its own packages into %s Spaces (%s) and "
 			   "no build log shows which versions (expected, not proven)",
 			   s->lock->space.sdk, missing.buf);
@@ -475,12 +533,17 @@ static char *short_instruction(const char *ins)
 
 static void check_steps(struct snap *s, const struct sl_buildlog *log)
 {
+	/* a listing of the whole environment proves what a CACHED step installed */
+	bool listed = has_listing(s);
+
 	for (size_t i = 0; i < log->nsteps; i++) {
 		const struct sl_build_step *st = &log->steps[i];
 		char *ins, *what;
 		if (!(st->flags & SL_STEP_PIP))
 			continue;
 		if (st->outcome != SL_STEP_CACHED && st->outcome != SL_STEP_NONE)
+			continue;
+		if (st->outcome == SL_STEP_CACHED && listed)
 			continue;
 		ins = short_instruction(st->instruction);
 		what = sl_xasprintf("step '%s'", ins);
@@ -490,7 +553,7 @@ static void check_steps(struct snap *s, const struct sl_buildlog *log)
 				   "installed",
 				   log->source, st->line);
 		else if (!log->build_failed)
-			incomplete(s, what, REMEDY_VERSION,
+			incomplete(s, what, remedy_version(s),
 				   "%s:%lu: the step has no outcome: the log is cut", log->source,
 				   st->line);
 		free(ins);
@@ -510,20 +573,33 @@ static size_t strcspn_end(const char *s, const char *set)
 
 static void check_failure(struct snap *s, const struct sl_buildlog *log)
 {
-	const struct sl_build_failure *f = log->nfailures ? &log->failures[0] : NULL;
+	const struct sl_build_failure *f = NULL;
 
-	for (size_t i = 0; i < log->nfailures; i++)
-		if (log->failures[i].kind != SL_FAIL_STEP && log->failures[i].kind != SL_FAIL_JOB) {
-			f = &log->failures[i];
-			break;
-		}
-	if (log->kind == SL_LOG_RUN) {
-		if (log->runtime_error)
-			snap_warn(s,
-				  "%s: the run log shows the Space failed to start or crashed%s%s",
-				  log->source, f ? ": " : "", f ? f->text : "");
-		return;
+	/* the build's first failure, the one that says why before the step's */
+	for (size_t i = 0; i < log->nfailures; i++) {
+		const struct sl_build_failure *g = &log->failures[i];
+		if (g->kind == SL_FAIL_RUNTIME || (g->section != SL_LOG_BUILD &&
+						  g->kind != SL_FAIL_STEP && g->kind != SL_FAIL_JOB))
+			continue;
+		if (!f || ((f->kind == SL_FAIL_STEP || f->kind == SL_FAIL_JOB) &&
+			   g->kind != SL_FAIL_STEP && g->kind != SL_FAIL_JOB))
+			f = g;
 	}
+	if (log->unread)
+		incomplete(s, "log", REMEDY_UNREAD,
+			   "%s: %lu line%s that look like build steps or headers are indented or "
+			   "quoted otherwise than the rest of the log and were not read",
+			   log->source, log->unread, log->unread == 1 ? "" : "s");
+	if (log->has_run && log->runtime_error) {
+		const struct sl_build_failure *r = NULL;
+		for (size_t i = 0; i < log->nfailures; i++)
+			if (log->failures[i].kind == SL_FAIL_RUNTIME)
+				r = &log->failures[i];
+		snap_warn(s, "%s: the run log shows the Space failed to start or crashed%s%s",
+			  log->source, r ? ": " : "", r ? r->text : "");
+	}
+	if (!log->has_build)
+		return;
 	if (log->build_failed && f)
 		incomplete(s, "build", REMEDY_FAILED,
 			   "%s:%lu: the build failed: %.*s; a failed build is not a known-good "
@@ -535,7 +611,7 @@ static void check_failure(struct snap *s, const struct sl_buildlog *log)
 			   "the versions locked are what pip chose before it stopped",
 			   log->source);
 	if (!log->build_failed && status_of(log) && strcmp(status_of(log), "unknown") == 0)
-		incomplete(s, "build", REMEDY_VERSION,
+		incomplete(s, "build", remedy_version(s),
 			   "%s: the log ends before the build finished (a step has no outcome, or "
 			   "no step ran): what it installed is not known",
 			   log->source);
@@ -575,7 +651,7 @@ static void set_runtime_from(struct snap *s, const struct sl_buildlog *log)
 	if (log->python) {
 		sl_lock_set(&r->python, log->python);
 		sl_lock_set(&r->python_source, "build-log");
-	} else if (log->site_python) {
+	} else if (log->site_python && !log->site_python_run) {
 		sl_lock_set(&r->python, log->site_python);
 		sl_lock_set(&r->python_source, "build-log");
 	}
@@ -601,12 +677,18 @@ static void merge_logs(struct snap *s)
 	for (size_t i = 0; i < s->nlogs; i++) {
 		const struct sl_buildlog *log = s->logs[i];
 		check_failure(s, log);
-		if (log->kind != SL_LOG_BUILD) {
-			if (!s->lock->runtime.python && log->site_python) {
-				sl_lock_set(&s->lock->runtime.python, log->site_python);
-				sl_lock_set(&s->lock->runtime.python_source, "run-log");
-			}
+		if (!s->lock->runtime.python && log->site_python &&
+		    (log->site_python_run || !log->has_build)) {
+			sl_lock_set(&s->lock->runtime.python, log->site_python);
+			sl_lock_set(&s->lock->runtime.python_source, "run-log");
+		}
+		if (!log->has_build)
 			continue;
+		/* no card: the platform step names the sdk it installs */
+		if (!s->lock->space.sdk && log->sdk) {
+			sl_lock_set(&s->lock->space.sdk, log->sdk);
+			sl_lock_set(&s->lock->space.sdk_version, log->sdk_version);
+			s->sdk_from_log = true;
 		}
 		check_steps(s, log);
 		if (!first) {
@@ -615,7 +697,7 @@ static void merge_logs(struct snap *s)
 		} else {
 			compare_builds(s, first, log);
 		}
-		if (log->sdk_version && s->lock->space.sdk_version &&
+		if (!s->sdk_from_log && log->sdk_version && s->lock->space.sdk_version &&
 		    strcmp(log->sdk_version, s->lock->space.sdk_version) != 0)
 			snap_warn(
 			    s,
@@ -677,7 +759,7 @@ static void expect_some_package(struct snap *s)
 
 	if (s->obs.n > 0 || (sdk && strcmp(sdk, "static") == 0))
 		return;
-	incomplete(s, "packages", REMEDY_VERSION,
+	incomplete(s, "packages", remedy_version(s),
 		   "no input names an installed package (no pip output, freeze, requirement or "
 		   "site-packages)");
 }

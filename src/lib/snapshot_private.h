@@ -3,6 +3,9 @@
 #ifndef SPACELOCK_SNAPSHOT_PRIVATE_H
 #define SPACELOCK_SNAPSHOT_PRIVATE_H
 
+#include <stdbool.h>
+#include <sys/types.h>
+
 #include "spacelock/buildlog.h"
 #include "spacelock/evidence.h"
 #include "spacelock/lock.h"
@@ -17,6 +20,12 @@ struct snap {
 	struct sl_obs_list obs;	   /* every observation, in input order */
 	struct sl_buildlog **logs; /* build and run logs, in input order */
 	size_t nlogs, cap_logs;
+	/* the log files read, by device and inode: one given twice is read once */
+	dev_t *read_dev;
+	ino_t *read_ino;
+	size_t nread;
+	bool sdk_from_log; /* space.sdk came from a build log's platform step */
+	char *remedy;	   /* what would show a missing version, made once */
 };
 
 /* Adds a formatted warning to the lock. */

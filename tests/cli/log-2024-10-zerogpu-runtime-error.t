@@ -4,7 +4,8 @@ log --run --json fixtures/logs/2024-10-zerogpu-runtime-error.excerpt.log
 @@ exit
 0
 @@ stdout
-{"source":"fixtures/logs/2024-10-zerogpu-runtime-error.excerpt.log","kind":"run","format":"plain","lines":15,"builds":0,
+{"source":"fixtures/logs/2024-10-zerogpu-runtime-error.excerpt.log","kind":"run","format":"plain","lines":15,"builds":0,"runs":0,
+"has_build":false,"has_run":true,"unread":0,
 "queued_at":null,"commit":null,"started_at":null,
 "base_image":null,"base_digest":null,
 "python":null,"site_python":"3.10","pip_version":null,
@@ -14,7 +15,7 @@ log --run --json fixtures/logs/2024-10-zerogpu-runtime-error.excerpt.log
 "summary":{"present":false,"cache_stats":null,"logs_unavailable":"The user aborted a request.","cache_misses":[]},
 "steps":[],
 "failures":[
-  {"line":11,"kind":"runtime","subject":"RuntimeError","text":"RuntimeError: Error while initializing ZeroGPU: Unknown"}
+  {"line":11,"kind":"runtime","section":"run","subject":"RuntimeError","text":"RuntimeError: Error while initializing ZeroGPU: Unknown"}
 ],
 "observations":[],
 "warnings":[],

@@ -4,7 +4,8 @@ log --json fixtures/logs/2026-04-gradio-5.33.0-cache-miss-summary-sse-not-enable
 @@ exit
 0
 @@ stdout
-{"source":"fixtures/logs/2026-04-gradio-5.33.0-cache-miss-summary-sse-not-enabled.excerpt.log","kind":"build","format":"plain","lines":13,"builds":0,
+{"source":"fixtures/logs/2026-04-gradio-5.33.0-cache-miss-summary-sse-not-enabled.excerpt.log","kind":"build","format":"plain","lines":13,"builds":0,"runs":0,
+"has_build":true,"has_run":false,"unread":0,
 "queued_at":null,"commit":null,"started_at":null,
 "base_image":null,"base_digest":null,
 "python":null,"site_python":null,"pip_version":null,
@@ -28,7 +29,7 @@ log --json fixtures/logs/2026-04-gradio-5.33.0-cache-miss-summary-sse-not-enable
 ]},
 "steps":[],
 "failures":[
-  {"line":2,"kind":"job","subject":null,"text":"Job failed with exit code: 1. Reason: cache miss: [run 1/2] LINK COPY --link ./ /app"}
+  {"line":2,"kind":"job","section":"build","subject":null,"text":"Job failed with exit code: 1. Reason: cache miss: [run 1/2] LINK COPY --link ./ /app"}
 ],
 "observations":[],
 "warnings":[],

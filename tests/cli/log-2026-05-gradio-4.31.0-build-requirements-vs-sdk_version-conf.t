@@ -4,7 +4,8 @@ log --json fixtures/logs/2026-05-gradio-4.31.0-build-requirements-vs-sdk_version
 @@ exit
 0
 @@ stdout
-{"source":"fixtures/logs/2026-05-gradio-4.31.0-build-requirements-vs-sdk_version-conflict.log","kind":"build","format":"plain","lines":49,"builds":1,
+{"source":"fixtures/logs/2026-05-gradio-4.31.0-build-requirements-vs-sdk_version-conflict.log","kind":"build","format":"plain","lines":49,"builds":1,"runs":0,
+"has_build":true,"has_run":false,"unread":0,
 "queued_at":"2026-05-13 16:49:14","commit":"6a05175","started_at":null,
 "base_image":"docker.io/library/python:3.13","base_digest":"sha256:f3c3ff2b5f0984abb65c1c0c17020c8117eae1a8c445e832810eb94f4abc87cd",
 "python":"3.13","site_python":null,"pip_version":null,
@@ -28,8 +29,8 @@ log --json fixtures/logs/2026-05-gradio-4.31.0-build-requirements-vs-sdk_version
   {"line":21,"outcome":"error","duration":null,"exit_code":1,"stage":null,"roles":["pip","platform","sdk","requirements"],"observations":11,"instruction":"RUN --mount=target=/tmp/requirements.txt,source=requirements.txt     pip install --no-cache-dir -r /tmp/requirements.txt     gradio[oauth]==4.31.0     \"uvicorn>=0.14.0\" \"websockets>=10.4\"     spaces \"fastapi<0.113.0\""}
 ],
 "failures":[
-  {"line":34,"kind":"resolution","subject":"gradio==4.31.0 and gradio>=4.40.0","text":"ERROR: Cannot install gradio==4.31.0 and gradio>=4.40.0 because these package versions have conflicting dependencies."},
-  {"line":49,"kind":"step","subject":"pip install --no-cache-dir -r /tmp/requirements.txt     gradio[oauth]==4.31.0     \"uvicorn>=0.14.0\" \"websockets>=10.4\"     spaces \"fastapi<0.113.0\"","text":"--> ERROR: process \"/bin/sh -c pip install --no-cache-dir -r /tmp/requirements.txt     gradio[oauth]==4.31.0     \\\"uvicorn>=0.14.0\\\" \\\"websockets>=10.4\\\"     spaces \\\"fastapi<0.113.0\\\"\" did not complete successfully: exit code: 1"}
+  {"line":34,"kind":"resolution","section":"build","subject":"gradio==4.31.0 and gradio>=4.40.0","text":"ERROR: Cannot install gradio==4.31.0 and gradio>=4.40.0 because these package versions have conflicting dependencies."},
+  {"line":49,"kind":"step","section":"build","subject":"pip install --no-cache-dir -r /tmp/requirements.txt     gradio[oauth]==4.31.0     \"uvicorn>=0.14.0\" \"websockets>=10.4\"     spaces \"fastapi<0.113.0\"","text":"--> ERROR: process \"/bin/sh -c pip install --no-cache-dir -r /tmp/requirements.txt     gradio[oauth]==4.31.0     \\\"uvicorn>=0.14.0\\\" \\\"websockets>=10.4\\\"     spaces \\\"fastapi<0.113.0\\\"\" did not complete successfully: exit code: 1"}
 ],
 "observations":[
   {"line":15,"name":"pip","canonical":"pip","version":null,"strength":"mention","origin":"platform","requirement":"pip","required_by":null,"vcs_url":null,"vcs_commit":null,"text":"pip"},

@@ -4,18 +4,19 @@ log --run --json fixtures/logs/2026-05-run-log-py3.13-audioop-missing.log
 @@ exit
 0
 @@ stdout
-{"source":"fixtures/logs/2026-05-run-log-py3.13-audioop-missing.log","kind":"run","format":"plain","lines":31,"builds":0,
+{"source":"fixtures/logs/2026-05-run-log-py3.13-audioop-missing.log","kind":"run","format":"plain","lines":31,"builds":0,"runs":1,
+"has_build":false,"has_run":true,"unread":0,
 "queued_at":null,"commit":null,"started_at":"2026-05-13 16:54:42",
 "base_image":null,"base_digest":null,
 "python":null,"site_python":"3.13","pip_version":null,
 "sdk":null,"sdk_version":null,
 "platform_requirements":[],
-"build_failed":false,"runtime_error":false,
+"build_failed":false,"runtime_error":true,
 "summary":{"present":false,"cache_stats":null,"logs_unavailable":null,"cache_misses":[]},
 "steps":[],
 "failures":[
-  {"line":6,"kind":"runtime","subject":"ModuleNotFoundError","text":"ModuleNotFoundError: No module named 'audioop'"},
-  {"line":31,"kind":"runtime","subject":"ModuleNotFoundError","text":"ModuleNotFoundError: No module named 'pyaudioop'"}
+  {"line":6,"kind":"runtime","section":"run","subject":"ModuleNotFoundError","text":"ModuleNotFoundError: No module named 'audioop'"},
+  {"line":31,"kind":"runtime","section":"run","subject":"ModuleNotFoundError","text":"ModuleNotFoundError: No module named 'pyaudioop'"}
 ],
 "observations":[],
 "warnings":[],

@@ -4,7 +4,8 @@ log --json fixtures/logs/2026-06-gradio-6.17.3-vs-requirements-gradio-4.44.0-con
 @@ exit
 0
 @@ stdout
-{"source":"fixtures/logs/2026-06-gradio-6.17.3-vs-requirements-gradio-4.44.0-conflict.excerpt.log","kind":"build","format":"plain","lines":32,"builds":1,
+{"source":"fixtures/logs/2026-06-gradio-6.17.3-vs-requirements-gradio-4.44.0-conflict.excerpt.log","kind":"build","format":"plain","lines":32,"builds":1,"runs":0,
+"has_build":true,"has_run":false,"unread":0,
 "queued_at":"2026-06-10 08:27:01","commit":"d5e5a38","started_at":null,
 "base_image":"docker.io/library/python:3.13","base_digest":"sha256:241ee7332d3ffa37bd3ff98569b556a1e8e472b869cae7e32d27e58d3586d88e",
 "python":"3.13","site_python":null,"pip_version":null,
@@ -28,7 +29,7 @@ log --json fixtures/logs/2026-06-gradio-6.17.3-vs-requirements-gradio-4.44.0-con
   {"line":16,"outcome":"none","duration":null,"exit_code":null,"stage":null,"roles":["pip","platform","sdk","requirements"],"observations":8,"instruction":"RUN --mount=target=/tmp/requirements.txt,source=requirements.txt     pip install --no-cache-dir -r /tmp/requirements.txt     gradio[oauth,mcp]==6.17.3     \"uvicorn>=0.14.0\" \"websockets>=10.4\"     spaces"}
 ],
 "failures":[
-  {"line":25,"kind":"resolution","subject":"gradio==4.44.0 and gradio==6.17.3","text":"ERROR: Cannot install gradio==4.44.0 and gradio==6.17.3 because these package versions have conflicting dependencies."}
+  {"line":25,"kind":"resolution","section":"build","subject":"gradio==4.44.0 and gradio==6.17.3","text":"ERROR: Cannot install gradio==4.44.0 and gradio==6.17.3 because these package versions have conflicting dependencies."}
 ],
 "observations":[
   {"line":10,"name":"pip","canonical":"pip","version":null,"strength":"mention","origin":"platform","requirement":"pip","required_by":null,"vcs_url":null,"vcs_commit":null,"text":"pip"},

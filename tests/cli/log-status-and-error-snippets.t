@@ -4,13 +4,14 @@ log --json fixtures/logs/status-and-error-snippets.multi-source.log
 @@ exit
 0
 @@ stdout
-{"source":"fixtures/logs/status-and-error-snippets.multi-source.log","kind":"build","format":"plain","lines":99,"builds":2,
+{"source":"fixtures/logs/status-and-error-snippets.multi-source.log","kind":"build","format":"plain","lines":99,"builds":2,"runs":0,
+"has_build":true,"has_run":true,"unread":0,
 "queued_at":"2025-04-18 22:43:52","commit":"a73e54d","started_at":null,
 "base_image":"ghcr.io/danny-avila/librechat-dev:latest","base_digest":"sha256:a283dc00e48c7bf693652cf9219010a0aaf259acf7754469d318ef32ea6c65d6",
 "python":null,"site_python":null,"pip_version":null,
 "sdk":null,"sdk_version":null,
 "platform_requirements":[],
-"build_failed":true,"runtime_error":false,
+"build_failed":true,"runtime_error":true,
 "summary":{"present":true,"cache_stats":null,"logs_unavailable":"Failed to initialize stream (code 404)","cache_misses":[]},
 "steps":[
   {"line":60,"outcome":"done","duration":"0.0","exit_code":null,"stage":null,"roles":["from"],"observations":0,"instruction":"FROM ghcr.io/danny-avila/librechat-dev:latest@sha256:a283dc00e48c7bf693652cf9219010a0aaf259acf7754469d318ef32ea6c65d6"},
@@ -24,7 +25,11 @@ log --json fixtures/logs/status-and-error-snippets.multi-source.log
   {"line":94,"outcome":"done","duration":"0.1","exit_code":null,"stage":null,"roles":[],"observations":0,"instruction":"RUN chmod -R 777 /app/data"},
   {"line":97,"outcome":"none","duration":null,"exit_code":null,"stage":null,"roles":[],"observations":0,"instruction":"RUN cd /app/api && npm install"}
 ],
-"failures":[],
+"failures":[
+  {"line":3,"kind":"runtime","section":"run","subject":null,"text":"Exit code: 128. Reason: failed to create containerd task: failed to create shim task: context canceled"},
+  {"line":11,"kind":"runtime","section":"run","subject":null,"text":"Space failed to start. Exit code: 1"},
+  {"line":18,"kind":"job","section":"run","subject":null,"text":"Job failed with exit code: 1"}
+],
 "observations":[],
 "warnings":[
   "fixtures/logs/status-and-error-snippets.multi-source.log:58: another build starts here; only the last one is kept",

@@ -10,7 +10,7 @@ base image   docker.io/library/python:3.10@sha256:a20ae344b668753817b8bffb8628e0
 python       3.10
 sdk          gradio 3.47.1
 platform     gradio[oauth]==3.47.1 uvicorn>=0.14.0 spaces==0.16.1
-result       no failure seen
+result       no build failure seen
 steps
   3      done    FROM docker.io/library/python:3.10@sha256:a20ae344b668753817b8bffb8628e068278d8ddbde1657f7b836fd7455
   6      cached  RUN useradd -m -u 1000 user

@@ -10,7 +10,7 @@ base image   docker.io/library/python:3.13@sha256:f3c3ff2b5f0984abb65c1c0c17020c
 python       3.13 (site-packages: python3.13)
 sdk          gradio 4.31.0
 platform     gradio[oauth]==4.31.0 uvicorn>=0.14.0 websockets>=10.4 spaces fastapi<0.113.0
-result       build failed
+result       build failed: Job failed with exit code: 1. Reason: cache miss: [run 2/2] LINK COPY --from=pipfreeze --link /pipfreeze/ /pipfreeze/
 summary      8 cache misses
 steps
   15     done    FROM docker.io/library/python:3.13@sha256:f3c3ff2b5f0984abb65c1c0c17020c8117eae1a8c445e832810eb94f4a
@@ -22,8 +22,11 @@ steps
   33     error   RUN --mount=target=/tmp/requirements.txt,source=requirements.txt pip install --no-cache-dir -r /tmp/
 failures
   2      job             -
+         Job failed with exit code: 1. Reason: cache miss: [run 2/2] LINK COPY --from=pipfreeze --link /pipfreeze/ /pipfreeze/
   384    wheel-build     pydantic-core
+          ERROR: Failed building wheel for pydantic-core
   400    step            pip install --no-cache-dir -r /tmp/requirements.txt     gradio[oauth]==4.31.0     "uvicorn>=0.14.0" "websockets>=10.4"     spaces "fastapi<0.113.0"
+         --> ERROR: process "/bin/sh -c pip install --no-cache-dir -r /tmp/requirements.txt gradio[oauth]==4.31.0 \"uvicorn>=0.14.0\" \"websockets>=10.4\" spaces \"fastapi<0.113.0\"" did not complete successfu
 observations
   27     mention   platform   pip -
   27     mention   platform   datasets -
