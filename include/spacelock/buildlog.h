@@ -92,8 +92,8 @@ enum sl_failure_kind {
 struct sl_build_failure {
 	enum sl_failure_kind kind;
 	enum sl_log_kind section; /* the section it was seen in */
-	char *subject; /* the package(s) or command concerned, or NULL */
-	char *text;    /* the line, sanitised and bounded */
+	char *subject;		  /* the package(s) or command concerned, or NULL */
+	char *text;		  /* the line, sanitised and bounded */
 	unsigned long line;
 };
 
@@ -127,12 +127,12 @@ struct sl_buildlog {
 	unsigned long unread;
 
 	/* the first "--> FROM" of the build */
-	char *base_image;  /* "docker.io/library/python:3.13" (no digest), or NULL */
-	char *base_digest; /* "sha256:f3c3...", or NULL */
-	char *python;	   /* "3.13", "3.8.9": the python image's tag version, or NULL */
-	char *site_python; /* "3.13" from a /lib/python3.13/site-packages path, or NULL */
+	char *base_image;     /* "docker.io/library/python:3.13" (no digest), or NULL */
+	char *base_digest;    /* "sha256:f3c3...", or NULL */
+	char *python;	      /* "3.13", "3.8.9": the python image's tag version, or NULL */
+	char *site_python;    /* "3.13" from a /lib/python3.13/site-packages path, or NULL */
 	bool site_python_run; /* ... read in a run section (the app's own traceback) */
-	char *pip_version; /* from pip's "[notice] A new release of pip ...: X -> Y", or NULL */
+	char *pip_version;    /* from pip's "[notice] A new release of pip ...: X -> Y", or NULL */
 
 	/* the platform step (era 1/2: its own RUN; era 3: the one resolver run) */
 	char *sdk;	   /* "gradio" or "streamlit", or NULL */

@@ -289,8 +289,8 @@ static const char *sections_name(const struct sl_buildlog *log)
 
 static void text_head(struct sl_buf *b, const struct sl_buildlog *log)
 {
-	sl_buf_addf(b, "%s: %s log, %lu lines (%s)\n", log->source, sections_name(log),
-		    log->lines, log->sse ? "server-sent events" : "plain text");
+	sl_buf_addf(b, "%s: %s log, %lu lines (%s)\n", log->source, sections_name(log), log->lines,
+		    log->sse ? "server-sent events" : "plain text");
 	if (log->queued_at)
 		sl_buf_addf(b, "queued       %s, commit %s\n", log->queued_at,
 			    or_dash(log->commit));

@@ -196,7 +196,8 @@ void blog_warn(struct sl_buildlog *log, const char *fmt, ...)
 
 	va_start(ap, fmt);
 	warn_add(log,
-		 log->state->section == SL_LOG_RUN ? &log->state->warn_run : &log->state->warn_build,
+		 log->state->section == SL_LOG_RUN ? &log->state->warn_run
+						   : &log->state->warn_build,
 		 fmt, ap);
 	va_end(ap);
 }
@@ -257,8 +258,8 @@ void blog_fail(struct sl_buildlog *log, enum sl_failure_kind kind, const char *s
 	struct sl_build_failure *f;
 
 	/* a step's or the job's failure is a build's wherever it is pasted */
-	if (fatal_kind(kind) && (log->state->section == SL_LOG_BUILD || kind == SL_FAIL_STEP ||
-				 kind == SL_FAIL_JOB))
+	if (fatal_kind(kind) &&
+	    (log->state->section == SL_LOG_BUILD || kind == SL_FAIL_STEP || kind == SL_FAIL_JOB))
 		log->build_failed = true;
 	/* pip names a failed package twice or three times; a traceback's
 	 * exception is news each time */
@@ -1151,8 +1152,7 @@ void blog_feed_skim_sse(struct sl_buildlog *log, const char *data, size_t len)
 /* Decodes the UTF-16 bytes held in st->u16 (after the BOM kept at its
  * start, so that textenc.h knows the byte order) into out, all but a unit
  * cut in two or a high surrogate whose pair may follow (final: all). */
-static int utf16_drain(struct sl_buildlog *log, struct sl_buf *out, bool final,
-		       struct sl_err *err)
+static int utf16_drain(struct sl_buildlog *log, struct sl_buf *out, bool final, struct sl_err *err)
 {
 	struct sl_buildlog_state *st = log->state;
 	const unsigned char *u = (const unsigned char *)st->u16.buf;

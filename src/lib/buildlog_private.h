@@ -73,9 +73,9 @@ struct sl_buildlog_state {
 	struct sl_buf sniff;	/* first bytes, held until the format is known */
 	struct linesplit split; /* plain text */
 	struct sl_sse *sse;
-	int utf16;	    /* 0: UTF-8; 1: UTF-16LE, 2: UTF-16BE (a BOM said so) */
-	struct sl_buf u16;  /* UTF-16 bytes not yet decoded, after a BOM of their own */
-	int prefix_len;	    /* the copy's line prefix ("    ", "> ", a tab): -1 undecided */
+	int utf16;	   /* 0: UTF-8; 1: UTF-16LE, 2: UTF-16BE (a BOM said so) */
+	struct sl_buf u16; /* UTF-16 bytes not yet decoded, after a BOM of their own */
+	int prefix_len;	   /* the copy's line prefix ("    ", "> ", a tab): -1 undecided */
 	char prefix[LOG_PREFIX_MAX];
 	int quoted; /* -1 undecided, 0 no, 1 the prefix is "> " (a quoted copy) */
 	bool warned_utf8, warned_ansi;
@@ -93,9 +93,9 @@ struct sl_buildlog_state {
 	/* sections (buildlog_section.c) */
 	enum sl_log_kind section; /* the section the lines belong to */
 	bool seen_build, seen_run;
-	bool default_used;	  /* a line came before any header */
+	bool default_used;		  /* a line came before any header */
 	enum sl_log_kind default_section; /* the section of such lines */
-	unsigned char *obs_sec;	  /* the section of each observation (tagged late) */
+	unsigned char *obs_sec;		  /* the section of each observation (tagged late) */
 	size_t obs_sec_cap, obs_tagged;
 	size_t first_obs[2]; /* index of each section's first observation, or SIZE_MAX */
 

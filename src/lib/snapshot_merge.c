@@ -36,12 +36,15 @@
 
 /* Does some input list the whole installed environment: a freeze, pip
  * list or report, site-packages, or such output printed into a run log? */
-static bool has_listing(const struct snap *s)
+static bool has_listing(struct snap *s)
 {
-	for (size_t i = 0; i < s->obs.n; i++)
-		if (s->obs.v[i].strength == SL_EV_INSTALLED)
-			return true;
-	return false;
+	if (!s->listing) { /* once: it is asked per unknown package */
+		s->listing = 1;
+		for (size_t i = 0; i < s->obs.n && s->listing == 1; i++)
+			if (s->obs.v[i].strength == SL_EV_INSTALLED)
+				s->listing = 2;
+	}
+	return s->listing == 2;
 }
 
 static bool a_build_failed(const struct snap *s)
@@ -70,24 +73,48 @@ static const char *remedy_version(struct snap *s)
 	if (s->remedy)
 		return s->remedy;
 	if (a_build_failed(s)) {
-		sl_buf_addstr(&b, "fix the build so that it succeeds (pip stopped before it installed "
-				  "this), then snapshot the log of that build");
+		sl_buf_addstr(&b,
+			      "fix the build so that it succeeds (pip stopped before it installed "
+			      "this), then snapshot the log of that build");
 	} else {
-		sl_buf_addstr(&b, has_build_log(s)
-				      ? "rebuild without cache (Factory rebuild in the Space settings) "
-					"and pass the new build log"
-				      : "pass the build log of an uncached build (--build-log; a Factory "
-					"rebuild in the Space settings makes one)");
+		sl_buf_addstr(
+		    &b, has_build_log(s)
+			    ? "rebuild without cache (Factory rebuild in the Space settings) "
+			      "and pass the new build log"
+			    : "pass the build log of an uncached build (--build-log; a Factory "
+			      "rebuild in the Space settings makes one)");
 		if (!has_listing(s))
-			sl_buf_addstr(&b, ", or pass `pip freeze` output of the running Space "
-					  "(--freeze, or printed by the app at start-up into its run "
-					  "log)");
+			sl_buf_addstr(&b,
+				      ", or pass `pip freeze` output of the running Space "
+				      "(--freeze, or printed by the app at start-up into its run "
+				      "log)");
 		else
 			sl_buf_addstr(&b, "; the freeze read does not list it, so check that the "
 					  "running Space has it installed");
 	}
 	s->remedy = sl_buf_detach(&b, NULL);
 	return s->remedy;
+}
+
+/* Was the observation made by a CACHED step's echo or output?  Then what
+ * would show the version is a build without cache, whatever else failed. */
+static bool in_cached_step(const struct snap *s, const struct sl_obs *o)
+{
+	for (size_t i = 0; i < s->nlogs; i++) {
+		const struct sl_buildlog *log = s->logs[i];
+		size_t lo = 0, hi = log->nsteps; /* steps are in line order */
+		if (!o->source || strcmp(log->source, o->source) != 0)
+			continue;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (log->steps[mid].line <= o->line)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		return lo > 0 && log->steps[lo - 1].outcome == SL_STEP_CACHED;
+	}
+	return false;
 }
 
 void snap_warn(struct snap *s, const char *fmt, ...)
@@ -393,11 +420,12 @@ static void unknown_package(struct snap *s, const char *name, const struct item 
 		free(at);
 	}
 	if (sdkpkg && strcmp(name, sdkpkg) == 0 && s->lock->space.sdk_version)
-		sl_buf_addf(&why,
-			    "; %s makes the builder install %s==%s (expected, not proven)",
+		sl_buf_addf(&why, "; %s makes the builder install %s==%s (expected, not proven)",
 			    s->sdk_from_log ? "the platform step" : "the card's sdk_version", name,
 			    s->lock->space.sdk_version);
-	sl_lock_add_incomplete(s->lock, what, why.buf, remedy_version(s));
+	sl_lock_add_incomplete(s->lock, what, why.buf,
+			       in_cached_step(s, first) && !has_listing(s) ? REMEDY_CACHED
+									   : remedy_version(s));
 	keep_requests(sl_lock_last_incomplete(s->lock), name, s, it, n);
 	sl_buf_release(&why);
 	free(what);
@@ -578,8 +606,9 @@ static void check_failure(struct snap *s, const struct sl_buildlog *log)
 	/* the build's first failure, the one that says why before the step's */
 	for (size_t i = 0; i < log->nfailures; i++) {
 		const struct sl_build_failure *g = &log->failures[i];
-		if (g->kind == SL_FAIL_RUNTIME || (g->section != SL_LOG_BUILD &&
-						  g->kind != SL_FAIL_STEP && g->kind != SL_FAIL_JOB))
+		if (g->kind == SL_FAIL_RUNTIME ||
+		    (g->section != SL_LOG_BUILD && g->kind != SL_FAIL_STEP &&
+		     g->kind != SL_FAIL_JOB))
 			continue;
 		if (!f || ((f->kind == SL_FAIL_STEP || f->kind == SL_FAIL_JOB) &&
 			   g->kind != SL_FAIL_STEP && g->kind != SL_FAIL_JOB))

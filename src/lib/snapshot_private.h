@@ -26,6 +26,7 @@ struct snap {
 	size_t nread;
 	bool sdk_from_log; /* space.sdk came from a build log's platform step */
 	char *remedy;	   /* what would show a missing version, made once */
+	int listing;	   /* some input lists the environment: 0 not yet known, 1 no, 2 yes */
 };
 
 /* Adds a formatted warning to the lock. */
