@@ -430,9 +430,13 @@ static void test_inferred(void)
 	struct sl_lock *lock = sl_lock_new(), *back = NULL;
 	struct sl_lock_alternative alts[] = {{"1.0", "2024-01-01T00:00:00", "2024-02-01T00:00:00"},
 					     {"1.1", "2024-02-01T00:00:00", NULL}};
-	struct sl_lock_inferred inf = {"2024-03-01T00:00:00", "2024-01-01T00:00:00",
-				       "2024-03-01T00:00:00", "pip: newest installable", true,
-				       alts, 2};
+	struct sl_lock_inferred inf = {"2024-03-01T00:00:00",
+				       "2024-01-01T00:00:00",
+				       "2024-03-01T00:00:00",
+				       "pip: newest installable",
+				       true,
+				       alts,
+				       2};
 	struct sl_buf a = SL_BUF_INIT, b = SL_BUF_INIT;
 	struct sl_err err = {0};
 	size_t amb = 0;
@@ -446,17 +450,19 @@ static void test_inferred(void)
 	sl_lockfile_dump(lock, &a);
 	CHECK(strstr(a.buf, "\"lockfile_version\": 3") != NULL, "inferred package: version 3");
 	CHECK(strstr(a.buf, "\"confidence\": \"ambiguous\"") != NULL, "confidence written");
-	CHECK(sl_lockfile_parse("x.json", a.buf, a.len, &back, &err) == 0, "read back: %s", err.msg);
+	CHECK(sl_lockfile_parse("x.json", a.buf, a.len, &back, &err) == 0, "read back: %s",
+	      err.msg);
 	if (back) {
 		const struct sl_lock_package *p = sl_lock_find(back, "guessed");
-		CHECK(p && p->inferred && p->inferred->ambiguous && p->inferred->n_alternatives == 2 &&
-			  !p->inferred->alternatives[1].until &&
+		CHECK(p && p->inferred && p->inferred->ambiguous &&
+			  p->inferred->n_alternatives == 2 && !p->inferred->alternatives[1].until &&
 			  strcmp(p->inferred->alternatives[0].until, "2024-02-01T00:00:00") == 0,
 		      "inferred read back");
 		CHECK(sl_lock_count_inferred(back, &amb) == 1 && amb == 1, "counted apart");
 		CHECK(!sl_lock_find(back, "plain")->inferred, "a proven package is not inferred");
 		sl_lockfile_dump(back, &b);
-		CHECK(a.len == b.len && memcmp(a.buf, b.buf, a.len) == 0, "same bytes after a trip");
+		CHECK(a.len == b.len && memcmp(a.buf, b.buf, a.len) == 0,
+		      "same bytes after a trip");
 	}
 	sl_buf_release(&a);
 	sl_buf_release(&b);
