@@ -92,8 +92,8 @@ struct sl_http {
 	struct sl_http_opts o;
 	CURLM *multi;
 	char *token;
-	char *origin; /* "scheme://host:port" the token belongs to */
-	size_t bytes; /* received so far, for progress */
+	char *origin;	     /* "scheme://host:port" the token belongs to */
+	size_t bytes;	     /* received so far, for progress */
 	int64_t deadline_at; /* now_ms() past which nothing runs or retries */
 };
 

@@ -14,8 +14,8 @@
 #include "spacelock/mem.h"
 
 static const char *const pieces[16] = {
-    "[",  "{a: ", "- ", "]",  "}",   ", ", "\n  ", "&a x", "*a", "b: ",
-    "\"", "'",    "? ", "\n", "x\n", "#",
+    "[",  "{a: ", "- ", "]", "}",  ", ", "\n  ", "&a x",
+    "*a", "b: ",  "\"", "'", "? ", "\n", "x\n",	 "#",
 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
