@@ -19,12 +19,12 @@ numpy<2
 {
   "incomplete": [
     {
-      "remedy": "pass a log of an uncached build (Factory rebuild), a run log in which the app prints `pip freeze` at start-up, or a freeze of the running Space (--freeze)",
+      "remedy": "pass the build log of an uncached build (--build-log; a Factory rebuild in the Space settings makes one), or pass `pip freeze` output of the running Space (--freeze, or printed by the app at start-up into its run log)",
       "what": "package 'gradio'",
       "why": "the card's sdk_version makes the builder install gradio==4.44.1, but no input shows it installed (expected, not proven)"
     },
     {
-      "remedy": "pass a log of an uncached build (Factory rebuild), a run log in which the app prints `pip freeze` at start-up, or a freeze of the running Space (--freeze)",
+      "remedy": "pass the build log of an uncached build (--build-log; a Factory rebuild in the Space settings makes one), or pass `pip freeze` output of the running Space (--freeze, or printed by the app at start-up into its run log)",
       "requests": [
         {
           "by": "direct",
@@ -37,7 +37,7 @@ numpy<2
       "why": "requirements.txt:1 asks for 'numpy<2' but no input shows which version was installed"
     },
     {
-      "remedy": "pass a log of an uncached build (Factory rebuild), a run log in which the app prints `pip freeze` at start-up, or a freeze of the running Space (--freeze)",
+      "remedy": "pass the build log of an uncached build (--build-log; a Factory rebuild in the Space settings makes one), or pass `pip freeze` output of the running Space (--freeze, or printed by the app at start-up into its run log)",
       "what": "platform packages",
       "why": "the Spaces builder installs its own packages into gradio Spaces (spaces, uvicorn, websockets) and no build log shows which versions (expected, not proven)"
     }

@@ -37,8 +37,8 @@ has "log FILE --json is JSON" out '^\{"source":'
 cp "$T_TMP/out" "$T_TMP/log.json"
 run "log --json FILE" 0 $S log --json "$LOG"
 same "log: same output either way" "$T_TMP/out" "$T_TMP/log.json"
-run "log FILE --run" 0 $S log "$LOG" --run
-has "log --run read a run log" out 'run log'
+run "log FILE --run" 0 $S log "$LOG" --run --json
+has "log --run read a run log" out '"kind":"run"'
 
 run "check LOCK -v --offline" 0 $S check $F/check/space-ok.json -v --offline
 has "check LOCK -v --offline" err 'packages consistent'

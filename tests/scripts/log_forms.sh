@@ -107,7 +107,7 @@ for log in "$FIX"/logs/*.log; do
 	base=$(basename "$log")
 	[ "$(kind_of "$base")" = --build-log ] || continue
 	# a collection of snippets from many Spaces, run panels among them
-	case $base in status-and-error-snippets*) continue ;; esac
+	case $base in *.multi-source.log) continue ;; esac
 	cp "$log" build.log
 	snap apart.json --build-log build.log --run-log run.log
 	cat build.log run.log >both.log
