@@ -12,12 +12,14 @@
 #include "net.h"
 #include "spacelock/buf.h"
 #include "spacelock/hub.h"
+#include "spacelock/hub_history.h"
 #include "spacelock/jsonw.h"
 #include "spacelock/lock.h"
 #include "spacelock/lockfile.h"
 #include "spacelock/mem.h"
 #include "spacelock/reconstruct.h"
 #include "spacelock/snapshot.h"
+#include "spacelock/token.h"
 
 const char cmd_snapshot_summary[] =
     "lock what a Space really ran from its files, logs or environment";
@@ -90,6 +92,7 @@ struct opts {
 	const char *output;
 	const char *space, *revision, *token_file; /* snapshot owner/space (hubdir.h) */
 	bool reconstruct;
+	char since_hub[20]; /* the window's start from the Hub's history */
 	struct sl_reconstruct_opts ro;
 	struct sl_index_opts io;
 };
@@ -243,6 +246,45 @@ static const char *or_unknown(const char *s)
 	return s ? s : "unknown";
 }
 
+/* snapshot OWNER/NAME --reconstruct without a start: the Hub's history
+ * says when requirements.txt or pre-requirements.txt last changed; a layer
+ * that installs them cannot predate that. */
+static int window_from_hub(struct sl_cli *cli, struct opts *o, const struct sl_hubdir *hf,
+			   struct sl_err *err)
+{
+	static const char *const files[] = {"requirements.txt", "pre-requirements.txt"};
+	struct sl_token tok = {NULL, NULL};
+	struct sl_http *http = NULL;
+	struct sl_hub *hub = NULL;
+	struct sl_hub_opts ho;
+	int rc;
+
+	memset(&ho, 0, sizeof(ho));
+	cli_net_hub_opts(&ho);
+	rc = sl_token_find(o->token_file, &tok, err);
+	if (rc == 0)
+		rc = cli_net_open(cli, 0, &http, err);
+	if (rc == 0)
+		rc = sl_hub_new(http, &ho, &tok, &hub, err);
+	sl_token_release(&tok);
+	if (rc == 0)
+		rc = sl_hub_last_change(http, sl_hub_endpoint(hub), hf->space.id, hf->space.sha,
+					files, 2, o->since_hub, err);
+	cli_net_done();
+	sl_hub_free(hub);
+	sl_http_free(http);
+	if (rc == 0 && *o->since_hub) {
+		o->ro.since = o->since_hub;
+		if (!cli->quiet)
+			fprintf(
+			    stderr,
+			    "snapshot: the requirements files last changed at %s (Hub history): "
+			    "the window starts there\n",
+			    o->since_hub);
+	}
+	return rc;
+}
+
 /* --reconstruct: the dated resolution fills in what no input proves. */
 static int reconstruct(struct sl_cli *cli, struct opts *o, struct sl_lock *lock, struct sl_err *err)
 {
@@ -350,6 +392,10 @@ int cmd_snapshot(int argc, char **argv, struct sl_cli *cli)
 		goto out;
 	if (o.space && (rc = from_hub(cli, &o, &hf)) != 0)
 		goto out;
+	if (o.space && o.reconstruct && !o.ro.since && window_from_hub(cli, &o, &hf, &err) != 0) {
+		rc = cli_fail(cli, &err);
+		goto out;
+	}
 	if (sl_snapshot_run(&o.in, &lock, &err) != 0) {
 		rc = cli_fail_input(cli, &err);
 		goto out;

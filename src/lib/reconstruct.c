@@ -144,6 +144,18 @@ static bool resolved_at(const struct recon *rc, const char *date)
 	return false;
 }
 
+static size_t unresolved(const struct recon *rc)
+{
+	const char **dates = NULL;
+	size_t n = 0, left = 0;
+
+	sl_resolve_release_dates(rc->res, rc->rep->start, rc->rep->end, &dates, &n);
+	for (size_t i = 0; i < n; i++)
+		left += !resolved_at(rc, dates[i]);
+	free(dates);
+	return left;
+}
+
 /* The start, then every release in the window: where the choice may
  * change.  A release found while resolving may add more dates. */
 static int resolve_window(struct recon *rc, struct sl_err *err)
@@ -168,6 +180,13 @@ static int resolve_window(struct recon *rc, struct sl_err *err)
 		free(dates);
 		if (rc_)
 			return rc_;
+	}
+	if (more && unresolved(rc)) {
+		char *w = sl_xasprintf("reconstruct: the window holds more than %d release dates; "
+				       "resolved at the first %d only: narrow it with --since",
+				       MAX_DATES, MAX_DATES);
+		sl_lock_add_warning(rc->lock, w);
+		free(w);
 	}
 	return 0;
 }

@@ -503,6 +503,33 @@ static void installed_result(Solver *solv, int **chosen, size_t *n)
 	transaction_free(trans);
 }
 
+/* libsolv drops an install job that nothing provides without a problem:
+ * a request no package satisfies is found here, reported as "nothing
+ * provides".  Returns 1 with *problems filled, else 0. */
+static int unmet_request(struct sl_solve *s, const Queue *job, const int *chosen, size_t n,
+			 struct sl_solve_problem **problems, size_t *nproblems)
+{
+	Pool *pool = s->pool;
+
+	for (int i = 0; i + 1 < job->count; i += 2) {
+		Id dep = job->elements[i + 1], p, pp;
+		bool met = false;
+		FOR_PROVIDES(p, pp, dep)
+		{
+			for (size_t k = 0; k < n && !met; k++)
+				met = chosen[k] == p;
+		}
+		if (met)
+			continue;
+		*problems = sl_xcalloc(2, sizeof(**problems));
+		(*problems)[0].cause = SL_SOLVE_NOTHING_PROVIDES;
+		split_dep(pool, dep, &(*problems)[0]);
+		*nproblems = 1;
+		return 1;
+	}
+	return 0;
+}
+
 int sl_solve_install(struct sl_solve *s, const char *const *names, const char *const *specs,
 		     size_t nreq, int **chosen, size_t *n, struct sl_solve_problem **problems,
 		     size_t *nproblems, struct sl_err *err)
@@ -526,9 +553,15 @@ int sl_solve_install(struct sl_solve *s, const char *const *names, const char *c
 	free(deps);
 	solv = solver_create(s->pool);
 	count = solver_solve(solv, &job);
-	if (count == 0)
+	if (count == 0) {
 		installed_result(solv, chosen, n);
-	else if (count > 0) {
+		count = unmet_request(s, &job, *chosen, *n, problems, nproblems);
+		if (count) {
+			free(*chosen);
+			*chosen = NULL;
+			*n = 0;
+		}
+	} else if (count > 0) {
 		*problems = sl_xcalloc((size_t)count + 1, sizeof(**problems));
 		for (int i = 0; i < count; i++)
 			describe_problem(solv, i + 1, &(*problems)[i]);

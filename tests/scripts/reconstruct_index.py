@@ -22,6 +22,7 @@ for `make bench`.
 """
 import base64
 import csv
+import gzip
 import hashlib
 import io
 import json
@@ -54,6 +55,9 @@ def build_wheel(wheel_directory, config_settings=None, metadata_directory=None):
 '''
 
 
+FIXED = (2024, 1, 1, 0, 0, 0)  # zip member dates: the same bytes on every run
+
+
 def rhash(b):
     return "sha256=" + base64.urlsafe_b64encode(hashlib.sha256(b).digest()).rstrip(b"=").decode()
 
@@ -78,10 +82,10 @@ def wheel(out, name, version, tag, meta):
         rec = io.StringIO()
         w = csv.writer(rec, lineterminator="\n")
         for k, v in files.items():
-            z.writestr(k, v)
+            z.writestr(zipfile.ZipInfo(k, FIXED), v)
             w.writerow([k, rhash(v), len(v)])
         w.writerow([di + "/RECORD", "", ""])
-        z.writestr(di + "/RECORD", rec.getvalue())
+        z.writestr(zipfile.ZipInfo(di + "/RECORD", FIXED), rec.getvalue())
     return fn
 
 
@@ -92,7 +96,9 @@ def sdist(out, name, version, meta):
                "_backend.py": BACKEND.encode(),
                "pyproject.toml": b'[build-system]\nrequires = []\nbuild-backend = "_backend"\n'
                                  b'backend-path = ["."]\n'}
-    with tarfile.open(os.path.join(out, fn), "w:gz") as t:
+    with open(os.path.join(out, fn), "wb") as raw, \
+            gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz, \
+            tarfile.open(fileobj=gz, mode="w") as t:
         for k, v in members.items():
             ti = tarfile.TarInfo("%s/%s" % (base, k))
             ti.size = len(v)

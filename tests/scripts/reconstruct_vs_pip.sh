@@ -143,9 +143,24 @@ p = [p for p in json.load(open(sys.argv[1]))["packages"] if p["name"] == "alpha"
 sys.exit(0 if p["version"] == "2.0" and "inferred" not in p else 1)' "$T_TMP/proven.json"
 check "contradiction reported" grep -q 'alpha 2.0 is proven but was first uploaded at 2024-04-01T12:00:00, after the window' "$T_TMP/proven.json"
 
+# ---- a Space on the Hub: the window starts at the last change of its
+# requirements files (the tree listing's lastCommit), not of its README ----
+expect "hub" 1 "the requirements files last changed at 2024-03-10T09:15:00 (Hub history)" \
+	env HF_ENDPOINT="$HUB" $S snapshot demo/cached-layer --reconstruct --index-url "$HUB" \
+	-o "$T_TMP/hub.json"
+check "hub: window start from the history" grep -q '"start": "2024-03-10T09:15:00"' "$T_TMP/hub.json"
+check "hub: every inferred package exact" test "$(lock_pairs "$T_TMP/hub.json" exact | wc -l)" -eq 5
+check "hub: the proven pin is not inferred" "$PY" -c '
+import json, sys
+p = [p for p in json.load(open(sys.argv[1]))["packages"] if p["name"] == "delta"][0]
+sys.exit(0 if p["version"] == "3.0" and "inferred" not in p and p["evidence"] else 1)' "$T_TMP/hub.json"
+
 # ---- what cannot be reconstructed says why ----
 expect "no window end" 2 "the window's end is not known" $S snapshot --dir "$T_TMP/space" \
 	--index-url "$HUB" -o "$T_TMP/x.json" --reconstruct
+expect "nothing uploaded yet" 1 "at 2023-12-01T23:59:59 no version of '" \
+	$S snapshot --dir "$T_TMP/space" --build-log "$T_TMP/build.log" --index-url "$HUB" \
+	-o "$T_TMP/x.json" --until 2023-12-01
 expect "bad date" 2 "is not a date" $S snapshot --dir "$T_TMP/space" --build-log "$T_TMP/build.log" \
 	--index-url "$HUB" -o "$T_TMP/x.json" --reconstruct=yesterday
 expect "options without --reconstruct" 2 "go with --reconstruct" $S snapshot --dir "$T_TMP/space" \

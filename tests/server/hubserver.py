@@ -11,6 +11,7 @@ redirect tests), prints the port on stdout and serves until killed:
                                                events, then keep-alives: the stream
                                                stays open like the real one
   /api/spaces/{owner}/{name}/secrets|variables secrets.json / variables.json
+  /api/spaces/{owner}/{name}/tree/{rev}        tree.json (the listing with lastCommit)
   /api/spaces/user/tmp_test_space[...]          recorded real bodies (fixtures/api)
   /pypi/{name}/{version}/json                  index JSON made up for test packages
                                                (ETag, If-None-Match -> 304);
@@ -229,6 +230,12 @@ class Handler(BaseHTTPRequestHandler):
             return None
         if rest == ["logs", "build"] or rest == ["logs", "run"]:
             return self.logs(d, rest[1], fault)
+        if len(rest) >= 2 and rest[0] == "tree":  # ?expand=true: tree.json, with lastCommit
+            f = os.path.join(d, "tree.json")
+            if not os.path.exists(f):
+                return self.send(404, b'{"error":"no tree recorded"}')
+            with open(f, "rb") as fh:
+                return self.send(200, fh.read())
         if rest in (["secrets"], ["variables"]):
             f = os.path.join(d, rest[0] + ".json")
             if not os.path.exists(f):
