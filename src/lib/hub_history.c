@@ -59,7 +59,8 @@ int sl_hub_last_change_parse(const char *url, const char *body, size_t len,
 			continue;
 		if (!date || !iso_date(date, d)) {
 			/* the message first: path lives in the tree */
-			int rc = sl_error(err, SL_ENET, "%s: '%s' has no lastCommit date", url, path);
+			int rc =
+			    sl_error(err, SL_ENET, "%s: '%s' has no lastCommit date", url, path);
 			cJSON_Delete(root);
 			return rc;
 		}
