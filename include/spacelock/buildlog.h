@@ -95,6 +95,9 @@ struct sl_build_failure {
 	char *subject;		  /* the package(s) or command concerned, or NULL */
 	char *text;		  /* the line, sanitised and bounded */
 	unsigned long line;
+	/* the failure rule (data/failure-rules.txt) its line matches and that
+	 * rule's bucket ("requirements-conflict", "cuda-init", ...), or NULL */
+	char *rule, *bucket;
 };
 
 /* One "cache miss: [stage n/m] INSTRUCTION" line of the failure summary. */

@@ -62,6 +62,13 @@ int sl_freeze_lines_feed(struct sl_freeze_lines *fl, const char *line, unsigned 
 int sl_freeze_json_line(const char *line, size_t len, const char *source, unsigned long lineno,
 			struct sl_obs_list *obs);
 
+/* The hex commit after the last '@' of a "git+" URL's path (7 to 40
+ * digits), and the "#egg=" name of a URL: new strings, or NULL. */
+char *sl_freeze_vcs_commit(const char *url);
+char *sl_freeze_egg_name(const char *url);
+/* True when s[0..len) is a valid PEP 440 version (as pip output shows one). */
+bool sl_freeze_version_ok(const char *s, size_t len);
+
 /* Name of a format: "freeze", "list", "list-json", "report", "unknown". */
 const char *sl_freeze_format_name(enum sl_freeze_format f);
 

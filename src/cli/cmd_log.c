@@ -140,6 +140,8 @@ static void json_failures(struct sl_jsonw *w, const struct sl_buildlog *log)
 		sl_jsonw_field_string(w, "section", sl_log_kind_name(f->section));
 		sl_jsonw_field_string(w, "subject", f->subject);
 		sl_jsonw_field_string(w, "text", f->text);
+		sl_jsonw_field_string(w, "rule", f->rule);
+		sl_jsonw_field_string(w, "bucket", f->bucket);
 		sl_jsonw_object_end(w);
 	}
 	lines_end(w, log->nfailures);
@@ -351,9 +353,12 @@ static void text_log(struct sl_buf *b, const struct sl_buildlog *log)
 	if (log->nfailures)
 		sl_buf_addstr(b, "failures\n");
 	for (size_t i = 0; i < log->nfailures; i++) {
-		sl_buf_addf(b, "  %-6lu %-15s %s\n", log->failures[i].line,
+		sl_buf_addf(b, "  %-6lu %-15s %s", log->failures[i].line,
 			    sl_failure_kind_name(log->failures[i].kind),
 			    or_dash(log->failures[i].subject));
+		if (log->failures[i].bucket)
+			sl_buf_addf(b, " [%s]", log->failures[i].bucket);
+		sl_buf_addch(b, '\n');
 		/* the message itself, when the subject is not all of it */
 		if (!log->failures[i].subject ||
 		    strcmp(log->failures[i].subject, log->failures[i].text) != 0) {

@@ -9,8 +9,10 @@
 
 #include "spacelock/buf.h"
 #include "spacelock/buildlog.h"
+#include "spacelock/failrules.h"
 #include "spacelock/freeze.h"
 #include "spacelock/sse.h"
+#include "linesplit.h"
 
 #define NO_OBS ((size_t)-1)
 /* The longest line prefix of an indented or quoted copy. */
@@ -33,23 +35,6 @@ struct pkgmap {
 	struct pkgctx *v; /* open addressing, cap a power of two */
 	size_t cap, n;
 };
-
-/* A line splitter over arbitrary chunks with a bounded line (buildlog.c):
- * on_line gets each line without its "\n" (a "\r" before it removed),
- * cut when the line went over max and lost its tail.  A non-zero return
- * from on_line stops and is returned. */
-struct linesplit {
-	struct sl_buf partial;
-	size_t max;
-	bool cut;
-	unsigned long lineno;
-};
-#define LINESPLIT_FN                                                                               \
-	int (*fn)(void *ctx, const char *line, size_t len, bool cut, unsigned long lineno)
-void linesplit_init(struct linesplit *ls, size_t max);
-int linesplit_feed(struct linesplit *ls, const char *data, size_t len, LINESPLIT_FN, void *ctx);
-int linesplit_finish(struct linesplit *ls, LINESPLIT_FN, void *ctx);
-void linesplit_release(struct linesplit *ls);
 
 enum log_format { FMT_UNDECIDED = 0, FMT_PLAIN, FMT_SSE };
 
@@ -113,20 +98,16 @@ struct sl_buildlog_state {
 	char *collect_canon; /* the last "Collecting" with a URL: its name or NULL */
 	char *collect_url;
 	struct sl_freeze_lines freeze;
+
+	/* failure rules (data/failure-rules.txt), loaded on first use */
+	struct sl_failrules *rules;
+	bool rules_failed;
 };
-
-/* True when the first n bytes of a file look binary: a known archive or
- * executable magic, or (strict) any NUL/control byte, or (not strict) more
- * than 1 in 16 such bytes. */
-bool log_looks_binary(const char *p, size_t n, bool strict);
-
-/* freeze.c: the hex commit after the last '@' of a "git+" URL's path, and
- * the "#egg=" name of a URL; new strings or NULL. */
-char *freeze_vcs_commit(const char *url);
-char *freeze_egg_name(const char *url);
 
 /* buildlog_section.c: a header line starts a section (s NUL-terminated). */
 void blog_header(struct sl_buildlog *log, const char *s, size_t len);
+/* The section observation i was made in. */
+enum sl_log_kind blog_obs_section(const struct sl_buildlog *log, size_t i);
 /* Sets has_build / has_run once the log is read. */
 void blog_sections_finish(struct sl_buildlog *log);
 /* How many bytes of a sanitised line are the copy's prefix (deciding the
@@ -136,6 +117,13 @@ size_t blog_unprefix(struct sl_buildlog *log, const char *s, size_t n);
 size_t blog_prefix_skip(const struct sl_buildlog_state *st, const char *s, size_t n);
 /* Counts a line that is a step or header behind another prefix. */
 void blog_check_unread(struct sl_buildlog *log, const char *s, size_t n);
+
+/* buildlog_steps.c: one sanitised, unprefixed line to its reader; a
+ * skimmed line that matters (a header or a summary line, s NUL-terminated);
+ * the summary's cache misses linked to their steps' stages. */
+void blog_parse_line(struct sl_buildlog *log, const char *s, size_t len);
+void blog_skim_read(struct sl_buildlog *log, const char *s, size_t n);
+void blog_link_stages(struct sl_buildlog *log);
 
 /* buildlog.c */
 void blog_warnings_clear(struct blog_warnings *w);
@@ -199,6 +187,8 @@ static inline size_t log_quote_len(const char *s, size_t len)
 		return 0;
 	return len > 1 && s[1] == ' ' ? 2 : 1;
 }
+/* The first failure rule s[0..n) matches, or NULL. */
+const struct sl_failrule *blog_rule(struct sl_buildlog *log, const char *s, size_t n);
 void blog_fail(struct sl_buildlog *log, enum sl_failure_kind kind, const char *subject,
 	       size_t subject_len, const char *text);
 struct sl_build_step *blog_current_step(struct sl_buildlog *log);
@@ -207,14 +197,38 @@ bool blog_obs_room(struct sl_buildlog *log);
 /* Sets *out (freeing the old value) to a copy of s[0..len). */
 void blog_set(char **out, const char *s, size_t len);
 
+/* piplog.c: what one pip line saw of a package, and what a requirement
+ * string names; shared with piplog_step.c (the platform step's arguments). */
+struct seen {
+	const char *name;
+	size_t name_len;
+	const char *version; /* NUL-terminated or NULL */
+	enum sl_strength strength;
+	enum sl_origin origin;
+	const char *requirement;
+	const char *required_by;
+	const char *vcs_url;
+	const char *vcs_commit;
+};
+
+/* What a requirement string names: its name (or NULL for a bare URL
+ * without #egg=), and its URL for direct references. */
+struct req {
+	char *name;
+	char *url;
+	char *pin; /* the version of a single "==X" clause, or NULL */
+};
+void piplog_req_parse(const char *s, struct req *r);
+void piplog_req_release(struct req *r);
+void piplog_observe(struct sl_buildlog *log, const struct seen *s, const char *text);
+struct pkgctx *piplog_ctx_for(struct sl_buildlog *log, const char *name, size_t len, bool create);
+
 /* piplog.c: returns true when the line was one of pip's. */
 bool piplog_line(struct sl_buildlog *log, const char *line, size_t len);
-/* Reads a RUN instruction's pip commands: sets step flags, and when it is
+/* piplog_step.c: reads a RUN instruction's pip commands: sets step flags, and when it is
  * the platform step, the log's sdk and platform requirements; emit: also
  * observe its arguments (pins and mentions, origin platform). */
 void piplog_classify_step(struct sl_buildlog *log, struct sl_build_step *step, bool emit);
 void piplog_reset(struct sl_buildlog_state *st);
-/* True when s[0..len) is a valid PEP 440 version. */
-bool log_version_ok(const char *s, size_t len);
 
 #endif

@@ -40,6 +40,13 @@ static void tag_obs(struct sl_buildlog *log)
 	st->obs_tagged = log->obs.n;
 }
 
+enum sl_log_kind blog_obs_section(const struct sl_buildlog *log, size_t i)
+{
+	const struct sl_buildlog_state *st = log->state;
+
+	return i < st->obs_tagged ? (enum sl_log_kind)st->obs_sec[i] : st->section;
+}
+
 static void obs_free(struct sl_obs *o)
 {
 	free(o->name);
@@ -97,6 +104,8 @@ static void drop_failures(struct sl_buildlog *log, enum sl_log_kind sec)
 		if (log->failures[i].section == sec) {
 			free(log->failures[i].subject);
 			free(log->failures[i].text);
+			free(log->failures[i].rule);
+			free(log->failures[i].bucket);
 			continue;
 		}
 		log->failures[to++] = log->failures[i];

@@ -8,11 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buildlog_private.h"
+#include "linesplit.h"
 #include "spacelock/buf.h"
 #include "spacelock/fileio.h"
 #include "spacelock/mem.h"
 #include "spacelock/name.h"
+#include "spacelock/version.h"
 #include "spacelock/wheelname.h"
 
 #define FREEZE_LINE_MAX (64 * 1024)
@@ -37,6 +38,21 @@ void sl_freeze_lines_init(struct sl_freeze_lines *fl, const char *source, bool s
 	fl->strict = strict;
 }
 
+bool sl_freeze_version_ok(const char *s, size_t len)
+{
+	char *v;
+	struct sl_version *ver = NULL;
+	int rc;
+
+	if (len == 0 || len > 256)
+		return false;
+	v = sl_xstrndup(s, len);
+	rc = sl_version_parse(v, &ver, NULL);
+	sl_version_free(ver);
+	free(v);
+	return rc == 0;
+}
+
 static size_t name_len(const char *s)
 {
 	size_t n = 0;
@@ -57,7 +73,7 @@ static bool is_hex(const char *s, size_t n)
 
 /* "git+https://host/repo.git@<sha>#egg=x": the commit when the ref after
  * the last '@' of the path is a hex commit id (7 to 40 digits). */
-char *freeze_vcs_commit(const char *url)
+char *sl_freeze_vcs_commit(const char *url)
 {
 	size_t end = strcspn(url, "#?");
 	const char *slash, *at;
@@ -76,7 +92,7 @@ char *freeze_vcs_commit(const char *url)
 }
 
 /* The "#egg=name" of a URL, as a new string, or NULL. */
-char *freeze_egg_name(const char *url)
+char *sl_freeze_egg_name(const char *url)
 {
 	const char *egg = strstr(url, "#egg=");
 	size_t n;
@@ -100,7 +116,7 @@ static void add(struct sl_obs_list *obs, const char *source, unsigned long linen
 		const char *name, const char *version, const char *url)
 {
 	struct sl_obs o = {0};
-	char *commit = url ? freeze_vcs_commit(url) : NULL;
+	char *commit = url ? sl_freeze_vcs_commit(url) : NULL;
 
 	o.name = (char *)name;
 	o.version = (char *)version;
@@ -119,7 +135,7 @@ static bool version_token(const char *s, size_t n, bool strict)
 {
 	if (n == 0 || memchr(s, ' ', n) || memchr(s, '\t', n))
 		return false;
-	return !strict || log_version_ok(s, n);
+	return !strict || sl_freeze_version_ok(s, n);
 }
 
 /* "name==version" or "name===version" */
@@ -169,7 +185,7 @@ static int direct(struct sl_freeze_lines *fl, const char *line, size_t n, const 
 static int editable(struct sl_freeze_lines *fl, const char *url, unsigned long lineno,
 		    const char *line, struct sl_obs_list *obs)
 {
-	char *name = freeze_egg_name(url);
+	char *name = sl_freeze_egg_name(url);
 
 	if (!name)
 		return fl->strict ? -1 : 0; /* a local path without a name */

@@ -13,21 +13,6 @@
 
 #define STARTS(s, len, lit) ((len) >= sizeof(lit) - 1 && memcmp((s), (lit), sizeof(lit) - 1) == 0)
 
-bool log_version_ok(const char *s, size_t len)
-{
-	char *v;
-	struct sl_version *ver = NULL;
-	int rc;
-
-	if (len == 0 || len > 256)
-		return false;
-	v = sl_xstrndup(s, len);
-	rc = sl_version_parse(v, &ver, NULL);
-	sl_version_free(ver);
-	free(v);
-	return rc == 0;
-}
-
 /* ---- the name map (canonical name -> what pip said about it) ---- */
 
 static size_t hash(const char *s)
@@ -102,7 +87,7 @@ void piplog_reset(struct sl_buildlog_state *st)
 	st->collect_canon = st->collect_url = NULL;
 }
 
-static struct pkgctx *ctx_for(struct sl_buildlog *log, const char *name, size_t len, bool create)
+struct pkgctx *piplog_ctx_for(struct sl_buildlog *log, const char *name, size_t len, bool create)
 {
 	struct sl_buf *c = &log->state->canon;
 
@@ -159,18 +144,6 @@ static bool same_name(const char *a, size_t alen, const char *b)
 
 /* ---- observations ---- */
 
-struct seen {
-	const char *name;
-	size_t name_len;
-	const char *version; /* NUL-terminated or NULL */
-	enum sl_strength strength;
-	enum sl_origin origin;
-	const char *requirement;
-	const char *required_by;
-	const char *vcs_url;
-	const char *vcs_commit;
-};
-
 /* A later pip line showing another version of the same package (a newer
  * download while backtracking, an upgrade of what the image had) means the
  * earlier one is not what ended up installed: it becomes a mention. */
@@ -180,6 +153,12 @@ static void demote(struct sl_buildlog *log, struct pkgctx *c, const char *versio
 
 	if (c->pip_obs == NO_OBS || c->pip_obs >= log->obs.n)
 		return;
+	/* another section's install (a run log's pip, the build before it)
+	 * is not undone by this one */
+	if (blog_obs_section(log, c->pip_obs) != log->state->section) {
+		c->pip_obs = NO_OBS;
+		return;
+	}
 	o = &log->obs.v[c->pip_obs];
 	if (version && o->version && strcmp(o->version, version) == 0)
 		return;
@@ -189,7 +168,7 @@ static void demote(struct sl_buildlog *log, struct pkgctx *c, const char *versio
 	c->pip_obs = NO_OBS;
 }
 
-static void observe(struct sl_buildlog *log, const struct seen *s, const char *text)
+void piplog_observe(struct sl_buildlog *log, const struct seen *s, const char *text)
 {
 	struct sl_buildlog_state *st = log->state;
 	struct sl_build_step *step = blog_current_step(log);
@@ -199,7 +178,7 @@ static void observe(struct sl_buildlog *log, const struct seen *s, const char *t
 
 	if (!blog_obs_room(log))
 		return;
-	c = ctx_for(log, s->name, s->name_len, true);
+	c = piplog_ctx_for(log, s->name, s->name_len, true);
 	/* the list copies it again: a short name needs no heap copy here */
 	name = s->name_len < sizeof(short_name) ? short_name : sl_xmalloc(s->name_len + 1);
 	memcpy(name, s->name, s->name_len);
@@ -258,22 +237,14 @@ static bool is_url(const char *s)
 	return (n > 0 && strncmp(s + n, "://", 3) == 0) || s[0] == '/' || strncmp(s, "./", 2) == 0;
 }
 
-/* What a requirement string names: its name (or NULL for a bare URL
- * without #egg=), and its URL for direct references. */
-struct req {
-	char *name;
-	char *url;
-	char *pin; /* the version of a single "==X" clause, or NULL */
-};
-
-static void req_release(struct req *r)
+void piplog_req_release(struct req *r)
 {
 	free(r->name);
 	free(r->url);
 	free(r->pin);
 }
 
-static void req_parse(const char *s, struct req *r)
+void piplog_req_parse(const char *s, struct req *r)
 {
 	size_t n;
 	const char *p;
@@ -282,7 +253,7 @@ static void req_parse(const char *s, struct req *r)
 	s += strspn(s, " \t");
 	if (is_url(s)) {
 		r->url = sl_xstrndup(s, strcspn(s, " \t"));
-		r->name = freeze_egg_name(r->url);
+		r->name = sl_freeze_egg_name(r->url);
 		return;
 	}
 	n = name_span(s);
@@ -299,7 +270,7 @@ static void req_parse(const char *s, struct req *r)
 		r->url = sl_xstrndup(p, strcspn(p, " \t;"));
 	} else if (strncmp(p, "==", 2) == 0 && p[2] != '=') {
 		size_t v = strcspn(p + 2, " \t,;");
-		if (p[2 + v] != ',' && !memchr(p + 2, '*', v) && log_version_ok(p + 2, v))
+		if (p[2 + v] != ',' && !memchr(p + 2, '*', v) && sl_freeze_version_ok(p + 2, v))
 			r->pin = sl_xstrndup(p + 2, v);
 	}
 }
@@ -346,7 +317,7 @@ static enum sl_origin origin_of(struct sl_buildlog *log, const char *name, const
 	if (!step || !(step->flags & (SL_STEP_PIP | SL_STEP_PLATFORM)))
 		return step ? SL_ORIGIN_UNKNOWN : SL_ORIGIN_DIRECT;
 	if (step->flags & SL_STEP_PLATFORM) {
-		c = name ? ctx_for(log, name, strlen(name), false) : NULL;
+		c = name ? piplog_ctx_for(log, name, strlen(name), false) : NULL;
 		if (c && c->platform_arg)
 			return SL_ORIGIN_PLATFORM;
 		return step->flags & (SL_STEP_REQUIREMENTS | SL_STEP_PRE_REQUIREMENTS)
@@ -367,7 +338,7 @@ static void collecting(struct sl_buildlog *log, const char *rest, const char *li
 	struct req r;
 	struct seen o = {0};
 
-	req_parse(s, &r);
+	piplog_req_parse(s, &r);
 	free(st->collect_canon);
 	free(st->collect_url);
 	st->collect_canon = r.name ? sl_name_canonical(r.name) : NULL;
@@ -380,10 +351,10 @@ static void collecting(struct sl_buildlog *log, const char *rest, const char *li
 		o.requirement = s;
 		o.required_by = parent;
 		o.vcs_url = r.url;
-		observe(log, &o, line);
+		piplog_observe(log, &o, line);
 		free(parent);
 	}
-	req_release(&r);
+	piplog_req_release(&r);
 	free(s);
 }
 
@@ -428,7 +399,7 @@ static void download(struct sl_buildlog *log, const char *rest, const char *line
 			if (chain || processing)
 				o.origin = origin_of(log, w.name, chain, &parent);
 			o.required_by = parent;
-			observe(log, &o, line);
+			piplog_observe(log, &o, line);
 		}
 		sl_wheelname_release(&w);
 	}
@@ -447,7 +418,7 @@ static void satisfied(struct sl_buildlog *log, const char *rest, const char *lin
 	struct seen o = {0};
 
 	if (len > 2 && s[len - 1] == ')' && (open = strrchr(s, '(')) != NULL && open > s &&
-	    open[-1] == ' ' && log_version_ok(open + 1, (size_t)(s + len - 1 - open - 1))) {
+	    open[-1] == ' ' && sl_freeze_version_ok(open + 1, (size_t)(s + len - 1 - open - 1))) {
 		version = sl_xstrndup(open + 1, (size_t)(s + len - 1 - open - 1));
 		open[-1] = '\0';
 	}
@@ -455,7 +426,7 @@ static void satisfied(struct sl_buildlog *log, const char *rest, const char *lin
 	in = strstr(s, " in ");
 	if (in)
 		*in = '\0';
-	req_parse(s, &r);
+	piplog_req_parse(s, &r);
 	if (r.name) {
 		o.origin = origin_of(log, r.name, chain, &parent);
 		o.name = r.name;
@@ -465,11 +436,11 @@ static void satisfied(struct sl_buildlog *log, const char *rest, const char *lin
 		o.requirement = s;
 		o.required_by = parent;
 		o.vcs_url = r.url;
-		observe(log, &o, line);
+		piplog_observe(log, &o, line);
 	}
 	free(parent);
 	free(version);
-	req_release(&r);
+	piplog_req_release(&r);
 	free(s);
 }
 
@@ -488,7 +459,7 @@ static void installed(struct sl_buildlog *log, const char *rest, const char *lin
 					 .name_len = strlen(name),
 					 .version = version,
 					 .strength = SL_EV_PIP};
-			observe(log, &o, line);
+			piplog_observe(log, &o, line);
 			free(name);
 			free(version);
 		} else if (n) {
@@ -508,7 +479,7 @@ static void uninstalled(struct sl_buildlog *log, const char *rest)
 
 	if (sl_wheelname_split_name_version(rest, n, &name, &version, NULL) < 0)
 		return;
-	c = ctx_for(log, name, strlen(name), false);
+	c = piplog_ctx_for(log, name, strlen(name), false);
 	if (c && c->pip_obs != NO_OBS && c->pip_obs < log->obs.n &&
 	    strcmp(log->obs.v[c->pip_obs].version, version) == 0)
 		demote(log, c, NULL);
@@ -533,7 +504,7 @@ static void resolved(struct sl_buildlog *log, const char *rest, const char *line
 				 .strength = SL_EV_MENTION,
 				 .vcs_url = st->collect_url ? st->collect_url : url,
 				 .vcs_commit = sha};
-		observe(log, &o, line);
+		piplog_observe(log, &o, line);
 	} else {
 		blog_warn(log, "commit %.40s of '%.120s' is not tied to a project name in the log",
 			  sha, url);
@@ -607,7 +578,7 @@ static void notice(struct sl_buildlog *log, const char *s)
 	if (!colon || !(colon = strchr(colon, ':')) || !(arrow = strstr(colon, " -> ")))
 		return;
 	colon += 1 + strspn(colon + 1, " ");
-	if (arrow > colon && log_version_ok(colon, (size_t)(arrow - colon)))
+	if (arrow > colon && sl_freeze_version_ok(colon, (size_t)(arrow - colon)))
 		blog_set(&log->pip_version, colon, (size_t)(arrow - colon));
 }
 
@@ -700,276 +671,4 @@ bool piplog_line(struct sl_buildlog *log, const char *s, size_t len)
 		break;
 	}
 	return false;
-}
-
-/* ---- RUN steps: which pip command installs what ---- */
-
-/* Shell-like words of a command: quotes removed, "&&", "||", ";" and "|"
- * returned as their own words. */
-struct words {
-	char **v;
-	size_t n, cap;
-};
-
-static void words_add(struct words *w, struct sl_buf *b)
-{
-	sl_xgrow((void **)&w->v, &w->cap, w->n + 1, sizeof(*w->v));
-	w->v[w->n++] = sl_buf_detach(b, NULL);
-}
-
-static void split_words(const char *s, struct words *w)
-{
-	struct sl_buf b = SL_BUF_INIT;
-	bool any = false;
-
-	for (; *s; s++) {
-		char c = *s;
-		if (c == ' ' || c == '\t' || c == '\n') {
-			if (any)
-				words_add(w, &b);
-			any = false;
-		} else if (c == '&' || c == '|' || c == ';') {
-			if (any)
-				words_add(w, &b);
-			sl_buf_addch(&b, c);
-			if ((c == '&' || c == '|') && s[1] == c)
-				sl_buf_addch(&b, *++s);
-			words_add(w, &b);
-			any = false;
-		} else if (c == '"' || c == '\'') {
-			any = true;
-			for (s++; *s && *s != c; s++) {
-				if (c == '"' && *s == '\\' && s[1])
-					s++;
-				sl_buf_addch(&b, *s);
-			}
-			if (!*s)
-				break;
-		} else if (c == '\\' && s[1]) {
-			any = true;
-			sl_buf_addch(&b, *++s);
-		} else { /* a run of ordinary characters at once */
-			size_t n = strcspn(s, " \t\n&|;\"'\\");
-			any = true;
-			if (n == 0)
-				n = 1; /* a lone '\\' at the end */
-			sl_buf_add(&b, s, n);
-			s += n - 1;
-		}
-	}
-	if (any)
-		words_add(w, &b);
-	sl_buf_release(&b);
-}
-
-static void words_free(struct words *w)
-{
-	for (size_t i = 0; i < w->n; i++)
-		free(w->v[i]);
-	free(w->v);
-}
-
-static bool is_sep(const char *w)
-{
-	return strcmp(w, "&&") == 0 || strcmp(w, "||") == 0 || strcmp(w, ";") == 0 ||
-	       strcmp(w, "|") == 0 || strcmp(w, "&") == 0;
-}
-
-/* pip install options that take a separate value */
-static bool takes_value(const char *o)
-{
-	static const char *const opts[] = {"-r",
-					   "--requirement",
-					   "-c",
-					   "--constraint",
-					   "-e",
-					   "--editable",
-					   "-t",
-					   "--target",
-					   "--platform",
-					   "--python-version",
-					   "--implementation",
-					   "--abi",
-					   "--root",
-					   "--prefix",
-					   "--src",
-					   "--upgrade-strategy",
-					   "-i",
-					   "--index-url",
-					   "--extra-index-url",
-					   "-f",
-					   "--find-links",
-					   "--no-binary",
-					   "--only-binary",
-					   "--progress-bar",
-					   "--root-user-action",
-					   "--report",
-					   "--trusted-host",
-					   "--log",
-					   "--cache-dir",
-					   "--proxy",
-					   "--retries",
-					   "--timeout",
-					   "--exists-action",
-					   "--cert",
-					   "--client-cert",
-					   "--config-settings",
-					   "-C",
-					   "--global-option",
-					   "--python",
-					   "--keyring-provider",
-					   "--use-feature",
-					   "--use-deprecated",
-					   "--group"};
-
-	for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
-		if (strcmp(o, opts[i]) == 0)
-			return true;
-	return false;
-}
-
-static const char *base(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	return slash ? slash + 1 : path;
-}
-
-static void requirement_file(struct sl_build_step *step, const char *file)
-{
-	step->flags |= strcmp(base(file), "pre-requirements.txt") == 0 ? SL_STEP_PRE_REQUIREMENTS
-								       : SL_STEP_REQUIREMENTS;
-}
-
-/* Reads one "pip install ..." command from w->v[i]; its requirement
- * arguments go to args.  Returns the index after the command. */
-static size_t pip_command(struct words *w, size_t i, struct sl_build_step *step, struct words *args)
-{
-	step->flags |= SL_STEP_PIP;
-	for (; i < w->n && !is_sep(w->v[i]); i++) {
-		const char *a = w->v[i];
-		if (takes_value(a) && i + 1 < w->n) {
-			if (strcmp(a, "-r") == 0 || strcmp(a, "--requirement") == 0)
-				requirement_file(step, w->v[i + 1]);
-			i++;
-		} else if (strncmp(a, "-r", 2) == 0 && a[2] && a[2] != '-') {
-			requirement_file(step, a + 2);
-		} else if (strncmp(a, "--requirement=", 14) == 0) {
-			requirement_file(step, a + 14);
-		} else if (a[0] != '-') {
-			struct sl_buf b = SL_BUF_INIT;
-			sl_buf_addstr(&b, a);
-			words_add(args, &b);
-		}
-	}
-	return i;
-}
-
-static bool pip_install_at(struct words *w, size_t i, size_t *next)
-{
-	const char *b = base(w->v[i]);
-
-	if ((strcmp(b, "pip") == 0 || strcmp(b, "pip3") == 0) && i + 1 < w->n &&
-	    strcmp(w->v[i + 1], "install") == 0) {
-		*next = i + 2;
-		return true;
-	}
-	if (strncmp(b, "python", 6) == 0 && i + 3 < w->n && strcmp(w->v[i + 1], "-m") == 0 &&
-	    strcmp(w->v[i + 2], "pip") == 0 && strcmp(w->v[i + 3], "install") == 0) {
-		*next = i + 4;
-		return true;
-	}
-	return false;
-}
-
-/* The builder's own pip commands: the sdk pin (gradio[...]==X,
- * streamlit==X), the spaces package, or its base set (datasets with
- * huggingface-hub). */
-static bool platform_args(const struct words *args, char **sdk, char **sdk_version)
-{
-	bool datasets = false, hub = false, platform = false;
-	struct sl_buf canon = SL_BUF_INIT;
-
-	for (size_t i = 0; i < args->n; i++) {
-		struct req r;
-		const char *c;
-		req_parse(args->v[i], &r);
-		if (!r.name) {
-			req_release(&r);
-			continue;
-		}
-		/* canonical once, compared with canonical literals (sl_name_eq
-		 * would copy both sides for each of them) */
-		sl_buf_reset(&canon);
-		sl_name_canonical_buf(r.name, strlen(r.name), &canon);
-		c = canon.buf;
-		if ((strcmp(c, "gradio") == 0 || strcmp(c, "streamlit") == 0) && r.pin && !*sdk) {
-			*sdk = sl_xstrdup(c);
-			*sdk_version = sl_xstrdup(r.pin);
-			platform = true;
-		}
-		if (strcmp(c, "spaces") == 0)
-			platform = true;
-		datasets |= strcmp(c, "datasets") == 0;
-		hub |= strcmp(c, "huggingface-hub") == 0;
-		req_release(&r);
-	}
-	sl_buf_release(&canon);
-	return platform || (datasets && hub);
-}
-
-/* The platform step's arguments, as pins (==X) or mentions. */
-static void platform_observations(struct sl_buildlog *log, const struct words *args)
-{
-	for (size_t i = 0; i < args->n; i++) {
-		struct req r;
-		struct pkgctx *c;
-		req_parse(args->v[i], &r);
-		if (r.name) {
-			struct seen o = {.name = r.name,
-					 .name_len = strlen(r.name),
-					 .version = r.pin,
-					 .strength = r.pin ? SL_EV_PIN : SL_EV_MENTION,
-					 .origin = SL_ORIGIN_PLATFORM,
-					 .requirement = args->v[i]};
-			observe(log, &o, args->v[i]);
-			c = ctx_for(log, r.name, strlen(r.name), true);
-			c->platform_arg = true;
-		}
-		req_release(&r);
-	}
-}
-
-void piplog_classify_step(struct sl_buildlog *log, struct sl_build_step *step, bool emit)
-{
-	struct words w = {0}, args = {0};
-	char *sdk = NULL, *sdk_version = NULL;
-	size_t i = 0, next;
-
-	split_words(step->instruction, &w);
-	while (i < w.n) {
-		if (pip_install_at(&w, i, &next))
-			i = pip_command(&w, next, step, &args);
-		else
-			i++;
-	}
-	if (args.n && platform_args(&args, &sdk, &sdk_version)) {
-		step->flags |= SL_STEP_PLATFORM;
-		if (sdk)
-			step->flags |= SL_STEP_SDK;
-		if (emit)
-			platform_observations(log, &args);
-		if (sdk && !log->sdk) {
-			log->sdk = sdk;
-			log->sdk_version = sdk_version;
-			sdk = sdk_version = NULL;
-			log->platform_reqs = args.v;
-			log->nplatform_reqs = args.n;
-			args.v = NULL;
-			args.n = 0;
-		}
-	}
-	free(sdk);
-	free(sdk_version);
-	words_free(&args);
-	words_free(&w);
 }

@@ -15,7 +15,7 @@ log --run --json fixtures/logs/2024-10-zerogpu-runtime-error.excerpt.log
 "summary":{"present":false,"cache_stats":null,"logs_unavailable":"The user aborted a request.","cache_misses":[]},
 "steps":[],
 "failures":[
-  {"line":11,"kind":"runtime","section":"run","subject":"RuntimeError","text":"RuntimeError: Error while initializing ZeroGPU: Unknown"}
+  {"line":11,"kind":"runtime","section":"run","subject":"RuntimeError","text":"RuntimeError: Error while initializing ZeroGPU: Unknown","rule":"zerogpu-init-error","bucket":"zerogpu-worker"}
 ],
 "observations":[],
 "warnings":[],

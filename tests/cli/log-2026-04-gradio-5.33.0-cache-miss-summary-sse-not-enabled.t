@@ -29,7 +29,7 @@ log --json fixtures/logs/2026-04-gradio-5.33.0-cache-miss-summary-sse-not-enable
 ]},
 "steps":[],
 "failures":[
-  {"line":2,"kind":"job","section":"build","subject":null,"text":"Job failed with exit code: 1. Reason: cache miss: [run 1/2] LINK COPY --link ./ /app"}
+  {"line":2,"kind":"job","section":"build","subject":null,"text":"Job failed with exit code: 1. Reason: cache miss: [run 1/2] LINK COPY --link ./ /app","rule":"build-job-failed","bucket":"building"}
 ],
 "observations":[],
 "warnings":[],

@@ -38,9 +38,9 @@ log --json fixtures/logs/2026-05-gradio-4.31.0-py3.13-build-pydantic-core-fail.l
   {"line":33,"outcome":"error","duration":null,"exit_code":1,"stage":"base 5/6","roles":["pip","platform","sdk","requirements"],"observations":124,"instruction":"RUN --mount=target=/tmp/requirements.txt,source=requirements.txt     pip install --no-cache-dir -r /tmp/requirements.txt     gradio[oauth]==4.31.0     \"uvicorn>=0.14.0\" \"websockets>=10.4\"     spaces \"fastapi<0.113.0\""}
 ],
 "failures":[
-  {"line":2,"kind":"job","section":"build","subject":null,"text":"Job failed with exit code: 1. Reason: cache miss: [run 2/2] LINK COPY --from=pipfreeze --link /pipfreeze/ /pipfreeze/"},
-  {"line":384,"kind":"wheel-build","section":"build","subject":"pydantic-core","text":"  ERROR: Failed building wheel for pydantic-core"},
-  {"line":400,"kind":"step","section":"build","subject":"pip install --no-cache-dir -r /tmp/requirements.txt     gradio[oauth]==4.31.0     \"uvicorn>=0.14.0\" \"websockets>=10.4\"     spaces \"fastapi<0.113.0\"","text":"--> ERROR: process \"/bin/sh -c pip install --no-cache-dir -r /tmp/requirements.txt     gradio[oauth]==4.31.0     \\\"uvicorn>=0.14.0\\\" \\\"websockets>=10.4\\\"     spaces \\\"fastapi<0.113.0\\\"\" did not complete successfully: exit code: 1"}
+  {"line":2,"kind":"job","section":"build","subject":null,"text":"Job failed with exit code: 1. Reason: cache miss: [run 2/2] LINK COPY --from=pipfreeze --link /pipfreeze/ /pipfreeze/","rule":"build-job-failed","bucket":"building"},
+  {"line":384,"kind":"wheel-build","section":"build","subject":"pydantic-core","text":"ERROR: Failed building wheel for pydantic-core","rule":"pip-failed-building-wheel","bucket":"wheel-build"},
+  {"line":400,"kind":"step","section":"build","subject":"pip install --no-cache-dir -r /tmp/requirements.txt     gradio[oauth]==4.31.0     \"uvicorn>=0.14.0\" \"websockets>=10.4\"     spaces \"fastapi<0.113.0\"","text":"--> ERROR: process \"/bin/sh -c pip install --no-cache-dir -r /tmp/requirements.txt     gradio[oauth]==4.31.0     \\\"uvicorn>=0.14.0\\\" \\\"websockets>=10.4\\\"     spaces \\\"fastapi<0.113.0\\\"\" did not complete successfully: exit code: 1","rule":"build-step-failed","bucket":"building"}
 ],
 "observations":[
   {"line":27,"name":"pip","canonical":"pip","version":null,"strength":"mention","origin":"platform","requirement":"pip","required_by":null,"vcs_url":null,"vcs_commit":null,"text":"pip"},

@@ -29,8 +29,8 @@ log --json fixtures/logs/2026-05-gradio-4.40.0-build-no-matching-distribution.lo
   {"line":21,"outcome":"error","duration":null,"exit_code":1,"stage":null,"roles":["pip","platform","sdk","requirements"],"observations":12,"instruction":"RUN --mount=target=/tmp/requirements.txt,source=requirements.txt     pip install --no-cache-dir -r /tmp/requirements.txt     gradio[oauth]==4.40.0     \"uvicorn>=0.14.0\" \"websockets>=10.4\"     spaces \"fastapi<0.113.0\""}
 ],
 "failures":[
-  {"line":36,"kind":"no-distribution","section":"build","subject":"pyaudioop","text":"ERROR: Could not find a version that satisfies the requirement pyaudioop (from versions: none)"},
-  {"line":39,"kind":"step","section":"build","subject":"pip install --no-cache-dir -r /tmp/requirements.txt     gradio[oauth]==4.40.0     \"uvicorn>=0.14.0\" \"websockets>=10.4\"     spaces \"fastapi<0.113.0\"","text":"--> ERROR: process \"/bin/sh -c pip install --no-cache-dir -r /tmp/requirements.txt     gradio[oauth]==4.40.0     \\\"uvicorn>=0.14.0\\\" \\\"websockets>=10.4\\\"     spaces \\\"fastapi<0.113.0\\\"\" did not complete successfully: exit code: 1"}
+  {"line":36,"kind":"no-distribution","section":"build","subject":"pyaudioop","text":"ERROR: Could not find a version that satisfies the requirement pyaudioop (from versions: none)","rule":"pip-could-not-find-version","bucket":"no-distribution"},
+  {"line":39,"kind":"step","section":"build","subject":"pip install --no-cache-dir -r /tmp/requirements.txt     gradio[oauth]==4.40.0     \"uvicorn>=0.14.0\" \"websockets>=10.4\"     spaces \"fastapi<0.113.0\"","text":"--> ERROR: process \"/bin/sh -c pip install --no-cache-dir -r /tmp/requirements.txt     gradio[oauth]==4.40.0     \\\"uvicorn>=0.14.0\\\" \\\"websockets>=10.4\\\"     spaces \\\"fastapi<0.113.0\\\"\" did not complete successfully: exit code: 1","rule":"build-step-failed","bucket":"building"}
 ],
 "observations":[
   {"line":15,"name":"pip","canonical":"pip","version":null,"strength":"mention","origin":"platform","requirement":"pip","required_by":null,"vcs_url":null,"vcs_commit":null,"text":"pip"},

@@ -15,8 +15,8 @@ log --run --json fixtures/logs/2026-05-run-log-py3.13-audioop-missing.log
 "summary":{"present":false,"cache_stats":null,"logs_unavailable":null,"cache_misses":[]},
 "steps":[],
 "failures":[
-  {"line":6,"kind":"runtime","section":"run","subject":"ModuleNotFoundError","text":"ModuleNotFoundError: No module named 'audioop'"},
-  {"line":31,"kind":"runtime","section":"run","subject":"ModuleNotFoundError","text":"ModuleNotFoundError: No module named 'pyaudioop'"}
+  {"line":6,"kind":"runtime","section":"run","subject":"ModuleNotFoundError","text":"ModuleNotFoundError: No module named 'audioop'","rule":"module-not-found","bucket":"missing-module"},
+  {"line":31,"kind":"runtime","section":"run","subject":"ModuleNotFoundError","text":"ModuleNotFoundError: No module named 'pyaudioop'","rule":"module-not-found","bucket":"missing-module"}
 ],
 "observations":[],
 "warnings":[],

@@ -30,7 +30,7 @@ log --json fixtures/logs/2026-05-streamlit-1.37.1-cache-miss-summary.excerpt.log
 ]},
 "steps":[],
 "failures":[
-  {"line":2,"kind":"job","section":"build","subject":null,"text":"Job failed with exit code: 1. Reason: cache miss: [run 1/2] COPY --link ./ /app"}
+  {"line":2,"kind":"job","section":"build","subject":null,"text":"Job failed with exit code: 1. Reason: cache miss: [run 1/2] COPY --link ./ /app","rule":"build-job-failed","bucket":"building"}
 ],
 "observations":[],
 "warnings":[],

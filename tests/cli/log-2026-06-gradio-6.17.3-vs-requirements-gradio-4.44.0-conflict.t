@@ -29,7 +29,7 @@ log --json fixtures/logs/2026-06-gradio-6.17.3-vs-requirements-gradio-4.44.0-con
   {"line":16,"outcome":"none","duration":null,"exit_code":null,"stage":null,"roles":["pip","platform","sdk","requirements"],"observations":8,"instruction":"RUN --mount=target=/tmp/requirements.txt,source=requirements.txt     pip install --no-cache-dir -r /tmp/requirements.txt     gradio[oauth,mcp]==6.17.3     \"uvicorn>=0.14.0\" \"websockets>=10.4\"     spaces"}
 ],
 "failures":[
-  {"line":25,"kind":"resolution","section":"build","subject":"gradio==4.44.0 and gradio==6.17.3","text":"ERROR: Cannot install gradio==4.44.0 and gradio==6.17.3 because these package versions have conflicting dependencies."}
+  {"line":25,"kind":"resolution","section":"build","subject":"gradio==4.44.0 and gradio==6.17.3","text":"ERROR: Cannot install gradio==4.44.0 and gradio==6.17.3 because these package versions have conflicting dependencies.","rule":"pip-conflicting-dependencies","bucket":"requirements-conflict"}
 ],
 "observations":[
   {"line":10,"name":"pip","canonical":"pip","version":null,"strength":"mention","origin":"platform","requirement":"pip","required_by":null,"vcs_url":null,"vcs_commit":null,"text":"pip"},

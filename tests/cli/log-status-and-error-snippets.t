@@ -26,9 +26,9 @@ log --json fixtures/logs/status-and-error-snippets.multi-source.log
   {"line":97,"outcome":"none","duration":null,"exit_code":null,"stage":null,"roles":[],"observations":0,"instruction":"RUN cd /app/api && npm install"}
 ],
 "failures":[
-  {"line":3,"kind":"runtime","section":"run","subject":null,"text":"Exit code: 128. Reason: failed to create containerd task: failed to create shim task: context canceled"},
-  {"line":11,"kind":"runtime","section":"run","subject":null,"text":"Space failed to start. Exit code: 1"},
-  {"line":18,"kind":"job","section":"run","subject":null,"text":"Job failed with exit code: 1"}
+  {"line":3,"kind":"runtime","section":"run","subject":null,"text":"Exit code: 128. Reason: failed to create containerd task: failed to create shim task: context canceled","rule":"containerd-task","bucket":"building"},
+  {"line":11,"kind":"runtime","section":"run","subject":null,"text":"Space failed to start. Exit code: 1","rule":"space-failed-to-start","bucket":"building"},
+  {"line":18,"kind":"job","section":"run","subject":null,"text":"Job failed with exit code: 1","rule":"build-job-failed","bucket":"building"}
 ],
 "observations":[],
 "warnings":[

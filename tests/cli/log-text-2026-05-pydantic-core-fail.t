@@ -21,11 +21,11 @@ steps
   30     done    Restoring cache
   33     error   RUN --mount=target=/tmp/requirements.txt,source=requirements.txt pip install --no-cache-dir -r /tmp/
 failures
-  2      job             -
+  2      job             - [building]
          Job failed with exit code: 1. Reason: cache miss: [run 2/2] LINK COPY --from=pipfreeze --link /pipfreeze/ /pipfreeze/
-  384    wheel-build     pydantic-core
-          ERROR: Failed building wheel for pydantic-core
-  400    step            pip install --no-cache-dir -r /tmp/requirements.txt     gradio[oauth]==4.31.0     "uvicorn>=0.14.0" "websockets>=10.4"     spaces "fastapi<0.113.0"
+  384    wheel-build     pydantic-core [wheel-build]
+         ERROR: Failed building wheel for pydantic-core
+  400    step            pip install --no-cache-dir -r /tmp/requirements.txt     gradio[oauth]==4.31.0     "uvicorn>=0.14.0" "websockets>=10.4"     spaces "fastapi<0.113.0" [building]
          --> ERROR: process "/bin/sh -c pip install --no-cache-dir -r /tmp/requirements.txt gradio[oauth]==4.31.0 \"uvicorn>=0.14.0\" \"websockets>=10.4\" spaces \"fastapi<0.113.0\"" did not complete successfu
 observations
   27     mention   platform   pip -
