@@ -46,4 +46,21 @@ echo "\$ spacelock diff lockfiles/repin-history.json lockfiles/repin-history-dup
 "$SPACELOCK" diff lockfiles/repin-history.json lockfiles/repin-history-duplicate.json
 rc=$?
 [ $rc -eq 0 ] || [ $rc -eq 1 ] || exit $rc
+
+# doctor: the duplicate-and-troubleshoot guide's mechanical part.  First the
+# bundled Space with its real failed build log: the log is classified into
+# one bucket (requirements-conflict) with its ordered next steps, and the
+# lint names the line that caused it.  Then its drifted duplicate against
+# the source's lock: what the duplication checklist catches.  Exit 1 is the
+# answer "something is wrong at error level".
+echo
+echo "\$ spacelock doctor examples/repin-history --log examples/repin-history/build.log"
+"$SPACELOCK" doctor examples/repin-history --log examples/repin-history/build.log
+rc=$?
+[ $rc -eq 0 ] || [ $rc -eq 1 ] || exit $rc
+echo
+echo "\$ spacelock doctor examples/repin-history-duplicate --lock lockfiles/repin-history.json"
+"$SPACELOCK" doctor examples/repin-history-duplicate --lock lockfiles/repin-history.json
+rc=$?
+[ $rc -eq 0 ] || [ $rc -eq 1 ] || exit $rc
 exit 0

@@ -64,8 +64,13 @@ void sl_doctor_free(struct sl_doctor *d);
  * hardware is what the Space runs on when known (the Hub's), else NULL
  * (the card's suggested_hardware is used).  SL_EIO / SL_EPARSE when
  * README.md cannot be read or has no valid front matter. */
-int sl_doctor_lint_dir(struct sl_doctor *d, const char *dir, const char *hardware,
+int sl_doctor_lint_dir(struct sl_doctor *d, const char *dir, const char *hardware, unsigned flags,
 		       struct sl_err *err);
+
+/* sl_doctor_lint_dir's flags: dir holds no app code (a Space fetched from
+ * the Hub brings its card and requirements only), so its absence is no
+ * finding. */
+#define SL_DOCTOR_NO_APP_CODE 1u
 
 /* Classifies one log (text[0..len), named label in findings) together with
  * the logs given before it: the earliest cause over all of them wins. */

@@ -185,8 +185,9 @@ static int examine(struct sl_cli *cli, const struct opts *o, struct sl_doctor *d
 		return rc;
 	if (hub)
 		rc = add_hub_logs(cli, d, &hf);
-	if (rc == 0 && sl_doctor_lint_dir(d, hub ? hf.dir : o->target,
-					  hub ? hf.space.hardware : NULL, &err) != 0)
+	if (rc == 0 &&
+	    sl_doctor_lint_dir(d, hub ? hf.dir : o->target, hub ? hf.space.hardware : NULL,
+			       hub ? SL_DOCTOR_NO_APP_CODE : 0, &err) != 0)
 		rc = cli_fail_input(cli, &err);
 	if (rc == 0 && (o->source || o->lock))
 		rc = against_source(cli, o, d, o->target, hub ? &hf : NULL);

@@ -10,6 +10,7 @@
 #include "spacelock/jsonw.h"
 #include "spacelock/mem.h"
 #include "spacelock/redact.h"
+#include "spacelock/sse.h"
 
 const char *sl_doctor_severity_name(enum sl_doctor_severity s)
 {
@@ -217,7 +218,7 @@ static char *finding_text(const char *line, size_t n)
 		line++, n--;
 	s = sl_xstrndup(line, n > 300 ? 300 : n);
 	if (n > 300)
-		strcpy(s + 296, "...");
+		memcpy(s + 296, "...", 4);
 	sl_redact_tokens(s);
 	return s;
 }
@@ -243,9 +244,51 @@ const char *doctor_hit_text(const struct sl_doctor *d, unsigned long line)
 	return "";
 }
 
+/* The Hub's log stream (server-sent events, as `spacelock fetch` stores
+ * it) is classified as the log text it carries, so lines are log lines. */
+static bool is_sse(const char *text, size_t len)
+{
+	return len >= 5 && (memcmp(text, "data:", 5) == 0 || memcmp(text, "event:", 6) == 0 ||
+			    memcmp(text, ": ", 2) == 0);
+}
+
+static int sse_text(void *ctx, const struct sl_sse_event *ev)
+{
+	struct sl_buf *out = ctx;
+	char *text = NULL;
+	struct sl_err err;
+
+	if (!ev->len)
+		return 0; /* a keep-alive */
+	if (sl_sse_hub_payload(ev->data, ev->len, &text, NULL, &err) == 0) {
+		sl_buf_addstr(out, text);
+		free(text);
+	} else {
+		sl_buf_add(out, ev->data, ev->len);
+		sl_buf_addch(out, '\n');
+	}
+	return 0;
+}
+
+static void sse_decode(const char *text, size_t len, struct sl_buf *out)
+{
+	struct sl_sse *s = sl_sse_new(0, sse_text, out);
+
+	sl_sse_feed(s, text, len);
+	sl_sse_finish(s, NULL);
+	sl_sse_free(s);
+}
+
 void sl_doctor_add_log(struct sl_doctor *d, const char *label, const char *text, size_t len)
 {
+	struct sl_buf plain = SL_BUF_INIT;
 	size_t i = 0;
+
+	if (is_sse(text, len)) {
+		sse_decode(text, len, &plain);
+		text = plain.buf;
+		len = plain.len;
+	}
 
 	d->logs = sl_xrealloc(d->logs, (d->n_logs + 1) * sizeof(*d->logs));
 	d->logs[d->n_logs++] = (struct doctor_log){sl_xstrdup(label), d->lines + 1};
@@ -261,6 +304,7 @@ void sl_doctor_add_log(struct sl_doctor *d, const char *label, const char *text,
 		}
 		i += n + 1;
 	}
+	sl_buf_release(&plain);
 }
 
 /* The first step to take for a rule: its own, else its bucket's. */

@@ -628,7 +628,7 @@ int doctor_lint_app(struct sl_doctor *d, struct doctor_space *sp, struct sl_err 
 		/* a missing app file is the card's finding, not a failure here */
 		if (sl_file_read(path, MAX_PY_BYTES, &b, &ignored) == 0)
 			scan_file(d, sp, files[i], i == 0, &b, &res[got++]);
-		else if (i == 0)
+		else if (i == 0 && !sp->no_app_code)
 			doctor_add(
 			    d, "app-file-missing", SL_DOCTOR_WARNING, "README.md", 0,
 			    "check out the whole Space, or set app_file in the card to the "

@@ -179,13 +179,14 @@ static int read_card(struct doctor_space *sp, struct sl_err *err)
 	return rc;
 }
 
-int sl_doctor_lint_dir(struct sl_doctor *d, const char *dir, const char *hardware,
+int sl_doctor_lint_dir(struct sl_doctor *d, const char *dir, const char *hardware, unsigned flags,
 		       struct sl_err *err)
 {
 	struct doctor_space sp = {0};
 	int rc;
 
 	sp.dir = dir;
+	sp.no_app_code = flags & SL_DOCTOR_NO_APP_CODE;
 	if ((rc = read_card(&sp, err)) != 0)
 		return rc;
 	sp.sdk = sl_card_string(sp.card, "sdk");

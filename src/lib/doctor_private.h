@@ -50,6 +50,7 @@ struct doctor_space {
 	struct sl_card *card;
 	const char *sdk, *sdk_version, *hardware; /* hardware: the Hub's, else the card's */
 	bool zerogpu;				  /* on ZeroGPU, or written for it */
+	bool no_app_code;			  /* the app's files are not in dir */
 	bool uses_gpu;				  /* some @spaces.GPU function */
 	char *download_file;			  /* a model download at import time, or NULL */
 	unsigned long download_line;

@@ -87,6 +87,21 @@ static void runtime_field(struct sl_doctor *d, const struct sl_diff_field *f)
 	free(why);
 }
 
+/* A requirement line that differs, at "requirements.txt:2" when the
+ * duplicate has it. */
+static void requirement(struct sl_doctor *d, const struct sl_diff_request *r)
+{
+	const char *at = r->to_at ? strrchr(r->to_at, ':') : NULL;
+	char *file = at ? sl_xstrndup(r->to_at, (size_t)(at - r->to_at)) : NULL;
+	unsigned long line = at ? strtoul(at + 1, NULL, 10) : 0;
+
+	doctor_add(d, "source-requirement", SL_DOCTOR_WARNING, file, line,
+		   "spacelock apply writes the source's line",
+		   "requirement %s: the source has %s, the duplicate %s", r->name,
+		   r->from ? r->from : "no line", r->to ? r->to : "no line");
+	free(file);
+}
+
 /* The diff's top package changes: what most likely explains "it runs but
  * behaves differently". */
 #define TOP_PACKAGES 5
@@ -98,12 +113,7 @@ void sl_doctor_add_diff(struct sl_doctor *d, const struct sl_diff *diff)
 	for (size_t i = 0; i < diff->n_runtime; i++)
 		runtime_field(d, &diff->runtime[i]);
 	for (size_t i = 0; i < diff->n_requirements; i++)
-		doctor_add(d, "source-requirement", SL_DOCTOR_WARNING, diff->requirements[i].to_at,
-			   0, "spacelock apply writes the source's line",
-			   "requirement %s: the source has %s, the duplicate %s",
-			   diff->requirements[i].name,
-			   diff->requirements[i].from ? diff->requirements[i].from : "no line",
-			   diff->requirements[i].to ? diff->requirements[i].to : "no line");
+		requirement(d, &diff->requirements[i]);
 	for (size_t i = 0; i < diff->n_packages && shown < TOP_PACKAGES; i++) {
 		const struct sl_diff_package *p = &diff->packages[i];
 		if (p->change == SL_DIFF_UNKNOWN)

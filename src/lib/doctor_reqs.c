@@ -72,8 +72,8 @@ static void lint_gradio(struct sl_doctor *d, const struct doctor_space *sp,
 
 	if (!sp->sdk_version || !sp->sdk || strcmp(sp->sdk, "gradio") != 0)
 		return;
-	if (sl_specset_contains_str(e->req->spec, sp->sdk_version, SL_PRE_DEFAULT, &ok,
-				    &err) != 0 ||
+	if (sl_specset_contains_str(e->req->spec, sp->sdk_version, SL_PRE_DEFAULT, &ok, &err) !=
+		0 ||
 	    ok)
 		return;
 	doctor_add(d, "req-gradio-sdk", SL_DOCTOR_ERROR, REQS, e->line,
