@@ -72,6 +72,12 @@ int sl_doctor_lint_dir(struct sl_doctor *d, const char *dir, const char *hardwar
  * finding. */
 #define SL_DOCTOR_NO_APP_CODE 1u
 
+/* Reads one Python file's text[0..len) as the lint reads the app (named
+ * file in findings): its @spaces.GPU functions, the environment names it
+ * reads, gradio_client calls without X-IP-Token.  For a file outside a
+ * checkout (and the fuzz target); quota is not explained. */
+void sl_doctor_lint_python(struct sl_doctor *d, const char *file, const char *text, size_t len);
+
 /* Classifies one log (text[0..len), named label in findings) together with
  * the logs given before it: the earliest cause over all of them wins. */
 void sl_doctor_add_log(struct sl_doctor *d, const char *label, const char *text, size_t len);

@@ -429,6 +429,14 @@ static void add_secret(struct scan *sc, const char *name, size_t n, unsigned lon
 	d->secrets[d->n_secrets++] = (struct doctor_secret){s, sl_xstrdup(sc->file), line};
 }
 
+static bool env_name(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isalnum((unsigned char)s[i]) && s[i] != '_')
+			return false;
+	return true;
+}
+
 /* os.environ["X"], os.environ.get("X"), os.getenv("X") read X; an
  * assignment os.environ["X"] = ... writes it. */
 static void env_reads(struct scan *sc, const struct line *l)
@@ -443,11 +451,7 @@ static void env_reads(struct scan *sc, const struct line *l)
 			if (q >= end || (*q != '"' && *q != '\''))
 				continue;
 			close = memchr(q + 1, *q, (size_t)(end - q - 1));
-			if (!close || close == q + 1 ||
-			    strspn(
-				q + 1,
-				"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_") <
-				(size_t)(close - q - 1))
+			if (!close || close == q + 1 || !env_name(q + 1, (size_t)(close - q - 1)))
 				continue;
 			if (p == 0) { /* environ["X"] = v is a write */
 				const char *r =
@@ -651,4 +655,18 @@ int doctor_lint_app(struct sl_doctor *d, struct doctor_space *sp, struct sl_err 
 	free(res);
 	(void)err;
 	return 0;
+}
+
+void sl_doctor_lint_python(struct sl_doctor *d, const char *file, const char *text, size_t len)
+{
+	struct doctor_space sp = {0};
+	struct file_result r;
+	struct sl_buf b = {(char *)text, len, 0}; /* borrowed, never grown */
+
+	sp.dir = ".";
+	scan_file(d, &sp, file, false, &b, &r);
+	sp.zerogpu = sp.uses_gpu;
+	file_findings(d, &sp, &r);
+	free(r.file);
+	free(sp.download_file);
 }
