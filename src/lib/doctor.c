@@ -246,10 +246,16 @@ const char *doctor_hit_text(const struct sl_doctor *d, unsigned long line)
 
 /* The Hub's log stream (server-sent events, as `spacelock fetch` stores
  * it) is classified as the log text it carries, so lines are log lines. */
+static bool starts_with(const char *text, size_t len, const char *p)
+{
+	size_t k = strlen(p);
+	return len >= k && memcmp(text, p, k) == 0;
+}
+
 static bool is_sse(const char *text, size_t len)
 {
-	return len >= 5 && (memcmp(text, "data:", 5) == 0 || memcmp(text, "event:", 6) == 0 ||
-			    memcmp(text, ": ", 2) == 0);
+	return starts_with(text, len, "data:") || starts_with(text, len, "event:") ||
+	       starts_with(text, len, ": ");
 }
 
 static int sse_text(void *ctx, const struct sl_sse_event *ev)
