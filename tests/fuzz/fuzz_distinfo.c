@@ -25,15 +25,14 @@ static size_t nmade;
 /* A directory entry name from input bytes, ending in suffix. */
 static char *entry_name(const char *p, size_t n, const char *suffix)
 {
-	char *s;
+	char buf[81];
 
 	if (n > 80)
 		n = 80;
-	s = sl_xasprintf("%.*s%s", (int)n, p, suffix);
 	for (size_t i = 0; i < n; i++)
-		if (s[i] == '/' || s[i] == '\0' || s[i] == '\n')
-			s[i] = '_';
-	return s;
+		buf[i] = p[i] == '/' || p[i] == '\0' || p[i] == '\n' ? '_' : p[i];
+	buf[n] = '\0';
+	return sl_xasprintf("%s%s", buf, suffix);
 }
 
 static void put(const char *path, const char *p, size_t n)
