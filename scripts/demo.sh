@@ -81,4 +81,25 @@ echo "\$ spacelock doctor examples/repin-history-duplicate --lock lockfiles/repi
 "$SPACELOCK" doctor examples/repin-history-duplicate --lock lockfiles/repin-history.json
 rc=$?
 [ $rc -eq 0 ] || [ $rc -eq 1 ] || exit $rc
+
+# reconstruct: a Space whose requirements step is CACHED (examples/cached-layer)
+# proves one package; resolving its requests as pip would have on the day the
+# layer was built infers the rest, each marked inferred (exact or ambiguous),
+# never as proof.  Offline, from the index cache bundled with the example
+# (docs/reconstruct.md).  Both locks are kept, side by side.
+echo
+echo "\$ spacelock snapshot --dir examples/cached-layer --build-log examples/cached-layer/build.log -o lockfiles/cached-layer.json"
+"$SPACELOCK" snapshot --dir examples/cached-layer --build-log examples/cached-layer/build.log \
+	-o lockfiles/cached-layer.json
+rc=$?
+[ $rc -eq 0 ] || [ $rc -eq 1 ] || exit $rc
+echo
+echo "\$ spacelock --offline snapshot --dir examples/cached-layer --build-log examples/cached-layer/build.log \\"
+echo "      --reconstruct=2024-03-10 --index-url https://index.example.invalid \\"
+echo "      --cache-dir examples/cached-layer/index-cache -o lockfiles/cached-layer.reconstructed.json"
+"$SPACELOCK" --offline snapshot --dir examples/cached-layer --build-log examples/cached-layer/build.log \
+	--reconstruct=2024-03-10 --index-url https://index.example.invalid \
+	--cache-dir examples/cached-layer/index-cache -o lockfiles/cached-layer.reconstructed.json
+rc=$?
+[ $rc -eq 0 ] || [ $rc -eq 1 ] || exit $rc
 exit 0
