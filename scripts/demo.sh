@@ -28,18 +28,40 @@ echo "\$ spacelock --offline check lockfiles/repin-history.json"
 rc=$?
 [ $rc -eq 0 ] || [ $rc -eq 1 ] || exit $rc
 
+# The bundled drifted duplicate (examples/repin-history-duplicate: the same
+# app duplicated with bare requirement names, a gradio pin that clashes with
+# its sdk_version, cpu-basic hardware and Python 3.11) is locked the same
+# way.  It was never built, so most of its versions are unknown: exit 1.
+echo
+echo "\$ spacelock snapshot --dir examples/repin-history-duplicate -o lockfiles/repin-history-duplicate.json"
+"$SPACELOCK" snapshot --dir examples/repin-history-duplicate \
+	-o lockfiles/repin-history-duplicate.json
+rc=$?
+[ $rc -eq 0 ] || [ $rc -eq 1 ] || exit $rc
+
 # diff: what differs between the Space and its drifted duplicate, why, and
 # what matters most.  Exit 1 is the answer "they differ" (a drift gate).
-# The duplicate's example and lock come with `apply` (issue 13); until they
-# are in the tree the step is skipped, saying so.
-dup=lockfiles/repin-history-duplicate.json
 echo
-if [ -f "$dup" ]; then
-	echo "\$ spacelock diff lockfiles/repin-history.json $dup"
-	"$SPACELOCK" diff lockfiles/repin-history.json "$dup"
-	rc=$?
-	[ $rc -eq 0 ] || [ $rc -eq 1 ] || exit $rc
-else
-	echo "(diff: $dup is not in this tree yet; skipped)"
-fi
+echo "\$ spacelock diff lockfiles/repin-history.json lockfiles/repin-history-duplicate.json"
+"$SPACELOCK" diff lockfiles/repin-history.json lockfiles/repin-history-duplicate.json
+rc=$?
+[ $rc -eq 0 ] || [ $rc -eq 1 ] || exit $rc
+# apply: make a copy of the duplicate pin what the source's lock proves.
+# Only the bytes that must change do: python_version becomes the 3.13 the
+# source ran, and the gradio pin that clashes with sdk_version 4.31.0 is
+# aligned (the builder installs gradio[oauth]==4.31.0 itself).  The source
+# lock is incomplete, so apply lists what it cannot pin: exit 1.
+work=$(mktemp -d) || exit 4
+trap 'rm -rf "$work"' EXIT
+cp -r examples/repin-history-duplicate "$work/duplicate"
+echo
+echo "\$ spacelock apply --dir <copy of examples/repin-history-duplicate> lockfiles/repin-history.json"
+"$SPACELOCK" apply --dir "$work/duplicate" lockfiles/repin-history.json
+rc=$?
+[ $rc -eq 0 ] || [ $rc -eq 1 ] || exit $rc
+echo
+echo "\$ diff -u examples/repin-history-duplicate/FILE <the copy>/FILE"
+for f in README.md requirements.txt; do
+	diff -u --label "a/$f" --label "b/$f" "examples/repin-history-duplicate/$f" "$work/duplicate/$f"
+done
 exit 0

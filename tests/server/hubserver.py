@@ -22,7 +22,8 @@ client pointed at http://127.0.0.1:PORT/fault/500 meets it on every call):
   401, 403, 404, stall (no answer for 60 s), truncate (Content-Length larger
   than the body, then close), badjson, redirect (302 to the same path on
   127.0.0.2), logforever (a log stream that sends news forever), logcut (a log
-stream whose connection drops mid-body).
+stream whose connection drops mid-body), drip (headers, then the body one
+byte a second for up to 60 s).
 
 --record FILE appends "host path auth=yes|no [inm=yes]" per request (never
 a header's value; inm: an If-None-Match was sent).  --latency MS delays every answer.  --sse-of LOG prints a
@@ -33,6 +34,7 @@ import hashlib
 import json
 import os
 import socket
+import socketserver
 import sys
 import threading
 import time
@@ -72,11 +74,30 @@ def index_body(name, version):
     return json.dumps(body, sort_keys=True).encode()
 
 
+class Server(ThreadingHTTPServer):
+    """No name lookups: HTTPServer.server_bind asks socket.getfqdn() for the
+    bound address, a reverse DNS query that a slow resolver turns into a
+    start-up of many seconds (127.0.0.2 is in no hosts file).  The tests
+    must make no DNS query at all."""
+    daemon_threads = True
+    request_queue_size = 128
+
+    def server_bind(self):
+        socketserver.TCPServer.server_bind(self)
+        host, port = self.server_address[:2]
+        self.server_name = host
+        self.server_port = port
+
+
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
     def log_message(self, fmt, *args):
         pass
+
+    def address_string(self):
+        # the client's address as is, never a name looked up for it
+        return self.client_address[0]
 
     def setup(self):
         super().setup()
@@ -139,12 +160,29 @@ class Handler(BaseHTTPRequestHandler):
         elif fault == "stall":
             time.sleep(60)
             self.close_connection = True
+        elif fault == "drip":
+            self.drip()
         elif fault == "redirect" and host == "127.0.0.1":
             loc = "http://127.0.0.2:%d%s" % (state["port"], path)
             self.send(302, b"", headers={"Location": loc})
         else:
             return False
         return True
+
+    def drip(self):
+        """A slow-drip server: a byte a second, never idle long enough for
+        a read timeout.  Ends when the client hangs up."""
+        body = b'{"sha": "' + b"0" * 100 + b'"}'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.flush()
+        for b in body[:60]:
+            self.wfile.write(bytes([b]))
+            self.wfile.flush()
+            time.sleep(1)
+        self.close_connection = True
 
     def route(self, path, fault):
         p = [unquote(x) for x in path.strip("/").split("/")]
@@ -282,13 +320,11 @@ def main():
             sys.stdout.write(sse_events(fh.read()))
         return
     state["args"] = args
-    ThreadingHTTPServer.daemon_threads = True
-    ThreadingHTTPServer.request_queue_size = 128
-    first = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    first = Server(("127.0.0.1", 0), Handler)
     state["port"] = first.server_address[1]
     servers = [first]
     try:
-        servers.append(ThreadingHTTPServer(("127.0.0.2", state["port"]), Handler))
+        servers.append(Server(("127.0.0.2", state["port"]), Handler))
     except OSError:
         pass
     for s in servers[1:]:
