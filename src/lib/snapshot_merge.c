@@ -559,11 +559,53 @@ static char *short_instruction(const char *ins)
 	return sl_xasprintf("%.97s...", ins);
 }
 
+static int cmp_strp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Does the listing read prove what a CACHED step installed: every package
+ * the step names (its own arguments; the Space's requirements when it
+ * installs them) listed as installed?  A step that names nothing the
+ * inputs show (a requirements file not passed) is proven by the listing
+ * as a whole. */
+static bool listing_proves(struct snap *s, const struct sl_buildlog *log,
+			   const struct sl_build_step *st)
+{
+	char **have = NULL, *c;
+	size_t n = 0;
+	bool ok = true;
+
+	if (!has_listing(s))
+		return false;
+	have = sl_xcalloc(s->obs.n, sizeof(*have));
+	for (size_t i = 0; i < s->obs.n; i++)
+		if (s->obs.v[i].strength == SL_EV_INSTALLED && s->obs.v[i].name)
+			have[n++] = sl_name_canonical(s->obs.v[i].name);
+	qsort(have, n, sizeof(*have), cmp_strp);
+	for (size_t i = 0; i < s->obs.n && ok; i++) {
+		const struct sl_obs *o = &s->obs.v[i];
+		bool own = o->source && strcmp(o->source, log->source) == 0 && o->line == st->line;
+		bool req = (st->flags & (SL_STEP_REQUIREMENTS | SL_STEP_PRE_REQUIREMENTS)) &&
+			   o->origin == SL_ORIGIN_DIRECT && o->strength <= SL_EV_PIN && o->source &&
+			   strcmp(o->source, log->source) != 0;
+		if (!o->name || (!own && !req))
+			continue;
+		c = sl_name_canonical(o->name);
+		/* `pip freeze` leaves out its own tools unless --all */
+		ok = bsearch(&c, have, n, sizeof(*have), cmp_strp) != NULL ||
+		     strcmp(c, "pip") == 0 || strcmp(c, "setuptools") == 0 ||
+		     strcmp(c, "wheel") == 0 || strcmp(c, "distribute") == 0;
+		free(c);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(have[i]);
+	free(have);
+	return ok;
+}
+
 static void check_steps(struct snap *s, const struct sl_buildlog *log)
 {
-	/* a listing of the whole environment proves what a CACHED step installed */
-	bool listed = has_listing(s);
-
 	for (size_t i = 0; i < log->nsteps; i++) {
 		const struct sl_build_step *st = &log->steps[i];
 		char *ins, *what;
@@ -571,7 +613,7 @@ static void check_steps(struct snap *s, const struct sl_buildlog *log)
 			continue;
 		if (st->outcome != SL_STEP_CACHED && st->outcome != SL_STEP_NONE)
 			continue;
-		if (st->outcome == SL_STEP_CACHED && listed)
+		if (st->outcome == SL_STEP_CACHED && listing_proves(s, log, st))
 			continue;
 		ins = short_instruction(st->instruction);
 		what = sl_xasprintf("step '%s'", ins);
