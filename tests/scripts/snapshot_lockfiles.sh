@@ -30,6 +30,17 @@ check "same inputs, same bytes" cmp -s "$T_TMP/a.json" "$T_TMP/b.json"
 	--build-log examples/repin-history/build.log -o - >"$T_TMP/c.json"
 check "-o - writes the same bytes" cmp -s "$T_TMP/a.json" "$T_TMP/c.json"
 
+# the drifted duplicate (never built: card and requirements only)
+"$SPACELOCK" -q snapshot --dir examples/repin-history-duplicate -o "$T_TMP/dup.json"
+rc=$?
+if [ $rc -eq 1 ]; then ok; else not_ok "repin-history-duplicate: exit $rc, want 1 (incomplete)"; fi
+if cmp -s "$T_TMP/dup.json" lockfiles/repin-history-duplicate.json; then
+	ok
+else
+	not_ok "lockfiles/repin-history-duplicate.json is stale: run 'make demo' and commit it"
+	diff -u lockfiles/repin-history-duplicate.json "$T_TMP/dup.json" | head -n 40
+fi
+
 validate() {
 	/usr/bin/python3 - "$1" <<'PY'
 import json, sys
