@@ -18,3 +18,30 @@ finish() {
 	echo "# passed $T_PASSED failed $T_FAILED"
 	[ "$T_FAILED" -eq 0 ]
 }
+# skip WHY: a case that cannot run here, said loudly; tests/run.sh counts
+# these lines and prints the count in its closing line
+skip() { echo "# skip: $*"; }
+# wait_port FILE PID WHAT: waits until the server PID (WHAT, for the
+# message) has printed its port as a whole line into FILE, and prints the
+# port.  A server that exits or stays silent for WAIT_PORT_SECONDS (30)
+# fails with one line on stderr.
+wait_port() {
+	alive() { # a process not yet waited for stays a zombie (state Z)
+		kill -0 "$1" 2>/dev/null &&
+			[ "$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -c1)" != Z ]
+	}
+	i=0
+	while ! grep -qx '[0-9][0-9]*' "$1" 2>/dev/null; do
+		if ! alive "$2"; then
+			echo "$3 exited before printing its port" >&2
+			return 1
+		fi
+		if [ $i -ge $((${WAIT_PORT_SECONDS:-30} * 20)) ]; then
+			echo "$3 printed no port within ${WAIT_PORT_SECONDS:-30} s" >&2
+			return 1
+		fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	head -n 1 "$1"
+}

@@ -16,8 +16,12 @@
 #include "evidence.h"
 
 /* 2: packages carry "requests" (version 1's single "requirement" is read
- * as a direct request without a source). */
-#define SL_LOCK_FORMAT_VERSION 2
+ * as a direct request without a source).  3: a package may be "inferred"
+ * (snapshot --reconstruct).  A lock with no inferred package is written as
+ * version 2, so that a spacelock that does not know version 3 still reads
+ * it; versions 1 to 3 are read. */
+#define SL_LOCK_FORMAT_VERSION 3
+#define SL_LOCK_FORMAT_VERSION_PLAIN 2
 
 /* One piece of proof for a package: which input, which line. */
 struct sl_lock_evidence {
@@ -48,6 +52,25 @@ struct sl_lock_request {
 	char *parent;	    /* TRANSITIVE: canonical name of the package that asked */
 };
 
+/* A version a resolution would have chosen at some date of the window. */
+struct sl_lock_alternative {
+	char *version;
+	char *from;  /* the first date of the window it would have been chosen at */
+	char *until; /* the date the next alternative took over; NULL: the window's end */
+};
+
+/* A version no input proves, inferred by resolving as pip would have on
+ * the day the layer was built (docs/reconstruct.md).  Never evidence. */
+struct sl_lock_inferred {
+	char *as_of;	    /* the date the version was resolved at (the window's end) */
+	char *window_start; /* the earliest date the layer can have been built, or NULL */
+	char *window_end;   /* the latest (the build that printed CACHED) */
+	char *rule;	    /* how it was chosen, e.g. "pip: newest installable" */
+	bool ambiguous;	    /* false: the window's dates agree ("exact") */
+	struct sl_lock_alternative *alternatives; /* ambiguous: each version, in date order */
+	size_t n_alternatives;
+};
+
 struct sl_lock_package {
 	char *name;    /* PEP 503 canonical */
 	char *version; /* exact, as installed */
@@ -63,6 +86,7 @@ struct sl_lock_package {
 	struct sl_lock_evidence *evidence;
 	size_t n_evidence;
 	struct sl_lock_metadata *metadata; /* NULL when not stored */
+	struct sl_lock_inferred *inferred; /* NULL: proven by evidence */
 };
 
 /* Something the inputs could not prove. */
@@ -176,6 +200,16 @@ void sl_lock_package_set_metadata(struct sl_lock_package *pkg, const char *const
 
 /* The stored metadata or NULL. Borrowed. */
 const struct sl_lock_metadata *sl_lock_package_metadata(const struct sl_lock_package *pkg);
+
+/* Marks the package inferred with a copy of *inf (NULL: proven again). */
+void sl_lock_package_set_inferred(struct sl_lock_package *pkg, const struct sl_lock_inferred *inf);
+
+/* How many packages are inferred, how many of them ambiguous. */
+size_t sl_lock_count_inferred(const struct sl_lock *lock, size_t *ambiguous);
+
+/* The lockfile_version a lock is written with: 3 when a package is
+ * inferred, else 2 (readable by a spacelock that predates version 3). */
+int sl_lock_format_of(const struct sl_lock *lock);
 
 /* Records something unknown (strings copied; remedy may be NULL). */
 void sl_lock_add_incomplete(struct sl_lock *lock, const char *what, const char *why,

@@ -49,6 +49,67 @@ static void incomplete_release(struct sl_lock_incomplete *e)
 	requests_free(e->requests, e->n_requests);
 }
 
+static void inferred_free(struct sl_lock_inferred *f)
+{
+	if (!f)
+		return;
+	free(f->as_of);
+	free(f->window_start);
+	free(f->window_end);
+	free(f->rule);
+	for (size_t i = 0; i < f->n_alternatives; i++) {
+		free(f->alternatives[i].version);
+		free(f->alternatives[i].from);
+		free(f->alternatives[i].until);
+	}
+	free(f->alternatives);
+	free(f);
+}
+
+void sl_lock_package_set_inferred(struct sl_lock_package *pkg, const struct sl_lock_inferred *inf)
+{
+	struct sl_lock_inferred *f;
+
+	inferred_free(pkg->inferred);
+	pkg->inferred = NULL;
+	if (!inf)
+		return;
+	f = sl_xcalloc(1, sizeof(*f));
+	sl_lock_set(&f->as_of, inf->as_of);
+	sl_lock_set(&f->window_start, inf->window_start);
+	sl_lock_set(&f->window_end, inf->window_end);
+	sl_lock_set(&f->rule, inf->rule);
+	f->ambiguous = inf->ambiguous;
+	f->alternatives = sl_xcalloc(inf->n_alternatives + 1, sizeof(*f->alternatives));
+	for (size_t i = 0; i < inf->n_alternatives; i++) {
+		sl_lock_set(&f->alternatives[i].version, inf->alternatives[i].version);
+		sl_lock_set(&f->alternatives[i].from, inf->alternatives[i].from);
+		sl_lock_set(&f->alternatives[i].until, inf->alternatives[i].until);
+	}
+	f->n_alternatives = inf->n_alternatives;
+	pkg->inferred = f;
+}
+
+size_t sl_lock_count_inferred(const struct sl_lock *lock, size_t *ambiguous)
+{
+	size_t n = 0, a = 0;
+
+	for (size_t i = 0; i < lock->n_packages; i++) {
+		const struct sl_lock_inferred *f = lock->packages[i].inferred;
+		n += f != NULL;
+		a += f && f->ambiguous;
+	}
+	if (ambiguous)
+		*ambiguous = a;
+	return n;
+}
+
+int sl_lock_format_of(const struct sl_lock *lock)
+{
+	return sl_lock_count_inferred(lock, NULL) ? SL_LOCK_FORMAT_VERSION
+						  : SL_LOCK_FORMAT_VERSION_PLAIN;
+}
+
 static void package_release(struct sl_lock_package *p)
 {
 	free(p->name);
@@ -64,6 +125,7 @@ static void package_release(struct sl_lock_package *p)
 	}
 	free(p->evidence);
 	metadata_free(p->metadata);
+	inferred_free(p->inferred);
 }
 
 static void space_release(struct sl_lock_space *s)

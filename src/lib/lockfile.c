@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "lockfile_private.h"
 #include "spacelock/fileio.h"
 #include "spacelock/mem.h"
 #include "spacelock/jsonw.h"
@@ -154,6 +155,8 @@ static cJSON *package_json(const struct sl_lock_package *p)
 	cJSON_AddItemToObject(o, "evidence", ev);
 	if (p->metadata)
 		cJSON_AddItemToObject(o, "metadata", metadata_json(p->metadata));
+	if (p->inferred)
+		cJSON_AddItemToObject(o, "inferred", lockfile_inferred_json(p->inferred));
 	return o;
 }
 
@@ -162,7 +165,7 @@ static cJSON *lock_json(const struct sl_lock *lock)
 	cJSON *o = cJSON_CreateObject();
 	cJSON *pk = cJSON_CreateArray(), *inc = cJSON_CreateArray();
 
-	cJSON_AddNumberToObject(o, "lockfile_version", lock->format_version);
+	cJSON_AddNumberToObject(o, "lockfile_version", sl_lock_format_of(lock));
 	cJSON_AddItemToObject(o, "space", space_json(&lock->space));
 	cJSON_AddItemToObject(o, "runtime", runtime_json(&lock->runtime));
 	for (size_t i = 0; i < lock->n_packages; i++)
@@ -543,6 +546,7 @@ static int read_package_rest(struct rd *r, const cJSON *o, const char *where,
 	const cJSON *vcs = cJSON_GetObjectItemCaseSensitive(o, "vcs");
 	const cJSON *ev = cJSON_GetObjectItemCaseSensitive(o, "evidence");
 	const cJSON *md = cJSON_GetObjectItemCaseSensitive(o, "metadata");
+	const cJSON *inf = cJSON_GetObjectItemCaseSensitive(o, "inferred");
 	const cJSON *c;
 	int rc, o_, i = 0;
 
@@ -570,9 +574,9 @@ static int read_package_rest(struct rd *r, const cJSON *o, const char *where,
 		if ((rc = read_evidence(r, c, sub, p)) != 0)
 			return rc;
 	}
-	if (md && !cJSON_IsNull(md))
-		return read_metadata(r, md, where, p);
-	return 0;
+	if (md && !cJSON_IsNull(md) && (rc = read_metadata(r, md, where, p)) != 0)
+		return rc;
+	return lockfile_inferred_read(r->path, where, inf, p, r->err);
 }
 
 static int read_packages(struct rd *r, const cJSON *a, struct sl_lock *lock)
@@ -646,7 +650,7 @@ static int read_lock(struct rd *r, const cJSON *j, struct sl_lock *lock)
 	if (!cJSON_IsNumber(v))
 		return sl_error(r->err, SL_EPARSE, "%s: not a lockfile: no 'lockfile_version'",
 				r->path);
-	if (v->valuedouble != 1 && v->valuedouble != SL_LOCK_FORMAT_VERSION)
+	if (v->valuedouble != 1 && v->valuedouble != 2 && v->valuedouble != SL_LOCK_FORMAT_VERSION)
 		return bad(r, "lockfile_version",
 			   "version %.0f is not supported (this spacelock reads versions 1 to %d)",
 			   v->valuedouble, SL_LOCK_FORMAT_VERSION);

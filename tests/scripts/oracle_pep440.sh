@@ -9,7 +9,7 @@ py=/usr/bin/python3
 here=$(dirname "$0")
 
 if ! "$py" -c 'import packaging.version' 2>/dev/null; then
-	echo "# no python3-packaging: oracle skipped"
+	echo "# skip: no python3-packaging, the PEP 440 oracle cannot run"
 	finish
 	exit $?
 fi

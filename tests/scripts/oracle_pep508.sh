@@ -8,7 +8,7 @@ py=$(dirname "$0")/oracle_pep508.py
 PY=/usr/bin/python3
 [ -x "$PY" ] || PY=$(command -v python3)
 if [ -z "$PY" ]; then
-	echo "oracle_pep508: no python3; skipped"
+	echo "# skip: no python3, the PEP 508 oracle cannot run"
 	finish
 	exit
 fi

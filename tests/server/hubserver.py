@@ -35,6 +35,7 @@ import hashlib
 import json
 import os
 import socket
+import socketserver
 import sys
 import threading
 import time
@@ -76,11 +77,30 @@ def index_body(name, version):
     return json.dumps(body, sort_keys=True).encode()
 
 
+class Server(ThreadingHTTPServer):
+    """No name lookups: HTTPServer.server_bind asks socket.getfqdn() for the
+    bound address, a reverse DNS query that a slow resolver turns into a
+    start-up of many seconds (127.0.0.2 is in no hosts file).  The tests
+    must make no DNS query at all."""
+    daemon_threads = True
+    request_queue_size = 128
+
+    def server_bind(self):
+        socketserver.TCPServer.server_bind(self)
+        host, port = self.server_address[:2]
+        self.server_name = host
+        self.server_port = port
+
+
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
     def log_message(self, fmt, *args):
         pass
+
+    def address_string(self):
+        # the client's address as is, never a name looked up for it
+        return self.client_address[0]
 
     def setup(self):
         super().setup()
@@ -319,13 +339,11 @@ def main():
             sys.stdout.write(sse_events(fh.read()))
         return
     state["args"] = args
-    ThreadingHTTPServer.daemon_threads = True
-    ThreadingHTTPServer.request_queue_size = 128
-    first = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    first = Server(("127.0.0.1", 0), Handler)
     state["port"] = first.server_address[1]
     servers = [first]
     try:
-        servers.append(ThreadingHTTPServer(("127.0.0.2", state["port"]), Handler))
+        servers.append(Server(("127.0.0.2", state["port"]), Handler))
     except OSError:
         pass
     for s in servers[1:]:

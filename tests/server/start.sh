@@ -4,15 +4,15 @@
 # stops the server at exit.
 REC=$T_TMP/record
 : >"$REC"
-python3 tests/server/hubserver.py --record "$REC" ${SERVER_ARGS:-} >"$T_TMP/port" &
+python3 tests/server/hubserver.py --record "$REC" ${SERVER_ARGS:-} >"$T_TMP/port" 2>"$T_TMP/server.err" &
 SERVER_PID=$!
 trap 'kill "$SERVER_PID" 2>/dev/null; rm -rf "$T_TMP"' EXIT
-i=0
-while [ ! -s "$T_TMP/port" ] && [ $i -lt 100 ]; do
-	sleep 0.05
-	i=$((i + 1))
-done
-PORT=$(cat "$T_TMP/port")
+# the server says it is ready by printing its port: no fixed start window
+if ! PORT=$(wait_port "$T_TMP/port" "$SERVER_PID" "the test server tests/server/hubserver.py" 2>&1); then
+	not_ok "$PORT${PORT:+: }$(tail -n 1 "$T_TMP/server.err")"
+	finish
+	exit 1
+fi
 HUB=http://127.0.0.1:$PORT
 unset HF_TOKEN HUGGING_FACE_HUB_TOKEN HF_TOKEN_PATH HF_HOME HF_ENDPOINT PIP_INDEX_URL \
 	HF_HUB_DISABLE_IMPLICIT_TOKEN

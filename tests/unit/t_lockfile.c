@@ -234,9 +234,17 @@ static void test_errors(void)
 	bad_case("", "spacelock.json:1:1: invalid JSON");
 	bad_case("[]", "spacelock.json: not a lockfile: the top level is not an object");
 	bad_case("{}", "spacelock.json: not a lockfile: no 'lockfile_version'");
-	bad_case("{\"lockfile_version\": 3}",
-		 "spacelock.json: 'lockfile_version': version 3 is not supported (this spacelock "
-		 "reads versions 1 to 2)");
+	bad_case("{\"lockfile_version\": 4}",
+		 "spacelock.json: 'lockfile_version': version 4 is not supported (this spacelock "
+		 "reads versions 1 to 3)");
+	bad_case("{\"lockfile_version\": 3, \"packages\": [{\"name\": \"a\", \"version\": \"1\", "
+		 "\"inferred\": {\"confidence\": \"likely\"}}]}",
+		 "spacelock.json: 'packages[0].inferred': 'confidence' must be \"exact\" or "
+		 "\"ambiguous\"");
+	bad_case("{\"lockfile_version\": 3, \"packages\": [{\"name\": \"a\", \"version\": \"1\", "
+		 "\"inferred\": {\"confidence\": \"ambiguous\", \"alternatives\": [{}]}}]}",
+		 "spacelock.json: 'packages[0].inferred': each alternative must be an object with "
+		 "a 'version'");
 	bad_case("{\"lockfile_version\": 1, \"packages\": [{\"name\": \"a\"}]}",
 		 "spacelock.json: 'packages[0]': 'version' must be a non-empty string");
 	bad_case("{\"lockfile_version\": 1, \"packages\": [{\"name\": \"a\", \"version\": \"1\", "
@@ -415,8 +423,56 @@ static void test_incomplete_requests(void)
 	sl_lock_free(lock);
 }
 
+/* An inferred package makes the lock version 3 and survives a round trip;
+ * without one the lock stays version 2. */
+static void test_inferred(void)
+{
+	struct sl_lock *lock = sl_lock_new(), *back = NULL;
+	struct sl_lock_alternative alts[] = {{"1.0", "2024-01-01T00:00:00", "2024-02-01T00:00:00"},
+					     {"1.1", "2024-02-01T00:00:00", NULL}};
+	struct sl_lock_inferred inf = {"2024-03-01T00:00:00",
+				       "2024-01-01T00:00:00",
+				       "2024-03-01T00:00:00",
+				       "pip: newest installable",
+				       true,
+				       alts,
+				       2};
+	struct sl_buf a = SL_BUF_INIT, b = SL_BUF_INIT;
+	struct sl_err err = {0};
+	size_t amb = 0;
+
+	sl_lock_add_package(lock, "plain", "2.0");
+	sl_lockfile_dump(lock, &a);
+	CHECK(strstr(a.buf, "\"lockfile_version\": 2") != NULL, "no inferred package: version 2");
+	sl_buf_release(&a);
+	sl_buf_init(&a);
+	sl_lock_package_set_inferred(sl_lock_add_package(lock, "guessed", "1.1"), &inf);
+	sl_lockfile_dump(lock, &a);
+	CHECK(strstr(a.buf, "\"lockfile_version\": 3") != NULL, "inferred package: version 3");
+	CHECK(strstr(a.buf, "\"confidence\": \"ambiguous\"") != NULL, "confidence written");
+	CHECK(sl_lockfile_parse("x.json", a.buf, a.len, &back, &err) == 0, "read back: %s",
+	      err.msg);
+	if (back) {
+		const struct sl_lock_package *p = sl_lock_find(back, "guessed");
+		CHECK(p && p->inferred && p->inferred->ambiguous &&
+			  p->inferred->n_alternatives == 2 && !p->inferred->alternatives[1].until &&
+			  strcmp(p->inferred->alternatives[0].until, "2024-02-01T00:00:00") == 0,
+		      "inferred read back");
+		CHECK(sl_lock_count_inferred(back, &amb) == 1 && amb == 1, "counted apart");
+		CHECK(!sl_lock_find(back, "plain")->inferred, "a proven package is not inferred");
+		sl_lockfile_dump(back, &b);
+		CHECK(a.len == b.len && memcmp(a.buf, b.buf, a.len) == 0,
+		      "same bytes after a trip");
+	}
+	sl_buf_release(&a);
+	sl_buf_release(&b);
+	sl_lock_free(lock);
+	sl_lock_free(back);
+}
+
 int main(void)
 {
+	test_inferred();
 	test_names();
 	test_incomplete_requests();
 	test_platform_step();
