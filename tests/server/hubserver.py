@@ -43,7 +43,9 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import unquote, urlsplit
 
-import hubwrite
+# its sibling module, also when run by runpy (the harness test) rather than as a script
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import hubwrite  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURES = os.path.join(os.path.dirname(HERE), "fixtures")
