@@ -58,6 +58,21 @@ struct sl_hub_commit_result {
 	char *pr_url; /* with create_pr: the pull request's page, or NULL */
 };
 
+/* A file of a Space as read before a write. */
+struct sl_hub_blob {
+	bool exists; /* false: the Space has no such file (404) */
+	char *data;  /* owned, NUL-terminated; NULL when !exists */
+	size_t len;
+};
+
+/* Reads names[0..n) of the Space at commit sha (all at once) into out[i];
+ * a file the Space lacks is exists false, not an error.  Errors as
+ * sl_hub_space_info; on error every out[i] is empty. */
+int sl_hub_read_files(const struct sl_hub *hub, const char *space_id, const char *sha,
+		      const char *const *names, size_t n, struct sl_hub_blob *out,
+		      struct sl_err *err);
+void sl_hub_blob_release(struct sl_hub_blob *b, size_t n);
+
 /* Commits c to the Space's revision (NULL: "main").  Errors: SL_ECONFLICT
  * when the Hub refuses parentCommit (409/412: the branch moved; nothing was
  * written), SL_EAUTH naming the token source and the write access it lacks,

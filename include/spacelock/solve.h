@@ -116,4 +116,8 @@ int sl_solve_fixes(struct sl_solve *s, const int *const *sets, const size_t *len
 /* Frees what sl_solve_fixes returned. */
 void sl_solve_fixes_free(struct sl_solve_fix *fixes, size_t n);
 
+/* The SHA-256 of data[0..len) as 64 lowercase hex digits and a NUL, with
+ * libsolv's checksum code (the digest of a lock in a repin commit). */
+void sl_sha256_hex(const void *data, size_t len, char out[65]);
+
 #endif

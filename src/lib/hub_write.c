@@ -78,7 +78,7 @@ static int post(const struct sl_hub *hub, struct sl_http_req *req, const char *c
 	if (rc < 0 && req->status >= 400) {
 		hub_reason(&req->body, reason, sizeof(reason));
 		if (*reason)
-			sl_error(err, rc, "%s (Hub: %s)", err->msg, reason);
+			sl_error(err, rc, "%s (Hub: %s)", req->err.msg, reason);
 	}
 	return rc;
 }
@@ -91,6 +91,58 @@ static char *space_url(const struct sl_hub *hub, const char *id, const char *tai
 static int bad_id(const char *id, struct sl_err *err)
 {
 	return sl_error(err, SL_EINVAL, "'%s' is not a Space id (owner/name)", id ? id : "");
+}
+
+/* ---- reading before a write ---- */
+
+int sl_hub_read_files(const struct sl_hub *hub, const char *space_id, const char *sha,
+		      const char *const *names, size_t n, struct sl_hub_blob *out,
+		      struct sl_err *err)
+{
+	struct sl_http_req *reqs = sl_xcalloc(n ? n : 1, sizeof(*reqs));
+	char **urls = sl_xcalloc(n ? n : 1, sizeof(*urls));
+	int rc = 0;
+
+	memset(out, 0, n * sizeof(*out));
+	if (!sl_hub_valid_id(space_id))
+		rc = bad_id(space_id, err);
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		char *name = sl_http_escape(names[i]);
+		urls[i] =
+		    sl_xasprintf("%s/spaces/%s/resolve/%s/%s", hub->endpoint, space_id, sha, name);
+		free(name);
+		sl_http_req_init(&reqs[i], urls[i]);
+	}
+	if (rc == 0)
+		sl_http_run(hub->http, reqs, n, NULL);
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		if (reqs[i].result == 0) {
+			out[i].exists = true;
+			out[i].len = reqs[i].body.len;
+			out[i].data = sl_buf_detach(&reqs[i].body, NULL);
+		} else if (reqs[i].result != SL_ENOTFOUND) {
+			*err = reqs[i].err;
+			rc = reqs[i].result;
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (urls[i])
+			sl_http_req_release(&reqs[i]);
+		free(urls[i]);
+	}
+	free(reqs);
+	free(urls);
+	if (rc < 0)
+		sl_hub_blob_release(out, n);
+	return rc;
+}
+
+void sl_hub_blob_release(struct sl_hub_blob *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(b[i].data);
+		memset(&b[i], 0, sizeof(b[i]));
+	}
 }
 
 /* ---- commit ---- */
@@ -130,11 +182,13 @@ int sl_hub_commit(const struct sl_hub *hub, const char *space_id, const char *re
 		if (!out->commit_oid && !out->pr_url)
 			rc = sl_error(err, SL_ENET, "%s: the Hub's answer names no commit", url);
 	} else if (req.status == 409 || req.status == 412) {
+		char why[SL_ERR_MSG_MAX];
+		snprintf(why, sizeof(why), "%s", err->msg);
 		rc = sl_error(err, SL_ECONFLICT,
 			      "%s: '%s' of %s moved past %.12s since it was read; nothing was "
 			      "committed (%s)",
 			      url, revision ? revision : "main", space_id,
-			      c->parent_commit ? c->parent_commit : "its head", err->msg);
+			      c->parent_commit ? c->parent_commit : "its head", why);
 	} else if (rc == SL_EAUTH) {
 		rc = write_auth(hub, "commit to this Space", err);
 	}
@@ -302,8 +356,10 @@ int sl_hub_duplicate_space(const struct sl_hub *hub, const char *source_id,
 		*url_out = dupstr(cJSON_GetObjectItemCaseSensitive(root, "url"));
 		cJSON_Delete(root);
 	} else if (req.status == 409) {
+		char why[SL_ERR_MSG_MAX];
+		snprintf(why, sizeof(why), "%s", err->msg);
 		rc = sl_error(err, SL_ECONFLICT, "%s: the Space %s exists already (%s)", url,
-			      d->target, err->msg);
+			      d->target, why);
 	} else if (rc == SL_EAUTH) {
 		rc = write_auth(hub, "duplicate this Space", err);
 	}

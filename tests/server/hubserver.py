@@ -151,6 +151,8 @@ class Handler(BaseHTTPRequestHandler):
             path = "/" + (parts[3] if len(parts) > 3 else "")
         self.route_path = path
         self.record("POST " + path + ("?" + u.query if u.query else ""))
+        if fault and fault.endswith("post"):  # 403post, 500post: the writes only
+            fault = fault[:-4] if path != "/api/validate-yaml" else None
         try:
             if fault and fault not in ("moved", "builderror") and self.inject(fault, path):
                 n = int(self.headers.get("Content-Length") or 0)
@@ -174,6 +176,8 @@ class Handler(BaseHTTPRequestHandler):
             parts = path.split("/", 3)
             fault = parts[2]
             path = "/" + (parts[3] if len(parts) > 3 else "")
+            if fault.endswith("post"):  # a fault for the POSTs only
+                fault = None
         self.record(path)
         try:
             if fault and self.inject(fault, path):
@@ -276,7 +280,7 @@ class Handler(BaseHTTPRequestHandler):
                 self.send(200, data)
             return None
         if rest == ["logs", "build"] or rest == ["logs", "run"]:
-            return self.logs(hubwrite.build_log_of(sp, rest[1]), fault)
+            return self.logs(*hubwrite.build_log_of(sp, rest[1]), fault)
         if rest == ["runtime"]:
             return self.send(200, json.dumps(hubwrite.get_runtime(FIXTURES, sid)).encode())
         if rest in (["secrets"], ["variables"]) and sp[rest[0]] is not None:
@@ -299,11 +303,11 @@ class Handler(BaseHTTPRequestHandler):
                              {"X-Error-Code": "EntryNotFound"})
         return self.send(200, sp["files"][name], "text/plain", {"X-Repo-Commit": sha})
 
-    def logs(self, f, fault):
+    def logs(self, f, commit, fault):
         if not os.path.exists(f):
             return self.send(404, b'{"error":"no logs"}')
         with open(f, encoding="utf-8") as fh:
-            events = sse_events(fh.read()).encode()
+            events = sse_events(hubwrite.restamp(fh.read(), commit)).encode()
         if fault == "logcut":  # a chunked stream cut before its last chunk
             self.send_response(200)
             self.send_header("Content-Type", "text/event-stream")

@@ -20,7 +20,8 @@ they change (a Space's head, files, rebuild), kept in memory per server.
 
 Faults: /fault/moved/ on a commit moves the head first (another commit
 landed between the client's read and its write); 401/403/500 as for GETs.
-A write without an Authorization header is 401, as on the Hub.
+A write without an Authorization header is 401, as on the Hub (validate-yaml,
+a check, needs none).
 
 --bodies DIR (hubserver.py) keeps each POST body as DIR/NN-KIND.body."""
 import base64
@@ -289,10 +290,10 @@ def handle_post(h, fixtures, raw_path, fault):
     p = [unquote(x) for x in h.route_path.strip("/").split("/")]
     h.keep_body("commit" if "commit" in p[4:5] else p[-1], body)
     try:
+        if p == ["api", "validate-yaml"]:  # a check, not a write: no token needed
+            return validate_yaml(h, body)
         if not h.headers.get("Authorization"):
             raise Refused(401, "Invalid credentials in Authorization header")
-        if p == ["api", "validate-yaml"]:
-            return validate_yaml(h, body)
         if p[:2] == ["api", "spaces"] and len(p) >= 5:
             sid, rest = p[2] + "/" + p[3], p[4:]
             if rest[0] == "commit" and len(rest) >= 2:
@@ -317,8 +318,15 @@ def get_runtime(fixtures, sid):
 
 
 def build_log_of(sp, which):
-    """The log file to stream: the rebuild's once a commit started one."""
+    """The log file to stream and the commit its "Commit SHA:" line must
+    name: the rebuild's log once a commit started one, which builds the
+    new head (None: the file as it is)."""
     rb = sp["rebuild"]
     if which == "build" and rb:
-        return rb["log"]
-    return os.path.join(sp["dir"], which + ".log")
+        return rb["log"], sp["info"]["sha"]
+    return os.path.join(sp["dir"], which + ".log"), None
+
+
+def restamp(text, commit):
+    """A rebuild's log names the commit it built, as the Hub's does."""
+    return re.sub(r"Commit SHA: [0-9a-f]+", "Commit SHA: " + commit[:7], text) if commit else text
