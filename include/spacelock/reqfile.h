@@ -160,6 +160,11 @@ int sl_reqfile_set_version(struct sl_reqfile *rf, size_t idx, const char *versio
  * as sl_reqfile_append. */
 int sl_reqfile_append_comment(struct sl_reqfile *rf, const char *text, struct sl_err *err);
 
+/* Removes the line break that ends the last line, so that a file that had
+ * no final newline keeps that form after lines were appended.  SL_EINVAL
+ * (rf unchanged) when the last line would then mean something else. */
+int sl_reqfile_drop_final_newline(struct sl_reqfile *rf, struct sl_err *err);
+
 /* "blank", "comment", "requirement", "editable", "url", "option",
  * "include", "unknown". */
 const char *sl_reqline_kind_name(enum sl_reqline_kind kind);

@@ -84,7 +84,11 @@ static char *vcs_at_commit(const struct sl_lock_package *pkg)
 	const char *frag = strchr(u, '#');
 	size_t n = at ? (size_t)(at - u) : frag ? (size_t)(frag - u) : strlen(u);
 
-	return sl_xasprintf("%.*s@%s", (int)n, u, pkg->vcs_commit);
+	const char *scheme = strstr(u, "://");
+	/* the lock keeps direct_url.json's url, without pip's "git+" */
+	bool vcs = scheme && memchr(u, '+', (size_t)(scheme - u));
+
+	return sl_xasprintf("%s%.*s@%s", vcs ? "" : "git+", (int)n, u, pkg->vcs_commit);
 }
 
 /* The fragment ("#egg=x&subdirectory=y") of a URL line, kept on rewrite. */
@@ -130,6 +134,16 @@ static int pin_vcs(struct plan *p, enum sl_apply_file_id fid, size_t idx,
 	return rc;
 }
 
+/* The line's specifier admits sdk_version (pre-releases included: the
+ * builder's own ==pin asks for that exact version). */
+static bool agrees(const struct sl_reqfile_entry *e, const char *ver)
+{
+	bool in = false;
+
+	return e->kind == SL_REQLINE_REQUIREMENT && e->req && !e->url &&
+	       sl_specset_contains_str(e->req->spec, ver, SL_PRE_INCLUDE, &in, NULL) == 0 && in;
+}
+
 static int align_sdk(struct plan *p, enum sl_apply_file_id fid, size_t idx, struct sl_err *err)
 {
 	struct sl_reqfile *rf = p->rf[fid];
@@ -143,8 +157,8 @@ static int align_sdk(struct plan *p, enum sl_apply_file_id fid, size_t idx, stru
 	if (!ver) {
 		apply_note(p->r, SL_APPLY_KEEP, fid, line, sdk, old, NULL,
 			   "the lock does not know the sdk_version this line must agree with");
-	} else if (pin && strcmp(pin, ver) == 0) {
-		/* already agrees */
+	} else if ((pin && strcmp(pin, ver) == 0) || agrees(e, ver)) {
+		/* agrees with sdk_version: the builder's pin decides, nothing to change */
 	} else if (e->kind == SL_REQLINE_REQUIREMENT && e->req && !e->url) {
 		why = sl_xasprintf("the builder installs %s[...]==%s (sdk_version) in the same "
 				   "pip run; a line that disagrees fails the build with "
@@ -219,6 +233,10 @@ static int visit(struct plan *p, enum sl_apply_file_id fid, size_t idx, struct s
 	unk = incomplete_of(p->lock, e->name);
 	if (unk >= 0)
 		list_unknown(p, (size_t)unk, fid, e->line);
+	else if (e->url && strstr(e->url, "+") && strstr(e->url, "://"))
+		apply_note(p->r, SL_APPLY_KEEP, fid, e->line, e->name, e->req_text, NULL,
+			   "a VCS requirement the lock does not know: its ref is left as written, "
+			   "not guessed");
 	return 0;
 }
 
@@ -312,6 +330,10 @@ int apply_requirements(const struct sl_lock *lock, const struct sl_apply_options
 	struct plan p = {lock, opts, rf, r, NULL, NULL, {false}};
 	int rc;
 
+	bool noeol[SL_APPLY_NFILES];
+
+	for (int i = 0; i < SL_APPLY_NFILES; i++)
+		noeol[i] = rf[i] && rf[i]->nentries && !rf[i]->final_newline;
 	p.done_pkg = sl_xcalloc(lock->n_packages + 1, sizeof(bool));
 	p.done_unknown = sl_xcalloc(lock->n_incomplete + 1, sizeof(bool));
 	rc = visit_file(&p, SL_APPLY_PRE_REQUIREMENTS, err);
@@ -324,6 +346,10 @@ int apply_requirements(const struct sl_lock *lock, const struct sl_apply_options
 		if (opts->pin == SL_APPLY_PIN_ALL ||
 		    strncmp(lock->incomplete[i].what, "package '", 9) != 0)
 			list_unknown(&p, i, SL_APPLY_REQUIREMENTS, 0);
+	/* a file without a final newline keeps that form */
+	for (int i = 0; rc == 0 && i < SL_APPLY_NFILES; i++)
+		if (noeol[i])
+			rc = sl_reqfile_drop_final_newline(rf[i], err);
 	free(p.done_pkg);
 	free(p.done_unknown);
 	return rc;

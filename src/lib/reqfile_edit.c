@@ -298,3 +298,32 @@ int sl_reqfile_append_comment(struct sl_reqfile *rf, const char *text, struct sl
 	reqfile_refresh(rf);
 	return 0;
 }
+
+int sl_reqfile_drop_final_newline(struct sl_reqfile *rf, struct sl_err *err)
+{
+	struct sl_reqfile_entry *last;
+	struct reqfile_entries got = {NULL, 0, 0};
+	size_t n;
+
+	if (!rf->final_newline || !rf->nentries)
+		return 0;
+	last = &rf->entries[rf->nentries - 1];
+	n = last->raw_len;
+	if (n >= 2 && last->raw[n - 2] == '\r' && last->raw[n - 1] == '\n')
+		n -= 2;
+	else if (n && (last->raw[n - 1] == '\n' || last->raw[n - 1] == '\r'))
+		n--;
+	reqfile_split(last->raw, n, last->line, &got);
+	if (got.n != 1 || got.v[0].kind != last->kind) {
+		entries_release(&got);
+		return sl_error(err, SL_EINVAL,
+				"%s:%lu: the last line means something else without "
+				"its line break",
+				rf->label, last->line);
+	}
+	reqfile_entry_release(last);
+	*last = got.v[0];
+	free(got.v);
+	reqfile_refresh(rf);
+	return 0;
+}
