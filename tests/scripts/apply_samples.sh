@@ -1,7 +1,7 @@
 #!/bin/sh
 # apply_samples.sh: `spacelock apply` over every real card
 # (tests/fixtures/readmes) and requirements file (tests/fixtures/requirements)
-# copied from ../shared/samples.  For each file:
+# (their sources: tests/fixtures/SOURCES.md).  For each file:
 #  - the result is byte for byte the golden (tests/fixtures/apply/golden,
 #    made by tests/fixtures/apply/make.sh; a stale golden fails here);
 #  - an independent reader (apply_samples.py) compares before and after and
