@@ -64,6 +64,7 @@ echo "\$ diff -u examples/repin-history-duplicate/FILE <the copy>/FILE"
 for f in README.md requirements.txt; do
 	diff -u --label "a/$f" --label "b/$f" "examples/repin-history-duplicate/$f" "$work/duplicate/$f"
 done
+
 # export: the source's lock as a PEP 751 pylock.toml.  --no-index keeps the
 # demo off the network, so the packages carry versions but no file hashes
 # (with an index, each gets its wheels' URLs and sha256: docs/commands/export.md);
@@ -71,6 +72,27 @@ done
 echo
 echo "\$ spacelock export --no-index --format pylock lockfiles/repin-history.json"
 "$SPACELOCK" export --no-index --format pylock lockfiles/repin-history.json
+rc=$?
+[ $rc -eq 0 ] || [ $rc -eq 1 ] || exit $rc
+
+# reconstruct: a Space whose requirements step is CACHED (examples/cached-layer)
+# proves one package; resolving its requests as pip would have on the day the
+# layer was built infers the rest, each marked inferred (exact or ambiguous),
+# never as proof.  Offline, from the index cache bundled with the example
+# (docs/reconstruct.md).  Both locks are kept, side by side.
+echo
+echo "\$ spacelock snapshot --dir examples/cached-layer --build-log examples/cached-layer/build.log -o lockfiles/cached-layer.json"
+"$SPACELOCK" snapshot --dir examples/cached-layer --build-log examples/cached-layer/build.log \
+	-o lockfiles/cached-layer.json
+rc=$?
+[ $rc -eq 0 ] || [ $rc -eq 1 ] || exit $rc
+echo
+echo "\$ spacelock --offline snapshot --dir examples/cached-layer --build-log examples/cached-layer/build.log \\"
+echo "      --reconstruct=2024-03-10 --index-url https://index.example.invalid \\"
+echo "      --cache-dir examples/cached-layer/index-cache -o lockfiles/cached-layer.reconstructed.json"
+"$SPACELOCK" --offline snapshot --dir examples/cached-layer --build-log examples/cached-layer/build.log \
+	--reconstruct=2024-03-10 --index-url https://index.example.invalid \
+	--cache-dir examples/cached-layer/index-cache -o lockfiles/cached-layer.reconstructed.json
 rc=$?
 [ $rc -eq 0 ] || [ $rc -eq 1 ] || exit $rc
 exit 0
