@@ -182,6 +182,18 @@ static int align_sdk(struct plan *p, enum sl_apply_file_id fid, size_t idx, stru
 	return rc;
 }
 
+/* "inferred as of 2024-03-10" (ambiguous: "..., ambiguous"), for a
+ * version snapshot --reconstruct inferred; NULL for a proven one. */
+static char *inferred_mark(const struct sl_lock_package *pkg)
+{
+	const struct sl_lock_inferred *inf = pkg->inferred;
+
+	if (!inf)
+		return NULL;
+	return sl_xasprintf("inferred%s%s%s", inf->as_of ? " as of " : "",
+			    inf->as_of ? inf->as_of : "", inf->ambiguous ? ", ambiguous" : "");
+}
+
 static int pin_line(struct plan *p, enum sl_apply_file_id fid, size_t idx,
 		    const struct sl_lock_package *pkg, struct sl_err *err)
 {
@@ -189,15 +201,14 @@ static int pin_line(struct plan *p, enum sl_apply_file_id fid, size_t idx,
 	const struct sl_reqfile_entry *e = &rf->entries[idx];
 	const char *pin = e->req && !e->url ? sl_specset_exact_pin(e->req->spec) : NULL;
 	unsigned long line = e->line;
-	char *old;
+	char *old, *mark, *why;
 	int rc;
 
 	if (pkg->vcs_url)
 		return pin_vcs(p, fid, idx, pkg, err);
 	if (e->kind != SL_REQLINE_REQUIREMENT || !e->req || e->url) {
-		char *why = sl_xasprintf("a URL or path install; the source had %s %s: not "
-					 "rewritten",
-					 pkg->name, pkg->version);
+		why = sl_xasprintf("a URL or path install; the source had %s %s: not rewritten",
+				   pkg->name, pkg->version);
 		apply_note(p->r, SL_APPLY_KEEP, fid, line, pkg->name, e->text, NULL, why);
 		free(why);
 		return 0;
@@ -205,10 +216,15 @@ static int pin_line(struct plan *p, enum sl_apply_file_id fid, size_t idx,
 	if (pin && strcmp(pin, pkg->version) == 0)
 		return 0;
 	old = sl_xstrdup(e->req_text);
+	mark = inferred_mark(pkg);
+	why = mark ? sl_xasprintf("%s: not proven by a log (the line's own comment is kept)", mark)
+		   : sl_xstrdup("the version the source had installed");
 	rc = sl_reqfile_set_version(rf, idx, pkg->version, err);
 	if (rc == 0)
 		apply_note(p->r, SL_APPLY_PIN, fid, line, pkg->name, old, rf->entries[idx].req_text,
-			   "the version the source had installed");
+			   why);
+	free(mark);
+	free(why);
 	free(old);
 	return rc;
 }
@@ -270,7 +286,7 @@ static enum sl_apply_file_id target_of(const struct sl_lock_package *pkg)
 static int append_pin(struct plan *p, const struct sl_lock_package *pkg, struct sl_err *err)
 {
 	enum sl_apply_file_id fid = target_of(pkg);
-	char *text, *why;
+	char *text, *why, *mark;
 	int rc;
 
 	if (pkg->vcs_url && !pkg->vcs_commit) {
@@ -299,10 +315,13 @@ static int append_pin(struct plan *p, const struct sl_lock_package *pkg, struct 
 	} else {
 		text = sl_xasprintf("%s==%s", pkg->name, pkg->version);
 	}
-	why = pkg->origin == SL_ORIGIN_UNKNOWN
+	mark = inferred_mark(pkg);
+	why = mark ? sl_xasprintf("%s: not proven by a log", mark)
+	      : pkg->origin == SL_ORIGIN_UNKNOWN
 		  ? sl_xstrdup("the source had it installed")
 		  : sl_xasprintf("the source had it installed (%s)", sl_origin_name(pkg->origin));
-	rc = sl_reqfile_append(p->rf[fid], text, err);
+	rc = sl_reqfile_append_commented(p->rf[fid], text, mark, err);
+	free(mark);
 	if (rc == 0)
 		apply_note(p->r, SL_APPLY_ADD, fid, 0, pkg->name, NULL, text, why);
 	free(text);
