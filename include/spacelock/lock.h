@@ -161,6 +161,7 @@ struct sl_lock {
 	char **inputs; /* "build-log: build.log", ... in the order given */
 	size_t n_inputs;
 	size_t cap_packages, cap_incomplete; /* private */
+	struct sl_lock_names *names;	     /* private: sl_lock_find's index by name */
 };
 
 /* A new empty lock; free with sl_lock_free (NULL allowed). */
@@ -179,7 +180,11 @@ void sl_lock_strv_add(char ***v, size_t *n, const char *s);
 struct sl_lock_package *sl_lock_add_package(struct sl_lock *lock, const char *name,
 					    const char *version);
 
-/* The package with this canonical name, or NULL. */
+/* The package with this canonical name, or NULL.  Hashed: a lock's
+ * packages are found in constant time (reading a lock calls it per
+ * package).  A package's name is not changed after it is added; adding
+ * and sl_lock_sort keep the index, and so does any change of
+ * n_packages. */
 struct sl_lock_package *sl_lock_find(const struct sl_lock *lock, const char *name);
 
 /* Appends a copy of one piece of evidence to a package. */
