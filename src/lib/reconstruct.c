@@ -3,6 +3,7 @@
  * agree on, written back into the lock as inferred packages. */
 #include "spacelock/reconstruct.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@ struct dated {
 	const char *date;
 	struct sl_resolved *set;
 	size_t n;
+	bool impossible; /* no set satisfies the requests at that date */
 };
 
 struct recon {
@@ -27,6 +29,7 @@ struct recon {
 	struct sl_reconstruct_report *rep;
 	struct dated *runs; /* runs[0] the window's end, then start and releases in order */
 	size_t nruns;
+	size_t impossible; /* dates at which the requests cannot be resolved */
 	char rule[256];
 };
 
@@ -129,11 +132,48 @@ static int resolve_at(struct recon *rc, const char *date, struct sl_err *err)
 	rc->runs = sl_xrealloc(rc->runs, (rc->nruns + 1) * sizeof(*rc->runs));
 	d = &rc->runs[rc->nruns];
 	d->date = date;
+	d->impossible = false;
 	if (sl_resolve_at(rc->res, date, &d->set, &d->n, err) != 0)
 		return err->code;
 	rc->nruns++;
 	rc->rep->resolutions++;
 	return 0;
+}
+
+/* A date of the window at which the requests cannot be resolved: pip
+ * would have failed the build, so the layer was built later.  Kept as an
+ * empty resolution (so it is not tried again) and said once. */
+static void impossible_at(struct recon *rc, const char *date, const struct sl_err *why)
+{
+	struct dated *d = &rc->runs[rc->nruns++];
+
+	d->date = date;
+	d->set = NULL;
+	d->n = 0;
+	d->impossible = true;
+	if (rc->impossible++ == 0) {
+		char *w = sl_xasprintf("reconstruct: %s: the layer cannot have been built then "
+				       "(pip would have failed); the window starts later",
+				       why->msg);
+		sl_lock_add_warning(rc->lock, w);
+		free(w);
+	}
+}
+
+/* resolve_at for a date inside the window: a resolution that fails for
+ * want of versions narrows the window instead of failing the run. */
+static int resolve_inside(struct recon *rc, const char *date, struct sl_err *err)
+{
+	struct sl_err why = {0};
+	int code = resolve_at(rc, date, &why);
+
+	if (code == SL_ESOLVER) {
+		impossible_at(rc, date, &why);
+		return 0;
+	}
+	if (code)
+		*err = why;
+	return code;
 }
 
 static bool resolved_at(const struct recon *rc, const char *date)
@@ -165,7 +205,7 @@ static int resolve_window(struct recon *rc, struct sl_err *err)
 
 	if (!*rc->rep->start || strcmp(rc->rep->start, rc->rep->end) == 0)
 		return 0;
-	if ((rc_ = resolve_at(rc, rc->rep->start, err)) != 0)
+	if ((rc_ = resolve_inside(rc, rc->rep->start, err)) != 0)
 		return rc_;
 	while (more && rc->nruns < MAX_DATES) {
 		const char **dates = NULL;
@@ -174,7 +214,7 @@ static int resolve_window(struct recon *rc, struct sl_err *err)
 		sl_resolve_release_dates(rc->res, rc->rep->start, rc->rep->end, &dates, &n);
 		for (size_t i = 0; i < n && rc->nruns < MAX_DATES && !rc_; i++)
 			if (!resolved_at(rc, dates[i])) {
-				rc_ = resolve_at(rc, dates[i], err);
+				rc_ = resolve_inside(rc, dates[i], err);
 				more = true;
 			}
 		free(dates);
@@ -242,7 +282,10 @@ static void infer(const struct recon *rc, const char *name, struct sl_lock_infer
 		return;
 	}
 	for (size_t i = 0; i < rc->nruns; i++) {
-		const char *v = version_at(&rc->runs[i], name);
+		const char *v;
+		if (rc->runs[i].impossible)
+			continue; /* not a day the layer can have been built */
+		v = version_at(&rc->runs[i], name);
 		if (!v) {
 			gap = true;
 			if (prev && f->n_alternatives)
@@ -367,7 +410,7 @@ static int run(struct recon *rc, const struct sl_reconstruct_opts *o, struct sl_
 int sl_reconstruct(struct sl_lock *lock, const struct sl_reconstruct_opts *o,
 		   struct sl_reconstruct_report *rep, struct sl_err *err)
 {
-	struct recon rc = {lock, NULL, rep, NULL, 0, {0}};
+	struct recon rc = {.lock = lock, .rep = rep};
 	const char *python = python_of(lock, o);
 	int code;
 

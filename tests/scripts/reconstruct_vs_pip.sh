@@ -134,6 +134,16 @@ for i in json.load(open(sys.argv[1]))["install"]:
 	fi
 done <"$T_TMP/dates"
 
+# ---- a window starting before anything was uploaded: those days are not
+# possible build days (pip would have failed); the window starts later ----
+recon early 1 --since 2024-01-01
+check "early: said" grep -q 'the layer cannot have been built then (pip would have failed); the window starts later' "$T_TMP/early.json"
+check "early: alternatives start at the first possible day" "$PY" -c '
+import json, sys
+p = [p for p in json.load(open(sys.argv[1]))["packages"] if p["name"] == "alpha"][0]
+alts = p["inferred"]["alternatives"]
+sys.exit(0 if alts[0]["version"] == "1.0" and alts[0]["from"] == "2024-01-10T12:00:00" else 1)' "$T_TMP/early.json"
+
 # ---- a proven pin is a fixed point; one the index contradicts is reported ----
 printf 'alpha==2.0\n' >"$T_TMP/freeze-proof.txt"
 recon proven 1 --reconstruct=2024-03-10 --freeze "$T_TMP/freeze-proof.txt"
