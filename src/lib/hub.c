@@ -11,6 +11,7 @@
 #include "spacelock/buf.h"
 #include "spacelock/fileio.h"
 #include "spacelock/mem.h"
+#include "spacelock/json.h"
 
 #define INFO_MAX (16u << 20)
 #define FILE_MAX (8u << 20)
@@ -106,7 +107,7 @@ static bool is_sha(const char *s)
 static int parse_info(const char *url, const struct sl_buf *body, struct sl_hub_space *out,
 		      struct sl_err *err)
 {
-	cJSON *root = cJSON_ParseWithLength(body->buf, body->len);
+	cJSON *root = sl_json_parse(body->buf, body->len, url, NULL);
 	const cJSON *rt, *hw;
 	char *u = sl_xstrndup(url, strcspn(url, "?"));
 	int rc = 0;
@@ -189,7 +190,7 @@ static int cmp_str(const void *a, const void *b)
  * never copied. */
 static char **names_of(const struct sl_buf *body)
 {
-	cJSON *root = cJSON_ParseWithLength(body->buf, body->len);
+	cJSON *root = sl_json_parse(body->buf, body->len, "body", NULL);
 	bool read = cJSON_IsObject(root) || cJSON_IsArray(root);
 	const cJSON *it;
 	char **v = NULL;
