@@ -173,6 +173,8 @@ void check_report_fill(struct sl_check *c, const struct probs *p, struct sl_chec
 	r->site = c->site_mode;
 	r->n_packages = c->n_set;
 	r->consistent = p->n == 0;
+	r->unreached = c->unreached;
+	r->n_unreached = c->n_unreached;
 	r->problems = sl_xcalloc(p->n + 1, sizeof(*r->problems));
 	for (size_t i = 0; i < p->n; i++) {
 		struct sl_check_problem *o = &r->problems[r->n_problems++];
