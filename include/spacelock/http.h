@@ -41,6 +41,16 @@ struct sl_http_opts {
 	long retry_base_ms;	 /* first backoff, doubled each time; 0 = 500 */
 	long max_retry_wait_ms;	 /* cap on one wait incl. Retry-After; 0 = 30 s */
 	int max_concurrency;	 /* parallel transfers; 0 = 32 */
+	/* Everything the client does (requests, retries and their waits, log
+	 * streams) ends within deadline_ms of sl_http_new: a transfer still
+	 * running then fails, a retry that would start after it is not made.
+	 * 0 = 180 s. */
+	long deadline_ms;
+	/* A transfer slower than low_speed_bps bytes a second for
+	 * low_speed_time_ms fails (and may be retried); streams are exempt,
+	 * their idle and total bounds apply.  0 = 1024 B/s, 0 = 30 s. */
+	long low_speed_bps;
+	long low_speed_time_ms;
 	sl_http_progress_fn progress;
 	sl_http_trace_fn trace;
 	void *cb_ctx;
@@ -92,6 +102,27 @@ int sl_http_run(struct sl_http *http, struct sl_http_req *reqs, size_t n, struct
 
 /* Convenience: one GET into req (initialised by the caller). */
 int sl_http_get(struct sl_http *http, struct sl_http_req *req, struct sl_err *err);
+
+/* The response headers spacelock reads, from one response (a status line
+ * clears them): each value trimmed, at most 8 KiB, NULL when absent. */
+struct sl_http_head {
+	char *location, *retry_after, *etag;
+};
+/* Reads one raw header line (as libcurl hands it, CRLF included). */
+void sl_http_head_line(struct sl_http_head *h, const char *data, size_t len);
+void sl_http_head_clear(struct sl_http_head *h);
+
+/* The wait a Retry-After value asks for (delta-seconds or an HTTP date),
+ * at most a day; fallback_ms when it is absent, past or unreadable. */
+long sl_http_retry_after_ms(const char *value, long fallback_ms);
+
+/* The absolute URL a Location value leads to from base (libcurl's URL
+ * parser), or NULL when it is not one.  The caller frees it. */
+char *sl_http_redirect_url(const char *base, const char *location);
+
+/* url as shown in messages, into out (n bytes): no user:password@, no
+ * query string or fragment, which may carry secrets. */
+void sl_http_show_url(const char *url, char *out, size_t n);
 
 /* Percent-encodes s for one URL path segment (every byte but unreserved
  * characters; "/" too).  The caller frees the result. */

@@ -2,7 +2,11 @@
  *
  * A Hugging Face user access token is "hf_" followed by 30 or more ASCII
  * letters and digits.  Anything that matches is replaced in place by
- * "hf_***" padded so the string never grows. */
+ * "hf_***" padded so the string never grows, wherever it starts: right
+ * after a letter too, since an escape (JSON "\t", an ANSI colour
+ * "\x1b[33m") or a pasted word puts one before a real token.  Text that
+ * holds escapes (JSON) must be redacted again once decoded: an escaped
+ * letter ("\u0068f_") hides a token from the raw text. */
 #ifndef SPACELOCK_REDACT_H
 #define SPACELOCK_REDACT_H
 

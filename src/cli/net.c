@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 static bool drawn;
@@ -48,6 +49,26 @@ void cli_net_done(void)
 	drawn = false;
 }
 
+static long long mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* The command's deadline is one budget from its first request: a command
+ * that opens two clients (diff fetches two Spaces) gets no second one. */
+static long deadline_left_ms(void)
+{
+	static long long end;
+	long long now = mono_ms();
+
+	if (!end)
+		end = now + env_ms("SPACELOCK_DEADLINE", 180000);
+	return end - now > 1 ? (long)(end - now) : 1;
+}
+
 int cli_net_open(struct sl_cli *cli, int concurrency, struct sl_http **out, struct sl_err *err)
 {
 	struct sl_http_opts o;
@@ -57,6 +78,9 @@ int cli_net_open(struct sl_cli *cli, int concurrency, struct sl_http **out, stru
 	o.connect_timeout_ms = env_ms("SPACELOCK_CONNECT_TIMEOUT", 0);
 	o.read_timeout_ms = env_ms("SPACELOCK_TIMEOUT", 0);
 	o.max_retry_wait_ms = env_ms("SPACELOCK_RETRY_WAIT_MAX", 0);
+	o.deadline_ms = deadline_left_ms();
+	o.low_speed_bps = env_ms("SPACELOCK_LOW_SPEED", 0) / 1000;
+	o.low_speed_time_ms = env_ms("SPACELOCK_LOW_SPEED_TIME", 0);
 	if (retries >= 0)
 		o.max_retries = retries == 0 ? -1 : (int)(retries / 1000);
 	o.max_concurrency = concurrency;

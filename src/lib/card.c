@@ -12,6 +12,13 @@
 #include "spacelock/buf.h"
 #include "spacelock/mem.h"
 
+/* libyaml's scanner walks its whole stack of open collections for every
+ * token, so nesting costs O(depth^2): 100,000 '[' take minutes.  Events
+ * come with a bounded lookahead, so counting them stops such a card early.
+ * A real card nests a few levels; aliases (never expanded here) are rare. */
+#define CARD_MAX_DEPTH 64
+#define CARD_MAX_ALIASES 256
+
 /* Parsing state: the README bytes, the front-matter region, and a cursor
  * that maps libyaml's character index to a byte offset. */
 struct ctx {
@@ -23,6 +30,7 @@ struct ctx {
 	size_t cur_index, cur_byte; /* char index cur_index is at byte fm_start + cur_byte */
 	struct sl_card *card;
 	yaml_parser_t parser;
+	unsigned depth, aliases; /* open collections, aliases so far */
 	struct sl_err *err;
 };
 
@@ -148,11 +156,38 @@ static int yaml_fail(struct ctx *c)
 			(unsigned long)p->problem_mark.column + 1, problem);
 }
 
+/* Counts nesting and aliases; past a bound the event is dropped and the
+ * card refused, naming where. */
+static int bound_event(struct ctx *c, yaml_event_t *ev)
+{
+	bool deep = false, aliased = false;
+	unsigned long line = c->fm_line + (unsigned long)ev->start_mark.line;
+	unsigned long col = (unsigned long)ev->start_mark.column + 1;
+
+	switch (ev->type) {
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT: deep = ++c->depth > CARD_MAX_DEPTH; break;
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT: c->depth--; break;
+	case YAML_ALIAS_EVENT: aliased = ++c->aliases > CARD_MAX_ALIASES; break;
+	default: break;
+	}
+	if (!deep && !aliased)
+		return 0;
+	yaml_event_delete(ev);
+	if (deep)
+		return sl_error(c->err, SL_ELIMIT,
+				"%s:%lu:%lu: front matter nested deeper than %d levels", c->path,
+				line, col, CARD_MAX_DEPTH);
+	return sl_error(c->err, SL_ELIMIT, "%s:%lu:%lu: front matter has more than %d aliases",
+			c->path, line, col, CARD_MAX_ALIASES);
+}
+
 static int next_event(struct ctx *c, yaml_event_t *ev)
 {
 	if (!yaml_parser_parse(&c->parser, ev))
 		return yaml_fail(c);
-	return 0;
+	return bound_event(c, ev);
 }
 
 /* ---- values ---- */

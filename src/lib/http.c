@@ -92,8 +92,9 @@ struct sl_http {
 	struct sl_http_opts o;
 	CURLM *multi;
 	char *token;
-	char *origin; /* "scheme://host:port" the token belongs to */
-	size_t bytes; /* received so far, for progress */
+	char *origin;	     /* "scheme://host:port" the token belongs to */
+	size_t bytes;	     /* received so far, for progress */
+	int64_t deadline_at; /* now_ms() past which nothing runs or retries */
 };
 
 enum xstate { X_WAIT, X_RUN, X_DONE };
@@ -108,7 +109,7 @@ struct xfer {
 	CURL *easy;
 	struct curl_slist *hdrs;
 	int64_t not_before, started, last_byte;
-	char *location, *retry_after, *etag;
+	struct sl_http_head head; /* Location, Retry-After, ETag of the last response */
 	bool over_limit, stopped;
 	bool delivered; /* streaming: the callback has seen data, so no retry */
 	int cb_code;
@@ -126,26 +127,6 @@ static int64_t now_ms(void)
 static long pick(long v, long dflt)
 {
 	return v > 0 ? v : dflt;
-}
-
-/* The URL as shown in messages: no user:password@ and no query string,
- * which may carry secrets. */
-static void show_url(const char *url, char *out, size_t n)
-{
-	struct sl_buf b = SL_BUF_INIT;
-	const char *host = strstr(url, "://"), *rest = url;
-
-	if (host) {
-		const char *end = host + 3 + strcspn(host + 3, "/?#");
-		const char *at = memchr(host + 3, '@', (size_t)(end - host - 3));
-		if (at) {
-			sl_buf_add(&b, url, (size_t)(host + 3 - url));
-			rest = at + 1;
-		}
-	}
-	sl_buf_add(&b, rest, strcspn(rest, "?#"));
-	snprintf(out, n, "%s", b.buf);
-	sl_buf_release(&b);
 }
 
 static bool global_ready;
@@ -173,6 +154,10 @@ int sl_http_new(const struct sl_http_opts *opts, struct sl_http **out, struct sl
 	h->o.retry_base_ms = pick(h->o.retry_base_ms, 500);
 	h->o.max_retry_wait_ms = pick(h->o.max_retry_wait_ms, 30000);
 	h->o.max_concurrency = h->o.max_concurrency > 0 ? h->o.max_concurrency : 32;
+	h->o.deadline_ms = pick(h->o.deadline_ms, 180000);
+	h->o.low_speed_bps = pick(h->o.low_speed_bps, 1024);
+	h->o.low_speed_time_ms = pick(h->o.low_speed_time_ms, 30000);
+	h->deadline_at = now_ms() + h->o.deadline_ms;
 	h->multi = curl_multi_init();
 	if (!h->multi) {
 		free(h);
@@ -260,24 +245,6 @@ void sl_http_req_release(struct sl_http_req *req)
 	req->etag = req->final_url = NULL;
 }
 
-char *sl_http_escape(const char *s)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	struct sl_buf b = SL_BUF_INIT;
-
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || strchr("-._~", *p)) {
-			sl_buf_addch(&b, *p);
-		} else {
-			sl_buf_addch(&b, '%');
-			sl_buf_addch(&b, hex[*p >> 4]);
-			sl_buf_addch(&b, hex[*p & 15]);
-		}
-	}
-	return sl_buf_detach(&b, NULL);
-}
-
 static long status_of(struct xfer *x)
 {
 	long status = 0;
@@ -316,45 +283,13 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *ud)
 	return len;
 }
 
-static void set_field(char **field, const char *v, size_t n)
-{
-	while (n && (v[n - 1] == '\r' || v[n - 1] == '\n' || v[n - 1] == ' '))
-		n--;
-	while (n && *v == ' ') {
-		v++;
-		n--;
-	}
-	free(*field);
-	*field = sl_xstrndup(v, n);
-}
-
 static size_t on_header(char *data, size_t size, size_t nmemb, void *ud)
 {
 	struct xfer *x = ud;
-	size_t len = size * nmemb;
-	static const struct {
-		const char *name;
-		size_t off;
-	} want[] = {
-	    {"location:", offsetof(struct xfer, location)},
-	    {"retry-after:", offsetof(struct xfer, retry_after)},
-	    {"etag:", offsetof(struct xfer, etag)},
-	};
 
 	x->last_byte = now_ms();
-	if (len >= 5 && memcmp(data, "HTTP/", 5) == 0) {
-		free(x->location);
-		free(x->retry_after);
-		free(x->etag);
-		x->location = x->retry_after = x->etag = NULL;
-		return len;
-	}
-	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
-		size_t n = strlen(want[i].name);
-		if (len > n && strncasecmp(data, want[i].name, n) == 0)
-			set_field((char **)((char *)x + want[i].off), data + n, len - n);
-	}
-	return len;
+	sl_http_head_line(&x->head, data, size * nmemb);
+	return size * nmemb;
 }
 
 static void add_header(struct xfer *x, const char *name, const char *value)
@@ -405,8 +340,13 @@ static void setup_easy(struct xfer *x)
 	curl_easy_setopt(e, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
 	curl_easy_setopt(e, CURLOPT_PIPEWAIT, strncasecmp(x->url, "https:", 6) == 0 ? 1L : 0L);
 	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, o->connect_timeout_ms);
-	if (!x->req->on_data)
+	if (!x->req->on_data) {
+		/* a server dripping a byte a second never trips the read
+		 * timeout; libcurl's low-speed limit cuts it (whole seconds) */
 		curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, o->total_timeout_ms);
+		curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, o->low_speed_bps);
+		curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, (o->low_speed_time_ms + 999) / 1000);
+	}
 	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
 	curl_easy_setopt(e, CURLOPT_WRITEDATA, x);
 	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
@@ -445,7 +385,7 @@ static void trace(struct xfer *x, const char *what)
 
 	if (!x->http->o.trace)
 		return;
-	show_url(x->url, u, sizeof(u));
+	sl_http_show_url(x->url, u, sizeof(u));
 	line = sl_xasprintf("GET %s -> %s", u, what);
 	x->http->o.trace(x->http->o.cb_ctx, line);
 	free(line);
@@ -462,18 +402,35 @@ static void finish(struct xfer *x, int code, const char *detail)
 	r->final_url = sl_xstrdup(x->url);
 	if (code == 0) {
 		free(r->etag);
-		r->etag = x->etag;
-		x->etag = NULL;
+		r->etag = x->head.etag;
+		x->head.etag = NULL;
 		return;
 	}
 	if (code == x->cb_code && code < 0)
 		return; /* the data callback filled r->err */
-	show_url(x->url, u, sizeof(u));
+	sl_http_show_url(x->url, u, sizeof(u));
 	sl_error(&r->err, code, "%s: %s", u, detail);
 }
 
+/* Fails x because the client's deadline came; detail is what happened
+ * last (NULL: it was still running or waiting). */
+static void fail_deadline(struct xfer *x, int code, const char *detail)
+{
+	char msg[CURL_ERROR_SIZE + 128];
+	double secs = (double)x->http->o.deadline_ms / 1000.0;
+
+	stop_easy(x);
+	trace(x, "deadline");
+	if (detail)
+		snprintf(msg, sizeof(msg), "%s; no time left to retry within the deadline of %g s",
+			 detail, secs);
+	else
+		snprintf(msg, sizeof(msg), "not done within the deadline of %g s", secs);
+	finish(x, detail ? code : SL_ENET, msg);
+}
+
 /* Schedules another attempt after wait_ms, or fails when the retries are
- * used up or the wait is over the bound. */
+ * used up, the wait is over the bound or would end past the deadline. */
 static void retry_or_fail(struct xfer *x, long wait_ms, int code, const char *detail)
 {
 	struct sl_http_opts *o = &x->http->o;
@@ -481,6 +438,10 @@ static void retry_or_fail(struct xfer *x, long wait_ms, int code, const char *de
 	/* a stream cannot be replayed: its data already went to the callback */
 	if (x->attempt >= o->max_retries || wait_ms > o->max_retry_wait_ms || x->delivered) {
 		finish(x, code, detail);
+		return;
+	}
+	if (now_ms() + wait_ms >= x->http->deadline_at) {
+		fail_deadline(x, code, detail);
 		return;
 	}
 	x->attempt++;
@@ -497,41 +458,52 @@ static long backoff_ms(struct xfer *x)
 	return w < x->http->o.max_retry_wait_ms ? w : x->http->o.max_retry_wait_ms;
 }
 
-static long retry_after_ms(struct xfer *x)
+long sl_http_retry_after_ms(const char *value, long fallback_ms)
 {
 	char *end;
 	long secs;
 
-	if (!x->retry_after)
-		return backoff_ms(x);
-	secs = strtol(x->retry_after, &end, 10);
-	if (end != x->retry_after && *end == '\0' && secs >= 0)
+	if (!value || load_curl(NULL) < 0)
+		return fallback_ms;
+	secs = strtol(value, &end, 10);
+	if (end != value && *end == '\0' && secs >= 0)
 		return secs > 86400 ? 86400000L : secs * 1000;
-	time_t when = curl_getdate(x->retry_after, NULL);
+	time_t when = curl_getdate(value, NULL);
 	time_t now = time(NULL);
 	if (when > now)
-		return (long)(when - now) * 1000;
-	return backoff_ms(x);
+		return when - now > 86400 ? 86400000L : (long)(when - now) * 1000;
+	return fallback_ms;
+}
+
+char *sl_http_redirect_url(const char *base, const char *location)
+{
+	CURLU *u;
+	char *next = NULL, *res = NULL;
+
+	if (load_curl(NULL) < 0 || !(u = curl_url()))
+		return NULL;
+	if (curl_url_set(u, CURLUPART_URL, base, 0) == CURLUE_OK &&
+	    curl_url_set(u, CURLUPART_URL, location, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_URL, &next, 0) == CURLUE_OK)
+		res = sl_xstrdup(next);
+	curl_free(next);
+	curl_url_cleanup(u);
+	return res;
 }
 
 static void follow(struct xfer *x)
 {
-	CURLU *u = curl_url();
-	char *next = NULL;
+	char *next = sl_http_redirect_url(x->url, x->head.location);
 
-	if (curl_url_set(u, CURLUPART_URL, x->url, 0) == CURLUE_OK &&
-	    curl_url_set(u, CURLUPART_URL, x->location, 0) == CURLUE_OK &&
-	    curl_url_get(u, CURLUPART_URL, &next, 0) == CURLUE_OK) {
+	if (next) {
 		free(x->url);
-		x->url = sl_xstrdup(next);
+		x->url = next;
 		x->redirects++;
 		x->state = X_WAIT;
 		x->not_before = 0;
 	} else {
 		finish(x, SL_ENET, "redirect to an invalid URL");
 	}
-	curl_free(next);
-	curl_url_cleanup(u);
 }
 
 static void on_status(struct xfer *x, long status)
@@ -543,7 +515,7 @@ static void on_status(struct xfer *x, long status)
 	trace(x, what);
 	if ((status >= 200 && status < 300) || status == 304) {
 		finish(x, 0, NULL);
-	} else if (status >= 300 && status < 400 && x->location) {
+	} else if (status >= 300 && status < 400 && x->head.location) {
 		if (x->redirects >= MAX_REDIRECTS)
 			finish(x, SL_ENET, "too many redirects");
 		else
@@ -556,7 +528,7 @@ static void on_status(struct xfer *x, long status)
 			 status == 401 ? "unauthorized" : "forbidden");
 		finish(x, SL_EAUTH, what);
 	} else if (status == 429) {
-		long w = retry_after_ms(x);
+		long w = sl_http_retry_after_ms(x->head.retry_after, backoff_ms(x));
 		snprintf(what, sizeof(what), "429 too many requests (retry after %ld s)",
 			 (w + 999) / 1000);
 		retry_or_fail(x, w, SL_ENET, what);
@@ -611,13 +583,17 @@ static void done(struct xfer *x, CURLcode rc)
 	}
 }
 
-/* Checks the timeouts libcurl does not know about: the read timeout and
- * the streaming idle and total bounds. */
+/* Checks the timeouts libcurl does not know about: the deadline, the read
+ * timeout and the streaming idle and total bounds. */
 static void check_clock(struct xfer *x, int64_t now)
 {
 	struct sl_http_req *r = x->req;
 	char msg[96];
 
+	if (now >= x->http->deadline_at) {
+		fail_deadline(x, SL_ENET, NULL);
+		return;
+	}
 	if (r->on_data) {
 		if (r->stream_total_ms > 0 && now - x->started > r->stream_total_ms) {
 			stop_easy(x);
@@ -653,6 +629,10 @@ static size_t schedule(struct xfer *xs, size_t n, size_t running, int64_t now, l
 		struct xfer *x = &xs[i];
 		if (x->state != X_WAIT)
 			continue;
+		if (now >= x->http->deadline_at) {
+			fail_deadline(x, SL_ENET, NULL);
+			continue;
+		}
 		if (x->not_before > now) {
 			if (x->not_before - now < *wait)
 				*wait = (long)(x->not_before - now);
@@ -682,7 +662,7 @@ static void report(struct sl_http *http, struct xfer *xs, size_t n, int64_t *las
 		else if (xs[i].state == X_RUN && !url)
 			url = xs[i].url;
 	}
-	show_url(url ? url : "", u, sizeof(u));
+	sl_http_show_url(url ? url : "", u, sizeof(u));
 	http->o.progress(http->o.cb_ctx, u, http->bytes, ndone, n);
 }
 
@@ -753,9 +733,7 @@ int sl_http_run(struct sl_http *http, struct sl_http_req *reqs, size_t n, struct
 				*err = reqs[i].err;
 		}
 		free(xs[i].url);
-		free(xs[i].location);
-		free(xs[i].retry_after);
-		free(xs[i].etag);
+		sl_http_head_clear(&xs[i].head);
 	}
 	free(xs);
 	return rc;

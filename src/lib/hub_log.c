@@ -90,6 +90,54 @@ static int put(struct sl_hub_log *s, const char *data, size_t n, struct sl_err *
 	return 0;
 }
 
+static size_t redact_strings(cJSON *item)
+{
+	size_t found = 0;
+
+	for (; item; item = item->next) {
+		if (cJSON_IsString(item) && item->valuestring)
+			found += sl_redact_tokens(item->valuestring);
+		found += redact_strings(item->child);
+	}
+	return found;
+}
+
+/* The event re-encoded with the tokens its decoded strings hold redacted,
+ * or NULL when it has none.  The raw JSON is redacted already, but an
+ * escaped letter ("\u0068f_...") hides a token there.  Without a
+ * backslash the decoded text is the raw text.  A string with a "\u0000"
+ * is cut there when decoded, so what follows (maybe a token) cannot be
+ * checked: the event is stored re-encoded, without it. */
+static char *redact_decoded(const char *payload, size_t n)
+{
+	cJSON *root;
+	char *out = NULL;
+
+	if (!memchr(payload, '\\', n))
+		return NULL;
+	root = cJSON_ParseWithLength(payload, n);
+	if (root && (redact_strings(root) || memmem(payload, n, "\\u0000", 6)))
+		out = cJSON_PrintUnformatted(root);
+	cJSON_Delete(root);
+	return out;
+}
+
+/* Stores one event line, "data:" and its JSON re-encoded if its decoded
+ * text held a token. */
+static int put_event(struct sl_hub_log *s, const char *l, size_t n, size_t v, struct sl_err *err)
+{
+	char *clean = v ? redact_decoded(l + v, n - v) : NULL;
+	int rc;
+
+	if (!clean)
+		return put(s, l, n, err);
+	rc = put(s, "data: ", 6, err);
+	if (rc == 0)
+		rc = put(s, clean, strlen(clean), err);
+	cJSON_free(clean);
+	return rc;
+}
+
 /* One SSE line (without its newline).  Keep-alives and comments are
  * dropped; a blank line ends an event. */
 static int sse_line(struct sl_hub_log *s, char *l, size_t n, struct sl_err *err)
@@ -114,7 +162,7 @@ static int sse_line(struct sl_hub_log *s, char *l, size_t n, struct sl_err *err)
 	s->last_news = mono_ms();
 	if (v && s->sp)
 		scan_event(s, l + 5, n - 5);
-	int rc = put(s, l, n, err);
+	int rc = put_event(s, l, n, v, err);
 	return rc < 0 ? rc : put(s, "\n", 1, err);
 }
 

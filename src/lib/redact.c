@@ -20,10 +20,10 @@ size_t sl_redact_tokens_n(char *s, size_t len)
 		if (!us)
 			break;
 		i = (size_t)(us - s) - 2;
+		/* Whatever comes before "hf_" does not matter: in a log a token
+		 * follows the letter that ends an escape ("\thf_...", an ANSI
+		 * colour "\x1b[33mhf_...") or a word it was pasted onto. */
 		if (s[i] != 'h' || s[i + 1] != 'f')
-			continue;
-		/* "xhf_..." is part of a longer word, not a token */
-		if (i > 0 && is_alnum((unsigned char)s[i - 1]))
 			continue;
 		size_t j = i + 3;
 		while (j < len && is_alnum((unsigned char)s[j]))

@@ -22,7 +22,8 @@ client pointed at http://127.0.0.1:PORT/fault/500 meets it on every call):
   401, 403, 404, stall (no answer for 60 s), truncate (Content-Length larger
   than the body, then close), badjson, redirect (302 to the same path on
   127.0.0.2), logforever (a log stream that sends news forever), logcut (a log
-stream whose connection drops mid-body).
+stream whose connection drops mid-body), drip (headers, then the body one
+byte a second for up to 60 s).
 
 --record FILE appends "host path auth=yes|no [inm=yes]" per request (never
 a header's value; inm: an If-None-Match was sent).  --latency MS delays every answer.  --sse-of LOG prints a
@@ -159,12 +160,29 @@ class Handler(BaseHTTPRequestHandler):
         elif fault == "stall":
             time.sleep(60)
             self.close_connection = True
+        elif fault == "drip":
+            self.drip()
         elif fault == "redirect" and host == "127.0.0.1":
             loc = "http://127.0.0.2:%d%s" % (state["port"], path)
             self.send(302, b"", headers={"Location": loc})
         else:
             return False
         return True
+
+    def drip(self):
+        """A slow-drip server: a byte a second, never idle long enough for
+        a read timeout.  Ends when the client hangs up."""
+        body = b'{"sha": "' + b"0" * 100 + b'"}'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.flush()
+        for b in body[:60]:
+            self.wfile.write(bytes([b]))
+            self.wfile.flush()
+            time.sleep(1)
+        self.close_connection = True
 
     def route(self, path, fault):
         p = [unquote(x) for x in path.strip("/").split("/")]

@@ -1,6 +1,7 @@
 /* t_card.c: README front matter: values, styles, spans, flags, errors. */
 #include <dirent.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "spacelock/buf.h"
 #include "spacelock/card.h"
@@ -212,6 +213,64 @@ static void test_errors(void)
 	error_case("---\n? [a]\n: b\n---\n", 18, "README.md:2:3: front matter key is not a string");
 }
 
+static void limit_case(const char *text, const char *want)
+{
+	struct sl_card *card = NULL;
+	struct sl_err err = {0};
+	int rc = sl_card_parse("README.md", text, strlen(text), &card, &err);
+
+	CHECK(rc == SL_ELIMIT && card == NULL, "bound expected for %s", want);
+	CHECK_STR(err.msg, want, "bound message");
+}
+
+/* A card nested n levels deep under "x:" in one of three shapes. */
+static char *nested_card(size_t n, const char *open, const char *close)
+{
+	struct sl_buf b = SL_BUF_INIT;
+
+	sl_buf_addstr(&b, "---\nsdk: gradio\nx: ");
+	for (size_t i = 0; i < n; i++)
+		sl_buf_addstr(&b, open);
+	sl_buf_addstr(&b, "1");
+	for (size_t i = 0; i < n; i++)
+		sl_buf_addstr(&b, close);
+	sl_buf_addstr(&b, "\n---\n");
+	return sl_buf_detach(&b, NULL);
+}
+
+/* libyaml is quadratic in nesting: 100,000 levels took minutes before the
+ * bound (issue 11).  The alarm turns such a regression into a failure
+ * rather than a hang; a bounded parse takes milliseconds. */
+static void test_bounds(void)
+{
+	char *deep = nested_card(100000, "[", "]");
+	char *deep_map = nested_card(100000, "{a: ", "}");
+	char *ok = nested_card(60, "[", "]");
+	struct sl_buf aliases = SL_BUF_INIT;
+	struct sl_card *card = NULL;
+	struct sl_err err = {0};
+
+	alarm(60);
+	limit_case(deep, "README.md:3:67: front matter nested deeper than 64 levels");
+	limit_case(deep_map, "README.md:3:256: front matter nested deeper than 64 levels");
+	limit_case("---\nx:\n  - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - -"
+		   " - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - a\n---\n",
+		   "README.md:3:129: front matter nested deeper than 64 levels");
+	CHECK(sl_card_parse("README.md", ok, strlen(ok), &card, &err) == 0,
+	      "60 levels are read: %s", err.msg);
+	sl_card_free(card);
+	sl_buf_addstr(&aliases, "---\na: &a x\nb: [");
+	for (int i = 0; i < 300; i++)
+		sl_buf_addstr(&aliases, "*a, ");
+	sl_buf_addstr(&aliases, "*a]\n---\n");
+	limit_case(aliases.buf, "README.md:3:1029: front matter has more than 256 aliases");
+	alarm(0);
+	sl_buf_release(&aliases);
+	free(deep);
+	free(deep_map);
+	free(ok);
+}
+
 int main(void)
 {
 	t_each_case(T_DATA("card.data"), value_case);
@@ -219,5 +278,6 @@ int main(void)
 	test_flags();
 	test_shapes();
 	test_errors();
+	test_bounds();
 	return t_done();
 }

@@ -37,10 +37,14 @@ static void test_error(void)
 static void test_redact(void)
 {
 	char s[] = "a hf_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA b "
-		   "shf_BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB hf_short";
-	CHECK(sl_redact_tokens(s) == 1, "one token found");
+		   "shf_BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB hf_short "
+		   "\x1b[33mhf_CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC\x1b[0m";
+	/* a letter before "hf_" (a pasted word, the end of an ANSI colour)
+	 * does not make a token something else */
+	CHECK(sl_redact_tokens(s) == 3, "three tokens found");
 	CHECK(strstr(s, "hf_***") != NULL && strstr(s, "AAAA") == NULL, "token hidden: %s", s);
-	CHECK(strstr(s, "shf_BBBB") != NULL && strstr(s, "hf_short") != NULL, "non-tokens kept");
+	CHECK(strstr(s, "BBBB") == NULL && strstr(s, "CCCC") == NULL, "glued tokens hidden: %s", s);
+	CHECK(strstr(s, "hf_short") != NULL, "a short body is kept: %s", s);
 }
 
 static void test_atomic_write(void)

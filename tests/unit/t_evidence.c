@@ -53,7 +53,7 @@ static void test_redaction(void)
 		sl_obs_list_add(&l, &o);
 		CHECK(strstr(l.v[0].text, "abcdefghijklmnopqrstuvwxyz0123456789 x") == NULL,
 		      "token at %zu redacted: %s", pos, l.v[0].text);
-		CHECK(strstr(l.v[0].text, "xhf_abcdefghij") != NULL, "a longer word is kept: %s",
+		CHECK(strstr(l.v[0].text, "xhf_***") != NULL, "a token glued to a word too: %s",
 		      l.v[0].text);
 		CHECK(strstr(l.v[0].text, "hf_short") != NULL, "a short body is kept: %s",
 		      l.v[0].text);

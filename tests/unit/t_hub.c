@@ -200,6 +200,46 @@ static void log_filter(void)
 	free(path);
 }
 
+/* Tokens right after a JSON escape or an ANSI colour, or hidden by an
+ * escaped letter, are redacted in the stored log too (issue 11). */
+static void log_redact_escapes(void)
+{
+#define TOK_BODY "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789"
+	static const char *const events[] = {
+	    "data: {\"data\": \"\\thf_" TOK_BODY "\\n\"}",
+	    "data: {\"data\": \"x\\nhf_" TOK_BODY "\\n\"}",
+	    "data: {\"data\": \"\\rhf_" TOK_BODY "\"}",
+	    "data: {\"data\": \"\\u001b[33mhf_" TOK_BODY "\\u001b[0m\\n\"}",
+	    "data: {\"data\": \"\\u001B[1;31mhf_" TOK_BODY "\"}",
+	    "data: {\"data\": \"token=\\u0068f_" TOK_BODY "\"}",
+	    "data: {\"data\": \"hf_AbCdEfGhIj\\u004blMnOpQrStUvWxYz0123456789\"}",
+	    "data: {\"data\": \"a\\u0000\\u0068f_" TOK_BODY "\"}",
+	    "data: {\"data\": \"ok\", \"more\": [\"\\/hf_" TOK_BODY "\"]}",
+	    "\x1b[33mhf_" TOK_BODY "\x1b[0m",
+	    "Bearerhf_" TOK_BODY,
+	};
+	char *path = sl_xasprintf("%s/log-esc", home);
+	struct sl_err err = {0};
+
+	for (size_t i = 0; i < sizeof(events) / sizeof(events[0]); i++) {
+		struct sl_hub_log *log;
+		struct sl_buf got = SL_BUF_INIT;
+		CHECK(sl_hub_log_open(path, 0, NULL, &log, &err) == 0, "log open: %s", err.msg);
+		sl_hub_log_feed(log, events[i], strlen(events[i]), &err);
+		sl_hub_log_feed(log, "\n\n", 2, &err);
+		CHECK(sl_hub_log_close(log, &err) == 0, "log close: %s", err.msg);
+		sl_file_read(path, 1 << 20, &got, &err);
+		/* a string cut at its "\u0000" keeps no "hf_" at all */
+		CHECK(got.buf && strstr(got.buf, "MnOpQrStUv") == NULL &&
+			  (strstr(got.buf, "hf_***") || strstr(events[i], "u0000")),
+		      "event %zu redacted when stored: %s", i, got.buf ? got.buf : "(none)");
+		sl_buf_release(&got);
+	}
+	unlink(path);
+	free(path);
+#undef TOK_BODY
+}
+
 int main(void)
 {
 	if (!mkdtemp(home))
@@ -211,6 +251,7 @@ int main(void)
 	t_each_case(T_DATA("hub.data"), each);
 	token_file_override();
 	log_filter();
+	log_redact_escapes();
 	rmdir(home);
 	return t_done();
 }
