@@ -292,11 +292,6 @@ static void coding_warning(struct sl_reqfile *rf, const char *text, size_t len)
 	}
 }
 
-/* A binary file (an image, an archive, a compiled file saved under the
- * wrong name) is no requirements file: pip would fail on it, and reading
- * it line by line would lock noise.  A NUL byte decides; so does text of
- * which more than a quarter of the bytes are control bytes or not UTF-8
- * (a Latin-1 comment here and there stays well below). */
 static int refuse_binary(const char *text, size_t len, const char *label, struct sl_err *err)
 {
 	const char *nul = memchr(text, '\0', len);
@@ -320,13 +315,25 @@ static int refuse_binary(const char *text, size_t len, const char *label, struct
 			i++;
 		}
 	}
-	if (bad * 4 > len)
+	if (bad >= 8 && bad * 4 > len)
 		return sl_error(
 		    err, SL_EPARSE,
 		    "%s: binary data, not a requirements file (%zu of %zu bytes are not "
 		    "text)",
 		    label, bad, len);
 	return 0;
+}
+
+int sl_reqfile_refuse_binary(const void *data, size_t len, const char *label, struct sl_err *err)
+{
+	struct sl_buf text = SL_BUF_INIT;
+	struct sl_textenc_info info;
+	int rc = sl_textenc_decode(data, len, label, &info, &text, err);
+
+	if (!rc)
+		rc = refuse_binary(text.buf, text.len, label, err);
+	sl_buf_release(&text);
+	return rc;
 }
 
 int sl_reqfile_parse(const void *data, size_t len, const char *label, struct sl_reqfile **out,
@@ -338,8 +345,6 @@ int sl_reqfile_parse(const void *data, size_t len, const char *label, struct sl_
 	struct sl_textenc_info info;
 	int rc = sl_textenc_decode(data, len, label, &info, &text, err);
 
-	if (!rc)
-		rc = refuse_binary(text.buf, text.len, label, err);
 	if (rc) {
 		sl_buf_release(&text);
 		return rc;

@@ -178,6 +178,8 @@ static int read_reqfile(struct snap *s, const char *file)
 		goto out;
 	rc = sl_file_read(path, SL_REQFILE_MAX_BYTES, &b, s->err);
 	if (!rc)
+		rc = sl_reqfile_refuse_binary(b.buf, b.len, name, s->err);
+	if (!rc)
 		rc = sl_reqfile_parse(b.buf, b.len, name, &rf, s->err);
 	if (rc)
 		goto out;
