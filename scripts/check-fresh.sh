@@ -48,9 +48,8 @@ trap 'exit 130' INT TERM HUP
 
 log=$root.log
 if [ ! -f "$root/.bootstrapped" ]; then
-	say "debootstrap bookworm (minbase + gcc make git) from $mirror into $root"
-	if ! debootstrap --variant=minbase --include=gcc,make,git bookworm "$root" "$mirror" \
-		>"$log" 2>&1; then
+	say "debootstrap bookworm (minbase) from $mirror into $root"
+	if ! debootstrap --variant=minbase bookworm "$root" "$mirror" >"$log" 2>&1; then
 		tail -n 5 "$log"
 		stop "cannot run: debootstrap failed (is $mirror reachable?); log: $log"
 	fi
@@ -65,6 +64,12 @@ for m in proc sys dev dev/pts; do
 	esac && mounted="$root/$m $mounted"
 done
 cp -L /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null
+
+# gcc, make and git as a user installs them: apt-get, recommends and all
+say "apt-get install gcc make git in the root"
+chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive \
+	sh -c 'apt-get update -qq && apt-get install -y -qq gcc make git' >>"$log" 2>&1 ||
+	stop "cannot run: apt-get install gcc make git failed in the root; log: $log"
 
 rm -rf "$root/root/spacelock"
 git clone -q "$top" "$root/root/spacelock" || stop "cannot clone $top"
