@@ -46,4 +46,43 @@ echo "\$ spacelock diff lockfiles/repin-history.json lockfiles/repin-history-dup
 "$SPACELOCK" diff lockfiles/repin-history.json lockfiles/repin-history-duplicate.json
 rc=$?
 [ $rc -eq 0 ] || [ $rc -eq 1 ] || exit $rc
+# apply: make a copy of the duplicate pin what the source's lock proves.
+# Only the bytes that must change do: python_version becomes the 3.13 the
+# source ran, and the gradio pin that clashes with sdk_version 4.31.0 is
+# aligned (the builder installs gradio[oauth]==4.31.0 itself).  The source
+# lock is incomplete, so apply lists what it cannot pin: exit 1.
+work=$(mktemp -d) || exit 4
+trap 'rm -rf "$work"' EXIT
+cp -r examples/repin-history-duplicate "$work/duplicate"
+echo
+echo "\$ spacelock apply --dir <copy of examples/repin-history-duplicate> lockfiles/repin-history.json"
+"$SPACELOCK" apply --dir "$work/duplicate" lockfiles/repin-history.json
+rc=$?
+[ $rc -eq 0 ] || [ $rc -eq 1 ] || exit $rc
+echo
+echo "\$ diff -u examples/repin-history-duplicate/FILE <the copy>/FILE"
+for f in README.md requirements.txt; do
+	diff -u --label "a/$f" --label "b/$f" "examples/repin-history-duplicate/$f" "$work/duplicate/$f"
+done
+
+# reconstruct: a Space whose requirements step is CACHED (examples/cached-layer)
+# proves one package; resolving its requests as pip would have on the day the
+# layer was built infers the rest, each marked inferred (exact or ambiguous),
+# never as proof.  Offline, from the index cache bundled with the example
+# (docs/reconstruct.md).  Both locks are kept, side by side.
+echo
+echo "\$ spacelock snapshot --dir examples/cached-layer --build-log examples/cached-layer/build.log -o lockfiles/cached-layer.json"
+"$SPACELOCK" snapshot --dir examples/cached-layer --build-log examples/cached-layer/build.log \
+	-o lockfiles/cached-layer.json
+rc=$?
+[ $rc -eq 0 ] || [ $rc -eq 1 ] || exit $rc
+echo
+echo "\$ spacelock --offline snapshot --dir examples/cached-layer --build-log examples/cached-layer/build.log \\"
+echo "      --reconstruct=2024-03-10 --index-url https://index.example.invalid \\"
+echo "      --cache-dir examples/cached-layer/index-cache -o lockfiles/cached-layer.reconstructed.json"
+"$SPACELOCK" --offline snapshot --dir examples/cached-layer --build-log examples/cached-layer/build.log \
+	--reconstruct=2024-03-10 --index-url https://index.example.invalid \
+	--cache-dir examples/cached-layer/index-cache -o lockfiles/cached-layer.reconstructed.json
+rc=$?
+[ $rc -eq 0 ] || [ $rc -eq 1 ] || exit $rc
 exit 0

@@ -21,6 +21,11 @@ int sl_file_read(const char *path, size_t max, struct sl_buf *out, struct sl_err
  * the cause ("No space left on device").  path "-" writes stdout. */
 int sl_file_write_atomic(const char *path, const void *data, size_t len, struct sl_err *err);
 
+/* sl_file_write_atomic with the file's permission bits set to mode (0:
+ * 0644), so that a rewritten file keeps the mode it had. */
+int sl_file_write_atomic_mode(const char *path, const void *data, size_t len, unsigned mode,
+			      struct sl_err *err);
+
 /* A line reader over a FILE that never holds more than max_line bytes of a
  * line: longer lines are returned truncated with *truncated set, and the
  * rest of that line is skipped.  line excludes the "\n" (and a "\r"

@@ -1,5 +1,6 @@
 /* index.h: per-version metadata from a PyPI-compatible index (the JSON API
- * {index}/pypi/{name}/{version}/json), fetched many at once through
+ * {index}/pypi/{name}/{version}/json) and project release lists with each
+ * file's upload time ({index}/pypi/{name}/json), fetched many at once through
  * http.c and kept in an on-disk cache keyed by URL and revalidated with
  * ETag, so a second run needs no network and offline mode reads only the
  * cache. */
@@ -69,5 +70,43 @@ int sl_index_parse(const char *url, const char *body, size_t len, struct sl_inde
 
 /* Frees every field of a release (name and version included) and zeroes it. */
 void sl_index_clear(struct sl_index_release *rel);
+
+/* ---- project release lists ({index}/pypi/{name}/json "releases") ---- */
+
+struct sl_index_dist {
+	char *filename;
+	char *upload_time;     /* upload_time_iso_8601 as served, or NULL */
+	char *requires_python; /* of this file, or NULL */
+	bool yanked;
+};
+
+struct sl_index_version {
+	char *version; /* as the index spells it */
+	struct sl_index_dist *files;
+	size_t nfiles;
+};
+
+struct sl_index_project {
+	char *name; /* as the caller asked (a heap string owned by the project) */
+	struct sl_index_version *versions; /* in the order served */
+	size_t nversions;
+	bool from_cache;
+	int result; /* 0 or the SL_E* code for this project */
+	struct sl_err err;
+};
+
+/* Fetches the release list of projs[i].name for every i, as many at once as
+ * the client allows, cached like sl_index_fetch; each project gets its own
+ * result.  Returns 0 or the first failure's code (err holds its message). */
+int sl_index_fetch_projects(struct sl_index *idx, struct sl_index_project *projs, size_t n,
+			    struct sl_err *err);
+
+/* Reads one project JSON body into p's versions (p's name is kept).
+ * SL_ENET when it is not a JSON object with a "releases" object. */
+int sl_index_parse_project(const char *url, const char *body, size_t len,
+			   struct sl_index_project *p, struct sl_err *err);
+
+/* Frees every field of a project (name included) and zeroes it. */
+void sl_index_project_clear(struct sl_index_project *p);
 
 #endif

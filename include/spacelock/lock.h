@@ -249,6 +249,9 @@ void sl_lock_add_incomplete(struct sl_lock *lock, const char *what, const char *
  * attach requests to it.  Valid until the next add. */
 struct sl_lock_incomplete *sl_lock_last_incomplete(struct sl_lock *lock);
 
+/* Removes incomplete entry i (its strings freed), keeping the others' order. */
+void sl_lock_remove_incomplete(struct sl_lock *lock, size_t i);
+
 /* As sl_lock_package_add_request, for an unproven package. */
 void sl_lock_incomplete_add_request(struct sl_lock_incomplete *e, const struct sl_lock_request *rq);
 

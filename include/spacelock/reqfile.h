@@ -159,6 +159,17 @@ int sl_reqfile_remove(struct sl_reqfile *rf, size_t idx, struct sl_err *err);
  * backslash, so no other line changes meaning. */
 int sl_reqfile_append(struct sl_reqfile *rf, const char *text, struct sl_err *err);
 
+/* Pins entry idx (a REQUIREMENT without a URL) to exactly version: the
+ * name and extras keep their bytes, the specifier becomes "==version", and
+ * everything else on the line stays as sl_reqfile_replace keeps it (the
+ * marker included).  SL_EINVAL for another kind of line. */
+int sl_reqfile_set_version(struct sl_reqfile *rf, size_t idx, const char *version,
+			   struct sl_err *err);
+
+/* Appends the comment line "# text" (one line of UTF-8) with the same care
+ * as sl_reqfile_append. */
+int sl_reqfile_append_comment(struct sl_reqfile *rf, const char *text, struct sl_err *err);
+
 /* "blank", "comment", "requirement", "editable", "url", "option",
  * "include", "unknown". */
 const char *sl_reqline_kind_name(enum sl_reqline_kind kind);

@@ -116,4 +116,17 @@ int sl_solve_fixes(struct sl_solve *s, const int *const *sets, const size_t *len
 /* Frees what sl_solve_fixes returned. */
 void sl_solve_fixes_free(struct sl_solve_fix *fixes, size_t n);
 
+/* Resolves as an installer does (the dated resolution of snapshot
+ * --reconstruct): installs, from the available and extra packages, one
+ * package providing each request (names[i] at a version matching specs[i],
+ * NULL or "" for any), libsolv's policy choosing the newest candidate of
+ * every name a rule leaves open.  Installed packages are not used.  On
+ * success fills *chosen with the handles of every package installed
+ * (extras included; caller frees) and returns 0; when no set satisfies the
+ * requests, returns SL_ESOLVER with *problems (as sl_solve_verify; caller
+ * frees) describing why and *chosen NULL. */
+int sl_solve_install(struct sl_solve *s, const char *const *names, const char *const *specs,
+		     size_t nreq, int **chosen, size_t *n, struct sl_solve_problem **problems,
+		     size_t *nproblems, struct sl_err *err);
+
 #endif

@@ -9,13 +9,17 @@
 #include "cli.h"
 #include "commands.h"
 #include "hubfetch.h"
+#include "net.h"
 #include "spacelock/buf.h"
 #include "spacelock/hub.h"
+#include "spacelock/hub_history.h"
 #include "spacelock/jsonw.h"
 #include "spacelock/lock.h"
 #include "spacelock/lockfile.h"
 #include "spacelock/mem.h"
+#include "spacelock/reconstruct.h"
 #include "spacelock/snapshot.h"
+#include "spacelock/token.h"
 
 const char cmd_snapshot_summary[] =
     "lock what a Space really ran from its files, logs or environment";
@@ -24,7 +28,9 @@ const char cmd_snapshot_usage[] =
     "usage: spacelock snapshot [--dir DIR] [--build-log FILE]... [--run-log FILE]...\n"
     "                          [--freeze FILE]... [--site-packages DIR] [-o FILE]\n"
     "       spacelock snapshot [--revision REV] [--token-file FILE] [-o FILE] OWNER/NAME\n"
-    "       spacelock snapshot [options] DIR\n\n"
+    "       spacelock snapshot [options] DIR\n"
+    "       ... [--reconstruct[=auto|DATE]] [--since DATE] [--until DATE]\n"
+    "           [--index-url URL] [--cache-dir DIR]\n\n"
     "Locks what a Space really ran: reads the evidence you can get without a shell\n"
     "inside the Space and writes every package version it proves, with the proof,\n"
     "and what stays unknown (docs/commands/snapshot.md, docs/lockfile.md).  With\n"
@@ -44,6 +50,19 @@ const char cmd_snapshot_usage[] =
     "  --revision REV       a branch, tag or commit (default: the main branch)\n"
     "  --token-file FILE    the Hub token (default: HF_TOKEN, then the token file;\n"
     "                       docs/hub.md)\n"
+    "  --reconstruct[=auto|DATE]\n"
+    "                       infer what a CACHED pip step hides: resolve the requests as\n"
+    "                       pip would have on the day the layer was built, with the\n"
+    "                       proven versions fixed (docs/reconstruct.md).  DATE is the\n"
+    "                       window's start (the last change of the requirements files),\n"
+    "                       as --since; its end is the build log's date or --until\n"
+    "  --since DATE         the layer cannot predate DATE (YYYY-MM-DD[THH:MM:SS], UTC);\n"
+    "                       implies --reconstruct\n"
+    "  --until DATE         the layer cannot postdate DATE (default: the build log's\n"
+    "                       date); implies --reconstruct\n"
+    "  --index-url URL      the index with upload times (default $PIP_INDEX_URL, else\n"
+    "                       https://pypi.org); the global --offline reads its cache only\n"
+    "  --cache-dir DIR      the index cache (default $XDG_CACHE_HOME/spacelock)\n"
     "  DIR                  a local directory: the same as --dir DIR.  A name that\n"
     "                       is both (owner/name, and ./owner/name exists) is the\n"
     "                       directory when it holds README.md with front matter or\n"
@@ -72,6 +91,10 @@ struct opts {
 	struct files build, run, freeze;
 	const char *output;
 	const char *space, *revision, *token_file; /* snapshot owner/space (hubdir.h) */
+	bool reconstruct;
+	char since_hub[20]; /* the window's start from the Hub's history */
+	struct sl_reconstruct_opts ro;
+	struct sl_index_opts io;
 };
 
 /* The operand: a Space on the Hub, or a local directory read as --dir.  A
@@ -128,6 +151,11 @@ static int parse_opts(int argc, char **argv, struct sl_cli *cli, struct opts *o)
 	    {"output", required_argument, NULL, 'o'},
 	    {"revision", required_argument, NULL, 'R'},
 	    {"token-file", required_argument, NULL, 'T'},
+	    {"reconstruct", optional_argument, NULL, 'X'},
+	    {"since", required_argument, NULL, 'S'},
+	    {"until", required_argument, NULL, 'U'},
+	    {"index-url", required_argument, NULL, 'i'},
+	    {"cache-dir", required_argument, NULL, 'c'},
 	    {NULL, 0, NULL, 0},
 	};
 	int c;
@@ -143,6 +171,15 @@ static int parse_opts(int argc, char **argv, struct sl_cli *cli, struct opts *o)
 		case 'o': o->output = optarg; break;
 		case 'R': o->revision = optarg; break;
 		case 'T': o->token_file = optarg; break;
+		case 'X':
+			o->reconstruct = true;
+			if (optarg && strcmp(optarg, "auto") != 0)
+				o->ro.since = optarg;
+			break;
+		case 'S': o->ro.since = optarg; break;
+		case 'U': o->ro.until = optarg; break;
+		case 'i': o->io.index_url = optarg; break;
+		case 'c': o->io.cache_dir = optarg; break;
 		default: return EXIT_USAGE;
 		}
 	}
@@ -153,6 +190,11 @@ static int parse_opts(int argc, char **argv, struct sl_cli *cli, struct opts *o)
 	if (!o->space && (o->revision || o->token_file))
 		return cli_usage(cli,
 				 "--revision and --token-file go with a Space id (owner/name)");
+	/* the --since/--until pair asks for a reconstruction by itself */
+	o->reconstruct |= o->ro.since || o->ro.until;
+	if (!o->reconstruct && (o->io.index_url || o->io.cache_dir))
+		return cli_usage(cli, "--index-url and --cache-dir go with --reconstruct");
+	o->io.offline = cli->offline;
 	o->in.build_logs = o->build.v;
 	o->in.n_build_logs = o->build.n;
 	o->in.run_logs = o->run.v;
@@ -204,6 +246,69 @@ static const char *or_unknown(const char *s)
 	return s ? s : "unknown";
 }
 
+/* snapshot OWNER/NAME --reconstruct without a start: the Hub's history
+ * says when requirements.txt or pre-requirements.txt last changed; a layer
+ * that installs them cannot predate that. */
+static int window_from_hub(struct sl_cli *cli, struct opts *o, const struct sl_hubdir *hf,
+			   struct sl_err *err)
+{
+	static const char *const files[] = {"requirements.txt", "pre-requirements.txt"};
+	struct sl_token tok = {NULL, NULL};
+	struct sl_http *http = NULL;
+	struct sl_hub *hub = NULL;
+	struct sl_hub_opts ho;
+	int rc;
+
+	memset(&ho, 0, sizeof(ho));
+	cli_net_hub_opts(&ho);
+	rc = sl_token_find(o->token_file, &tok, err);
+	if (rc == 0)
+		rc = cli_net_open(cli, 0, &http, err);
+	if (rc == 0)
+		rc = sl_hub_new(http, &ho, &tok, &hub, err);
+	sl_token_release(&tok);
+	if (rc == 0)
+		rc = sl_hub_last_change(http, sl_hub_endpoint(hub), hf->space.id, hf->space.sha,
+					files, 2, o->since_hub, err);
+	cli_net_done();
+	sl_hub_free(hub);
+	sl_http_free(http);
+	if (rc == 0 && *o->since_hub) {
+		o->ro.since = o->since_hub;
+		if (!cli->quiet)
+			fprintf(
+			    stderr,
+			    "snapshot: the requirements files last changed at %s (Hub history): "
+			    "the window starts there\n",
+			    o->since_hub);
+	}
+	return rc;
+}
+
+/* --reconstruct: the dated resolution fills in what no input proves. */
+static int reconstruct(struct sl_cli *cli, struct opts *o, struct sl_lock *lock, struct sl_err *err)
+{
+	struct sl_http *http = NULL;
+	struct sl_index *idx = NULL;
+	struct sl_reconstruct_report rep;
+	int rc = cli_net_open(cli, 0, &http, err);
+
+	if (rc == 0)
+		rc = sl_index_new(http, &o->io, &idx, err);
+	o->ro.index = idx;
+	if (rc == 0)
+		rc = sl_reconstruct(lock, &o->ro, &rep, err);
+	cli_net_done();
+	if (rc == 0 && !cli->quiet)
+		fprintf(stderr,
+			"snapshot: reconstructed from %s: window %s to %s, %zu resolution%s\n",
+			sl_index_url(idx), *rep.start ? rep.start : "(start unknown)", rep.end,
+			rep.resolutions, rep.resolutions == 1 ? "" : "s");
+	sl_index_free(idx);
+	sl_http_free(http);
+	return rc;
+}
+
 /* "build-log" -> "build log" for the summary. */
 static const char *source_name(const char *s)
 {
@@ -224,8 +329,14 @@ static void summary(const struct sl_lock *lock, const char *output, struct sl_cl
 		return;
 	for (size_t i = 0; i < lock->n_warnings; i++)
 		cli_warn(cli, "%s", lock->warnings[i]);
-	fprintf(stderr, "snapshot: %zu package%s locked, %zu unknown\n", lock->n_packages,
-		lock->n_packages == 1 ? "" : "s", lock->n_incomplete);
+	size_t amb = 0, inferred = sl_lock_count_inferred(lock, &amb);
+	size_t proven = lock->n_packages - inferred;
+
+	fprintf(stderr, "snapshot: %zu package%s locked, %zu unknown\n", proven,
+		proven == 1 ? "" : "s", lock->n_incomplete);
+	if (inferred)
+		fprintf(stderr, "snapshot: %zu inferred (%zu exact, %zu ambiguous), not proven\n",
+			inferred, inferred - amb, amb);
 	fprintf(stderr, "snapshot: python %s%s%s%s, sdk %s%s%s\n", or_unknown(r->python),
 		r->python_source ? " (from the " : "",
 		r->python_source ? source_name(r->python_source) : "", r->python_source ? ")" : "",
@@ -253,7 +364,13 @@ static void summary_json(const struct sl_lock *lock, const char *output)
 	sl_jsonw_init(&w, &b);
 	sl_jsonw_object_begin(&w);
 	sl_jsonw_field_string(&w, "output", output);
-	sl_jsonw_field_int(&w, "packages", (long long)lock->n_packages);
+	size_t amb = 0, inferred = sl_lock_count_inferred(lock, &amb);
+
+	sl_jsonw_field_int(&w, "packages", (long long)(lock->n_packages - inferred));
+	if (inferred) {
+		sl_jsonw_field_int(&w, "inferred", (long long)inferred);
+		sl_jsonw_field_int(&w, "ambiguous", (long long)amb);
+	}
 	sl_jsonw_field_int(&w, "incomplete", (long long)lock->n_incomplete);
 	sl_jsonw_field_int(&w, "warnings", (long long)lock->n_warnings);
 	sl_jsonw_field_bool(&w, "complete", lock->n_incomplete == 0);
@@ -275,8 +392,18 @@ int cmd_snapshot(int argc, char **argv, struct sl_cli *cli)
 		goto out;
 	if (o.space && (rc = from_hub(cli, &o, &hf)) != 0)
 		goto out;
+	if (o.space && o.reconstruct && !o.ro.since && window_from_hub(cli, &o, &hf, &err) != 0) {
+		rc = cli_fail(cli, &err);
+		goto out;
+	}
 	if (sl_snapshot_run(&o.in, &lock, &err) != 0) {
 		rc = cli_fail_input(cli, &err);
+		goto out;
+	}
+	if (o.reconstruct && reconstruct(cli, &o, lock, &err) != 0) {
+		/* requests no set satisfies at the window's end: a finding, not a bug */
+		rc = err.code == SL_ESOLVER ? cli_fail_exit(cli, &err, EXIT_FINDING)
+					    : cli_fail(cli, &err);
 		goto out;
 	}
 	if (sl_lockfile_write(lock, o.output, &err) != 0) {

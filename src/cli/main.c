@@ -23,6 +23,7 @@ static const struct sl_command commands[] = {
     {"snapshot", cmd_snapshot, cmd_snapshot_summary, cmd_snapshot_usage},
     {"check", cmd_check, cmd_check_summary, cmd_check_usage},
     {"diff", cmd_diff, cmd_diff_summary, cmd_diff_usage},
+    {"apply", cmd_apply, cmd_apply_summary, cmd_apply_usage},
     {"fetch", cmd_fetch, cmd_fetch_summary, cmd_fetch_usage},
     {"log", cmd_log, cmd_log_summary, cmd_log_usage},
     {"metadata", cmd_metadata, cmd_metadata_summary, cmd_metadata_usage},

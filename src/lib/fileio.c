@@ -107,6 +107,12 @@ static void sync_dir(const char *path)
 
 int sl_file_write_atomic(const char *path, const void *data, size_t len, struct sl_err *err)
 {
+	return sl_file_write_atomic_mode(path, data, len, 0, err);
+}
+
+int sl_file_write_atomic_mode(const char *path, const void *data, size_t len, unsigned mode,
+			      struct sl_err *err)
+{
 	struct sl_temp *t;
 	int fd, saved;
 
@@ -120,8 +126,9 @@ int sl_file_write_atomic(const char *path, const void *data, size_t len, struct 
 	fd = sl_temp_file(path, &t, err);
 	if (fd < 0)
 		return fd;
-	/* mkstemp creates 0600; a lockfile is not secret, use the usual mode */
-	fchmod(fd, 0644 & ~(mode_t)0);
+	/* mkstemp creates 0600; a lockfile is not secret, use the usual mode,
+	 * or the one the caller keeps (a rewritten file keeps its own) */
+	fchmod(fd, mode ? (mode_t)(mode & 07777) : 0644);
 	if (write_all(fd, data, len) != 0 || fsync(fd) != 0) {
 		saved = errno;
 		sl_temp_remove(t);

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "index_private.h"
 #include "spacelock/buf.h"
 #include "spacelock/fileio.h"
 #include "spacelock/mem.h"
@@ -276,52 +277,50 @@ static char *url_for(const struct sl_index *idx, const struct sl_index_release *
 	return url;
 }
 
-static void settle(const struct sl_index *idx, struct sl_index_release *r, struct sl_http_req *q,
-		   struct entry *e)
+/* One body: downloaded, revalidated (304) or read from the cache. */
+static void settle(const struct sl_index *idx, const struct index_fetch *f, size_t i,
+		   struct sl_http_req *q, struct entry *e, struct index_outcome *o)
 {
 	if (q->result == 0 && q->status != 304) {
-		r->result = sl_index_parse(q->url, q->body.buf, q->body.len, r, &r->err);
-		if (r->result == 0)
+		o->result = f->parse(f->ctx, i, q->url, q->body.buf, q->body.len, &o->err);
+		if (o->result == 0)
 			cache_store(idx, q->url, q->etag, &q->body);
 		return;
 	}
 	if (e->ok && (q->result == 0 || q->result == SL_ENET)) {
 		/* 304, or the network failed and the cache still answers */
-		r->from_cache = true;
-		r->result = sl_index_parse(q->url, e->body, e->body_len, r, &r->err);
+		o->from_cache = true;
+		o->result = f->parse(f->ctx, i, q->url, e->body, e->body_len, &o->err);
 		return;
 	}
 	if (q->result == 0)
 		q->result = sl_error(&q->err, SL_ENET, "%s: 304 without a cached copy", q->url);
-	r->result = q->result;
-	r->err = q->err;
+	o->result = q->result;
+	o->err = q->err;
 }
 
-static void offline_one(const struct sl_index *idx, struct sl_index_release *r, const char *url,
-			struct entry *e)
+static void offline_one(const struct index_fetch *f, size_t i, const char *url, struct entry *e,
+			struct index_outcome *o)
 {
 	if (e->ok) {
-		r->from_cache = true;
-		r->result = sl_index_parse(url, e->body, e->body_len, r, &r->err);
+		o->from_cache = true;
+		o->result = f->parse(f->ctx, i, url, e->body, e->body_len, &o->err);
 	} else {
-		r->result =
-		    sl_error(&r->err, SL_ENOTFOUND, "'%s==%s' is not in the index cache (offline)",
-			     r->name, r->version);
+		o->result = sl_error(&o->err, SL_ENOTFOUND,
+				     "'%s' is not in the index cache (offline)", f->labels[i]);
 	}
 }
 
-int sl_index_fetch(struct sl_index *idx, struct sl_index_release *rels, size_t n,
-		   struct sl_err *err)
+int index_fetch_bodies(struct sl_index *idx, const struct index_fetch *f, size_t n,
+		       struct index_outcome *out)
 {
 	struct sl_http_req *reqs = sl_xcalloc(n ? n : 1, sizeof(*reqs));
 	struct entry *ents = sl_xcalloc(n ? n : 1, sizeof(*ents));
-	char **urls = sl_xcalloc(n ? n : 1, sizeof(*urls));
 	int rc = 0;
 
 	for (size_t i = 0; i < n; i++) {
-		urls[i] = url_for(idx, &rels[i]);
-		cache_load(idx, urls[i], &ents[i]);
-		sl_http_req_init(&reqs[i], urls[i]);
+		cache_load(idx, f->urls[i], &ents[i]);
+		sl_http_req_init(&reqs[i], f->urls[i]);
 		reqs[i].accept = "application/json";
 		if (ents[i].ok && *ents[i].etag)
 			reqs[i].if_none_match = ents[i].etag;
@@ -329,22 +328,59 @@ int sl_index_fetch(struct sl_index *idx, struct sl_index_release *rels, size_t n
 	if (!idx->offline)
 		sl_http_run(idx->http, reqs, n, NULL);
 	for (size_t i = 0; i < n; i++) {
-		clear_data(&rels[i]);
+		memset(&out[i], 0, sizeof(out[i]));
 		if (idx->offline)
-			offline_one(idx, &rels[i], urls[i], &ents[i]);
+			offline_one(f, i, f->urls[i], &ents[i], &out[i]);
 		else
-			settle(idx, &rels[i], &reqs[i], &ents[i]);
+			settle(idx, f, i, &reqs[i], &ents[i], &out[i]);
+		if (out[i].result && !rc)
+			rc = out[i].result;
+		sl_http_req_release(&reqs[i]);
+		sl_buf_release(&ents[i].raw);
+	}
+	free(reqs);
+	free(ents);
+	return rc;
+}
+
+static int parse_release(void *ctx, size_t i, const char *url, const char *body, size_t len,
+			 struct sl_err *err)
+{
+	struct sl_index_release *r = &((struct sl_index_release *)ctx)[i];
+
+	return sl_index_parse(url, body, len, r, err);
+}
+
+int sl_index_fetch(struct sl_index *idx, struct sl_index_release *rels, size_t n,
+		   struct sl_err *err)
+{
+	size_t m = n ? n : 1;
+	char **urls = sl_xcalloc(m, sizeof(*urls)), **labels = sl_xcalloc(m, sizeof(*labels));
+	struct index_outcome *out = sl_xcalloc(m, sizeof(*out));
+	struct index_fetch f = {(const char *const *)urls, (const char *const *)labels,
+				parse_release, rels};
+	int rc = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		clear_data(&rels[i]);
+		urls[i] = url_for(idx, &rels[i]);
+		labels[i] = sl_xasprintf("%s==%s", rels[i].name, rels[i].version);
+	}
+	index_fetch_bodies(idx, &f, n, out);
+	for (size_t i = 0; i < n; i++) {
+		rels[i].from_cache = out[i].from_cache;
+		rels[i].result = out[i].result;
+		rels[i].err = out[i].err;
 		if (rels[i].result && !rc) {
 			rc = rels[i].result;
 			if (err)
 				*err = rels[i].err;
 		}
-		sl_http_req_release(&reqs[i]);
-		sl_buf_release(&ents[i].raw);
 		free(urls[i]);
+		free(labels[i]);
 	}
-	free(reqs);
-	free(ents);
 	free(urls);
+	free(labels);
+	free(out);
 	return rc;
 }

@@ -358,6 +358,16 @@ const struct sl_lock_metadata *sl_lock_package_metadata(const struct sl_lock_pac
 	return pkg->metadata;
 }
 
+void sl_lock_remove_incomplete(struct sl_lock *lock, size_t i)
+{
+	if (i >= lock->n_incomplete)
+		return;
+	incomplete_release(&lock->incomplete[i]);
+	memmove(&lock->incomplete[i], &lock->incomplete[i + 1],
+		(lock->n_incomplete - i - 1) * sizeof(*lock->incomplete));
+	lock->n_incomplete--;
+}
+
 void sl_lock_add_incomplete(struct sl_lock *lock, const char *what, const char *why,
 			    const char *remedy)
 {

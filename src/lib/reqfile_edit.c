@@ -2,11 +2,13 @@
  * edit rewrites the raw text of one entry (or adds one) and reads that text
  * again, so the entry's meaning always matches its bytes; every other
  * entry keeps its bytes untouched. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "reqfile_private.h"
 #include "spacelock/mem.h"
+#include "spacelock/requirement.h"
 #include "spacelock/textenc.h"
 
 /* A requirement text must stay one requirement on one line: no line
@@ -194,6 +196,104 @@ int sl_reqfile_append(struct sl_reqfile *rf, const char *text, struct sl_err *er
 		rf->entries[0] = got.v[0];
 	}
 	rf->nentries++;
+	free(got.v);
+	reqfile_refresh(rf);
+	return 0;
+}
+
+/* The name and extras of a requirement as written ("Gradio [oauth]"), up to
+ * where its specifier starts, or NULL when they run over a continuation. */
+static char *written_name(const struct sl_reqfile_entry *e)
+{
+	const char *s = e->raw + e->span_off;
+	size_t n = e->span_len, i = 0;
+
+	while (i < n && (isalnum((unsigned char)s[i]) || strchr("._-", s[i])))
+		i++;
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i < n && s[i] == '[') {
+		const char *close = memchr(s + i, ']', n - i);
+		if (!close)
+			return NULL;
+		i = (size_t)(close - s) + 1;
+	}
+	while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t'))
+		i--;
+	if (i == 0 || memchr(s, '\\', i) || memchr(s, '\n', i) || memchr(s, '\r', i))
+		return NULL;
+	return sl_xstrndup(s, i);
+}
+
+int sl_reqfile_set_version(struct sl_reqfile *rf, size_t idx, const char *version,
+			   struct sl_err *err)
+{
+	const struct sl_reqfile_entry *e;
+	char *name, *text;
+	int rc;
+
+	if (idx >= rf->nentries)
+		return sl_error(err, SL_EINVAL, "no entry %zu in '%s'", idx, rf->label);
+	e = &rf->entries[idx];
+	if (e->kind != SL_REQLINE_REQUIREMENT || !e->req || e->url || !e->has_span)
+		return sl_error(err, SL_EINVAL, "%s:%lu: not a requirement with a version to pin",
+				rf->label, e->line);
+	name = written_name(e);
+	if (!name) { /* rebuilt from the parsed requirement */
+		struct sl_buf b = SL_BUF_INIT;
+		sl_buf_addstr(&b, e->req->name);
+		for (size_t i = 0; i < e->req->nextras; i++)
+			sl_buf_addf(&b, "%s%s", i ? "," : "[", e->req->extras[i]);
+		if (e->req->nextras)
+			sl_buf_addch(&b, ']');
+		name = sl_buf_detach(&b, NULL);
+	}
+	text = sl_xasprintf("%s==%s", name, version);
+	rc = sl_reqfile_replace(rf, idx, text, err);
+	free(name);
+	free(text);
+	return rc;
+}
+
+static bool ends_in_backslash(const struct sl_reqfile_entry *e)
+{
+	size_t n = e->raw_len;
+
+	while (n > 0 && (e->raw[n - 1] == '\n' || e->raw[n - 1] == '\r'))
+		n--;
+	return n > 0 && e->raw[n - 1] == '\\' && e->kind != SL_REQLINE_COMMENT;
+}
+
+int sl_reqfile_append_comment(struct sl_reqfile *rf, const char *text, struct sl_err *err)
+{
+	struct reqfile_entries got = {NULL, 0, 0};
+	struct sl_buf t = SL_BUF_INIT;
+	const char *eol = eol_text(rf->eol);
+	struct sl_reqfile_entry *last = rf->nentries ? &rf->entries[rf->nentries - 1] : NULL;
+	size_t want = last ? 2 : 1;
+
+	if (strpbrk(text, "\r\n") || !sl_utf8_valid(text, strlen(text)))
+		return sl_error(err, SL_EINVAL, "a comment is one line of UTF-8");
+	if (last)
+		sl_buf_add(&t, last->raw, last->raw_len);
+	if (last && !rf->final_newline)
+		sl_buf_addstr(&t, t.len && t.buf[t.len - 1] == '\r' && eol[0] == '\n' ? "\r" : eol);
+	if (last && ends_in_backslash(last))
+		sl_buf_addstr(&t, eol); /* a blank line ends the continuation */
+	sl_buf_addf(&t, "# %s%s", text, eol);
+	reqfile_split(t.buf, t.len, last ? last->line : 1, &got);
+	sl_buf_release(&t);
+	if (got.n < want || got.v[got.n - 1].kind != SL_REQLINE_COMMENT) {
+		entries_release(&got);
+		return sl_error(err, SL_EINVAL, "'# %s' does not read as a comment line", text);
+	}
+	rf->entries = sl_xrealloc(rf->entries, (rf->nentries + got.n) * sizeof(*rf->entries));
+	if (last) {
+		reqfile_entry_release(&rf->entries[rf->nentries - 1]);
+		rf->nentries--;
+	}
+	memcpy(&rf->entries[rf->nentries], got.v, got.n * sizeof(*got.v));
+	rf->nentries += got.n;
 	free(got.v);
 	reqfile_refresh(rf);
 	return 0;

@@ -478,3 +478,98 @@ void sl_solve_fixes_free(struct sl_solve_fix *fixes, size_t n)
 		free(fixes[i].actions);
 	free(fixes);
 }
+
+static Id request_dep(Pool *pool, const char *name, const char *spec)
+{
+	Id dep = pool_str2id(pool, name, 1);
+
+	if (spec && *spec)
+		dep = pool_rel2id(pool, dep, pool_str2id(pool, spec, 1), REL_NAMESPACE, 1);
+	return dep;
+}
+
+static void installed_result(Solver *solv, int **chosen, size_t *n)
+{
+	Transaction *trans = solver_create_transaction(solv);
+	Queue q;
+
+	queue_init(&q);
+	transaction_installedresult(trans, &q);
+	*chosen = sl_xcalloc((size_t)q.count + 1, sizeof(**chosen));
+	for (int i = 0; i < q.count; i++)
+		(*chosen)[i] = q.elements[i];
+	*n = (size_t)q.count;
+	queue_free(&q);
+	transaction_free(trans);
+}
+
+/* libsolv drops an install job that nothing provides without a problem:
+ * a request no package satisfies is found here, reported as "nothing
+ * provides".  Returns 1 with *problems filled, else 0. */
+static int unmet_request(struct sl_solve *s, const Queue *job, const int *chosen, size_t n,
+			 struct sl_solve_problem **problems, size_t *nproblems)
+{
+	Pool *pool = s->pool;
+
+	for (int i = 0; i + 1 < job->count; i += 2) {
+		Id dep = job->elements[i + 1], p, pp;
+		bool met = false;
+		FOR_PROVIDES(p, pp, dep)
+		{
+			for (size_t k = 0; k < n && !met; k++)
+				met = chosen[k] == p;
+		}
+		if (met)
+			continue;
+		*problems = sl_xcalloc(2, sizeof(**problems));
+		(*problems)[0].cause = SL_SOLVE_NOTHING_PROVIDES;
+		split_dep(pool, dep, &(*problems)[0]);
+		*nproblems = 1;
+		return 1;
+	}
+	return 0;
+}
+
+int sl_solve_install(struct sl_solve *s, const char *const *names, const char *const *specs,
+		     size_t nreq, int **chosen, size_t *n, struct sl_solve_problem **problems,
+		     size_t *nproblems, struct sl_err *err)
+{
+	Queue job;
+	Id *deps = sl_xcalloc(nreq + 1, sizeof(*deps));
+	Solver *solv;
+	int count;
+
+	*chosen = NULL;
+	*n = 0;
+	*problems = NULL;
+	*nproblems = 0;
+	/* Interned before whatprovides is built: never inside the callback. */
+	for (size_t i = 0; i < nreq; i++)
+		deps[i] = request_dep(s->pool, names[i], specs ? specs[i] : NULL);
+	prepare(s, true);
+	queue_init(&job);
+	for (size_t i = 0; i < nreq; i++)
+		queue_push2(&job, SOLVER_INSTALL | SOLVER_SOLVABLE_PROVIDES, deps[i]);
+	free(deps);
+	solv = solver_create(s->pool);
+	count = solver_solve(solv, &job);
+	if (count == 0) {
+		installed_result(solv, chosen, n);
+		count = unmet_request(s, &job, *chosen, *n, problems, nproblems);
+		if (count) {
+			free(*chosen);
+			*chosen = NULL;
+			*n = 0;
+		}
+	} else if (count > 0) {
+		*problems = sl_xcalloc((size_t)count + 1, sizeof(**problems));
+		for (int i = 0; i < count; i++)
+			describe_problem(solv, i + 1, &(*problems)[i]);
+		*nproblems = (size_t)count;
+	}
+	solver_free(solv);
+	queue_free(&job);
+	if (count < 0)
+		return sl_error(err, SL_ESOLVER, "libsolv failed to resolve the requests");
+	return count ? sl_error(err, SL_ESOLVER, "no set of versions satisfies the requests") : 0;
+}

@@ -1,5 +1,6 @@
-/* fuzz_index.c: the package-index JSON reader (sl_index_parse) on
- * arbitrary bytes: no crash, no leak, and what it returns is consistent. */
+/* fuzz_index.c: the package-index JSON readers (sl_index_parse, and the
+ * project release list, sl_index_parse_project, on the same bytes) on
+ * arbitrary bytes: no crash, no leak, and what they return is consistent. */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -20,5 +21,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			(void)strlen(r.requires_dist[i]);
 	}
 	sl_index_clear(&r);
+
+	struct sl_index_project p;
+	memset(&p, 0, sizeof(p));
+	if (sl_index_parse_project("fuzz", (const char *)data, size, &p, &err) == 0) {
+		for (size_t i = 0; i < p.nversions; i++) {
+			if (!p.versions[i].version)
+				__builtin_trap();
+			for (size_t j = 0; j < p.versions[i].nfiles; j++)
+				if (!p.versions[i].files[j].filename)
+					__builtin_trap();
+		}
+	}
+	sl_index_project_clear(&p);
 	return 0;
 }

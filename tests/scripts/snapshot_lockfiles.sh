@@ -9,6 +9,7 @@ cd "$(dirname "$0")/../.." || exit 2
 # every lock in lockfiles/ must come from an example of the same name
 for lock in lockfiles/*.json; do
 	name=$(basename "$lock" .json)
+	name=${name%.reconstructed} # snapshot --reconstruct of the same example
 	if [ -d "examples/$name" ]; then ok; else not_ok "$lock has no examples/$name"; fi
 done
 
@@ -40,6 +41,29 @@ else
 	not_ok "lockfiles/repin-history-duplicate.json is stale: run 'make demo' and commit it"
 	diff -u lockfiles/repin-history-duplicate.json "$T_TMP/dup.json" | head -n 40
 fi
+
+# the CACHED example, proven only and reconstructed (offline, bundled cache)
+for kind in proven reconstructed; do
+	out=lockfiles/cached-layer.json
+	set -- -o "$T_TMP/cl-$kind.json"
+	if [ $kind = reconstructed ]; then
+		out=lockfiles/cached-layer.reconstructed.json
+		set -- "$@" --reconstruct=2024-03-10 --index-url https://index.example.invalid \
+			--cache-dir examples/cached-layer/index-cache
+	fi
+	"$SPACELOCK" -q --offline snapshot --dir examples/cached-layer \
+		--build-log examples/cached-layer/build.log "$@"
+	rc=$?
+	if [ $rc -eq 1 ]; then ok; else not_ok "cached-layer $kind: exit $rc, want 1 (incomplete)"; fi
+	if cmp -s "$T_TMP/cl-$kind.json" $out; then
+		ok
+	else
+		not_ok "$out is stale: run 'make demo' and commit it"
+		diff -u $out "$T_TMP/cl-$kind.json" | head -n 40
+	fi
+done
+check "reconstructed: version 3, inferred exact" grep -q '"confidence": "exact"' \
+	lockfiles/cached-layer.reconstructed.json
 
 validate() {
 	/usr/bin/python3 - "$1" <<'PY'

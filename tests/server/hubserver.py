@@ -11,10 +11,14 @@ redirect tests), prints the port on stdout and serves until killed:
                                                events, then keep-alives: the stream
                                                stays open like the real one
   /api/spaces/{owner}/{name}/secrets|variables secrets.json / variables.json
+  /api/spaces/{owner}/{name}/tree/{rev}        tree.json (the listing with lastCommit)
   /api/spaces/user/tmp_test_space[...]          recorded real bodies (fixtures/api)
   /pypi/{name}/{version}/json                  index JSON made up for test packages
                                                (ETag, If-None-Match -> 304);
                                                names starting "missing-" are 404
+  --index-dir DIR: a real little index over DIR (pyindex.py): project and
+  release JSON with upload times, PEP 503 pages for pip, /asof/{DATE}/simple
+  (the index as it stood that day), the files
 
 Faults, by a path prefix /fault/{name}/ in front of any of the above (so a
 client pointed at http://127.0.0.1:PORT/fault/500 meets it on every call):
@@ -186,6 +190,11 @@ class Handler(BaseHTTPRequestHandler):
 
     def route(self, path, fault):
         p = [unquote(x) for x in path.strip("/").split("/")]
+        if state.get("index"):
+            base = "http://%s:%d" % (self.server.server_address[0], state["port"])
+            hit = state["index"].route(p, base)
+            if hit:
+                return self.send(hit[0], hit[1], hit[2])
         if len(p) == 4 and p[0] == "pypi" and p[3] == "json":
             return self.index(p[1], p[2], fault)
         if p[:2] == ["api", "spaces"] and len(p) >= 4:
@@ -239,6 +248,12 @@ class Handler(BaseHTTPRequestHandler):
             return None
         if rest == ["logs", "build"] or rest == ["logs", "run"]:
             return self.logs(d, rest[1], fault)
+        if len(rest) >= 2 and rest[0] == "tree":  # ?expand=true: tree.json, with lastCommit
+            f = os.path.join(d, "tree.json")
+            if not os.path.exists(f):
+                return self.send(404, b'{"error":"no tree recorded"}')
+            with open(f, "rb") as fh:
+                return self.send(200, fh.read())
         if rest in (["secrets"], ["variables"]):
             f = os.path.join(d, rest[0] + ".json")
             if not os.path.exists(f):
@@ -314,7 +329,12 @@ def main():
     ap.add_argument("--record")
     ap.add_argument("--latency", type=float, default=0)
     ap.add_argument("--sse-of")
+    ap.add_argument("--index-dir")
     args = ap.parse_args()
+    if args.index_dir:
+        sys.path.insert(0, HERE)
+        import pyindex
+        state["index"] = pyindex.Index(args.index_dir)
     if args.sse_of:
         with open(args.sse_of, encoding="utf-8") as fh:
             sys.stdout.write(sse_events(fh.read()))

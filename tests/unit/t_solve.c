@@ -238,8 +238,48 @@ static void test_missing_installed_from_available(void)
 	sl_solve_free(s);
 }
 
+/* The dated resolution's install: the newest candidate a rule leaves open,
+ * backtracking when the newest's requirement cannot be met; unsolvable
+ * requests say which requirement fails. */
+static void test_install_newest(void)
+{
+	struct side t = {{0}, 0};
+	struct sl_solve *s = sl_solve_new(match, &t);
+	struct sl_solve_problem *pr = NULL;
+	struct sl_err err = {0};
+	const char *names[] = {"app", "lib"}, *specs[] = {"", "<3"}, *bad[] = {">=9"};
+	int *chosen = NULL, a1, a2, l1, l2, l3, pick_app = 0, pick_lib = 0;
+	size_t n = 0, np = 0;
+
+	a1 = add(s, &t, SL_SOLVE_AVAILABLE, "app", 1);
+	a2 = add(s, &t, SL_SOLVE_AVAILABLE, "app", 2);
+	l1 = add(s, &t, SL_SOLVE_AVAILABLE, "lib", 1);
+	l2 = add(s, &t, SL_SOLVE_AVAILABLE, "lib", 2);
+	l3 = add(s, &t, SL_SOLVE_AVAILABLE, "lib", 3);
+	sl_solve_require(s, a2, "lib", ">=3"); /* app 2 needs lib 3, the request forbids it */
+	sl_solve_require(s, a1, "lib", ">=1");
+	CHECK(sl_solve_install(s, names, specs, 2, &chosen, &n, &pr, &np, &err) == 0, "install: %s",
+	      err.msg);
+	for (size_t i = 0; i < n; i++) {
+		pick_app = chosen[i] == a1 || chosen[i] == a2 ? chosen[i] : pick_app;
+		pick_lib =
+		    chosen[i] == l1 || chosen[i] == l2 || chosen[i] == l3 ? chosen[i] : pick_lib;
+	}
+	CHECK(n == 2 && pick_app == a1 && pick_lib == l2,
+	      "app 1 with lib 2 (app 2 would need lib 3), got %zu packages", n);
+	free(chosen);
+	free(pr);
+	CHECK(sl_solve_install(s, names, bad, 1, &chosen, &n, &pr, &np, &err) == SL_ESOLVER &&
+		  np >= 1 && !chosen,
+	      "app>=9: unsolvable, with a problem (rc %s np %zu)", err.msg, np);
+	free(chosen);
+	free(pr);
+	sl_solve_free(s);
+}
+
 int main(void)
 {
+	test_install_newest();
 	test_consistent_and_cycle();
 	test_mismatch_not_silently_satisfied();
 	test_missing_and_extras();

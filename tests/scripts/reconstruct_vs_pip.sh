@@ -1,0 +1,172 @@
+#!/bin/sh
+# reconstruct_vs_pip.sh: snapshot --reconstruct against a real pip.  A
+# little index with upload times (tests/scripts/reconstruct_index.py: a
+# newest version that drops the target Python, sdist-only releases, a
+# yanked release, a wheel for another CPython only) is served by the
+# loopback server; a real pip in a fresh venv installs the requirements
+# from the index as it stood at T (only files uploaded by T); the build
+# log of that requirements file says CACHED.  Reconstructing from the full
+# index must give pip's freeze with confidence exact; a window that spans
+# releases must be ambiguous, and each alternative must be what pip
+# chooses at its dates (pip install --dry-run --report).
+. tests/lib.sh
+PY=${PYTHON:-python3}
+here=tests/scripts
+if ! command -v "$PY" >/dev/null 2>&1; then
+	echo "# skip: no $PY: no pip to compare with"
+	finish
+	exit $?
+fi
+if ! "$PY" -m venv "$T_TMP/venv" >"$T_TMP/venv.err" 2>&1 || [ ! -x "$T_TMP/venv/bin/pip" ]; then
+	echo "# skip: '$PY -m venv' cannot make a venv with pip here: $(tail -1 "$T_TMP/venv.err")"
+	finish
+	exit $?
+fi
+VPY=$T_TMP/venv/bin/python
+minor=$("$VPY" -c 'import sys; print(sys.version_info[1])')
+"$PY" $here/reconstruct_index.py "$T_TMP/idx" "$minor"
+SERVER_ARGS="--index-dir $T_TMP/idx"
+. tests/server/start.sh
+S=$SPACELOCK
+T=2024-03-15T23:59:59
+
+pip_at() { # DATE ARGS...: pip against the index as it stood at DATE
+	d=$1
+	shift
+	PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1 PIP_CONFIG_FILE=/dev/null \
+		"$VPY" -m pip "$@" --index-url "$HUB/asof/$d/simple" -r "$T_TMP/space/requirements.txt"
+}
+
+mkdir -p "$T_TMP/space"
+printf 'alpha[fast]>=1.0\ngamma\ndelta\nzeta\n' >"$T_TMP/space/requirements.txt"
+printf -- '---\ntitle: reconstruct\nsdk: docker\n---\n' >"$T_TMP/space/README.md"
+cat >"$T_TMP/build.log" <<LOG
+===== Build Queued at 2024-03-15 12:30:00 / Commit SHA: 0a1b2c3 =====
+
+--> FROM docker.io/library/python:3.$minor@sha256:a20ae344b668753817b8bffb8628e068278d8ddbde1657f7b836fd74559beacd
+DONE 0.0s
+
+--> RUN --mount=target=requirements.txt,source=requirements.txt 	pip install --no-cache-dir -r requirements.txt
+CACHED
+
+--> Pushing image
+DONE 1.0s
+LOG
+
+# ---- the venv pip built at T, and its freeze ----
+if pip_at $T install -q >"$T_TMP/pip.out" 2>&1; then ok; else not_ok "pip install at T: $(cat "$T_TMP/pip.out")"; fi
+PIP_DISABLE_PIP_VERSION_CHECK=1 "$VPY" -m pip freeze --exclude-editable | grep -v -e '^pip==' -e '^setuptools==' -e '^wheel==' | sort >"$T_TMP/freeze"
+check "the freeze is the expected universe" test "$(wc -l <"$T_TMP/freeze")" -eq 6
+
+lock_pairs() { # LOCK [CONFIDENCE]: name==version of its inferred packages
+	"$PY" -c '
+import json, sys
+lock = json.load(open(sys.argv[1]))
+want = sys.argv[2] if len(sys.argv) > 2 else None
+for p in lock["packages"]:
+    inf = p.get("inferred")
+    if inf and (want is None or inf["confidence"] == want):
+        print("%s==%s" % (p["name"], p["version"]))
+' "$@" | sort
+}
+
+recon() { # NAME WANT_EXIT ARGS...: snapshot --reconstruct of the Space into $T_TMP/NAME.json
+	n=$1 w=$2
+	shift 2
+	expect "$n" "$w" "" $S snapshot --dir "$T_TMP/space" --build-log "$T_TMP/build.log" \
+		--index-url "$HUB" -o "$T_TMP/$n.json" "$@"
+}
+
+# ---- a window with no release in it: exactly pip's freeze ----
+recon exact 1 --reconstruct=2024-03-10
+lock_pairs "$T_TMP/exact.json" exact >"$T_TMP/exact.pairs"
+if diff -u "$T_TMP/freeze" "$T_TMP/exact.pairs"; then ok; else not_ok "reconstruct != pip freeze"; fi
+check "every inferred package exact" test "$(lock_pairs "$T_TMP/exact.json" | wc -l)" -eq 6
+check "lockfile version 3" grep -q '"lockfile_version": 3' "$T_TMP/exact.json"
+check "summary counts inferred apart" grep -q '^snapshot: 6 inferred (6 exact, 0 ambiguous), not proven' "$T_TMP/err"
+check "the CACHED step stays unproven" grep -q "step 'RUN --mount" "$T_TMP/exact.json"
+check "the requests moved to the inferred package" grep -q '"requirement": "alpha\[fast\]>=1.0"' "$T_TMP/exact.json"
+check "no package 'x' left unknown" test "$(grep -c "package '" "$T_TMP/exact.json")" -eq 0
+
+# ---- the same from the cache alone: same bytes ----
+expect "offline" 1 "" $S --offline snapshot --dir "$T_TMP/space" --build-log "$T_TMP/build.log" \
+	--index-url "$HUB" -o "$T_TMP/offline.json" --reconstruct=2024-03-10
+check "offline: same lock" cmp -s "$T_TMP/exact.json" "$T_TMP/offline.json"
+
+# ---- a window spanning releases: ambiguous, each alternative pip's choice at its dates ----
+recon window 1 --since 2024-02-01 --until "2024-03-15 12:30:00"
+"$PY" -c '
+import json, sys
+for p in json.load(open(sys.argv[1]))["packages"]:
+    inf = p["inferred"]
+    for a in inf["alternatives"]:
+        print(p["name"], a["version"], a["from"], a["until"])
+    if not inf["alternatives"]:
+        print(p["name"], p["version"], "exact")
+' "$T_TMP/window.json" >"$T_TMP/alts"
+cat >"$T_TMP/alts.want" <<'W'
+alpha 1.0 2024-02-01T00:00:00 2024-02-10T12:00:00
+alpha 1.1 2024-02-10T12:00:00 None
+beta 1.0 2024-02-01T00:00:00 2024-03-01T12:00:00
+beta 1.2 2024-03-01T12:00:00 None
+delta 3.0 exact
+epsilon 0.1 exact
+gamma 0.5 2024-02-01T00:00:00 2024-02-10T12:00:00
+gamma 0.6 2024-02-10T12:00:00 None
+zeta 1.0 2024-02-01T00:00:00 2024-02-10T12:00:00
+zeta 1.1 2024-02-10T12:00:00 None
+W
+if diff -u "$T_TMP/alts.want" "$T_TMP/alts"; then ok; else not_ok "window: alternatives"; fi
+# each alternative's start is a date pip chooses it at
+awk '$3 != "exact" {print $3}' "$T_TMP/alts" | sort -u >"$T_TMP/dates"
+while read -r d; do
+	if pip_at "$d" install -q --dry-run --ignore-installed --report "$T_TMP/r.json" >"$T_TMP/dry.out" 2>&1; then
+		"$PY" -c '
+import json, sys
+for i in json.load(open(sys.argv[1]))["install"]:
+    print(i["metadata"]["name"], i["metadata"]["version"])
+' "$T_TMP/r.json" | sort >"$T_TMP/pip.at"
+		awk -v d="$d" '$3 == "exact" {print $1, $2} $3 <= d && ($4 == "None" || $4 > d) && $3 != "exact" {print $1, $2}' \
+			"$T_TMP/alts" | sort >"$T_TMP/ours.at"
+		if diff -u "$T_TMP/pip.at" "$T_TMP/ours.at"; then ok; else not_ok "window: pip at $d differs"; fi
+	else
+		not_ok "pip --dry-run at $d: $(tail -3 "$T_TMP/dry.out")"
+	fi
+done <"$T_TMP/dates"
+
+# ---- a proven pin is a fixed point; one the index contradicts is reported ----
+printf 'alpha==2.0\n' >"$T_TMP/freeze-proof.txt"
+recon proven 1 --reconstruct=2024-03-10 --freeze "$T_TMP/freeze-proof.txt"
+check "proven alpha kept, not inferred" "$PY" -c '
+import json, sys
+p = [p for p in json.load(open(sys.argv[1]))["packages"] if p["name"] == "alpha"][0]
+sys.exit(0 if p["version"] == "2.0" and "inferred" not in p else 1)' "$T_TMP/proven.json"
+check "contradiction reported" grep -q 'alpha 2.0 is proven but was first uploaded at 2024-04-01T12:00:00, after the window' "$T_TMP/proven.json"
+
+# ---- a Space on the Hub: the window starts at the last change of its
+# requirements files (the tree listing's lastCommit), not of its README ----
+expect "hub" 1 "the requirements files last changed at 2024-03-10T09:15:00 (Hub history)" \
+	env HF_ENDPOINT="$HUB" $S snapshot demo/cached-layer --reconstruct --index-url "$HUB" \
+	-o "$T_TMP/hub.json"
+check "hub: window start from the history" grep -q '"start": "2024-03-10T09:15:00"' "$T_TMP/hub.json"
+check "hub: every inferred package exact" test "$(lock_pairs "$T_TMP/hub.json" exact | wc -l)" -eq 5
+check "hub: the proven pin is not inferred" "$PY" -c '
+import json, sys
+p = [p for p in json.load(open(sys.argv[1]))["packages"] if p["name"] == "delta"][0]
+sys.exit(0 if p["version"] == "3.0" and "inferred" not in p and p["evidence"] else 1)' "$T_TMP/hub.json"
+
+# ---- what cannot be reconstructed says why ----
+expect "no window end" 2 "the window's end is not known" $S snapshot --dir "$T_TMP/space" \
+	--index-url "$HUB" -o "$T_TMP/x.json" --reconstruct
+expect "nothing uploaded yet" 1 "at 2023-12-01T23:59:59 no version of '" \
+	$S snapshot --dir "$T_TMP/space" --build-log "$T_TMP/build.log" --index-url "$HUB" \
+	-o "$T_TMP/x.json" --until 2023-12-01
+expect "bad date" 2 "is not a date" $S snapshot --dir "$T_TMP/space" --build-log "$T_TMP/build.log" \
+	--index-url "$HUB" -o "$T_TMP/x.json" --reconstruct=yesterday
+expect "options without --reconstruct" 2 "go with --reconstruct" $S snapshot --dir "$T_TMP/space" \
+	--index-url "$HUB" -o "$T_TMP/x.json"
+expect "offline, not cached" 7 "not in the index cache (offline)" $S --offline snapshot \
+	--dir "$T_TMP/space" --build-log "$T_TMP/build.log" --index-url "$HUB/other" \
+	-o "$T_TMP/x.json" --reconstruct
+check "a failed reconstruct writes nothing" test ! -e "$T_TMP/x.json"
+finish

@@ -1,0 +1,121 @@
+"""pyindex.py: a PyPI-like index over a directory, for hubserver.py --index-dir.
+
+The directory holds index.json, {project: {version: {"requires_dist": [...],
+"files": [{"filename", "upload_time", "requires_python", "yanked"}]}}}, and the
+files themselves in files/.  Served:
+
+  /pypi/{name}/json                 the project JSON (every release, each file's
+                                    upload_time_iso_8601, requires_python, yanked)
+  /pypi/{name}/{version}/json       the release JSON (info.requires_dist)
+  /simple/{name}/                   PEP 503 HTML with data-requires-python and
+                                    data-yanked, for a real pip
+  /asof/{DATE}/simple/{name}/       the same with only the files uploaded by DATE:
+                                    the index as it stood that day
+  /files/{filename}                 the file
+"""
+import hashlib
+import html
+import json
+import os
+import re
+
+
+def canon(name):
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+class Index:
+    def __init__(self, root):
+        self.root = root
+        with open(os.path.join(root, "index.json"), encoding="utf-8") as f:
+            raw = json.load(f)
+        self.projects = {canon(k): (k, v) for k, v in raw.items()}
+
+    def sha(self, filename):
+        with open(os.path.join(self.root, "files", filename), "rb") as f:
+            return hashlib.sha256(f.read()).hexdigest()
+
+    def file_json(self, base, fi):
+        return {"filename": fi["filename"],
+                "packagetype": "bdist_wheel" if fi["filename"].endswith(".whl") else "sdist",
+                "url": "%s/files/%s" % (base, fi["filename"]),
+                "digests": {"sha256": self.sha(fi["filename"])},
+                "requires_python": fi.get("requires_python"),
+                "upload_time": fi["upload_time"][:19],
+                "upload_time_iso_8601": fi["upload_time"],
+                "yanked": bool(fi.get("yanked"))}
+
+    def latest(self, versions):
+        def key(v):
+            return [int(x) for x in re.findall(r"\d+", v)]
+        return sorted(versions, key=key)[-1]
+
+    def project(self, name, base):
+        hit = self.projects.get(canon(name))
+        if not hit:
+            return None
+        real, vers = hit
+        last = self.latest(list(vers))
+        body = {"info": {"name": real, "version": last,
+                         "requires_dist": vers[last].get("requires_dist") or None,
+                         "requires_python": None},
+                "releases": {v: [self.file_json(base, f) for f in d["files"]]
+                             for v, d in vers.items()}}
+        return json.dumps(body, sort_keys=True).encode()
+
+    def release(self, name, version, base):
+        hit = self.projects.get(canon(name))
+        if not hit or version not in hit[1]:
+            return None
+        d = hit[1][version]
+        rp = next((f.get("requires_python") for f in d["files"] if f.get("requires_python")), None)
+        body = {"info": {"name": hit[0], "version": version,
+                         "requires_dist": d.get("requires_dist") or None,
+                         "requires_python": rp},
+                "urls": [self.file_json(base, f) for f in d["files"]]}
+        return json.dumps(body, sort_keys=True).encode()
+
+    def simple(self, name, as_of):
+        hit = self.projects.get(canon(name))
+        if not hit:
+            return None
+        out = ["<!DOCTYPE html><html><body>"]
+        for version, d in hit[1].items():
+            for f in d["files"]:
+                if as_of and f["upload_time"][:19] > as_of:
+                    continue
+                attrs = ""
+                if f.get("requires_python"):
+                    attrs += ' data-requires-python="%s"' % html.escape(f["requires_python"])
+                if f.get("yanked"):
+                    attrs += ' data-yanked=""'
+                out.append('<a href="/files/%s#sha256=%s"%s>%s</a><br>' % (
+                    f["filename"], self.sha(f["filename"]), attrs, f["filename"]))
+        out.append("</body></html>")
+        return "\n".join(out).encode()
+
+    def file(self, filename):
+        path = os.path.join(self.root, "files", filename)
+        if "/" in filename or not os.path.isfile(path):
+            return None
+        with open(path, "rb") as f:
+            return f.read()
+
+    def route(self, p, base):
+        """(status, body, content type) for path parts p, or None: not ours."""
+        if len(p) == 3 and p[0] == "pypi" and p[2] == "json":
+            b = self.project(p[1], base)
+            return (200, b, "application/json") if b else (404, b'{"message":"Not Found"}', "application/json")
+        if len(p) == 4 and p[0] == "pypi" and p[3] == "json" and canon(p[1]) in self.projects:
+            b = self.release(p[1], p[2], base)
+            return (200, b, "application/json") if b else (404, b'{"message":"Not Found"}', "application/json")
+        as_of = None
+        if len(p) >= 3 and p[0] == "asof":
+            as_of, p = p[1], p[2:]
+        if len(p) >= 2 and p[0] == "simple":
+            b = self.simple(p[1], as_of)
+            return (200, b, "text/html") if b else (404, b"Not Found", "text/plain")
+        if len(p) == 2 and p[0] == "files":
+            b = self.file(p[1])
+            return (200, b, "application/octet-stream") if b else (404, b"Not Found", "text/plain")
+        return None
