@@ -84,6 +84,17 @@ void sl_hub_space_ref_release(struct sl_hub_space_ref *ref);
 int sl_hub_space_info(const struct sl_hub *hub, const char *space_id, const char *revision,
 		      struct sl_hub_space *out, struct sl_err *err);
 
+/* The parsers behind the two calls (public for the fuzz targets): a
+ * Space-info body into out (sha, sdk, hardware, stage; url, its query
+ * string dropped, names the source in messages; SL_ENET when it is not
+ * JSON with a 40-hex sha), and the names of a secrets or variables body
+ * ({"NAME": {...}} or [{"key": "NAME", ...}]; values never copied):
+ * sorted and NULL-terminated, empty when there are none, NULL when the
+ * body is neither. */
+int sl_hub_parse_info(const char *url, const char *body, size_t len, struct sl_hub_space *out,
+		      struct sl_err *err);
+char **sl_hub_parse_names(const char *body, size_t len);
+
 /* Everything above plus the files and logs: README.md (required),
  * requirements.txt, pre-requirements.txt, packages.txt into dest_dir (an
  * existing directory), logs into dest_dir/build.log and dest_dir/run.log.

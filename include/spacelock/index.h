@@ -68,6 +68,13 @@ int sl_index_fetch(struct sl_index *idx, struct sl_index_release *rels, size_t n
 int sl_index_parse(const char *url, const char *body, size_t len, struct sl_index_release *r,
 		   struct sl_err *err);
 
+/* Splits a cache file's bytes raw (len, modified: the ETag gets its NUL)
+ * as the cache reads them: "spacelock-index-cache 1\n" URL "\n" ETAG "\n"
+ * then the body.  False when raw is not an entry for url; else *etag
+ * ("" for none) and *body point into raw.  Public for the fuzz target. */
+bool sl_index_cache_entry(const char *url, char *raw, size_t len, const char **etag,
+			  const char **body, size_t *body_len);
+
 /* Frees every field of a release (name and version included) and zeroes it. */
 void sl_index_clear(struct sl_index_release *rel);
 

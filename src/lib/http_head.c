@@ -66,6 +66,10 @@ void sl_http_show_url(const char *url, char *out, size_t n)
 	struct sl_buf b = SL_BUF_INIT;
 	const char *host = strstr(url, "://"), *rest = url;
 
+	/* a "://" after the path, query or fragment began is no scheme's: it
+	 * must not make the query look like a host (fuzz_http_header) */
+	if (host && (size_t)(host - url) > strcspn(url, "/?#"))
+		host = NULL;
 	if (host) {
 		const char *end = host + 3 + strcspn(host + 3, "/?#");
 		const char *at = memchr(host + 3, '@', (size_t)(end - host - 3));

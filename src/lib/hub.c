@@ -104,10 +104,10 @@ static bool is_sha(const char *s)
 	return true;
 }
 
-static int parse_info(const char *url, const struct sl_buf *body, struct sl_hub_space *out,
+int sl_hub_parse_info(const char *url, const char *body, size_t len, struct sl_hub_space *out,
 		      struct sl_err *err)
 {
-	cJSON *root = sl_json_parse(body->buf, body->len, url, NULL);
+	cJSON *root = sl_json_parse(body, len, url, NULL);
 	const cJSON *rt, *hw;
 	char *u = sl_xstrndup(url, strcspn(url, "?"));
 	int rc = 0;
@@ -149,7 +149,7 @@ int sl_hub_space_info(const struct sl_hub *hub, const char *space_id, const char
 	req.accept = "application/json";
 	rc = sl_http_get(hub->http, &req, err);
 	if (rc == 0)
-		rc = parse_info(url, &req.body, out, err);
+		rc = sl_hub_parse_info(url, req.body.buf, req.body.len, out, err);
 	if (rc == 0)
 		out->id = sl_xstrdup(space_id);
 	else
@@ -188,9 +188,9 @@ static int cmp_str(const void *a, const void *b)
 
 /* Keys of {"KEY": {...}} or "key" fields of [{"key": ...}]; values are
  * never copied. */
-static char **names_of(const struct sl_buf *body)
+char **sl_hub_parse_names(const char *body, size_t len)
 {
-	cJSON *root = sl_json_parse(body->buf, body->len, "body", NULL);
+	cJSON *root = sl_json_parse(body, len, "body", NULL);
 	bool read = cJSON_IsObject(root) || cJSON_IsArray(root);
 	const cJSON *it;
 	char **v = NULL;
@@ -313,9 +313,11 @@ static int collect(struct sl_http_req *reqs, char **log_paths, const char *dest,
 	for (int i = 0; i < 4 && rc == 0; i++)
 		rc = keep_file(&reqs[i], i, dest, sp, err);
 	if (rc == 0 && reqs[R_SECRETS].result == 0)
-		sp->secret_names = names_of(&reqs[R_SECRETS].body);
+		sp->secret_names =
+		    sl_hub_parse_names(reqs[R_SECRETS].body.buf, reqs[R_SECRETS].body.len);
 	if (rc == 0 && reqs[R_VARS].result == 0)
-		sp->variable_names = names_of(&reqs[R_VARS].body);
+		sp->variable_names =
+		    sl_hub_parse_names(reqs[R_VARS].body.buf, reqs[R_VARS].body.len);
 	/* a variable's value was in the body: wipe it */
 	if (reqs[R_VARS].body.alloc)
 		memset(reqs[R_VARS].body.buf, 0, reqs[R_VARS].body.alloc);

@@ -202,29 +202,38 @@ struct entry {
 	bool ok;
 };
 
+bool sl_index_cache_entry(const char *url, char *raw, size_t len, const char **etag,
+			  const char **body, size_t *body_len)
+{
+	size_t ml = strlen(CACHE_MAGIC), ul = strlen(url);
+	char *p, *nl;
+
+	if (len <= ml + ul + 1 || memcmp(raw, CACHE_MAGIC, ml) != 0 ||
+	    memcmp(raw + ml, url, ul) != 0 || raw[ml + ul] != '\n')
+		return false;
+	p = raw + ml + ul + 1;
+	nl = memchr(p, '\n', len - (size_t)(p - raw));
+	if (!nl)
+		return false;
+	*nl = '\0';
+	*etag = p;
+	*body = nl + 1;
+	*body_len = len - (size_t)(*body - raw);
+	return true;
+}
+
 static void cache_load(const struct sl_index *idx, const char *url, struct entry *e)
 {
-	char *path, *p, *nl;
-	size_t ml = strlen(CACHE_MAGIC), ul = strlen(url);
+	char *path;
 
 	sl_buf_init(&e->raw);
 	e->ok = false;
 	if (!idx->cache)
 		return;
 	path = cache_path(idx, url);
-	if (sl_file_read(path, BODY_MAX + 8192, &e->raw, NULL) == 0 && e->raw.len > ml + ul + 2 &&
-	    memcmp(e->raw.buf, CACHE_MAGIC, ml) == 0 && memcmp(e->raw.buf + ml, url, ul) == 0 &&
-	    e->raw.buf[ml + ul] == '\n') {
-		p = e->raw.buf + ml + ul + 1;
-		nl = memchr(p, '\n', e->raw.len - (size_t)(p - e->raw.buf));
-		if (nl) {
-			*nl = '\0';
-			e->etag = p;
-			e->body = nl + 1;
-			e->body_len = e->raw.len - (size_t)(e->body - e->raw.buf);
-			e->ok = true;
-		}
-	}
+	if (sl_file_read(path, BODY_MAX + 8192, &e->raw, NULL) == 0)
+		e->ok = sl_index_cache_entry(url, e->raw.buf, e->raw.len, &e->etag, &e->body,
+					     &e->body_len);
 	free(path);
 }
 

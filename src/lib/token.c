@@ -50,7 +50,8 @@ static bool from_env(const char *name, struct sl_token *out)
 }
 
 /* Reads a token file, or says why it cannot be one: missing, a directory,
- * not a regular file (a FIFO would block), too large for a token, or what
+ * not a regular file (a FIFO would block), too large for a token, holding
+ * a NUL byte (fuzz_token: the value was cut there, even to ""), or what
  * the system said.  *missing tells a file that does not exist. */
 static int read_token_file(const char *path, struct sl_buf *b, bool *missing, struct sl_err *err)
 {
@@ -78,6 +79,8 @@ static int read_token_file(const char *path, struct sl_buf *b, bool *missing, st
 		why = strerror(errno);
 	else if (!why && n > 0)
 		why = "larger than " STRINGIFY(TOKEN_FILE_MAX) " bytes, not a token";
+	else if (!why && b->len && memchr(b->buf, '\0', b->len))
+		why = "a NUL byte in it, not a token"; /* it would cut the token short */
 	memset(chunk, 0, sizeof(chunk));
 	if (fd >= 0)
 		close(fd);

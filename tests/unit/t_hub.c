@@ -140,6 +140,12 @@ static void token_file_override(void)
 	CHECK_STR(t.value, "hf_stored", "HF_TOKEN_PATH wins over HF_HOME");
 	sl_token_release(&t);
 	unsetenv("HF_TOKEN_PATH");
+	/* a NUL cut the value short, even to "" (fuzz_token) */
+	sl_file_write_atomic(path, "\0\0hf_abc\n", 9, &err);
+	CHECK(sl_token_find(path, &t, &err) == SL_EIO && strstr(err.msg, "a NUL byte") != NULL,
+	      "a token file with a NUL byte: %s", err.msg);
+	sl_file_write_atomic(path, "hf_abc\0def", 10, &err);
+	CHECK(sl_token_find(path, &t, &err) == SL_EIO, "a NUL inside the token");
 	unlink(path);
 	free(path);
 }
