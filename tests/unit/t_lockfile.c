@@ -277,7 +277,8 @@ static void test_errors(void)
 	bad_case("{\"lockfile_version\": 2, \"packages\": [{\"name\": \"a\", \"version\": \"1\"}, "
 		 "{\"name\": \"b\", \"version\": \"2\"}, {\"name\": \"c\", \"version\": \"3\"}, "
 		 "{\"name\": \"d\", \"version\": \"not a version\"}]}",
-		 "spacelock.json: 'packages[3].version': 'not a version' is not a PEP 440 version (nor a legacy one)");
+		 "spacelock.json: 'packages[3].version': 'not a version' is not a PEP 440 version "
+		 "(nor a legacy one)");
 	bad_case("{\"lockfile_version\": 2, \"packages\": [{\"name\": \"Bad Name!\", "
 		 "\"version\": \"1.0\"}]}",
 		 "spacelock.json: 'packages[0].name': 'Bad Name!' is not a valid package name "
