@@ -106,8 +106,9 @@ fresh() { # NAME WANT-TEXT COMMAND...: exit 1 and one line with WANT-TEXT
 	fi
 }
 if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
+	# on stdin: the checkout may be in a directory only root can read
 	fresh "not root" "cannot run: needs root" \
-		setpriv --reuid=65534 --regid=65534 --clear-groups sh "$top/scripts/check-fresh.sh"
+		setpriv --reuid=65534 --regid=65534 --clear-groups sh -s <"$top/scripts/check-fresh.sh"
 elif [ "$(id -u)" != 0 ]; then
 	fresh "not root" "cannot run: needs root" sh "$top/scripts/check-fresh.sh"
 else
