@@ -32,6 +32,10 @@ struct sl_hub_space {
 	char *sdk;	/* "gradio", "docker", ... or NULL */
 	char *hardware; /* runtime.hardware.current, else .requested, or NULL */
 	char *stage;	/* runtime.stage or NULL */
+
+	/* runtime.errorMessage (why a stage is an error), runtime.hardware's
+	 * requested and current flavors; each NULL when the Hub gives none */
+	char *error_message, *hardware_requested, *hardware_current;
 	/* Files written into dest_dir (full paths), NULL when the Space has none */
 	char *readme, *requirements, *pre_requirements, *packages;
 	/* Logs as received (SSE, keep-alives dropped, tokens redacted), NULL

@@ -179,6 +179,7 @@ struct sl_lock {
 	size_t n_inputs;
 	struct sl_lock_index index;	     /* "index" in the file, absent when nothing is set */
 	size_t cap_packages, cap_incomplete; /* private */
+	struct sl_lock_names *names;	     /* private: sl_lock_find's index by name */
 };
 
 /* A version a lock may hold: PEP 440, or a legacy version as old pip
@@ -209,7 +210,11 @@ void sl_lock_strv_add(char ***v, size_t *n, const char *s);
 struct sl_lock_package *sl_lock_add_package(struct sl_lock *lock, const char *name,
 					    const char *version);
 
-/* The package with this canonical name, or NULL. */
+/* The package with this canonical name, or NULL.  Hashed: a lock's
+ * packages are found in constant time (reading a lock calls it per
+ * package).  A package's name is not changed after it is added; adding
+ * and sl_lock_sort keep the index, and so does any change of
+ * n_packages. */
 struct sl_lock_package *sl_lock_find(const struct sl_lock *lock, const char *name);
 
 /* Appends a copy of one piece of evidence to a package. */

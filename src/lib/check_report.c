@@ -20,15 +20,18 @@ static const char *root_name(const struct sl_check *c, const struct prob *p)
 	return c->pkgs[p->pkg].name;
 }
 
-static size_t group_of(struct sl_check *c, const struct prob *p, struct sl_check_report *r)
+/* The group of p's root cause: found through one map per kind (name ->
+ * group index), so grouping n problems is linear. */
+static size_t group_of(struct sl_check *c, const struct prob *p, struct sl_check_report *r,
+		       struct check_map *by_kind, size_t *cap)
 {
 	const char *name = root_name(c, p);
 	struct sl_check_group *g;
+	size_t i;
 
-	for (size_t i = 0; i < r->n_groups; i++)
-		if (r->groups[i].kind == p->kind && strcmp(r->groups[i].name, name) == 0)
-			return i;
-	r->groups = sl_xrealloc(r->groups, (r->n_groups + 1) * sizeof(*r->groups));
+	if (check_map_get(&by_kind[p->kind], name, &i))
+		return i;
+	sl_xgrow((void **)&r->groups, cap, r->n_groups + 1, sizeof(*r->groups));
 	g = &r->groups[r->n_groups];
 	g->kind = p->kind;
 	g->name = name;
@@ -37,6 +40,7 @@ static size_t group_of(struct sl_check *c, const struct prob *p, struct sl_check
 		     : p->kind == SL_CHECK_PYTHON	? c->python
 		     : p->kind == SL_CHECK_UNVERIFIABLE ? c->pkgs[p->pkg].version
 							: NULL;
+	check_map_put(&by_kind[p->kind], name, r->n_groups);
 	return r->n_groups++;
 }
 
@@ -73,50 +77,92 @@ static int cmp_strp(const void *x, const void *y)
 	return strcmp(*(char *const *)x, *(char *const *)y);
 }
 
+static const struct sl_check_group *sorting_groups; /* qsort has no context */
+
+static int cmp_group_at(const void *x, const void *y)
+{
+	size_t i = *(const size_t *)x, j = *(const size_t *)y;
+	int d = cmp_group(&sorting_groups[i], &sorting_groups[j]);
+	return d ? d : (i > j) - (i < j);
+}
+
 /* Sorts the groups and renumbers the problems' group indices. */
 static void sort_groups(struct sl_check_report *r)
 {
-	size_t n = r->n_groups, *rank = sl_xcalloc(n + 1, sizeof(*rank));
+	size_t n = r->n_groups, *order = sl_xcalloc(n + 1, sizeof(*order));
+	size_t *rank = sl_xcalloc(n + 1, sizeof(*rank));
 	struct sl_check_group *sorted = sl_xcalloc(n + 1, sizeof(*sorted));
 
-	for (size_t i = 0; i < n; i++) {
-		size_t k = 0;
-		for (size_t j = 0; j < n; j++)
-			k += cmp_group(&r->groups[j], &r->groups[i]) < 0;
-		rank[i] = k;
-		sorted[k] = r->groups[i];
+	for (size_t i = 0; i < n; i++)
+		order[i] = i;
+	sorting_groups = r->groups;
+	if (n > 1)
+		qsort(order, n, sizeof(*order), cmp_group_at);
+	sorting_groups = NULL;
+	for (size_t k = 0; k < n; k++) {
+		rank[order[k]] = k;
+		sorted[k] = r->groups[order[k]];
 	}
 	for (size_t i = 0; i < r->n_problems; i++)
 		r->problems[i].group = rank[r->problems[i].group];
 	free(r->groups);
 	r->groups = sorted;
 	free(rank);
+	free(order);
 }
 
-/* site-packages has no record of why a package is there: name the
- * packages of the set that require it. */
-static void site_why(struct sl_check *c, size_t pi)
-{
-	struct sl_buf b = SL_BUF_INIT;
-	size_t n = 0;
+/* site-packages has no record of why a package is there: the packages of
+ * the set that require it (by a requirement without an extra), the first
+ * three in set order and how many.  Made once for the whole set, so naming
+ * them costs the set's requirements once, not once per problem. */
+struct requirers {
+	struct check_map byname; /* name -> its first position in the set */
+	size_t *count;		 /* per position: how many packages require it */
+	size_t (*first)[3];	 /* the first three of them */
+};
 
-	if (c->pkgs[pi].why)
-		return;
+static void requirers_build(const struct sl_check *c, struct requirers *w)
+{
+	struct check_map *byname = &w->byname;
+	size_t *last = sl_xcalloc(c->n_set + 1, sizeof(*last));
+
+	w->count = sl_xcalloc(c->n_set + 1, sizeof(*w->count));
+	w->first = sl_xcalloc(c->n_set + 1, sizeof(*w->first));
+	for (size_t i = 0; i < c->n_set; i++)
+		check_map_put(byname, c->pkgs[i].name, i);
 	for (size_t i = 0; i < c->n_set; i++) {
 		const struct cpkg *p = &c->pkgs[i];
 		for (size_t j = 0; j < p->nreqs; j++) {
-			if (!p->reqs[j].base || strcmp(p->reqs[j].name, c->pkgs[pi].name) != 0)
+			size_t t;
+			if (!p->reqs[j].base || !check_map_get(byname, p->reqs[j].name, &t))
 				continue;
-			if (n < 3)
-				sl_buf_addf(&b, "%s%s %s", n ? ", " : "required by ", p->name,
-					    p->version);
-			n++;
-			break;
+			if (w->count[t] && last[t] == i)
+				continue; /* one package counts once */
+			last[t] = i;
+			if (w->count[t] < 3)
+				w->first[t][w->count[t]] = i;
+			w->count[t]++;
 		}
+	}
+	free(last);
+}
+
+static void site_why(struct sl_check *c, const struct requirers *w, size_t pi)
+{
+	struct sl_buf b = SL_BUF_INIT;
+	size_t t, n;
+
+	if (c->pkgs[pi].why || !check_map_get(&w->byname, c->pkgs[pi].name, &t))
+		return;
+	if ((n = w->count[t]) == 0)
+		return;
+	for (size_t k = 0; k < n && k < 3; k++) {
+		const struct cpkg *p = &c->pkgs[w->first[t][k]];
+		sl_buf_addf(&b, "%s%s %s", k ? ", " : "required by ", p->name, p->version);
 	}
 	if (n > 3)
 		sl_buf_addf(&b, " and %zu more", n - 3);
-	c->pkgs[pi].why = n ? sl_buf_detach(&b, NULL) : NULL;
+	c->pkgs[pi].why = sl_buf_detach(&b, NULL);
 	sl_buf_release(&b);
 }
 
@@ -167,6 +213,10 @@ static void fill_problem(struct sl_check *c, const struct prob *p, struct sl_che
 
 void check_report_fill(struct sl_check *c, const struct probs *p, struct sl_check_report *r)
 {
+	struct check_map by_kind[4] = {{0}};
+	struct requirers w = {0};
+	size_t cap = 0;
+
 	if (c->sdk_version && !c->sdk_why)
 		c->sdk_why = sl_xasprintf("for sdk_version %s", c->sdk_version);
 	r->python = c->python;
@@ -176,14 +226,21 @@ void check_report_fill(struct sl_check *c, const struct probs *p, struct sl_chec
 	r->unreached = c->unreached;
 	r->n_unreached = c->n_unreached;
 	r->problems = sl_xcalloc(p->n + 1, sizeof(*r->problems));
+	if (c->site_mode && p->n)
+		requirers_build(c, &w);
 	for (size_t i = 0; i < p->n; i++) {
 		struct sl_check_problem *o = &r->problems[r->n_problems++];
 		if (c->site_mode && !p->v[i].request && p->v[i].kind != SL_CHECK_UNVERIFIABLE)
-			site_why(c, p->v[i].pkg);
+			site_why(c, &w, p->v[i].pkg);
 		fill_problem(c, &p->v[i], o);
-		o->group = group_of(c, &p->v[i], r);
+		o->group = group_of(c, &p->v[i], r, by_kind, &cap);
 		r->groups[o->group].count++;
 	}
+	for (int k = 0; k < 4; k++)
+		check_map_release(&by_kind[k]);
+	check_map_release(&w.byname);
+	free(w.count);
+	free(w.first);
 	sort_groups(r);
 	if (r->n_problems > 1)
 		qsort(r->problems, r->n_problems, sizeof(*r->problems), cmp_problem);

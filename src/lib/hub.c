@@ -128,6 +128,9 @@ int sl_hub_parse_info(const char *url, const char *body, size_t len, struct sl_h
 	out->hardware = dupstr(cJSON_GetObjectItemCaseSensitive(hw, "current"));
 	if (!out->hardware)
 		out->hardware = dupstr(cJSON_GetObjectItemCaseSensitive(hw, "requested"));
+	out->hardware_requested = dupstr(cJSON_GetObjectItemCaseSensitive(hw, "requested"));
+	out->hardware_current = dupstr(cJSON_GetObjectItemCaseSensitive(hw, "current"));
+	out->error_message = dupstr(cJSON_GetObjectItemCaseSensitive(rt, "errorMessage"));
 out:
 	free(u);
 	cJSON_Delete(root);
@@ -398,6 +401,10 @@ void sl_hub_space_release(struct sl_hub_space *sp)
 		free(*fields[i]);
 		*fields[i] = NULL;
 	}
+	free(sp->error_message);
+	free(sp->hardware_requested);
+	free(sp->hardware_current);
+	sp->error_message = sp->hardware_requested = sp->hardware_current = NULL;
 	free_list(sp->secret_names);
 	free_list(sp->variable_names);
 	free_list(sp->notes);

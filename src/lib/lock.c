@@ -2,17 +2,66 @@
 #include "spacelock/lock.h"
 
 #include <ctype.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "spacelock/mem.h"
 #include "spacelock/version.h"
 
+/* sl_lock_find's index: open addressing over package positions (FNV-1a of
+ * the name), compared against the packages' own names, so it holds no
+ * copies.  It describes packages[0..n) in their order at the time: a
+ * different n_packages, or a sort, makes it rebuild on the next find. */
+struct sl_lock_names {
+	size_t *slot; /* package position, or SIZE_MAX for an empty slot */
+	size_t cap, n;
+	bool valid;
+};
+
+static size_t name_hash(const char *s)
+{
+	size_t h = 1469598103934665603u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+static void names_insert(struct sl_lock_names *ix, const struct sl_lock *lock, size_t pos)
+{
+	size_t i = name_hash(lock->packages[pos].name) & (ix->cap - 1);
+
+	while (ix->slot[i] != SIZE_MAX)
+		i = (i + 1) & (ix->cap - 1);
+	ix->slot[i] = pos;
+	ix->n++;
+}
+
+static void names_rebuild(struct sl_lock_names *ix, const struct sl_lock *lock)
+{
+	size_t cap = 64;
+
+	while (cap < lock->n_packages * 2 + 2)
+		cap *= 2;
+	if (cap != ix->cap) {
+		free(ix->slot);
+		ix->slot = sl_xmalloc(cap * sizeof(*ix->slot));
+		ix->cap = cap;
+	}
+	memset(ix->slot, 0xff, cap * sizeof(*ix->slot));
+	ix->n = 0;
+	for (size_t i = 0; i < lock->n_packages; i++)
+		names_insert(ix, lock, i);
+	ix->valid = true;
+}
+
 struct sl_lock *sl_lock_new(void)
 {
 	struct sl_lock *lock = sl_xcalloc(1, sizeof(*lock));
 
 	lock->format_version = SL_LOCK_FORMAT_VERSION;
+	lock->names = sl_xcalloc(1, sizeof(*lock->names));
 	return lock;
 }
 
@@ -206,6 +255,9 @@ void sl_lock_free(struct sl_lock *lock)
 	strv_free(lock->warnings, lock->n_warnings);
 	strv_free(lock->inputs, lock->n_inputs);
 	sl_lock_index_release(&lock->index);
+	if (lock->names)
+		free(lock->names->slot);
+	free(lock->names);
 	free(lock);
 }
 
@@ -236,14 +288,30 @@ struct sl_lock_package *sl_lock_add_package(struct sl_lock *lock, const char *na
 	memset(p, 0, sizeof(*p));
 	p->name = sl_xstrdup(name);
 	p->version = version ? sl_xstrdup(version) : NULL;
+	/* keep the index current while it has room: reading a lock adds and
+	 * finds in turns */
+	struct sl_lock_names *ix = lock->names;
+	if (ix && ix->valid && ix->n + 1 == lock->n_packages && (ix->n + 1) * 2 < ix->cap)
+		names_insert(ix, lock, lock->n_packages - 1);
 	return p;
 }
 
 struct sl_lock_package *sl_lock_find(const struct sl_lock *lock, const char *name)
 {
-	for (size_t i = 0; i < lock->n_packages; i++)
-		if (strcmp(lock->packages[i].name, name) == 0)
-			return &lock->packages[i];
+	struct sl_lock_names *ix = lock->names;
+
+	if (!ix) { /* not made by sl_lock_new */
+		for (size_t i = 0; i < lock->n_packages; i++)
+			if (strcmp(lock->packages[i].name, name) == 0)
+				return &lock->packages[i];
+		return NULL;
+	}
+	if (!ix->valid || ix->n != lock->n_packages)
+		names_rebuild(ix, lock);
+	for (size_t i = name_hash(name) & (ix->cap - 1); ix->slot[i] != SIZE_MAX;
+	     i = (i + 1) & (ix->cap - 1))
+		if (strcmp(lock->packages[ix->slot[i]].name, name) == 0)
+			return &lock->packages[ix->slot[i]];
 	return NULL;
 }
 
@@ -457,6 +525,8 @@ static void dedup_incomplete(struct sl_lock *lock)
 
 void sl_lock_sort(struct sl_lock *lock)
 {
+	if (lock->names)
+		lock->names->valid = false;
 	if (lock->n_packages)
 		qsort(lock->packages, lock->n_packages, sizeof(*lock->packages), cmp_package);
 	for (size_t i = 0; i < lock->n_packages; i++) {
