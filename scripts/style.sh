@@ -34,6 +34,12 @@ wrapped 'yaml\.h>' src/lib/card.c
 wrapped 'curl/curl\.h>' src/lib/http.c
 wrapped 'archive\.h>' src/lib/archive.c
 wrapped 'solv/' src/lib/solve.c
+# JSON is read through src/lib/json.c (duplicate keys, trailing text and
+# NULs refused); hub_log.c only re-encodes log events it redacts.
+if grep -nE 'cJSON_Parse' src/lib/*.c src/cli/*.c | grep -vE '^src/lib/(json|hub_log)\.c:'; then
+	echo "style: parse JSON with sl_json_parse (json.h), not cJSON_Parse*"
+	rc=1
+fi
 # One spelling of the cJSON include: pkg-config's -I/usr/include/cjson.
 if grep -nE '#include [<"]cjson/' src/lib/*.c src/cli/*.c tests/unit/*.c tests/fuzz/*.c; then
 	echo "style: include <cJSON.h> (pkg-config gives its directory), not <cjson/cJSON.h>"

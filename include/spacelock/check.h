@@ -135,6 +135,11 @@ struct sl_check_report {
 	size_t n_solutions;
 	char **warnings; /* sorted; e.g. an extra that is not provided */
 	size_t n_warnings;
+	/* the index could not be reached (DNS, connection, timeout, 5xx after
+	 * retries): n_unreached packages are undecided, neither consistent nor
+	 * problems; unreached is the first failure, "URL: cause" */
+	const char *unreached;
+	size_t n_unreached;
 };
 
 /* Runs the check and fills *r (release with sl_check_report_release; its

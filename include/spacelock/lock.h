@@ -148,6 +148,23 @@ struct sl_lock_runtime {
 	size_t n_platform_step;
 };
 
+/* The package index the Space's requirements files point pip at (pip's
+ * --index-url, --extra-index-url, -f/--find-links, --no-index, --pre and
+ * --trusted-host lines): without them a CPU-only torch from the PyTorch
+ * index cannot be reproduced; apply and export write them back.  URLs are
+ * kept without a password written in them (never stored: a secret). */
+struct sl_lock_index {
+	char *index_url; /* the last --index-url, or NULL: pip's default */
+	char **extra_index_urls;
+	size_t n_extra_index_urls;
+	char **find_links;
+	size_t n_find_links;
+	char **trusted_hosts;
+	size_t n_trusted_hosts;
+	bool no_index;
+	bool pre;
+};
+
 struct sl_lock {
 	int format_version; /* SL_LOCK_FORMAT_VERSION */
 	struct sl_lock_space space;
@@ -160,9 +177,22 @@ struct sl_lock {
 	size_t n_warnings;
 	char **inputs; /* "build-log: build.log", ... in the order given */
 	size_t n_inputs;
+	struct sl_lock_index index;	     /* "index" in the file, absent when nothing is set */
 	size_t cap_packages, cap_incomplete; /* private */
 	struct sl_lock_names *names;	     /* private: sl_lock_find's index by name */
 };
+
+/* A version a lock may hold: PEP 440, or a legacy version as old pip
+ * installed them ("2004d": an alphanumeric first, then only letters,
+ * digits and . _ + ! -; at most 128 bytes).  snapshot locks no other, and
+ * the reader refuses any other ("not a version"). */
+bool sl_lock_version_ok(const char *v);
+
+/* Frees the index options' strings and clears *ix. */
+void sl_lock_index_release(struct sl_lock_index *ix);
+
+/* True when a requirements file set any index option. */
+bool sl_lock_index_is_set(const struct sl_lock_index *ix);
 
 /* A new empty lock; free with sl_lock_free (NULL allowed). */
 struct sl_lock *sl_lock_new(void);

@@ -32,10 +32,16 @@ struct sl_metadata {
 	size_t n_provides_extra;
 	char **provides_dist; /* every "Provides-Dist", in file order */
 	size_t n_provides_dist;
-	/* Requires-Dist cannot be trusted to be complete: "Dynamic:
-	 * Requires-Dist" (Metadata 2.2+), or an sdist PKG-INFO older than 2.2
-	 * without an egg-info requires.txt beside it (set by archive.c).
-	 * check reports such a package as unverifiable. */
+	/* "Dynamic: Requires-Dist" as written.  The core metadata
+	 * specification gives Dynamic a meaning only in an sdist's PKG-INFO:
+	 * in a wheel's or an installed .dist-info METADATA (setuptools writes
+	 * Dynamic lines there too) the fields are final, as pip check reads
+	 * them. */
+	bool dynamic_requires_dist;
+	/* Requires-Dist cannot be trusted to be complete, decided for sdists
+	 * only (archive.c): PKG-INFO lists Requires-Dist as Dynamic, or is
+	 * older than 2.2 with no egg-info requires.txt beside it.  check
+	 * reports such a package as unverifiable. */
 	bool requires_dist_unknown;
 	/* private: capacities of the arrays above */
 	size_t cap_requires_dist, cap_provides_extra, cap_provides_dist;

@@ -104,6 +104,16 @@ struct sl_reqfile {
 /* Files larger than this are refused by sl_reqfile_load. */
 #define SL_REQFILE_MAX_BYTES (32u << 20)
 
+/* A binary file (an image, an archive, a compiled file saved under the
+ * wrong name) is no requirements file: pip fails on it, and reading it line
+ * by line would lock noise.  Returns SL_EPARSE when the text (decoded as
+ * sl_reqfile_parse does) holds a NUL byte ("LABEL:LINE: binary file (a NUL
+ * byte), not a requirements file"), or when at least 8 bytes, and more than
+ * a quarter of them, are control bytes or not UTF-8 (a Latin-1 comment here
+ * and there stays below); else 0.  sl_reqfile_parse itself keeps every byte,
+ * for exact round trips of the files apply edits. */
+int sl_reqfile_refuse_binary(const void *data, size_t len, const char *label, struct sl_err *err);
+
 /* Reads a requirements file from memory.  label names it in warnings
  * ("requirements.txt").  On success *out is a new file the caller frees
  * with sl_reqfile_free.  Fails (SL_EPARSE) only when the bytes cannot be

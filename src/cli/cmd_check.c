@@ -400,6 +400,13 @@ static void print_json(const struct sl_check_report *r)
 	}
 	sl_jsonw_array_end(&w);
 	sl_jsonw_field_strings(&w, "warnings", r->warnings, r->n_warnings);
+	if (r->n_unreached) { /* only then: the usual report keeps its shape */
+		sl_jsonw_key(&w, "index_unreachable");
+		sl_jsonw_object_begin(&w);
+		sl_jsonw_field_int(&w, "packages", (long long)r->n_unreached);
+		sl_jsonw_field_string(&w, "error", r->unreached);
+		sl_jsonw_object_end(&w);
+	}
 	sl_jsonw_object_end(&w);
 	sl_buf_addch(&b, '\n');
 	fputs(b.buf, stdout);
@@ -411,7 +418,7 @@ static void summary(struct sl_cli *cli, const struct sl_check_report *r)
 	if (cli->verbose)
 		for (size_t i = 0; i < r->n_warnings; i++)
 			cli_warn(cli, "%s", r->warnings[i]);
-	if (cli->quiet)
+	if (cli->quiet || r->n_unreached) /* then the error line is the summary */
 		return;
 	if (r->consistent)
 		fprintf(stderr, "spacelock: %zu package%s consistent for Python %s", r->n_packages,
@@ -485,6 +492,15 @@ static int report(struct sl_cli *cli, const struct check_args *a, const struct s
 	if (a->update_lock && !cli->quiet)
 		fprintf(stderr, "spacelock: stored the metadata of %ld package%s in %s\n", stored,
 			stored == 1 ? "" : "s", a->lockfile);
+	/* a network failure is not a finding: CI must tell the two apart */
+	if (r->n_unreached) {
+		fprintf(stderr,
+			"spacelock: error: the index could not be reached, %zu of %zu packages not "
+			"checked (%zu problem%s among the rest): %s\n",
+			r->n_unreached, r->n_packages, r->n_problems, r->n_problems == 1 ? "" : "s",
+			r->unreached);
+		return EXIT_NETWORK;
+	}
 	return r->consistent ? 0 : EXIT_FINDING;
 }
 

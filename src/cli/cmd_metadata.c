@@ -102,7 +102,7 @@ static void text_meta(struct sl_buf *b, const struct sl_metadata *m)
 		text_field(b, "Provides-Extra", m->provides_extra[i]);
 	for (size_t i = 0; i < m->n_provides_dist; i++)
 		text_field(b, "Provides-Dist", m->provides_dist[i]);
-	if (m->requires_dist_unknown)
+	if (m->dynamic_requires_dist)
 		text_field(b, "Dynamic", "Requires-Dist");
 }
 

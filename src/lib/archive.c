@@ -260,6 +260,11 @@ static int visit(struct archive *a, struct archive_entry *e, enum sl_archive_kin
  * requires.txt when there is one, else say the requirements are unknown. */
 static int finish_sdist(struct walk *w, struct sl_metadata *m, struct sl_err *err)
 {
+	/* the one place Dynamic means "filled in at build time" */
+	if (m->dynamic_requires_dist) {
+		m->requires_dist_unknown = true;
+		return 0;
+	}
 	if (m->n_requires_dist > 0 || at_least_2_2(m->metadata_version))
 		return 0;
 	if (!w->req_where) {

@@ -95,6 +95,7 @@ void sl_check_free(struct sl_check *c)
 	free(c->sdk_version);
 	free(c->sdk_why);
 	strv_free(c->warnings, c->nwarnings);
+	free(c->unreached);
 	for (size_t i = 0; i < c->nspecsets; i++)
 		sl_specset_free(c->specsets[i]);
 	free(c->specsets);
@@ -415,6 +416,8 @@ static size_t check_pkg(struct sl_check *c, struct setv *sv, size_t pos, struct 
 	size_t pi = sv->idx[pos], n = 0;
 	struct cpkg *p = &c->pkgs[pi];
 
+	if (!p->has_meta && p->unreached)
+		return 0; /* undecided: the report counts it */
 	if (!p->has_meta) {
 		add_prob(out,
 			 (struct prob){SL_CHECK_UNVERIFIABLE, pi, NULL, NULL, (size_t)-1, false});

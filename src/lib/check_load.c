@@ -114,8 +114,10 @@ static int from_wheels(struct sl_check *c, const char *dir, struct sl_err *err)
 }
 
 /* The index, last: one request per package nothing else described, all
- * at once.  Network trouble never fails the check; it leaves the package
- * unverifiable, with a warning (none for an offline cache miss). */
+ * at once.  A package the index does not describe stays unverifiable, with
+ * a warning (none for an offline cache miss).  One the index could not be
+ * asked about (network failure) is left undecided, not reported as a
+ * problem: the report says the index was unreachable (the CLI exits 5). */
 static void from_index(struct sl_check *c, struct sl_index *idx, bool offline)
 {
 	struct sl_index_release *rels = sl_xcalloc(c->n_set + 1, sizeof(*rels));
@@ -139,6 +141,10 @@ static void from_index(struct sl_check *c, struct sl_index *idx, bool offline)
 				nreq++;
 			check_set_meta(c, &c->pkgs[which[k]], (const char *const *)r->requires_dist,
 				       nreq, r->requires_python, NULL, 0, "index");
+		} else if (r->result == SL_ENET) {
+			c->pkgs[which[k]].unreached = true;
+			if (!c->n_unreached++)
+				c->unreached = sl_xstrdup(r->err.msg);
 		} else if (!(offline && r->result == SL_ENOTFOUND)) {
 			check_warn(c, "index: %s %s: %s", r->name, r->version, r->err.msg);
 		}

@@ -38,6 +38,7 @@ struct cpkg {
 	char *why;		/* why it is in the set, or NULL */
 	bool direct;		/* requested directly: a change is a "pin" */
 	bool has_meta;
+	bool unreached;	   /* the index was asked for its metadata and could not be reached */
 	char *meta_source; /* where the metadata came from */
 	char *unknown_why; /* a source had metadata whose Requires-Dist is unknown: why */
 	char **requires_dist;
@@ -78,6 +79,8 @@ struct sl_check {
 	char *sdk_why; /* "for sdk_version X", made once */
 	char **warnings;
 	size_t nwarnings;
+	char *unreached;    /* the first "URL: cause" of an index that could not be reached */
+	size_t n_unreached; /* packages left undecided by it */
 	/* parsed specifier sets, one per distinct text (memory: thousands of
 	 * requirements share a few hundred texts) */
 	struct sl_specset **specsets;

@@ -223,6 +223,8 @@ void check_report_fill(struct sl_check *c, const struct probs *p, struct sl_chec
 	r->site = c->site_mode;
 	r->n_packages = c->n_set;
 	r->consistent = p->n == 0;
+	r->unreached = c->unreached;
+	r->n_unreached = c->n_unreached;
 	r->problems = sl_xcalloc(p->n + 1, sizeof(*r->problems));
 	if (c->site_mode && p->n)
 		requirers_build(c, &w);

@@ -16,6 +16,7 @@
 #include "spacelock/mem.h"
 #include "spacelock/name.h"
 #include "spacelock/version.h"
+#include "spacelock/json.h"
 
 #define DIRECT_URL_MAX ((size_t)1 << 20)
 #define REQUIRES_TXT_MAX ((size_t)4 << 20)
@@ -118,7 +119,7 @@ static int read_direct_url(struct sl_dist *d, struct sl_err *err)
 	rc = sl_file_read(path, DIRECT_URL_MAX, &b, err);
 	if (rc < 0)
 		goto out;
-	root = cJSON_ParseWithLength(b.buf, b.len);
+	root = sl_json_parse(b.buf, b.len, path, NULL);
 	if (!root) {
 		rc = sl_error(err, SL_EPARSE, "'%s': not valid JSON", path);
 	} else if (!cJSON_IsObject(root) ||

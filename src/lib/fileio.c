@@ -12,15 +12,58 @@
 #include "spacelock/mem.h"
 #include "spacelock/tempfile.h"
 
+/* What a path that is no regular file is, for the message. */
+static const char *kind_of(mode_t m)
+{
+	return S_ISDIR(m)    ? "a directory"
+	       : S_ISFIFO(m) ? "a FIFO"
+	       : S_ISCHR(m)  ? "a character device"
+	       : S_ISBLK(m)  ? "a block device"
+	       : S_ISSOCK(m) ? "a socket"
+			     : "something else";
+}
+
+/* Opens path for reading only when it is a regular file: opening a FIFO
+ * blocks until someone writes to it (forever, for a planted one), and a
+ * device may never end.  O_NONBLOCK makes the open itself return. */
+static FILE *open_regular(const char *path, struct sl_err *err)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	struct stat st;
+	FILE *fp;
+
+	if (fd < 0) {
+		sl_error(err, SL_EIO, "cannot read '%s': %s", path, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) != 0) {
+		sl_error(err, SL_EIO, "cannot read '%s': %s", path, strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		sl_error(err, SL_EIO, "cannot read '%s': %s, not a regular file", path,
+			 kind_of(st.st_mode));
+		close(fd);
+		return NULL;
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	if (!(fp = fdopen(fd, "rb"))) {
+		sl_error(err, SL_EIO, "cannot read '%s': %s", path, strerror(errno));
+		close(fd);
+	}
+	return fp;
+}
+
 int sl_file_read(const char *path, size_t max, struct sl_buf *out, struct sl_err *err)
 {
-	FILE *fp = fopen(path, "rb");
+	FILE *fp = open_regular(path, err);
 	char chunk[65536];
 	size_t n, total = 0;
 	int rc = 0;
 
 	if (!fp)
-		return sl_error(err, SL_EIO, "cannot read '%s': %s", path, strerror(errno));
+		return err ? err->code : SL_EIO;
 	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
 		total += n;
 		if (total > max) {

@@ -15,6 +15,7 @@
 #include "spacelock/name.h"
 #include "spacelock/version.h"
 #include "spacelock/wheelname.h"
+#include "spacelock/json.h"
 
 #define FREEZE_LINE_MAX (64 * 1024)
 #define SNIFF_BYTES 8192
@@ -403,17 +404,11 @@ static int report(const cJSON *root, const char *source, struct sl_obs_list *obs
 int sl_freeze_parse_json(const char *data, size_t len, const char *source, struct sl_obs_list *obs,
 			 struct sl_err *err)
 {
-	cJSON *root = cJSON_ParseWithLength(data, len);
+	cJSON *root = sl_json_parse(data, len, source, err);
 	int rc;
 
-	if (!root) {
-		const char *at = cJSON_GetErrorPtr();
-		size_t off = at && at >= data && at <= data + len ? (size_t)(at - data) : 0;
-		unsigned long line = 1;
-		for (size_t i = 0; i < off; i++)
-			line += data[i] == '\n';
-		return sl_error(err, SL_EPARSE, "%s:%lu: invalid JSON", source, line);
-	}
+	if (!root)
+		return SL_EPARSE;
 	if (cJSON_IsArray(root)) {
 		rc = list_json(root, source, 0, obs) < 0
 			 ? sl_error(err, SL_EPARSE,
@@ -439,7 +434,7 @@ int sl_freeze_json_line(const char *line, size_t len, const char *source, unsign
 
 	if (len < 2 || line[0] != '[' || line[len - 1] != ']')
 		return -1;
-	root = cJSON_ParseWithLength(line, len);
+	root = sl_json_parse(line, len, source, NULL);
 	n = cJSON_IsArray(root) && cJSON_GetArraySize(root) > 0
 		? list_json(root, source, lineno, obs)
 		: -1;

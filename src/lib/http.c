@@ -583,6 +583,11 @@ static void done(struct xfer *x, CURLcode rc)
 			 x->errbuf[0] ? x->errbuf : curl_easy_strerror(rc));
 		trace(x, "timed out");
 		retry_or_fail(x, backoff_ms(x), SL_ENET, msg);
+	} else if (rc == CURLE_COULDNT_RESOLVE_HOST || rc == CURLE_COULDNT_RESOLVE_PROXY) {
+		/* the resolver answered "no such name": asking again in a
+		 * second would only make a CI wait for the same answer */
+		trace(x, curl_easy_strerror(rc));
+		finish(x, SL_ENET, x->errbuf[0] ? x->errbuf : curl_easy_strerror(rc));
 	} else if (rc != CURLE_OK) {
 		const char *why = x->errbuf[0] ? x->errbuf : curl_easy_strerror(rc);
 		trace(x, curl_easy_strerror(rc));

@@ -12,6 +12,7 @@
 #include "spacelock/fileio.h"
 #include "spacelock/mem.h"
 #include "hub_private.h"
+#include "spacelock/json.h"
 
 #define INFO_MAX (16u << 20)
 #define FILE_MAX (8u << 20)
@@ -99,7 +100,7 @@ static bool is_sha(const char *s)
 int sl_hub_parse_info(const char *url, const char *body, size_t len, struct sl_hub_space *out,
 		      struct sl_err *err)
 {
-	cJSON *root = cJSON_ParseWithLength(body, len);
+	cJSON *root = sl_json_parse(body, len, url, NULL);
 	const cJSON *rt, *hw;
 	char *u = sl_xstrndup(url, strcspn(url, "?"));
 	int rc = 0;
@@ -185,7 +186,7 @@ static int cmp_str(const void *a, const void *b)
  * never copied. */
 char **sl_hub_parse_names(const char *body, size_t len)
 {
-	cJSON *root = cJSON_ParseWithLength(body, len);
+	cJSON *root = sl_json_parse(body, len, "body", NULL);
 	bool read = cJSON_IsObject(root) || cJSON_IsArray(root);
 	const cJSON *it;
 	char **v = NULL;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "spacelock/mem.h"
+#include "spacelock/json.h"
 
 #define TREE_MAX (8u << 20)
 
@@ -39,7 +40,7 @@ static bool wanted(const char *path, const char *const *paths, size_t n)
 int sl_hub_last_change_parse(const char *url, const char *body, size_t len,
 			     const char *const *paths, size_t n, char out[20], struct sl_err *err)
 {
-	cJSON *root = cJSON_ParseWithLength(body, len);
+	cJSON *root = sl_json_parse(body, len, url, NULL);
 	const cJSON *e;
 
 	out[0] = '\0';

@@ -15,6 +15,7 @@
 #include "spacelock/hub.h"
 #include "spacelock/mem.h"
 #include "spacelock/redact.h"
+#include "spacelock/json.h"
 
 #define LINE_MAX_BYTES (1u << 20)
 
@@ -62,7 +63,7 @@ static void scan_text_line(struct sl_hub_log *s, const char *l, size_t n)
 /* Reads the build facts the snapshot command checks from one event. */
 static void scan_event(struct sl_hub_log *s, const char *payload, size_t n)
 {
-	cJSON *root = cJSON_ParseWithLength(payload, n);
+	cJSON *root = sl_json_parse(payload, n, "event", NULL);
 	const cJSON *d = cJSON_GetObjectItemCaseSensitive(root, "data");
 
 	if (cJSON_IsString(d) && d->valuestring) {

@@ -17,6 +17,7 @@
 #include "spacelock/buf.h"
 #include "spacelock/fileio.h"
 #include "spacelock/mem.h"
+#include "spacelock/json.h"
 
 #define CACHE_MAGIC "spacelock-index-cache 1\n"
 #define BODY_MAX (32u << 20)
@@ -155,7 +156,7 @@ static void parse_files(const cJSON *urls, struct sl_index_release *r)
 int sl_index_parse(const char *url, const char *body, size_t len, struct sl_index_release *r,
 		   struct sl_err *err)
 {
-	cJSON *root = cJSON_ParseWithLength(body, len);
+	cJSON *root = sl_json_parse(body, len, url, NULL);
 	const cJSON *info = cJSON_GetObjectItemCaseSensitive(root, "info");
 	const cJSON *rd = cJSON_GetObjectItemCaseSensitive(info, "requires_dist");
 	const cJSON *urls = cJSON_GetObjectItemCaseSensitive(root, "urls");

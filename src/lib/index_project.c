@@ -9,6 +9,7 @@
 #include "index_private.h"
 #include "spacelock/http.h"
 #include "spacelock/mem.h"
+#include "spacelock/json.h"
 
 static char *str_of(const cJSON *obj, const char *key)
 {
@@ -63,7 +64,7 @@ static void parse_files(const cJSON *arr, struct sl_index_version *v)
 int sl_index_parse_project(const char *url, const char *body, size_t len,
 			   struct sl_index_project *p, struct sl_err *err)
 {
-	cJSON *root = cJSON_ParseWithLength(body, len);
+	cJSON *root = sl_json_parse(body, len, url, NULL);
 	const cJSON *rel = cJSON_GetObjectItemCaseSensitive(root, "releases"), *it;
 
 	if (!cJSON_IsObject(rel)) {

@@ -1,12 +1,14 @@
 /* lock.c: the lock model: building, sorting, freeing. */
 #include "spacelock/lock.h"
 
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "spacelock/mem.h"
+#include "spacelock/version.h"
 
 /* sl_lock_find's index: open addressing over package positions (FNV-1a of
  * the name), compared against the packages' own names, so it holds no
@@ -206,6 +208,38 @@ static void runtime_release(struct sl_lock_runtime *r)
 	strv_free(r->platform_step, r->n_platform_step);
 }
 
+bool sl_lock_version_ok(const char *v)
+{
+	struct sl_version *pv = NULL;
+	size_t n = strlen(v);
+	bool ok = sl_version_parse(v, &pv, NULL) == 0;
+
+	sl_version_free(pv);
+	if (ok)
+		return true;
+	if (n == 0 || n > 128 || !isalnum((unsigned char)v[0]))
+		return false;
+	for (; *v; v++)
+		if (!isalnum((unsigned char)*v) && !strchr("._+!-", *v))
+			return false;
+	return true;
+}
+
+void sl_lock_index_release(struct sl_lock_index *ix)
+{
+	free(ix->index_url);
+	strv_free(ix->extra_index_urls, ix->n_extra_index_urls);
+	strv_free(ix->find_links, ix->n_find_links);
+	strv_free(ix->trusted_hosts, ix->n_trusted_hosts);
+	memset(ix, 0, sizeof(*ix));
+}
+
+bool sl_lock_index_is_set(const struct sl_lock_index *ix)
+{
+	return ix->index_url || ix->n_extra_index_urls || ix->n_find_links || ix->n_trusted_hosts ||
+	       ix->no_index || ix->pre;
+}
+
 void sl_lock_free(struct sl_lock *lock)
 {
 	if (!lock)
@@ -220,6 +254,7 @@ void sl_lock_free(struct sl_lock *lock)
 	free(lock->incomplete);
 	strv_free(lock->warnings, lock->n_warnings);
 	strv_free(lock->inputs, lock->n_inputs);
+	sl_lock_index_release(&lock->index);
 	if (lock->names)
 		free(lock->names->slot);
 	free(lock->names);

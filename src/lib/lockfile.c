@@ -14,9 +14,12 @@
 
 #include "lockfile_private.h"
 #include "spacelock/fileio.h"
+#include "spacelock/json.h"
 #include "spacelock/mem.h"
+#include "spacelock/name.h"
 #include "spacelock/jsonw.h"
 #include "spacelock/textenc.h"
+#include "spacelock/version.h"
 
 /* ---- model -> tree ---- */
 
@@ -163,7 +166,7 @@ static cJSON *package_json(const struct sl_lock_package *p)
 static cJSON *lock_json(const struct sl_lock *lock)
 {
 	cJSON *o = cJSON_CreateObject();
-	cJSON *pk = cJSON_CreateArray(), *inc = cJSON_CreateArray();
+	cJSON *pk = cJSON_CreateArray(), *inc = cJSON_CreateArray(), *ix;
 
 	cJSON_AddNumberToObject(o, "lockfile_version", sl_lock_format_of(lock));
 	cJSON_AddItemToObject(o, "space", space_json(&lock->space));
@@ -183,6 +186,8 @@ static cJSON *lock_json(const struct sl_lock *lock)
 	cJSON_AddItemToObject(o, "incomplete", inc);
 	cJSON_AddItemToObject(o, "warnings", strv_json(lock->warnings, lock->n_warnings));
 	cJSON_AddItemToObject(o, "inputs", strv_json(lock->inputs, lock->n_inputs));
+	if ((ix = lockfile_index_json(&lock->index)) != NULL)
+		cJSON_AddItemToObject(o, "index", ix);
 	return o;
 }
 
@@ -396,6 +401,23 @@ static int read_space(struct rd *r, const cJSON *o, struct sl_lock_space *s)
 	return rc;
 }
 
+/* "3", "3.10" or "3.10.14": what a Space's python_version and the lock say. */
+static bool python_version_ok(const char *s)
+{
+	int parts = 0;
+
+	for (;;) {
+		size_t n = strspn(s, "0123456789");
+		if (n == 0 || n > 4 || ++parts > 3)
+			return false;
+		s += n;
+		if (*s == '\0')
+			return true;
+		if (*s++ != '.')
+			return false;
+	}
+}
+
 static int read_runtime(struct rd *r, const cJSON *o, struct sl_lock_runtime *t)
 {
 	int rc = 0;
@@ -405,6 +427,9 @@ static int read_runtime(struct rd *r, const cJSON *o, struct sl_lock_runtime *t)
 	if (!cJSON_IsObject(o))
 		return bad(r, "runtime", "must be an object");
 	rc = rc ? rc : get_str(r, o, "python", "runtime", &t->python);
+	if (!rc && t->python && !python_version_ok(t->python))
+		return bad(r, "runtime.python", "'%s' is not a Python version like 3.10 or 3.10.14",
+			   t->python);
 	rc = rc ? rc : get_str(r, o, "python_source", "runtime", &t->python_source);
 	rc = rc ? rc : get_str(r, o, "base_image", "runtime", &t->base_image);
 	rc = rc ? rc : get_str(r, o, "digest", "runtime", &t->digest);
@@ -579,6 +604,22 @@ static int read_package_rest(struct rd *r, const cJSON *o, const char *where,
 	return lockfile_inferred_read(r->path, where, inf, p, r->err);
 }
 
+/* A lock edited by hand may hold what no reader of it can use: the message
+ * names the member by its JSON path (packages[3].version). */
+static int valid_name_version(struct rd *r, const char *where, const char *name,
+			      const char *version)
+{
+	char key[96];
+
+	snprintf(key, sizeof(key), "%s.name", where);
+	if (!sl_name_is_valid(name, strlen(name)))
+		return bad(r, key, "'%s' is not a valid package name (PEP 508)", name);
+	snprintf(key, sizeof(key), "%s.version", where);
+	return sl_lock_version_ok(version)
+		   ? 0
+		   : bad(r, key, "'%s' is not a PEP 440 version (nor a legacy one)", version);
+}
+
 static int read_packages(struct rd *r, const cJSON *a, struct sl_lock *lock)
 {
 	const cJSON *o;
@@ -600,6 +641,8 @@ static int read_packages(struct rd *r, const cJSON *a, struct sl_lock *lock)
 			return bad(r, where, "'name' must be a non-empty string");
 		if (!cJSON_IsString(ver) || !*ver->valuestring)
 			return bad(r, where, "'version' must be a non-empty string");
+		if ((rc = valid_name_version(r, where, name->valuestring, ver->valuestring)) != 0)
+			return rc;
 		if (sl_lock_find(lock, name->valuestring))
 			return bad(r, where, "package '%s' is listed twice", name->valuestring);
 		struct sl_lock_package *p =
@@ -647,12 +690,15 @@ static int read_lock(struct rd *r, const cJSON *j, struct sl_lock *lock)
 	if (!cJSON_IsObject(j))
 		return sl_error(r->err, SL_EPARSE,
 				"%s: not a lockfile: the top level is not an object", r->path);
-	if (!cJSON_IsNumber(v))
+	if (!v)
 		return sl_error(r->err, SL_EPARSE, "%s: not a lockfile: no 'lockfile_version'",
 				r->path);
+	if (!cJSON_IsNumber(v))
+		return bad(r, "lockfile_version", "must be a number like %d, not %s",
+			   SL_LOCK_FORMAT_VERSION_PLAIN, cJSON_IsString(v) ? "a string" : "that");
 	if (v->valuedouble != 1 && v->valuedouble != 2 && v->valuedouble != SL_LOCK_FORMAT_VERSION)
 		return bad(r, "lockfile_version",
-			   "version %.0f is not supported (this spacelock reads versions 1 to %d)",
+			   "version %g is not supported (this spacelock reads versions 1 to %d)",
 			   v->valuedouble, SL_LOCK_FORMAT_VERSION);
 	if ((rc = read_space(r, cJSON_GetObjectItemCaseSensitive(j, "space"), &lock->space)) != 0 ||
 	    (rc = read_runtime(r, cJSON_GetObjectItemCaseSensitive(j, "runtime"),
@@ -660,30 +706,18 @@ static int read_lock(struct rd *r, const cJSON *j, struct sl_lock *lock)
 	    (rc = read_packages(r, cJSON_GetObjectItemCaseSensitive(j, "packages"), lock)) != 0 ||
 	    (rc = read_incomplete(r, cJSON_GetObjectItemCaseSensitive(j, "incomplete"), lock)) !=
 		0 ||
-	    (rc = get_strv(r, j, "warnings", "warnings", &lock->warnings, &lock->n_warnings)) != 0)
+	    (rc = get_strv(r, j, "warnings", "warnings", &lock->warnings, &lock->n_warnings)) !=
+		0 ||
+	    (rc = lockfile_index_read(r->path, cJSON_GetObjectItemCaseSensitive(j, "index"),
+				      &lock->index, r->err)) != 0)
 		return rc;
 	return get_strv(r, j, "inputs", "inputs", &lock->inputs, &lock->n_inputs);
-}
-
-static void position(const char *data, size_t off, unsigned long *line, unsigned long *col)
-{
-	*line = 1;
-	*col = 1;
-	for (size_t i = 0; i < off; i++) {
-		if (data[i] == '\n') {
-			(*line)++;
-			*col = 1;
-		} else {
-			(*col)++;
-		}
-	}
 }
 
 int sl_lockfile_parse(const char *path, const char *data, size_t len, struct sl_lock **out,
 		      struct sl_err *err)
 {
 	struct rd r = {path, err};
-	const char *end = NULL;
 	cJSON *j;
 	struct sl_lock *lock;
 	int rc;
@@ -694,16 +728,11 @@ int sl_lockfile_parse(const char *path, const char *data, size_t len, struct sl_
 	 * holding them would not read back as the lock it writes */
 	if (!sl_utf8_valid(data, len)) {
 		unsigned long line, col;
-		position(data, sl_utf8_invalid_at(data, len), &line, &col);
+		sl_json_position(data, sl_utf8_invalid_at(data, len), &line, &col);
 		return sl_error(err, SL_EPARSE, "%s:%lu:%lu: not valid UTF-8", path, line, col);
 	}
-	j = cJSON_ParseWithLengthOpts(data, len, &end, 0);
-	if (!j) {
-		unsigned long line, col;
-		size_t off = end && end >= data && end <= data + len ? (size_t)(end - data) : 0;
-		position(data, off, &line, &col);
-		return sl_error(err, SL_EPARSE, "%s:%lu:%lu: invalid JSON", path, line, col);
-	}
+	if (!(j = sl_json_parse(data, len, path, err)))
+		return err ? err->code : SL_EPARSE;
 	lock = sl_lock_new();
 	rc = read_lock(&r, j, lock);
 	cJSON_Delete(j);

@@ -1,5 +1,5 @@
 /* lockfile_private.h: the parts of the lockfile format kept in their own
- * file (lockfile_inferred.c), shared with lockfile.c only. */
+ * file (lockfile_inferred.c, lockfile_index.c), shared with lockfile.c only. */
 #ifndef SPACELOCK_LOCKFILE_PRIVATE_H
 #define SPACELOCK_LOCKFILE_PRIVATE_H
 
@@ -16,5 +16,14 @@ cJSON *lockfile_inferred_json(const struct sl_lock_inferred *f);
  * Returns 0 or SL_EPARSE "path: 'where.inferred': ...". */
 int lockfile_inferred_read(const char *path, const char *where, const cJSON *o,
 			   struct sl_lock_package *p, struct sl_err *err);
+
+/* The "index" object, or NULL when no option is set (the member is then
+ * left out, so locks without index options read as before). */
+cJSON *lockfile_index_json(const struct sl_lock_index *ix);
+
+/* Reads the lock's "index" member o (absent or null: nothing set) into ix
+ * (lockfile_index.c).  Returns 0 or SL_EPARSE "path: 'index.KEY': ...". */
+int lockfile_index_read(const char *path, const cJSON *o, struct sl_lock_index *ix,
+			struct sl_err *err);
 
 #endif

@@ -7,6 +7,7 @@
 
 #include "pep508_private.h"
 #include "spacelock/mem.h"
+#include "spacelock/json.h"
 
 static const char *const var_names[VAR_COUNT] = {
     [VAR_PYTHON_VERSION] = "python_version",
@@ -253,7 +254,7 @@ static int json_apply(struct sl_env *env, const cJSON *item, struct sl_err *err)
 
 int sl_env_set_json(struct sl_env *env, const char *json, struct sl_err *err)
 {
-	cJSON *root = cJSON_Parse(json);
+	cJSON *root = sl_json_parse(json, strlen(json), "--env", NULL);
 	struct sl_env *work;
 	const cJSON *item;
 	int rc = 0;

@@ -116,7 +116,7 @@ static void store(struct sl_metadata *m, enum field id, const char *v, size_t le
 		break;
 	case F_DYNAMIC:
 		if (strcasecmp(s, "requires-dist") == 0)
-			m->requires_dist_unknown = true;
+			m->dynamic_requires_dist = true;
 		free(s);
 		break;
 	default: free(s); break;

@@ -292,6 +292,50 @@ static void coding_warning(struct sl_reqfile *rf, const char *text, size_t len)
 	}
 }
 
+static int refuse_binary(const char *text, size_t len, const char *label, struct sl_err *err)
+{
+	const char *nul = memchr(text, '\0', len);
+	size_t bad = 0, i = 0;
+
+	if (nul) {
+		unsigned long line = 1;
+		for (const char *p = text; p < nul; p++)
+			line += *p == '\n';
+		return sl_error(err, SL_EPARSE,
+				"%s:%lu: binary file (a NUL byte), not a requirements file", label,
+				line);
+	}
+	while (i < len) {
+		size_t ok = sl_utf8_invalid_at(text + i, len - i);
+		for (size_t k = i; k < i + ok; k++)
+			bad += (unsigned char)text[k] < 0x20 && !strchr("\t\n\r\f\v", text[k]);
+		i += ok;
+		if (i < len) {
+			bad++;
+			i++;
+		}
+	}
+	if (bad >= 8 && bad * 4 > len)
+		return sl_error(
+		    err, SL_EPARSE,
+		    "%s: binary data, not a requirements file (%zu of %zu bytes are not "
+		    "text)",
+		    label, bad, len);
+	return 0;
+}
+
+int sl_reqfile_refuse_binary(const void *data, size_t len, const char *label, struct sl_err *err)
+{
+	struct sl_buf text = SL_BUF_INIT;
+	struct sl_textenc_info info;
+	int rc = sl_textenc_decode(data, len, label, &info, &text, err);
+
+	if (!rc)
+		rc = refuse_binary(text.buf, text.len, label, err);
+	sl_buf_release(&text);
+	return rc;
+}
+
 int sl_reqfile_parse(const void *data, size_t len, const char *label, struct sl_reqfile **out,
 		     struct sl_err *err)
 {

@@ -3,6 +3,7 @@
 #include "spacelock/snapshot.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,16 @@ static char *dir_name(const struct snap *s, const char *file)
 	if (!*label || strcmp(label, ".") == 0)
 		return sl_xstrdup(file);
 	return sl_xasprintf("%s/%s", label, file);
+}
+
+/* An empty input proves nothing; say which one, it is likely a mistake
+ * (a truncated download, the wrong file). */
+static void warn_empty(struct snap *s, const char *path, const char *name)
+{
+	struct stat st;
+
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 0)
+		snap_warn(s, "%s: the file is empty", name);
 }
 
 static void add_input(struct snap *s, const char *kind, const char *name)
@@ -75,6 +86,7 @@ static int read_card(struct snap *s)
 		card_to_space(&s->lock->space, card);
 		for (size_t i = 0; i < card->nwarnings; i++)
 			sl_lock_add_warning(s->lock, card->warnings[i]);
+		warn_empty(s, path, name);
 		add_input(s, "card", name);
 	}
 	sl_card_free(card);
@@ -104,6 +116,56 @@ static void add_direct(struct snap *s, const struct sl_reqfile_entry *e, const c
 	free(version);
 }
 
+/* url without a password written in it ("https://u:pw@host/" gives
+ * "https://u@host/"): a secret is never stored.  A ${VAR} reference, which
+ * pip expands from the environment, is no secret and is kept. */
+static char *without_password(const char *url, bool *had)
+{
+	const char *sep = strstr(url, "://");
+	const char *host = sep ? sep + 3 : url;
+	size_t n = strcspn(host, "/?#");
+	const char *at = memrchr(host, '@', n);
+	const char *colon = at ? memchr(host, ':', (size_t)(at - host)) : NULL;
+	size_t pw = colon ? (size_t)(at - colon - 1) : 0;
+
+	*had = false;
+	if (!colon || (pw > 3 && colon[1] == '$' && colon[2] == '{' && at[-1] == '}'))
+		return sl_xstrdup(url);
+	*had = true;
+	return sl_xasprintf("%.*s%s", (int)(colon - url), url, at);
+}
+
+/* pip's index options, recorded in the lock as the files set them (the
+ * last --index-url wins, as in pip). */
+static void add_index_option(struct snap *s, const struct sl_reqfile_opt *o, const char *where)
+{
+	struct sl_lock_index *ix = &s->lock->index;
+	char *v = NULL;
+	bool had = false;
+
+	if (strcmp(o->name, "--pre") == 0)
+		ix->pre = true;
+	else if (strcmp(o->name, "--no-index") == 0)
+		ix->no_index = true;
+	if (!o->value)
+		return;
+	v = without_password(o->value, &had);
+	if (strcmp(o->name, "--index-url") == 0)
+		sl_lock_set(&ix->index_url, v);
+	else if (strcmp(o->name, "--extra-index-url") == 0)
+		sl_lock_strv_add(&ix->extra_index_urls, &ix->n_extra_index_urls, v);
+	else if (strcmp(o->name, "--find-links") == 0)
+		sl_lock_strv_add(&ix->find_links, &ix->n_find_links, v);
+	else if (strcmp(o->name, "--trusted-host") == 0)
+		sl_lock_strv_add(&ix->trusted_hosts, &ix->n_trusted_hosts, v);
+	else
+		had = false;
+	if (had)
+		snap_warn(s, "%s: the password in %s's URL is not stored in the lock", where,
+			  o->name);
+	free(v);
+}
+
 static int read_reqfile(struct snap *s, const char *file)
 {
 	char *path = sl_xasprintf("%s/%s", s->in->dir, file);
@@ -115,6 +177,8 @@ static int read_reqfile(struct snap *s, const char *file)
 	if (access(path, F_OK) != 0)
 		goto out;
 	rc = sl_file_read(path, SL_REQFILE_MAX_BYTES, &b, s->err);
+	if (!rc)
+		rc = sl_reqfile_refuse_binary(b.buf, b.len, name, s->err);
 	if (!rc)
 		rc = sl_reqfile_parse(b.buf, b.len, name, &rf, s->err);
 	if (rc)
@@ -130,9 +194,15 @@ static int read_reqfile(struct snap *s, const char *file)
 		else if (e->kind == SL_REQLINE_URL || e->kind == SL_REQLINE_EDITABLE)
 			snap_warn(s, "%s:%lu: '%s': no project name, so it cannot be matched", name,
 				  e->line, e->text);
+		for (size_t k = 0; e->kind == SL_REQLINE_OPTION && k < e->nopts; k++) {
+			char *where = sl_xasprintf("%s:%lu", name, e->line);
+			add_index_option(s, &e->opts[k], where);
+			free(where);
+		}
 	}
 	for (size_t i = 0; i < rf->nwarnings; i++)
 		sl_lock_add_warning(s->lock, rf->warnings[i]);
+	warn_empty(s, path, name);
 	add_input(s, "requirements", name);
 out:
 	sl_reqfile_free(rf);
@@ -161,6 +231,7 @@ static int read_packages_txt(struct snap *s)
 			}
 			p += n + strspn(p + n, " \t\r\n");
 		}
+		warn_empty(s, path, name);
 		add_input(s, "packages", name);
 	}
 	sl_buf_release(&b);
@@ -226,6 +297,7 @@ static int read_log(struct snap *s, const struct sl_snapshot_file *f, enum sl_lo
 		sl_lock_add_warning(s->lock, log->warnings[i]);
 	sl_xgrow((void **)&s->logs, &s->cap_logs, s->nlogs + 1, sizeof(*s->logs));
 	s->logs[s->nlogs++] = log;
+	warn_empty(s, f->path, label_of(f));
 	add_input(s, kind == SL_LOG_BUILD ? "build-log" : "run-log", label_of(f));
 	return 0;
 }
@@ -246,6 +318,7 @@ static int read_freeze(struct snap *s, const struct sl_snapshot_file *f)
 		sl_lock_set(&o->source, label_of(f));
 	}
 	sl_obs_list_release(&tmp);
+	warn_empty(s, f->path, label_of(f));
 	add_input(s, "freeze", label_of(f));
 	return 0;
 }
@@ -358,12 +431,17 @@ int sl_snapshot_run(const struct sl_snapshot_inputs *in, struct sl_lock **out, s
 static bool starts_with_front_matter(const char *path)
 {
 	char head[8];
-	FILE *fp = fopen(path, "rb");
-	size_t n = fp ? fread(head, 1, sizeof(head), fp) : 0;
+	/* O_NONBLOCK and a regular file only: a FIFO is never waited on */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	struct stat st;
+	ssize_t got = fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode)
+			  ? read(fd, head, sizeof(head))
+			  : 0;
+	size_t n = got > 0 ? (size_t)got : 0;
 	size_t at = n >= 3 && memcmp(head, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
 
-	if (fp)
-		fclose(fp);
+	if (fd >= 0)
+		close(fd);
 	if (n < at + 4 || memcmp(head + at, "---", 3) != 0)
 		return false;
 	return head[at + 3] && strchr(" \t\r\n", head[at + 3]);

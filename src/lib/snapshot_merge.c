@@ -205,15 +205,11 @@ char *snap_exact_pin(const struct sl_requirement *r)
 }
 
 /* A version a reader took from damaged input (spaces, line breaks,
- * control characters) proves nothing. */
+ * control characters) proves nothing; neither does one a lock may not
+ * hold (lock.h), so whatever snapshot writes, its reader reads. */
 static bool plausible_version(const char *v)
 {
-	if (!*v)
-		return false;
-	for (; *v; v++)
-		if ((unsigned char)*v <= ' ' || *v == 0x7f)
-			return false;
-	return true;
+	return sl_lock_version_ok(v);
 }
 
 static bool proves(const struct sl_obs *o)
@@ -431,6 +427,47 @@ static void unknown_package(struct snap *s, const char *name, const struct item 
 	free(what);
 }
 
+static bool from_build_log(const struct snap *s, const struct sl_obs *o)
+{
+	for (size_t i = 0; i < s->nlogs; i++)
+		if (s->logs[i]->kind == SL_LOG_BUILD && o->source &&
+		    strcmp(s->logs[i]->source, o->source) == 0)
+			return true;
+	return false;
+}
+
+/* A freeze lists everything installed in the running Space (pip freeze
+ * leaves out only pip's own tools): a package the build log installed but
+ * a freeze lacks means the two are not of the same environment. */
+static void freeze_lacks(struct snap *s, const char *name, const struct item *it, size_t n)
+{
+	static const char *const tools[] = {"pip", "setuptools", "wheel", "distribute"};
+	const struct sl_obs *built = NULL;
+
+	for (size_t t = 0; t < sizeof(tools) / sizeof(tools[0]); t++)
+		if (strcmp(name, tools[t]) == 0)
+			return;
+	for (size_t i = 0; i < n && !built; i++) {
+		const struct sl_obs *o = &s->obs.v[it[i].idx];
+		if (o->strength == SL_EV_PIP && proves(o) && from_build_log(s, o))
+			built = o;
+	}
+	for (size_t f = 0; built && f < s->in->n_freezes; f++) {
+		const struct sl_snapshot_file *fz = &s->in->freezes[f];
+		const char *label = fz->label ? fz->label : fz->path;
+		bool listed = false;
+		for (size_t i = 0; i < n && !listed; i++)
+			listed = s->obs.v[it[i].idx].source &&
+				 strcmp(s->obs.v[it[i].idx].source, label) == 0;
+		if (!listed)
+			snap_warn(s,
+				  "'%s': %s:%lu installed %s but %s does not list it: the two "
+				  "inputs are not of the same environment; the lock follows %s",
+				  name, built->source, built->line, built->version, label,
+				  built->source);
+	}
+}
+
 static void merge_group(struct snap *s, const char *name, const struct item *it, size_t n)
 {
 	size_t best = (size_t)-1;
@@ -440,10 +477,12 @@ static void merge_group(struct snap *s, const char *name, const struct item *it,
 		if (proves(o) && (best == (size_t)-1 || o->strength >= s->obs.v[best].strength))
 			best = it[i].idx;
 	}
-	if (best == (size_t)-1)
+	if (best == (size_t)-1) {
 		unknown_package(s, name, it, n);
-	else
+	} else {
 		lock_package(s, name, it, n, best);
+		freeze_lacks(s, name, it, n);
+	}
 }
 
 static void merge_packages(struct snap *s)
@@ -734,11 +773,25 @@ static void compare_builds(struct snap *s, const struct sl_buildlog *a, const st
 	if (a->commit && b->commit && strcmp(a->commit, b->commit) != 0)
 		snap_warn(s,
 			  "%s and %s are logs of different commits (%s, %s): the lock mixes two "
-			  "builds",
-			  a->source, b->source, a->commit, b->commit);
+			  "builds; its runtime follows %s",
+			  a->source, b->source, a->commit, b->commit, a->source);
 	if (a->python && b->python && strcmp(a->python, b->python) != 0)
 		snap_warn(s, "%s and %s used different interpreters (python %s, %s)", a->source,
 			  b->source, a->python, b->python);
+}
+
+/* A run log that started before the build was queued ran an earlier
+ * build ("YYYY-MM-DD HH:MM:SS" times compare as text). */
+static void run_after_build(struct snap *s, const struct sl_buildlog *build,
+			    const struct sl_buildlog *run)
+{
+	if (build->queued_at && run->started_at && strlen(build->queued_at) == 19 &&
+	    strlen(run->started_at) == 19 && strcmp(run->started_at, build->queued_at) < 0)
+		snap_warn(s,
+			  "%s started the Space at %s, before %s was queued (%s): the two logs "
+			  "are of different builds; the lock follows %s",
+			  run->source, run->started_at, build->source, build->queued_at,
+			  build->source);
 }
 
 static void merge_logs(struct snap *s)
@@ -748,6 +801,8 @@ static void merge_logs(struct snap *s)
 	for (size_t i = 0; i < s->nlogs; i++) {
 		const struct sl_buildlog *log = s->logs[i];
 		check_failure(s, log);
+		if (log->has_run && first && first != log)
+			run_after_build(s, first, log);
 		if (!s->lock->runtime.python && log->site_python &&
 		    (log->site_python_run || !log->has_build)) {
 			sl_lock_set(&s->lock->runtime.python, log->site_python);

@@ -11,6 +11,7 @@
 
 #include "spacelock/buf.h"
 #include "spacelock/mem.h"
+#include "spacelock/json.h"
 
 #define SSE_DEFAULT_MAX (1024 * 1024)
 #define SSE_SMALL_MAX 256 /* event type and id */
@@ -344,7 +345,7 @@ int sl_sse_hub_payload(const char *data, size_t len, char **text, char **timesta
 
 	if (!timestamp && (*text = plain_payload(data, len)) != NULL)
 		return 0;
-	root = cJSON_ParseWithLength(data, len);
+	root = sl_json_parse(data, len, "event", NULL);
 	const cJSON *d = cJSON_GetObjectItemCaseSensitive(root, "data");
 	const cJSON *t = cJSON_GetObjectItemCaseSensitive(root, "timestamp");
 

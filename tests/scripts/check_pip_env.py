@@ -18,9 +18,11 @@ def canon(name):
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-def write_wheel(out, name, version, requires=(), extras=(), requires_python=None):
+def write_wheel(out, name, version, requires=(), extras=(), requires_python=None, dynamic=()):
     dist = "%s-%s" % (re.sub(r"[-_.]+", "_", name), version)
-    meta = ["Metadata-Version: 2.1", "Name: " + name, "Version: " + version]
+    meta = ["Metadata-Version: %s" % ("2.2" if dynamic else "2.1"), "Name: " + name,
+            "Version: " + version]
+    meta += ["Dynamic: " + d for d in dynamic]
     if requires_python:
         meta.append("Requires-Python: " + requires_python)
     meta += ["Provides-Extra: " + e for e in extras]
@@ -54,6 +56,8 @@ def wheels(out):
     w("Cyc_A", "1.0", ["cyc-b"])
     w("cyc.b", "1.0", ["CYC-A>=1"])
     w("newpy", "1.0", requires_python=">=3.99")
+    # setuptools writes Dynamic into wheels; there it means nothing
+    w("dynmeta", "1.0", ["lib>=2.0", "fancydep"], dynamic=["Requires-Dist", "License"])
 
 
 def closure(site, tops):

@@ -84,7 +84,7 @@ kinds_has() { # name, expected "kind pkg target extra" line
 }
 
 # ---- synthetic wheels: extras, markers, pre-releases, local versions ----
-wh="$cache/wheels-syn"
+wh="$cache/wheels-syn2"
 [ -d "$wh" ] || "$PY" "$helper" wheels "$wh"
 
 v=$(new_venv syn-ok)
@@ -109,6 +109,25 @@ kinds_has syn-broken "mismatch app lib None"
 kinds_has syn-broken "missing app torchish None"
 kinds_has syn-broken "missing extlib fancydep fancy"
 kinds_has syn-broken "missing cyc-a cyc-b None"
+
+# Dynamic: Requires-Dist in a wheel's (so an installed) METADATA is final:
+# pip check reads those requirements, and so must check
+v=$(new_venv syn-dynamic)
+if [ ! -f "$v/.ready" ]; then
+	vpip "$v" install -q --no-index --find-links "$wh" dynmeta >/dev/null 2>&1 && touch "$v/.ready"
+fi
+compare syn-dynamic "$v"
+"$SPACELOCK" check --site-packages "$(sp_of "$v")" >"$T_TMP/dyn.out" 2>&1
+check "syn-dynamic: consistent, exit 0 like pip check: $(cat "$T_TMP/dyn.out")" test $? -eq 0
+v=$(new_venv syn-dynamic-broken)
+if [ ! -f "$v/.ready" ]; then
+	vpip "$v" install -q --no-index --find-links "$wh" --no-deps dynmeta 'lib==1.0' \
+		>/dev/null 2>&1 && touch "$v/.ready"
+fi
+compare syn-dynamic-broken "$v"
+"$PY" "$helper" our-kinds "$T_TMP/syn-dynamic-broken.json" >"$T_TMP/syn-dynamic-broken.kinds"
+kinds_has syn-dynamic-broken "mismatch dynmeta lib None"
+kinds_has syn-dynamic-broken "missing dynmeta fancydep None"
 
 # ---- real wheels repacked from this machine's own environment ----
 if [ "$("$PY" -c 'import site; print(len(site.getsitepackages()))')" = 1 ]; then

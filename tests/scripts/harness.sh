@@ -92,4 +92,36 @@ else
 		"the silent server printed no port within 1 s"
 fi
 kill $pid 2>/dev/null
+
+# make check-fresh: where it cannot run it says so in one line and stops
+fresh() { # NAME WANT-TEXT COMMAND...: exit 1 and one line with WANT-TEXT
+	name=$1 want=$2
+	shift 2
+	"$@" >"$T_TMP/fresh.out" 2>&1
+	rc=$?
+	if [ $rc -eq 1 ] && tail -n 1 "$T_TMP/fresh.out" | grep -qF -- "$want"; then
+		ok
+	else
+		not_ok "check-fresh $name: exit $rc: $(cat "$T_TMP/fresh.out")"
+	fi
+}
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
+	# on stdin: the checkout may be in a directory only root can read
+	fresh "not root" "cannot run: needs root" \
+		setpriv --reuid=65534 --regid=65534 --clear-groups sh -s <"$top/scripts/check-fresh.sh"
+elif [ "$(id -u)" != 0 ]; then
+	fresh "not root" "cannot run: needs root" sh "$top/scripts/check-fresh.sh"
+else
+	skip "check-fresh as another user: no setpriv here"
+fi
+if [ "$(id -u)" = 0 ]; then
+	fresh "no debootstrap" "cannot run: no debootstrap here" \
+		env PATH="$T_TMP/nopath:/usr/bin:/bin" sh -c 'command -v debootstrap >/dev/null && exit 9; exec sh "$0"' "$top/scripts/check-fresh.sh"
+fi
+if [ "$(id -u)" = 0 ] && command -v debootstrap >/dev/null 2>&1; then
+	fresh "no archive" "cannot run: debootstrap failed (is http://127.0.0.1:1/debian reachable?)" \
+		env MIRROR=http://127.0.0.1:1/debian FRESH_ROOT="$T_TMP/root" sh "$top/scripts/check-fresh.sh"
+else
+	skip "check-fresh without an archive: not root or no debootstrap here"
+fi
 finish

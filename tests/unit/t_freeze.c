@@ -166,7 +166,7 @@ static void errors(void)
 	    {"flask==3.1.3\nthis is not freeze output\n", 0, SL_EPARSE, ":2: not a pip freeze"},
 	    {"\x1f\x8b\x08\x00gzip", 8, SL_EPARSE, "binary"},
 	    {"flask==1.0\n\0\0\0\0", 15, SL_EPARSE, "binary"},
-	    {"[{\"name\": \"x\", \"version\": \"1\"},", 0, SL_EPARSE, ":1: invalid JSON"},
+	    {"[{\"name\": \"x\", \"version\": \"1\"},", 0, SL_EPARSE, ":1:31: invalid JSON"},
 	    {"{\n\"install\": [\n{\"metadata\": {\"name\": \"x\"}}]}", 0, SL_EPARSE, "install[0]"},
 	    {"{\"version\": \"1\"}", 0, SL_EPARSE, "not a pip report"},
 	    {"[{\"name\": \"x\"}]", 0, SL_EPARSE, "need \"name\" and \"version\""},

@@ -220,6 +220,18 @@ static void test_version1_requirement(void)
 	sl_lock_free(lock);
 }
 
+static bool sl_lockfile_read_ok(const char *text)
+{
+	struct sl_lock *lock = NULL;
+	struct sl_err err = {0};
+	int rc = sl_lockfile_parse("spacelock.json", text, strlen(text), &lock, &err);
+
+	if (rc)
+		printf("# %s\n", err.msg);
+	sl_lock_free(lock);
+	return rc == 0;
+}
+
 static void test_errors(void)
 {
 	/* the writer would turn the bad byte into U+FFFD: not the same lock */
@@ -261,8 +273,38 @@ static void test_errors(void)
 	    "\"origin\": \"magic\"}]}",
 	    "spacelock.json: 'packages[0]': 'origin' must be one of unknown, direct, platform, "
 	    "transitive");
+	/* hand-edited values no reader can use, named by their JSON path */
+	bad_case("{\"lockfile_version\": 2, \"packages\": [{\"name\": \"a\", \"version\": \"1\"}, "
+		 "{\"name\": \"b\", \"version\": \"2\"}, {\"name\": \"c\", \"version\": \"3\"}, "
+		 "{\"name\": \"d\", \"version\": \"not a version\"}]}",
+		 "spacelock.json: 'packages[3].version': 'not a version' is not a PEP 440 version "
+		 "(nor a legacy one)");
+	bad_case("{\"lockfile_version\": 2, \"packages\": [{\"name\": \"Bad Name!\", "
+		 "\"version\": \"1.0\"}]}",
+		 "spacelock.json: 'packages[0].name': 'Bad Name!' is not a valid package name "
+		 "(PEP 508)");
+	bad_case("{\"lockfile_version\": \"2\"}",
+		 "spacelock.json: 'lockfile_version': must be a number like 2, not a string");
+	bad_case("{\"lockfile_version\": 2.5}",
+		 "spacelock.json: 'lockfile_version': version 2.5 is not supported (this spacelock "
+		 "reads versions 1 to 3)");
+	bad_case("{\"lockfile_version\": 2, \"runtime\": {\"python\": \"three\"}}",
+		 "spacelock.json: 'runtime.python': 'three' is not a Python version like 3.10 or "
+		 "3.10.14");
+	bad_case("{\"lockfile_version\": 2, \"runtime\": {\"python\": \"3.10\", \"python\": "
+		 "\"3.11\"}}",
+		 "spacelock.json: key 'python' appears twice in runtime");
+	bad_case("{\"lockfile_version\": 2}\n{}\n",
+		 "spacelock.json:2:1: text after the end of the JSON document");
+	bad_case("{\"lockfile_version\": 2, \"warnings\": [\"a\\u0000b\"]}",
+		 "spacelock.json:1:40: \\u0000 (a NUL character) in a string");
 	struct sl_lock *lock = NULL;
 	struct sl_err err = {0};
+	CHECK(
+	    sl_lockfile_read_ok("{\"lockfile_version\": 2, \"runtime\": {\"python\": \"3.10.14\"}, "
+				"\"packages\": [{\"name\": \"Flask_Login\", \"version\": "
+				"\"0.6.3+local.1\"}]}"),
+	    "valid values are read");
 	CHECK(sl_lockfile_parse("spacelock.json", "{}\0", 3, &lock, &err) == SL_EPARSE && !lock,
 	      "NUL byte rejected");
 	CHECK_STR(err.msg, "spacelock.json: binary file: NUL byte", "NUL message");

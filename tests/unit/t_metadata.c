@@ -191,8 +191,28 @@ static void test_read_file(void)
 	sl_metadata_release(&m);
 }
 
+/* Dynamic has a meaning only in an sdist PKG-INFO (archive.c decides):
+ * the parser records the field and leaves the requirements known, as a
+ * wheel's or an installed METADATA is final and pip check reads it. */
+static void test_dynamic_as_written(void)
+{
+	const char *t =
+	    "Metadata-Version: 2.2\nName: sympy\nVersion: 1.13.3\n"
+	    "Dynamic: license\nDynamic: Requires-Dist\nRequires-Dist: mpmath<1.4,>=1.1.0\n\n";
+	struct sl_metadata m;
+	struct sl_err err = {0};
+
+	sl_metadata_init(&m);
+	CHECK(sl_metadata_parse(t, strlen(t), "METADATA", &m, &err) == 0, "%s", err.msg);
+	CHECK(m.dynamic_requires_dist, "Dynamic: Requires-Dist recorded");
+	CHECK(!m.requires_dist_unknown, "not unknown outside an sdist");
+	CHECK(m.n_requires_dist == 1, "the Requires-Dist line is kept");
+	sl_metadata_release(&m);
+}
+
 int main(void)
 {
+	test_dynamic_as_written();
 	t_each_case(T_DATA("metadata.data"), parse_case);
 	t_each_case(T_DATA("metadata-requires.data"), requires_case);
 	test_requires_keeps_declared_extras();
