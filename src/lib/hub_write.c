@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "hub_private.h"
+#include "spacelock/json.h"
 #include "spacelock/jsonw.h"
 #include "spacelock/mem.h"
 
@@ -31,7 +32,7 @@ static void wipe(struct sl_buf *b)
  * of a text body, bounded.  Empty when there are none. */
 static void hub_reason(const struct sl_buf *body, char *out, size_t n)
 {
-	cJSON *root = cJSON_ParseWithLength(body->buf, body->len);
+	cJSON *root = sl_json_parse(body->buf, body->len, "the Hub's answer", NULL);
 	const char *msg = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(root, "error"));
 	size_t len;
 
@@ -149,7 +150,7 @@ void sl_hub_blob_release(struct sl_hub_blob *b, size_t n)
 
 static void parse_commit(const struct sl_buf *body, struct sl_hub_commit_result *out)
 {
-	cJSON *root = cJSON_ParseWithLength(body->buf, body->len);
+	cJSON *root = sl_json_parse(body->buf, body->len, "the Hub's answer", NULL);
 
 	out->commit_oid = dupstr(cJSON_GetObjectItemCaseSensitive(root, "commitOid"));
 	out->commit_url = dupstr(cJSON_GetObjectItemCaseSensitive(root, "commitUrl"));
@@ -261,7 +262,7 @@ void sl_hub_kv_free(struct sl_hub_kv *v, size_t n)
 
 static size_t parse_variables(const struct sl_buf *body, struct sl_hub_kv **out)
 {
-	cJSON *root = cJSON_ParseWithLength(body->buf, body->len);
+	cJSON *root = sl_json_parse(body->buf, body->len, "the Hub's answer", NULL);
 	const cJSON *it;
 	size_t n = 0;
 
@@ -352,7 +353,7 @@ int sl_hub_duplicate_space(const struct sl_hub *hub, const char *source_id,
 	rc = post(hub, &req, "application/json", body.buf, body.len, err);
 	wipe(&body); /* it held the secret values */
 	if (rc == 0 && url_out) {
-		cJSON *root = cJSON_ParseWithLength(req.body.buf, req.body.len);
+		cJSON *root = sl_json_parse(req.body.buf, req.body.len, "the Hub's answer", NULL);
 		*url_out = dupstr(cJSON_GetObjectItemCaseSensitive(root, "url"));
 		cJSON_Delete(root);
 	} else if (req.status == 409) {
@@ -387,7 +388,7 @@ int sl_hub_runtime(const struct sl_hub *hub, const char *space_id, struct sl_hub
 	req.accept = "application/json";
 	rc = sl_http_get(hub->http, &req, err);
 	if (rc == 0) {
-		root = cJSON_ParseWithLength(req.body.buf, req.body.len);
+		root = sl_json_parse(req.body.buf, req.body.len, "the Hub's answer", NULL);
 		out->stage = dupstr(cJSON_GetObjectItemCaseSensitive(root, "stage"));
 		if (!out->stage)
 			rc = sl_error(err, SL_ENET, "%s: the answer has no 'stage'", url);

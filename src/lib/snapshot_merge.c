@@ -20,23 +20,11 @@
 #include "spacelock/specifier.h"
 #include "spacelock/version.h"
 
-#define REMEDY_CACHED                                                                              \
-	"rebuild without cache (Factory rebuild in the Space settings, or restart with "           \
-	"factory=true) and snapshot the new build log, or pass `pip freeze` output of the "        \
-	"running Space (--freeze, or printed by the app at start-up into its run log)"
-#define REMEDY_UNREAD                                                                              \
-	"pass the log as the Space page shows it, without the indentation or quoting a paste "     \
-	"added"
-#define REMEDY_FAILED "fix the build, rebuild, and snapshot the log of a successful build"
-#define REMEDY_PYTHON                                                                              \
-	"pass the build log (--build-log): its '--> FROM' line names the interpreter, or declare " \
-	"python_version in the card"
-
 /* ---- what would help, given what was read ---- */
 
 /* Does some input list the whole installed environment: a freeze, pip
  * list or report, site-packages, or such output printed into a run log? */
-static bool has_listing(struct snap *s)
+bool snap_has_listing(struct snap *s)
 {
 	if (!s->listing) { /* once: it is asked per unknown package */
 		s->listing = 1;
@@ -66,7 +54,7 @@ static bool has_build_log(const struct snap *s)
 /* The remedy for a version no input shows, never asking for what was
  * passed already: a failed build is fixed first; else an uncached build
  * log, and a freeze when none was read. */
-static const char *remedy_version(struct snap *s)
+const char *snap_remedy_version(struct snap *s)
 {
 	struct sl_buf b = SL_BUF_INIT;
 
@@ -83,7 +71,7 @@ static const char *remedy_version(struct snap *s)
 			      "and pass the new build log"
 			    : "pass the build log of an uncached build (--build-log; a Factory "
 			      "rebuild in the Space settings makes one)");
-		if (!has_listing(s))
+		if (!snap_has_listing(s))
 			sl_buf_addstr(&b,
 				      ", or pass `pip freeze` output of the running Space "
 				      "(--freeze, or printed by the app at start-up into its run "
@@ -129,9 +117,7 @@ void snap_warn(struct snap *s, const char *fmt, ...)
 	sl_buf_release(&b);
 }
 
-static void incomplete(struct snap *s, const char *what, const char *remedy, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-static void incomplete(struct snap *s, const char *what, const char *remedy, const char *fmt, ...)
+void snap_incomplete(struct snap *s, const char *what, const char *remedy, const char *fmt, ...)
 {
 	struct sl_buf b = SL_BUF_INIT;
 	va_list ap;
@@ -420,8 +406,9 @@ static void unknown_package(struct snap *s, const char *name, const struct item 
 			    s->sdk_from_log ? "the platform step" : "the card's sdk_version", name,
 			    s->lock->space.sdk_version);
 	sl_lock_add_incomplete(s->lock, what, why.buf,
-			       in_cached_step(s, first) && !has_listing(s) ? REMEDY_CACHED
-									   : remedy_version(s));
+			       in_cached_step(s, first) && !snap_has_listing(s)
+				   ? REMEDY_CACHED
+				   : snap_remedy_version(s));
 	keep_requests(sl_lock_last_incomplete(s->lock), name, s, it, n);
 	sl_buf_release(&why);
 	free(what);
@@ -524,10 +511,11 @@ static void expect_sdk(struct snap *s)
 			free(what);
 			return;
 		}
-	incomplete(s, what, remedy_version(s),
-		   "the card's sdk_version makes the builder install %s==%s, but no input shows it "
-		   "installed (expected, not proven)",
-		   pkg, s->lock->space.sdk_version);
+	snap_incomplete(
+	    s, what, snap_remedy_version(s),
+	    "the card's sdk_version makes the builder install %s==%s, but no input shows it "
+	    "installed (expected, not proven)",
+	    pkg, s->lock->space.sdk_version);
 	free(what);
 }
 
@@ -554,10 +542,11 @@ static void expect_platform(struct snap *s)
 		free(what);
 	}
 	if (missing.len)
-		incomplete(s, "platform packages", remedy_version(s),
-			   "the Spaces builder installs its own packages into %s Spaces (%s) and "
-			   "no build log shows which versions (expected, not proven)",
-			   s->lock->space.sdk, missing.buf);
+		snap_incomplete(
+		    s, "platform packages", snap_remedy_version(s),
+		    "the Spaces builder installs its own packages into %s Spaces (%s) and "
+		    "no build log shows which versions (expected, not proven)",
+		    s->lock->space.sdk, missing.buf);
 	sl_buf_release(&missing);
 }
 
@@ -565,275 +554,6 @@ static void expect_platform(struct snap *s)
 
 /* Plain pip output (no "Build Queued" header, no Dockerfile step) is not a
  * Space build: it has packages but no build outcome. */
-static bool is_bare_pip(const struct sl_buildlog *log)
-{
-	return !log->queued_at && log->nsteps == 0 && !log->has_summary;
-}
-
-static const char *status_of(const struct sl_buildlog *log)
-{
-	bool any = false;
-
-	if (is_bare_pip(log) && !log->build_failed)
-		return NULL;
-	if (log->build_failed)
-		return "failed";
-	for (size_t i = 0; i < log->nsteps; i++) {
-		if (log->steps[i].flags & SL_STEP_PSEUDO)
-			continue;
-		if (log->steps[i].outcome == SL_STEP_NONE)
-			return "unknown";
-		any = true;
-	}
-	return any ? "succeeded" : "unknown";
-}
-
-/* A step's instruction, shortened for a one-line message. */
-static char *short_instruction(const char *ins)
-{
-	size_t n = strlen(ins);
-
-	if (n <= 100)
-		return sl_xstrdup(ins);
-	return sl_xasprintf("%.97s...", ins);
-}
-
-static int cmp_strp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Does the listing read prove what a CACHED step installed: every package
- * the step names (its own arguments; the Space's requirements when it
- * installs them) listed as installed?  A step that names nothing the
- * inputs show (a requirements file not passed) is proven by the listing
- * as a whole. */
-static bool listing_proves(struct snap *s, const struct sl_buildlog *log,
-			   const struct sl_build_step *st)
-{
-	char **have = NULL, *c;
-	size_t n = 0;
-	bool ok = true;
-
-	if (!has_listing(s))
-		return false;
-	have = sl_xcalloc(s->obs.n, sizeof(*have));
-	for (size_t i = 0; i < s->obs.n; i++)
-		if (s->obs.v[i].strength == SL_EV_INSTALLED && s->obs.v[i].name)
-			have[n++] = sl_name_canonical(s->obs.v[i].name);
-	qsort(have, n, sizeof(*have), cmp_strp);
-	for (size_t i = 0; i < s->obs.n && ok; i++) {
-		const struct sl_obs *o = &s->obs.v[i];
-		bool own = o->source && strcmp(o->source, log->source) == 0 && o->line == st->line;
-		bool req = (st->flags & (SL_STEP_REQUIREMENTS | SL_STEP_PRE_REQUIREMENTS)) &&
-			   o->origin == SL_ORIGIN_DIRECT && o->strength <= SL_EV_PIN && o->source &&
-			   strcmp(o->source, log->source) != 0;
-		if (!o->name || (!own && !req))
-			continue;
-		c = sl_name_canonical(o->name);
-		/* `pip freeze` leaves out its own tools unless --all */
-		ok = bsearch(&c, have, n, sizeof(*have), cmp_strp) != NULL ||
-		     strcmp(c, "pip") == 0 || strcmp(c, "setuptools") == 0 ||
-		     strcmp(c, "wheel") == 0 || strcmp(c, "distribute") == 0;
-		free(c);
-	}
-	for (size_t i = 0; i < n; i++)
-		free(have[i]);
-	free(have);
-	return ok;
-}
-
-static void check_steps(struct snap *s, const struct sl_buildlog *log)
-{
-	for (size_t i = 0; i < log->nsteps; i++) {
-		const struct sl_build_step *st = &log->steps[i];
-		char *ins, *what;
-		if (!(st->flags & SL_STEP_PIP))
-			continue;
-		if (st->outcome != SL_STEP_CACHED && st->outcome != SL_STEP_NONE)
-			continue;
-		if (st->outcome == SL_STEP_CACHED && listing_proves(s, log, st))
-			continue;
-		ins = short_instruction(st->instruction);
-		what = sl_xasprintf("step '%s'", ins);
-		if (st->outcome == SL_STEP_CACHED)
-			incomplete(s, what, REMEDY_CACHED,
-				   "%s:%lu: the step is CACHED, so the log does not show what it "
-				   "installed",
-				   log->source, st->line);
-		else if (!log->build_failed)
-			incomplete(s, what, remedy_version(s),
-				   "%s:%lu: the step has no outcome: the log is cut", log->source,
-				   st->line);
-		free(ins);
-		free(what);
-	}
-}
-
-/* Length of s without trailing characters from set. */
-static size_t strcspn_end(const char *s, const char *set)
-{
-	size_t n = strlen(s);
-
-	while (n > 0 && strchr(set, s[n - 1]))
-		n--;
-	return n;
-}
-
-static void check_failure(struct snap *s, const struct sl_buildlog *log)
-{
-	const struct sl_build_failure *f = NULL;
-
-	/* the build's first failure, the one that says why before the step's */
-	for (size_t i = 0; i < log->nfailures; i++) {
-		const struct sl_build_failure *g = &log->failures[i];
-		if (g->kind == SL_FAIL_RUNTIME ||
-		    (g->section != SL_LOG_BUILD && g->kind != SL_FAIL_STEP &&
-		     g->kind != SL_FAIL_JOB))
-			continue;
-		if (!f || ((f->kind == SL_FAIL_STEP || f->kind == SL_FAIL_JOB) &&
-			   g->kind != SL_FAIL_STEP && g->kind != SL_FAIL_JOB))
-			f = g;
-	}
-	if (log->unread)
-		incomplete(s, "log", REMEDY_UNREAD,
-			   "%s: %lu line%s that look like build steps or headers are indented or "
-			   "quoted otherwise than the rest of the log and were not read",
-			   log->source, log->unread, log->unread == 1 ? "" : "s");
-	if (log->has_run && log->runtime_error) {
-		const struct sl_build_failure *r = NULL;
-		for (size_t i = 0; i < log->nfailures; i++)
-			if (log->failures[i].kind == SL_FAIL_RUNTIME)
-				r = &log->failures[i];
-		snap_warn(s, "%s: the run log shows the Space failed to start or crashed%s%s",
-			  log->source, r ? ": " : "", r ? r->text : "");
-	}
-	if (!log->has_build)
-		return;
-	if (log->build_failed && f)
-		incomplete(s, "build", REMEDY_FAILED,
-			   "%s:%lu: the build failed: %.*s; a failed build is not a known-good "
-			   "environment: the versions locked are what pip chose before it stopped",
-			   log->source, f->line, (int)strcspn_end(f->text, "."), f->text);
-	else if (log->build_failed)
-		incomplete(s, "build", REMEDY_FAILED,
-			   "%s: the build failed; a failed build is not a known-good environment: "
-			   "the versions locked are what pip chose before it stopped",
-			   log->source);
-	if (!log->build_failed && status_of(log) && strcmp(status_of(log), "unknown") == 0)
-		incomplete(s, "build", remedy_version(s),
-			   "%s: the log ends before the build finished (a step has no outcome, or "
-			   "no step ran): what it installed is not known",
-			   log->source);
-	if (log->logs_unavailable)
-		incomplete(s, "build log", REMEDY_FAILED,
-			   "%s: the Space page could not show the log (%s)", log->source,
-			   log->logs_unavailable);
-}
-
-/* The builder's sdk step as the lock keeps it (lock.h): its requirement
- * arguments, led by "-r requirements.txt" when that step also installs the
- * Space's requirements in one resolver run. */
-static void set_platform_step(struct sl_lock_runtime *r, const struct sl_buildlog *log)
-{
-	for (size_t i = 0; i < log->nsteps; i++)
-		if ((log->steps[i].flags & SL_STEP_SDK) &&
-		    (log->steps[i].flags & SL_STEP_REQUIREMENTS)) {
-			sl_lock_strv_add(&r->platform_step, &r->n_platform_step,
-					 "-r requirements.txt");
-			break;
-		}
-	for (size_t i = 0; i < log->nplatform_reqs; i++)
-		sl_lock_strv_add(&r->platform_step, &r->n_platform_step, log->platform_reqs[i]);
-}
-
-static void set_runtime_from(struct snap *s, const struct sl_buildlog *log)
-{
-	struct sl_lock_runtime *r = &s->lock->runtime;
-
-	sl_lock_set(&r->base_image, log->base_image);
-	sl_lock_set(&r->digest, log->base_digest);
-	sl_lock_set(&r->build_time, log->queued_at);
-	sl_lock_set(&r->built_commit, log->commit);
-	sl_lock_set(&r->build_status, status_of(log));
-	if (log->nplatform_reqs)
-		set_platform_step(r, log);
-	if (log->python) {
-		sl_lock_set(&r->python, log->python);
-		sl_lock_set(&r->python_source, "build-log");
-	} else if (log->site_python && !log->site_python_run) {
-		sl_lock_set(&r->python, log->site_python);
-		sl_lock_set(&r->python_source, "build-log");
-	}
-}
-
-/* Later build logs must describe the same build as the first one. */
-static void compare_builds(struct snap *s, const struct sl_buildlog *a, const struct sl_buildlog *b)
-{
-	if (a->commit && b->commit && strcmp(a->commit, b->commit) != 0)
-		snap_warn(s,
-			  "%s and %s are logs of different commits (%s, %s): the lock mixes two "
-			  "builds; its runtime follows %s",
-			  a->source, b->source, a->commit, b->commit, a->source);
-	if (a->python && b->python && strcmp(a->python, b->python) != 0)
-		snap_warn(s, "%s and %s used different interpreters (python %s, %s)", a->source,
-			  b->source, a->python, b->python);
-}
-
-/* A run log that started before the build was queued ran an earlier
- * build ("YYYY-MM-DD HH:MM:SS" times compare as text). */
-static void run_after_build(struct snap *s, const struct sl_buildlog *build,
-			    const struct sl_buildlog *run)
-{
-	if (build->queued_at && run->started_at && strlen(build->queued_at) == 19 &&
-	    strlen(run->started_at) == 19 && strcmp(run->started_at, build->queued_at) < 0)
-		snap_warn(s,
-			  "%s started the Space at %s, before %s was queued (%s): the two logs "
-			  "are of different builds; the lock follows %s",
-			  run->source, run->started_at, build->source, build->queued_at,
-			  build->source);
-}
-
-static void merge_logs(struct snap *s)
-{
-	const struct sl_buildlog *first = NULL;
-
-	for (size_t i = 0; i < s->nlogs; i++) {
-		const struct sl_buildlog *log = s->logs[i];
-		check_failure(s, log);
-		if (log->has_run && first && first != log)
-			run_after_build(s, first, log);
-		if (!s->lock->runtime.python && log->site_python &&
-		    (log->site_python_run || !log->has_build)) {
-			sl_lock_set(&s->lock->runtime.python, log->site_python);
-			sl_lock_set(&s->lock->runtime.python_source, "run-log");
-		}
-		if (!log->has_build)
-			continue;
-		/* no card: the platform step names the sdk it installs */
-		if (!s->lock->space.sdk && log->sdk) {
-			sl_lock_set(&s->lock->space.sdk, log->sdk);
-			sl_lock_set(&s->lock->space.sdk_version, log->sdk_version);
-			s->sdk_from_log = true;
-		}
-		check_steps(s, log);
-		if (!first) {
-			first = log;
-			set_runtime_from(s, log);
-		} else {
-			compare_builds(s, first, log);
-		}
-		if (!s->sdk_from_log && log->sdk_version && s->lock->space.sdk_version &&
-		    strcmp(log->sdk_version, s->lock->space.sdk_version) != 0)
-			snap_warn(
-			    s,
-			    "%s: the build installed %s==%s but the card's sdk_version is %s: "
-			    "the log is of another revision",
-			    log->source, log->sdk ? log->sdk : "the sdk", log->sdk_version,
-			    s->lock->space.sdk_version);
-	}
-}
-
 /* ".../lib/python3.11/site-packages" names its interpreter. */
 static bool python_of_site(struct snap *s)
 {
@@ -871,9 +591,10 @@ static void settle_python(struct snap *s)
 		sl_lock_set(&r->python_source, "card");
 		return;
 	}
-	incomplete(s, "runtime python", REMEDY_PYTHON,
-		   "no build log names the base image and the card declares no python_version; "
-		   "the builder's default has changed over time (3.8.9, 3.10, 3.13)");
+	snap_incomplete(
+	    s, "runtime python", REMEDY_PYTHON,
+	    "no build log names the base image and the card declares no python_version; "
+	    "the builder's default has changed over time (3.8.9, 3.10, 3.13)");
 }
 
 /* Inputs that name no package at all (a run log with only a traceback, a
@@ -885,14 +606,15 @@ static void expect_some_package(struct snap *s)
 
 	if (s->obs.n > 0 || (sdk && strcmp(sdk, "static") == 0))
 		return;
-	incomplete(s, "packages", remedy_version(s),
-		   "no input names an installed package (no pip output, freeze, requirement or "
-		   "site-packages)");
+	snap_incomplete(
+	    s, "packages", snap_remedy_version(s),
+	    "no input names an installed package (no pip output, freeze, requirement or "
+	    "site-packages)");
 }
 
 void snap_merge(struct snap *s)
 {
-	merge_logs(s);
+	snap_merge_logs(s);
 	merge_packages(s);
 	expect_sdk(s);
 	expect_platform(s);

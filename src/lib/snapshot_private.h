@@ -36,6 +36,32 @@ void snap_warn(struct snap *s, const char *fmt, ...) __attribute__((format(print
  * or NULL. */
 char *snap_exact_pin(const struct sl_requirement *r);
 
+#define REMEDY_CACHED                                                                              \
+	"rebuild without cache (Factory rebuild in the Space settings, or restart with "           \
+	"factory=true) and snapshot the new build log, or pass `pip freeze` output of the "        \
+	"running Space (--freeze, or printed by the app at start-up into its run log)"
+#define REMEDY_UNREAD                                                                              \
+	"pass the log as the Space page shows it, without the indentation or quoting a paste "     \
+	"added"
+#define REMEDY_FAILED "fix the build, rebuild, and snapshot the log of a successful build"
+#define REMEDY_PYTHON                                                                              \
+	"pass the build log (--build-log): its '--> FROM' line names the interpreter, or declare " \
+	"python_version in the card"
+
+/* Does some input list the whole installed environment? */
+bool snap_has_listing(struct snap *s);
+
+/* The remedy for a version no input shows, never asking for what was
+ * passed already. */
+const char *snap_remedy_version(struct snap *s);
+
+/* Records an unknown in the lock: what, a formatted reason, the remedy. */
+void snap_incomplete(struct snap *s, const char *what, const char *remedy, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* The logs' runtime, steps, failures and contradictions (snapshot_logs.c). */
+void snap_merge_logs(struct snap *s);
+
 /* Merges s->obs and the log facts into s->lock. */
 void snap_merge(struct snap *s);
 
