@@ -65,6 +65,16 @@ for f in README.md requirements.txt; do
 	diff -u --label "a/$f" --label "b/$f" "examples/repin-history-duplicate/$f" "$work/duplicate/$f"
 done
 
+# export: the source's lock as a PEP 751 pylock.toml.  --no-index keeps the
+# demo off the network, so the packages carry versions but no file hashes
+# (with an index, each gets its wheels' URLs and sha256: docs/commands/export.md);
+# exit 1 says the lock is incomplete.
+echo
+echo "\$ spacelock export --no-index --format pylock lockfiles/repin-history.json"
+"$SPACELOCK" export --no-index --format pylock lockfiles/repin-history.json
+rc=$?
+[ $rc -eq 0 ] || [ $rc -eq 1 ] || exit $rc
+
 # doctor: the duplicate-and-troubleshoot guide's mechanical part.  First the
 # bundled Space with its real failed build log: the log is classified into
 # one bucket (requirements-conflict) with its ordered next steps, and the

@@ -149,6 +149,11 @@ int sl_reqfile_remove(struct sl_reqfile *rf, size_t idx, struct sl_err *err);
  * backslash, so no other line changes meaning. */
 int sl_reqfile_append(struct sl_reqfile *rf, const char *text, struct sl_err *err);
 
+/* sl_reqfile_append with an inline comment: "text  # comment" (comment
+ * one line of UTF-8; NULL: none). */
+int sl_reqfile_append_commented(struct sl_reqfile *rf, const char *text, const char *comment,
+				struct sl_err *err);
+
 /* Pins entry idx (a REQUIREMENT without a URL) to exactly version: the
  * name and extras keep their bytes, the specifier becomes "==version", and
  * everything else on the line stays as sl_reqfile_replace keeps it (the
@@ -159,6 +164,11 @@ int sl_reqfile_set_version(struct sl_reqfile *rf, size_t idx, const char *versio
 /* Appends the comment line "# text" (one line of UTF-8) with the same care
  * as sl_reqfile_append. */
 int sl_reqfile_append_comment(struct sl_reqfile *rf, const char *text, struct sl_err *err);
+
+/* Removes the line break that ends the last line, so that a file that had
+ * no final newline keeps that form after lines were appended.  SL_EINVAL
+ * (rf unchanged) when the last line would then mean something else. */
+int sl_reqfile_drop_final_newline(struct sl_reqfile *rf, struct sl_err *err);
 
 /* "blank", "comment", "requirement", "editable", "url", "option",
  * "include", "unknown". */

@@ -17,6 +17,9 @@ extern const char cmd_doctor_summary[], cmd_doctor_usage[];
 int cmd_apply(int argc, char **argv, struct sl_cli *cli);
 extern const char cmd_apply_summary[], cmd_apply_usage[];
 
+int cmd_export(int argc, char **argv, struct sl_cli *cli);
+extern const char cmd_export_summary[], cmd_export_usage[];
+
 int cmd_check(int argc, char **argv, struct sl_cli *cli);
 extern const char cmd_check_summary[], cmd_check_usage[];
 

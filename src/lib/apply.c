@@ -180,6 +180,11 @@ static int apply_card(const struct sl_lock *lock, const struct sl_apply_options 
 	size_t n = 0;
 	int rc = 0;
 
+	if (!r->files[SL_APPLY_README].exists) {
+		apply_note(r, SL_APPLY_KEEP, SL_APPLY_README, 0, "card", NULL, NULL,
+			   "there is no README.md: a Space's card lives there; none is made");
+		return 0;
+	}
 	if (sl_card_has_front_matter(doc->buf, doc->len)) {
 		struct sl_card *card;
 		if ((rc = sl_card_parse("README.md", doc->buf, doc->len, &card, err)) != 0)

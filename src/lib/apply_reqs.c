@@ -84,7 +84,11 @@ static char *vcs_at_commit(const struct sl_lock_package *pkg)
 	const char *frag = strchr(u, '#');
 	size_t n = at ? (size_t)(at - u) : frag ? (size_t)(frag - u) : strlen(u);
 
-	return sl_xasprintf("%.*s@%s", (int)n, u, pkg->vcs_commit);
+	const char *scheme = strstr(u, "://");
+	/* the lock keeps direct_url.json's url, without pip's "git+" */
+	bool vcs = scheme && memchr(u, '+', (size_t)(scheme - u));
+
+	return sl_xasprintf("%s%.*s@%s", vcs ? "" : "git+", (int)n, u, pkg->vcs_commit);
 }
 
 /* The fragment ("#egg=x&subdirectory=y") of a URL line, kept on rewrite. */
@@ -130,6 +134,16 @@ static int pin_vcs(struct plan *p, enum sl_apply_file_id fid, size_t idx,
 	return rc;
 }
 
+/* The line's specifier admits sdk_version (pre-releases included: the
+ * builder's own ==pin asks for that exact version). */
+static bool agrees(const struct sl_reqfile_entry *e, const char *ver)
+{
+	bool in = false;
+
+	return e->kind == SL_REQLINE_REQUIREMENT && e->req && !e->url &&
+	       sl_specset_contains_str(e->req->spec, ver, SL_PRE_INCLUDE, &in, NULL) == 0 && in;
+}
+
 static int align_sdk(struct plan *p, enum sl_apply_file_id fid, size_t idx, struct sl_err *err)
 {
 	struct sl_reqfile *rf = p->rf[fid];
@@ -143,8 +157,8 @@ static int align_sdk(struct plan *p, enum sl_apply_file_id fid, size_t idx, stru
 	if (!ver) {
 		apply_note(p->r, SL_APPLY_KEEP, fid, line, sdk, old, NULL,
 			   "the lock does not know the sdk_version this line must agree with");
-	} else if (pin && strcmp(pin, ver) == 0) {
-		/* already agrees */
+	} else if ((pin && strcmp(pin, ver) == 0) || agrees(e, ver)) {
+		/* agrees with sdk_version: the builder's pin decides, nothing to change */
 	} else if (e->kind == SL_REQLINE_REQUIREMENT && e->req && !e->url) {
 		why = sl_xasprintf("the builder installs %s[...]==%s (sdk_version) in the same "
 				   "pip run; a line that disagrees fails the build with "
@@ -168,6 +182,18 @@ static int align_sdk(struct plan *p, enum sl_apply_file_id fid, size_t idx, stru
 	return rc;
 }
 
+/* "inferred as of 2024-03-10" (ambiguous: "..., ambiguous"), for a
+ * version snapshot --reconstruct inferred; NULL for a proven one. */
+static char *inferred_mark(const struct sl_lock_package *pkg)
+{
+	const struct sl_lock_inferred *inf = pkg->inferred;
+
+	if (!inf)
+		return NULL;
+	return sl_xasprintf("inferred%s%s%s", inf->as_of ? " as of " : "",
+			    inf->as_of ? inf->as_of : "", inf->ambiguous ? ", ambiguous" : "");
+}
+
 static int pin_line(struct plan *p, enum sl_apply_file_id fid, size_t idx,
 		    const struct sl_lock_package *pkg, struct sl_err *err)
 {
@@ -175,15 +201,14 @@ static int pin_line(struct plan *p, enum sl_apply_file_id fid, size_t idx,
 	const struct sl_reqfile_entry *e = &rf->entries[idx];
 	const char *pin = e->req && !e->url ? sl_specset_exact_pin(e->req->spec) : NULL;
 	unsigned long line = e->line;
-	char *old;
+	char *old, *mark, *why;
 	int rc;
 
 	if (pkg->vcs_url)
 		return pin_vcs(p, fid, idx, pkg, err);
 	if (e->kind != SL_REQLINE_REQUIREMENT || !e->req || e->url) {
-		char *why = sl_xasprintf("a URL or path install; the source had %s %s: not "
-					 "rewritten",
-					 pkg->name, pkg->version);
+		why = sl_xasprintf("a URL or path install; the source had %s %s: not rewritten",
+				   pkg->name, pkg->version);
 		apply_note(p->r, SL_APPLY_KEEP, fid, line, pkg->name, e->text, NULL, why);
 		free(why);
 		return 0;
@@ -191,10 +216,15 @@ static int pin_line(struct plan *p, enum sl_apply_file_id fid, size_t idx,
 	if (pin && strcmp(pin, pkg->version) == 0)
 		return 0;
 	old = sl_xstrdup(e->req_text);
+	mark = inferred_mark(pkg);
+	why = mark ? sl_xasprintf("%s: not proven by a log (the line's own comment is kept)", mark)
+		   : sl_xstrdup("the version the source had installed");
 	rc = sl_reqfile_set_version(rf, idx, pkg->version, err);
 	if (rc == 0)
 		apply_note(p->r, SL_APPLY_PIN, fid, line, pkg->name, old, rf->entries[idx].req_text,
-			   "the version the source had installed");
+			   why);
+	free(mark);
+	free(why);
 	free(old);
 	return rc;
 }
@@ -219,6 +249,10 @@ static int visit(struct plan *p, enum sl_apply_file_id fid, size_t idx, struct s
 	unk = incomplete_of(p->lock, e->name);
 	if (unk >= 0)
 		list_unknown(p, (size_t)unk, fid, e->line);
+	else if (e->url && strstr(e->url, "+") && strstr(e->url, "://"))
+		apply_note(p->r, SL_APPLY_KEEP, fid, e->line, e->name, e->req_text, NULL,
+			   "a VCS requirement the lock does not know: its ref is left as written, "
+			   "not guessed");
 	return 0;
 }
 
@@ -252,7 +286,7 @@ static enum sl_apply_file_id target_of(const struct sl_lock_package *pkg)
 static int append_pin(struct plan *p, const struct sl_lock_package *pkg, struct sl_err *err)
 {
 	enum sl_apply_file_id fid = target_of(pkg);
-	char *text, *why;
+	char *text, *why, *mark;
 	int rc;
 
 	if (pkg->vcs_url && !pkg->vcs_commit) {
@@ -281,10 +315,13 @@ static int append_pin(struct plan *p, const struct sl_lock_package *pkg, struct 
 	} else {
 		text = sl_xasprintf("%s==%s", pkg->name, pkg->version);
 	}
-	why = pkg->origin == SL_ORIGIN_UNKNOWN
+	mark = inferred_mark(pkg);
+	why = mark ? sl_xasprintf("%s: not proven by a log", mark)
+	      : pkg->origin == SL_ORIGIN_UNKNOWN
 		  ? sl_xstrdup("the source had it installed")
 		  : sl_xasprintf("the source had it installed (%s)", sl_origin_name(pkg->origin));
-	rc = sl_reqfile_append(p->rf[fid], text, err);
+	rc = sl_reqfile_append_commented(p->rf[fid], text, mark, err);
+	free(mark);
 	if (rc == 0)
 		apply_note(p->r, SL_APPLY_ADD, fid, 0, pkg->name, NULL, text, why);
 	free(text);
@@ -312,6 +349,10 @@ int apply_requirements(const struct sl_lock *lock, const struct sl_apply_options
 	struct plan p = {lock, opts, rf, r, NULL, NULL, {false}};
 	int rc;
 
+	bool noeol[SL_APPLY_NFILES];
+
+	for (int i = 0; i < SL_APPLY_NFILES; i++)
+		noeol[i] = rf[i] && rf[i]->nentries && !rf[i]->final_newline;
 	p.done_pkg = sl_xcalloc(lock->n_packages + 1, sizeof(bool));
 	p.done_unknown = sl_xcalloc(lock->n_incomplete + 1, sizeof(bool));
 	rc = visit_file(&p, SL_APPLY_PRE_REQUIREMENTS, err);
@@ -324,6 +365,10 @@ int apply_requirements(const struct sl_lock *lock, const struct sl_apply_options
 		if (opts->pin == SL_APPLY_PIN_ALL ||
 		    strncmp(lock->incomplete[i].what, "package '", 9) != 0)
 			list_unknown(&p, i, SL_APPLY_REQUIREMENTS, 0);
+	/* a file without a final newline keeps that form */
+	for (int i = 0; rc == 0 && i < SL_APPLY_NFILES; i++)
+		if (noeol[i])
+			rc = sl_reqfile_drop_final_newline(rf[i], err);
 	free(p.done_pkg);
 	free(p.done_unknown);
 	return rc;

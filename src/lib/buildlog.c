@@ -15,6 +15,7 @@
 
 #include "buildlog_private.h"
 #include "spacelock/mem.h"
+#include "spacelock/redact.h"
 #include "spacelock/textenc.h"
 
 #define SNIFF_BYTES 8192
@@ -1003,9 +1004,14 @@ static void sanitize(struct sl_buildlog *log, const char *s, size_t n, size_t pl
 	if (plain == n) {
 		sl_buf_reset(&st->clean);
 		sl_buf_add(&st->clean, s, n);
+		sl_redact_tokens_n(st->clean.buf, st->clean.len); /* see below */
 		return;
 	}
 	log_clean(s, n, &st->clean, &nul, &bad);
+	/* every fact (failures, steps, evidence) is cut from this copy, and
+	 * a token in a log (a Space printing its HF_TOKEN) must reach no
+	 * lockfile and no output */
+	sl_redact_tokens_n(st->clean.buf, st->clean.len);
 	if (nul)
 		blog_warn_input(log, "NUL bytes in the line were dropped");
 	if (bad && !st->warned_utf8) {

@@ -147,7 +147,7 @@ static const char *eol_text(enum sl_eol eol)
 
 /* Reads old_last + breaks + text + eol; true when that gives the old
  * entry and exactly one new requirement entry. */
-static bool try_tail(const struct sl_reqfile *rf, const char *text, int breaks,
+static bool try_tail(const struct sl_reqfile *rf, const char *text, const char *comment, int breaks,
 		     struct reqfile_entries *got)
 {
 	const struct sl_reqfile_entry *last = rf->nentries ? &rf->entries[rf->nentries - 1] : NULL;
@@ -163,6 +163,8 @@ static bool try_tail(const struct sl_reqfile *rf, const char *text, int breaks,
 		sl_buf_addstr(&t, merge ? "\r" : eol);
 	}
 	sl_buf_addstr(&t, text);
+	if (comment)
+		sl_buf_addf(&t, "  # %s", comment);
 	sl_buf_addstr(&t, eol);
 	got->v = NULL, got->n = got->cap = 0;
 	reqfile_split(t.buf, t.len, last ? last->line : 1, got);
@@ -178,14 +180,23 @@ static bool try_tail(const struct sl_reqfile *rf, const char *text, int breaks,
 
 int sl_reqfile_append(struct sl_reqfile *rf, const char *text, struct sl_err *err)
 {
+	return sl_reqfile_append_commented(rf, text, NULL, err);
+}
+
+int sl_reqfile_append_commented(struct sl_reqfile *rf, const char *text, const char *comment,
+				struct sl_err *err)
+{
 	struct reqfile_entries got;
 	int breaks = rf->nentries && !rf->final_newline ? 1 : 0;
 	int rc = check_text(text, false, err);
 
 	if (rc)
 		return rc;
+	if (comment && (strpbrk(comment, "\r\n") || !sl_utf8_valid(comment, strlen(comment))))
+		return sl_error(err, SL_EINVAL, "a comment is one line of UTF-8");
 	/* a last line ending in '\' would swallow the new one: one blank line ends it */
-	if (!try_tail(rf, text, breaks, &got) && !try_tail(rf, text, breaks + 1, &got))
+	if (!try_tail(rf, text, comment, breaks, &got) &&
+	    !try_tail(rf, text, comment, breaks + 1, &got))
 		return sl_error(err, SL_EINVAL, "'%s' does not read as a requirement line", text);
 	rf->entries = sl_xrealloc(rf->entries, (rf->nentries + 1) * sizeof(*rf->entries));
 	if (rf->nentries) {
@@ -294,6 +305,35 @@ int sl_reqfile_append_comment(struct sl_reqfile *rf, const char *text, struct sl
 	}
 	memcpy(&rf->entries[rf->nentries], got.v, got.n * sizeof(*got.v));
 	rf->nentries += got.n;
+	free(got.v);
+	reqfile_refresh(rf);
+	return 0;
+}
+
+int sl_reqfile_drop_final_newline(struct sl_reqfile *rf, struct sl_err *err)
+{
+	struct sl_reqfile_entry *last;
+	struct reqfile_entries got = {NULL, 0, 0};
+	size_t n;
+
+	if (!rf->final_newline || !rf->nentries)
+		return 0;
+	last = &rf->entries[rf->nentries - 1];
+	n = last->raw_len;
+	if (n >= 2 && last->raw[n - 2] == '\r' && last->raw[n - 1] == '\n')
+		n -= 2;
+	else if (n && (last->raw[n - 1] == '\n' || last->raw[n - 1] == '\r'))
+		n--;
+	reqfile_split(last->raw, n, last->line, &got);
+	if (got.n != 1 || got.v[0].kind != last->kind) {
+		entries_release(&got);
+		return sl_error(err, SL_EINVAL,
+				"%s:%lu: the last line means something else without "
+				"its line break",
+				rf->label, last->line);
+	}
+	reqfile_entry_release(last);
+	*last = got.v[0];
 	free(got.v);
 	reqfile_refresh(rf);
 	return 0;

@@ -103,4 +103,12 @@ check "--python x: exit 2" test "$(run "$T_TMP/py" --python x $SRC)" = 2
 check "no LOCK: exit 2" test "$(run "$T_TMP/py")" = 2
 check "missing lock: exit 3" test "$(run "$T_TMP/py" "$T_TMP/none.json")" = 3
 check "missing --dir: exit 3" test "$(run "$T_TMP/none" $SRC)" = 3
+# 9. a card with a BOM and CRLF line endings keeps both, the added key too
+R=repin-history-c0e8dcc.README.md
+mkdir "$T_TMP/crlf"
+{ printf '\357\273\277'; sed 's/$/\r/' tests/fixtures/readmes/$R; } >"$T_TMP/crlf/README.md"
+{ printf '\357\273\277'; sed 's/$/\r/' $G/golden/$R; } >"$T_TMP/want"
+check "BOM + CRLF card: exit 1 (source lock incomplete)" \
+	test "$(run "$T_TMP/crlf" --pin direct $G/source.json)" = 1
+check "BOM + CRLF card: the golden's bytes in CRLF after the BOM" cmp "$T_TMP/crlf/README.md" "$T_TMP/want"
 finish

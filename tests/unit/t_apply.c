@@ -1,0 +1,236 @@
+/* t_apply.c: card_edit, reqfile's pin edits, udiff and the apply result on
+ * locks built in memory: the cases the real samples do not show. */
+#include "spacelock/apply.h"
+#include "spacelock/card_edit.h"
+#include "spacelock/lock.h"
+#include "spacelock/mem.h"
+#include "spacelock/reqfile.h"
+#include "spacelock/udiff.h"
+#include "test.h"
+
+/* card_edit: in -> out for key=value, or an error code */
+static void card_case(const char *in, const char *key, const char *value, unsigned flags,
+		      const char *want, int want_rc)
+{
+	static const char *const after[] = {"sdk", "sdk_version", NULL};
+	struct sl_buf doc = SL_BUF_INIT;
+	struct sl_card_edit_info info;
+	struct sl_err err = {0};
+	int rc;
+
+	sl_buf_addstr(&doc, in);
+	rc = sl_card_edit_set(&doc, "README.md", key, value, flags, after, &info, &err);
+	CHECK(rc == want_rc, "%s=%s: rc %d, want %d (%s)", key, value, rc, want_rc, err.msg);
+	if (rc == 0)
+		CHECK_STR(doc.buf, want, key);
+	else
+		CHECK_STR(doc.buf, in, "unchanged after an error");
+	sl_card_edit_info_release(&info);
+	sl_buf_release(&doc);
+}
+
+static void test_card_edit(void)
+{
+	const unsigned Q = SL_CARD_EDIT_QUOTE;
+
+	card_case("---\nsdk: gradio\nsdk_version: 4.31.0 # pinned\n---\nbody\n", "sdk_version",
+		  "4.40.0", Q, "---\nsdk: gradio\nsdk_version: \"4.40.0\" # pinned\n---\nbody\n",
+		  0);
+	/* an unambiguous string that already says it stays */
+	card_case("---\nsdk_version: 4.31.0\n---\n", "sdk_version", "4.31.0", Q,
+		  "---\nsdk_version: 4.31.0\n---\n", 0);
+	/* a bare 3.10 is the float 3.1: quoted even though it "says" 3.10 */
+	card_case("---\npython_version: 3.10\n---\n", "python_version", "3.10", Q,
+		  "---\npython_version: \"3.10\"\n---\n", 0);
+	card_case("---\npython_version: '3.9'\n---\n", "python_version", "3.10", Q,
+		  "---\npython_version: '3.10'\n---\n", 0);
+	/* missing: after its sibling, in the card's indentation and CRLF */
+	card_case("---\r\n  title: x\r\n  sdk: gradio\r\n  pinned: true\r\n---\r\n", "sdk_version",
+		  "5.0", Q,
+		  "---\r\n  title: x\r\n  sdk: gradio\r\n  sdk_version: \"5.0\"\r\n  pinned: "
+		  "true\r\n---\r\n",
+		  0);
+	/* no sibling: at the end of the front matter */
+	card_case("---\ntitle: x\n---\n", "sdk", "gradio", 0, "---\ntitle: x\nsdk: gradio\n---\n",
+		  0);
+	/* after a block list */
+	card_case("---\nsdk:\n  - a\n  - b\nx: 1\n---\n", "sdk", "gradio", 0, "", SL_EINVAL);
+	card_case("---\ntags:\n  - a\nsdk: gradio\nx: 1\n---\n", "sdk_version", "1.0", Q,
+		  "---\ntags:\n  - a\nsdk: gradio\nsdk_version: \"1.0\"\nx: 1\n---\n", 0);
+	/* an empty (null) value gets one */
+	card_case("---\nsdk_version:\ntitle: t\n---\n", "sdk_version", "1.0", Q,
+		  "---\nsdk_version: \"1.0\"\ntitle: t\n---\n", 0);
+	card_case("---\n{title: x}\n---\n", "sdk", "gradio", 0, "", SL_EINVAL);
+	card_case("---\ntitle: [x\n---\n", "sdk", "gradio", 0, "", SL_EPARSE);
+	/* values that need quoting even without the flag */
+	card_case("---\nsdk: x\n---\n", "sdk", "yes", 0, "---\nsdk: \"yes\"\n---\n", 0);
+	card_case("---\nsdk: x\n---\n", "sdk", "a\"b", 0, "---\nsdk: \"a\\\"b\"\n---\n", 0);
+	CHECK(!sl_card_has_front_matter("# x\n", 4), "no front matter");
+	CHECK(sl_card_has_front_matter("\xef\xbb\xbf---\r\nx: 1\r\n", 13),
+	      "front matter after a BOM");
+}
+
+static char *render(const struct sl_reqfile *rf)
+{
+	struct sl_buf b = SL_BUF_INIT;
+	sl_reqfile_render(rf, &b);
+	return sl_buf_detach(&b, NULL);
+}
+
+static void pin_case(const char *in, const char *version, const char *want)
+{
+	struct sl_reqfile *rf;
+	struct sl_err err = {0};
+	char *got;
+
+	if (sl_reqfile_parse(in, strlen(in), "r.txt", &rf, &err) != 0) {
+		CHECK(0, "parse %s: %s", in, err.msg);
+		return;
+	}
+	CHECK(sl_reqfile_set_version(rf, 0, version, &err) == 0, "set_version: %s", err.msg);
+	got = render(rf);
+	CHECK_STR(got, want, in);
+	free(got);
+	sl_reqfile_free(rf);
+}
+
+static void test_set_version(void)
+{
+	pin_case("pydantic>=2.9\n", "2.13.4", "pydantic==2.13.4\n");
+	pin_case("Gradio [oauth, mcp] >= 5 ; python_version >= '3.10'  # ui\n", "5.29.0",
+		 "Gradio [oauth, mcp]==5.29.0 ; python_version >= '3.10'  # ui\n");
+	pin_case("torch==2.1 --hash=sha256:aa \\\n  --hash=sha256:bb\r\n", "2.2",
+		 "torch==2.2 --hash=sha256:aa \\\n  --hash=sha256:bb\r\n");
+	pin_case("numpy", "1.26.4", "numpy==1.26.4");
+}
+
+static void test_drop_newline(void)
+{
+	struct sl_reqfile *rf;
+	struct sl_err err = {0};
+	char *got;
+
+	sl_reqfile_parse("a\r\nb", 4, "r.txt", &rf, &err);
+	sl_reqfile_append(rf, "c==1", &err);
+	sl_reqfile_drop_final_newline(rf, &err);
+	got = render(rf);
+	CHECK_STR(got, "a\r\nb\r\nc==1", "CRLF, no final newline kept");
+	free(got);
+	sl_reqfile_append_comment(rf, "block", &err);
+	got = render(rf);
+	CHECK_STR(got, "a\r\nb\r\nc==1\r\n# block\r\n", "a comment line");
+	free(got);
+	sl_reqfile_free(rf);
+}
+
+static void udiff_case(const char *a, const char *b, const char *want)
+{
+	struct sl_buf out = SL_BUF_INIT;
+
+	sl_udiff(a, strlen(a), b, strlen(b), "a/f", "b/f", &out);
+	CHECK_STR(out.buf, want, a);
+	sl_buf_release(&out);
+}
+
+static void test_udiff(void)
+{
+	udiff_case("x\n", "x\n", "");
+	udiff_case("a\nb\nc\n", "a\nB\nc\n", "--- a/f\n+++ b/f\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n");
+	udiff_case("a", "a\nb",
+		   "--- a/f\n+++ b/f\n@@ -1 +1,2 @@\n-a\n\\ No newline at end of file\n+a\n+b\n"
+		   "\\ No newline at end of file\n");
+	udiff_case("", "a\n", "--- a/f\n+++ b/f\n@@ -0,0 +1 @@\n+a\n");
+	/* two changes far apart: two hunks */
+	udiff_case("1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n", "one\n2\n3\n4\n5\n6\n7\n8\n9\nten\n",
+		   "--- a/f\n+++ b/f\n@@ -1,4 +1,4 @@\n-1\n+one\n 2\n 3\n 4\n@@ -7,4 +7,4 @@\n 7\n "
+		   "8\n 9\n-10\n+ten\n");
+}
+
+/* A lock: gradio 4.44.1 sdk, python 3.10, a VCS package at a commit, one
+ * on a moving branch, torch from pre-requirements, spaces unproven. */
+static struct sl_lock *test_lock(void)
+{
+	struct sl_lock *lock = sl_lock_new();
+	struct sl_lock_package *p;
+	struct sl_lock_request pre = {SL_ORIGIN_DIRECT, "torch", "pre-requirements.txt", 1, NULL};
+
+	sl_lock_set(&lock->space.sdk, "gradio");
+	sl_lock_set(&lock->space.sdk_version, "4.44.1");
+	sl_lock_set(&lock->runtime.python, "3.10");
+	p = sl_lock_add_package(lock, "diffusers", "0.31.0");
+	sl_lock_set(&p->vcs_url, "https://github.com/huggingface/diffusers.git");
+	sl_lock_set(&p->vcs_commit, "0123456789abcdef0123456789abcdef01234567");
+	p = sl_lock_add_package(lock, "moving", "1.0");
+	sl_lock_set(&p->vcs_url, "https://github.com/x/moving.git");
+	p = sl_lock_add_package(lock, "numpy", "1.26.4");
+	p = sl_lock_add_package(lock, "torch", "2.4.0");
+	sl_lock_package_add_request(p, &pre);
+	sl_lock_add_incomplete(lock, "package 'spaces'", "no log shows it", "pass a build log");
+	return lock;
+}
+
+static const struct sl_apply_change *find_change(const struct sl_apply_result *r, const char *what)
+{
+	for (size_t i = 0; i < r->n_changes; i++)
+		if (strcmp(r->changes[i].what, what) == 0)
+			return &r->changes[i];
+	return NULL;
+}
+
+static void test_compute(void)
+{
+	struct sl_lock *lock = test_lock();
+	struct sl_apply_options opts = {SL_APPLY_PIN_ALL, NULL, false, "src.json"};
+	struct sl_apply_result r = {0}, again = {0};
+	struct sl_err err = {0};
+	const char *req = "git+https://github.com/huggingface/diffusers.git@main#egg=diffusers\n"
+			  "numpy<2 ; sys_platform == 'linux'\n"
+			  "spaces\n"
+			  "moving @ git+https://github.com/x/moving.git@dev\n";
+	const struct sl_apply_change *c;
+
+	sl_apply_set_file(&r, SL_APPLY_README, "---\nsdk: gradio\n---\n", 20, 0644);
+	sl_apply_set_file(&r, SL_APPLY_REQUIREMENTS, req, strlen(req), 0644);
+	sl_apply_set_file(&r, SL_APPLY_PRE_REQUIREMENTS, "torch\n", 6, 0644);
+	CHECK(sl_apply_compute(lock, &opts, &r, &err) == 0, "compute: %s", err.msg);
+	CHECK_STR(r.files[SL_APPLY_REQUIREMENTS].new_data,
+		  "git+https://github.com/huggingface/diffusers.git@"
+		  "0123456789abcdef0123456789abcdef01234567#egg=diffusers\n"
+		  "numpy==1.26.4 ; sys_platform == 'linux'\n"
+		  "spaces\n"
+		  "moving @ git+https://github.com/x/moving.git@dev\n",
+		  "VCS at the commit, marker kept, spaces and the moving branch left");
+	CHECK_STR(r.files[SL_APPLY_PRE_REQUIREMENTS].new_data, "torch==2.4.0\n",
+		  "torch pinned in pre-requirements.txt");
+	CHECK_STR(r.files[SL_APPLY_README].new_data,
+		  "---\nsdk: gradio\nsdk_version: \"4.44.1\"\npython_version: \"3.10\"\n---\n",
+		  "card keys added");
+	c = find_change(&r, "moving");
+	CHECK(c && c->kind == SL_APPLY_UNKNOWN, "a moving branch is reported, not guessed");
+	c = find_change(&r, "package 'spaces'");
+	CHECK(c && c->kind == SL_APPLY_UNKNOWN && c->line == 3,
+	      "unproven spaces listed at its line");
+	CHECK(r.partial, "partial");
+
+	/* idempotent: the result applied again changes nothing */
+	for (int i = 0; i < SL_APPLY_NFILES; i++) {
+		const struct sl_apply_file *f = &r.files[i];
+		sl_apply_set_file(&again, i, f->new_data ? f->new_data : f->old_data,
+				  f->new_data ? f->new_len : f->old_len, 0644);
+	}
+	CHECK(sl_apply_compute(lock, &opts, &again, &err) == 0, "again: %s", err.msg);
+	CHECK(!sl_apply_changed(&again), "a second apply changes nothing");
+	sl_apply_result_release(&again);
+	sl_apply_result_release(&r);
+	sl_lock_free(lock);
+}
+
+int main(void)
+{
+	test_card_edit();
+	test_set_version();
+	test_drop_newline();
+	test_udiff();
+	test_compute();
+	return t_done();
+}
