@@ -26,6 +26,12 @@
 struct sl_check;
 struct sl_index;
 
+/* At most this many Requires-Dist of one package's metadata are checked;
+ * the rest are dropped with a warning.  A real METADATA lists at most a
+ * few hundred; one someone else wrote must not decide how long a check
+ * takes or how many problems it reports. */
+#define SL_CHECK_MAX_REQUIRES 2000
+
 struct sl_check_options {
 	const char *python;	   /* target "3.13" or "3.13.1"; NULL: from the lock or path */
 	const char *site_packages; /* metadata source (and the set, for sl_check_load_site) */

@@ -16,6 +16,7 @@
 #include "spacelock/index.h"
 #include "spacelock/jsonw.h"
 #include "spacelock/lockfile.h"
+#include "spacelock/mem.h"
 
 const char cmd_check_summary[] =
     "prove a lock or an installed environment consistent; propose fixes";
@@ -279,23 +280,46 @@ static void print_unverifiable(struct sl_buf *b, const struct sl_check_report *r
 			 "--update-lock keeps it in the lock)\n");
 }
 
+/* The problems' positions grouped by group, each group's in report order
+ * (a counting sort): start[g]..start[g + 1] in the result.  Printing group
+ * by group is then linear in the problems, not problems x groups. */
+static size_t *by_group(const struct sl_check_report *r, size_t **start)
+{
+	size_t *at = sl_xcalloc(r->n_groups + 2, sizeof(*at));
+	size_t *order = sl_xcalloc(r->n_problems + 1, sizeof(*order));
+
+	for (size_t i = 0; i < r->n_problems; i++)
+		at[r->problems[i].group + 1]++;
+	for (size_t g = 0; g < r->n_groups; g++)
+		at[g + 1] += at[g];
+	for (size_t i = 0; i < r->n_problems; i++)
+		order[at[r->problems[i].group]++] = i;
+	for (size_t g = r->n_groups; g > 0; g--) /* back to the starts */
+		at[g] = at[g - 1];
+	at[0] = 0;
+	*start = at;
+	return order;
+}
+
 static void print_text(const struct sl_check_report *r)
 {
 	struct sl_buf b = SL_BUF_INIT;
+	size_t *start, *order = by_group(r, &start);
+
 	for (size_t g = 0; g < r->n_groups; g++) {
 		bool alone = r->groups[g].count == 1;
 		if (r->groups[g].kind == SL_CHECK_UNVERIFIABLE)
 			continue;
 		if (!alone)
 			group_header(&b, r, &r->groups[g]);
-		for (size_t i = 0; i < r->n_problems; i++) {
-			if (r->problems[i].group != g)
-				continue;
+		for (size_t k = start[g]; k < start[g + 1]; k++) {
 			if (!alone)
 				sl_buf_addstr(&b, "  ");
-			problem_line(&b, r, &r->problems[i], alone);
+			problem_line(&b, r, &r->problems[order[k]], alone);
 		}
 	}
+	free(start);
+	free(order);
 	print_unverifiable(&b, r);
 	if (r->n_solutions)
 		sl_buf_addstr(&b, "\nfixes (each re-verified):\n");

@@ -101,6 +101,9 @@ void sl_check_free(struct sl_check *c)
 	if (c->specmap)
 		check_map_release(c->specmap);
 	free(c->specmap);
+	if (c->warned)
+		check_map_release(c->warned);
+	free(c->warned);
 	free(c);
 }
 
@@ -109,17 +112,22 @@ void check_warn(struct sl_check *c, const char *fmt, ...)
 	va_list ap;
 	struct sl_buf b = SL_BUF_INIT;
 
+	size_t seen, cap = c->nwarnings;
+
 	va_start(ap, fmt);
 	sl_buf_vaddf(&b, fmt, ap);
 	va_end(ap);
-	for (size_t i = 0; i < c->nwarnings; i++) {
-		if (strcmp(c->warnings[i], b.buf) == 0) {
-			sl_buf_release(&b);
-			return;
-		}
+	/* each warning once; hashed, as a hostile set may warn per package */
+	if (!c->warned)
+		c->warned = sl_xcalloc(1, sizeof(struct check_map));
+	if (check_map_get(c->warned, b.buf, &seen)) {
+		sl_buf_release(&b);
+		return;
 	}
-	c->warnings = sl_xrealloc(c->warnings, (c->nwarnings + 1) * sizeof(*c->warnings));
-	c->warnings[c->nwarnings++] = sl_buf_detach(&b, NULL);
+	sl_xgrow((void **)&c->warnings, &cap, c->nwarnings + 1, sizeof(*c->warnings));
+	c->warnings[c->nwarnings] = sl_buf_detach(&b, NULL);
+	check_map_put(c->warned, c->warnings[c->nwarnings], c->nwarnings);
+	c->nwarnings++;
 }
 
 size_t check_add_pkg(struct sl_check *c, const char *name, const char *version)
@@ -138,10 +146,20 @@ size_t check_add_pkg(struct sl_check *c, const char *name, const char *version)
 	return c->n++;
 }
 
-void check_set_meta(struct cpkg *p, const char *const *requires_dist, size_t n,
+void check_set_meta(struct sl_check *c, struct cpkg *p, const char *const *requires_dist, size_t n,
 		    const char *requires_python, const char *const *provides_extra, size_t nextra,
 		    const char *source)
 {
+	/* a METADATA someone else wrote bounds what it may cost: a real one
+	 * lists at most a few hundred requirements */
+	if (n > SL_CHECK_MAX_REQUIRES) {
+		check_warn(
+		    c,
+		    "%s %s: its metadata (%s) lists %zu Requires-Dist; only the first %d are "
+		    "checked",
+		    p->name, p->version, source, n, SL_CHECK_MAX_REQUIRES);
+		n = SL_CHECK_MAX_REQUIRES;
+	}
 	p->has_meta = true;
 	p->meta_source = sl_xstrdup(source);
 	p->requires_dist = strv_copy(requires_dist, n);

@@ -185,14 +185,15 @@ static int find_fixes(struct sl_check *c, const struct setv *sv, const struct pr
 
 /* ---- the run ---- */
 
-/* The packages of the broken edges (requirers and what they require) in
- * set order; false when a problem comes through an extra, whose
+/* The packages of the broken edges pr->v[from..to) (requirers and what
+ * they require) in set order; false when a problem comes through an extra, whose
  * pseudo-package nobody in a small pool would ask for. */
-static bool involved(const struct sl_check *c, const struct probs *pr, size_t **idx, size_t *n)
+static bool involved(const struct sl_check *c, const struct probs *pr, size_t from, size_t to,
+		     size_t **idx, size_t *n)
 {
 	char *in = sl_xcalloc(c->n_set + 1, 1);
 
-	for (size_t i = 0; i < pr->n; i++) {
+	for (size_t i = from; i < to; i++) {
 		const struct prob *x = &pr->v[i];
 		if (x->kind == SL_CHECK_UNVERIFIABLE)
 			continue;
@@ -214,6 +215,51 @@ static bool involved(const struct sl_check *c, const struct probs *pr, size_t **
 	return true;
 }
 
+/* Broken edges pr->v[from..to) confirmed on a pool of just their packages;
+ * libsolv's problem count added to *nsp. */
+static int prove_some(struct sl_check *c, const struct probs *pr, size_t from, size_t to,
+		      size_t *nsp, struct sl_err *err)
+{
+	struct sl_solve_problem *sp = NULL;
+	struct check_pool pl;
+	size_t *idx = NULL, n = 0, nonly = 0, count = 0;
+	int *only, rc;
+
+	if (!involved(c, pr, from, to, &idx, &n))
+		return sl_error(err, SL_ESOLVER, "internal: a batch of problems changed");
+	rc = check_pool_build(c, &pl, idx, n, n, NULL, err);
+	only = sl_xcalloc(to - from + 1, sizeof(*only));
+	for (size_t i = from; i < to; i++) {
+		const struct prob *x = &pr->v[i];
+		if (x->kind != SL_CHECK_UNVERIFIABLE)
+			only[nonly++] = x->request ? pl.requests : pl.h[x->pkg];
+	}
+	if (rc == 0 && nonly)
+		rc = sl_solve_verify(pl.s, only, nonly, &sp, &count, err);
+	*nsp += count;
+	check_pool_release(&pl);
+	free(sp);
+	free(only);
+	free(idx);
+	return rc;
+}
+
+/* libsolv restarts its analysis after each problem it finds, so a pool
+ * with thousands of problems costs problems x rules; past this many, the
+ * broken edges are proved in batches of about this many (a package's
+ * problems stay in one batch), which keeps the proof linear. */
+#define PROVE_BATCH 256
+
+static size_t batch_end(const struct probs *pr, size_t from)
+{
+	size_t to = from + PROVE_BATCH < pr->n ? from + PROVE_BATCH : pr->n;
+
+	while (to < pr->n && pr->v[to].pkg == pr->v[to - 1].pkg &&
+	       pr->v[to].request == pr->v[to - 1].request)
+		to++;
+	return to;
+}
+
 /* libsolv's verdict.  A clean walk is proved on the whole set.  Broken
  * edges are confirmed on a pool of just their packages: on the whole set,
  * libsolv would cascade every removal it considers through the packages
@@ -223,10 +269,11 @@ static int prove(struct sl_check *c, const size_t *all, const struct setv *sv,
 {
 	struct sl_solve_problem *sp = NULL;
 	struct check_pool pl;
-	size_t *idx = NULL, n = 0, nonly = 0;
-	int *only = NULL, rc;
+	size_t *idx = NULL, n = 0;
+	int rc = 0;
 
-	if (!check_hard_problems(pr) || !involved(c, pr, &idx, &n)) {
+	*nsp = 0;
+	if (!check_hard_problems(pr) || !involved(c, pr, 0, pr->n, &idx, &n)) {
 		rc = check_pool_build(c, &pl, all, c->n_set, c->n_set, sv, err);
 		if (rc == 0)
 			rc = sl_solve_verify(pl.s, NULL, 0, &sp, nsp, err);
@@ -234,19 +281,11 @@ static int prove(struct sl_check *c, const size_t *all, const struct setv *sv,
 		free(sp);
 		return rc;
 	}
-	rc = check_pool_build(c, &pl, idx, n, n, NULL, err);
-	only = sl_xcalloc(pr->n + 1, sizeof(*only));
-	for (size_t i = 0; i < pr->n; i++) {
-		const struct prob *x = &pr->v[i];
-		if (x->kind != SL_CHECK_UNVERIFIABLE)
-			only[nonly++] = x->request ? pl.requests : pl.h[x->pkg];
-	}
-	if (rc == 0)
-		rc = sl_solve_verify(pl.s, only, nonly, &sp, nsp, err);
-	check_pool_release(&pl);
-	free(sp);
-	free(only);
 	free(idx);
+	for (size_t from = 0, to; rc == 0 && from < pr->n; from = to) {
+		to = batch_end(pr, from);
+		rc = prove_some(c, pr, from, to, nsp, err);
+	}
 	return rc;
 }
 

@@ -41,7 +41,8 @@ static bool before_2_2(const char *mv)
 
 /* Metadata whose Requires-Dist is unknown gives none: the package stays
  * unverifiable (a later source may still describe it), with the reason. */
-static void meta_from(struct cpkg *p, const struct sl_metadata *m, const char *source, bool sdist)
+static void meta_from(struct sl_check *c, struct cpkg *p, const struct sl_metadata *m,
+		      const char *source, bool sdist)
 {
 	if (m->requires_dist_unknown) {
 		if (!p->unknown_why)
@@ -51,7 +52,7 @@ static void meta_from(struct cpkg *p, const struct sl_metadata *m, const char *s
 					   : "its metadata marks Requires-Dist dynamic");
 		return;
 	}
-	check_set_meta(p, (const char *const *)m->requires_dist, m->n_requires_dist,
+	check_set_meta(c, p, (const char *const *)m->requires_dist, m->n_requires_dist,
 		       m->requires_python, (const char *const *)m->provides_extra,
 		       m->n_provides_extra, source);
 }
@@ -65,7 +66,7 @@ static int from_site(struct sl_check *c, const char *dir, struct sl_err *err)
 		struct cpkg *p = &c->pkgs[i];
 		const struct sl_dist *d = p->has_meta ? NULL : sl_dist_list_find(&l, p->name);
 		if (d && same_version(p, d->meta.version))
-			meta_from(p, &d->meta, "site-packages", false);
+			meta_from(c, p, &d->meta, "site-packages", false);
 	}
 	sl_dist_list_release(&l);
 	return rc;
@@ -102,7 +103,7 @@ static int from_wheels(struct sl_check *c, const char *dir, struct sl_err *err)
 			continue;
 		sl_metadata_init(&m);
 		if (sl_archive_read_metadata(f->path, &m, &e) == 0)
-			meta_from(p, &m, "wheels", f->kind == SL_ARCHIVE_SDIST);
+			meta_from(c, p, &m, "wheels", f->kind == SL_ARCHIVE_SDIST);
 		else
 			check_warn(c, "%s", e.msg);
 		sl_metadata_release(&m);
@@ -136,7 +137,7 @@ static void from_index(struct sl_check *c, struct sl_index *idx, bool offline)
 		if (r->result == 0) {
 			while (r->requires_dist && r->requires_dist[nreq])
 				nreq++;
-			check_set_meta(&c->pkgs[which[k]], (const char *const *)r->requires_dist,
+			check_set_meta(c, &c->pkgs[which[k]], (const char *const *)r->requires_dist,
 				       nreq, r->requires_python, NULL, 0, "index");
 		} else if (!(offline && r->result == SL_ENOTFOUND)) {
 			check_warn(c, "index: %s %s: %s", r->name, r->version, r->err.msg);
@@ -270,7 +271,7 @@ int sl_check_load_lock(struct sl_check *c, const struct sl_lock *lock,
 		for (size_t k = 0; k < lp->n_required_by; k++)
 			p->parents[p->nparents++] = sl_xstrdup(lp->required_by[k]);
 		if (lp->metadata)
-			check_set_meta(p, (const char *const *)lp->metadata->requires_dist,
+			check_set_meta(c, p, (const char *const *)lp->metadata->requires_dist,
 				       lp->metadata->n_requires_dist, lp->metadata->requires_python,
 				       (const char *const *)lp->metadata->provides_extra,
 				       lp->metadata->n_provides_extra, "lock");
@@ -348,7 +349,7 @@ int sl_check_load_site(struct sl_check *c, const struct sl_check_options *o, str
 		if (i > 0 && strcmp(l.v[i - 1].canonical, d->canonical) == 0)
 			continue; /* installed twice: the first one, as pip sees it */
 		size_t pi = check_add_pkg(c, d->canonical, d->meta.version);
-		meta_from(&c->pkgs[pi], &d->meta, "site-packages", false);
+		meta_from(c, &c->pkgs[pi], &d->meta, "site-packages", false);
 	}
 	for (size_t i = 0; i < l.n_warnings; i++)
 		check_warn(c, "%s", l.warnings[i]);
@@ -385,7 +386,7 @@ int check_load_alternatives(struct sl_check *c, struct sl_err *err)
 		/* a version whose requirements are unknown is no fix */
 		if (sl_archive_read_metadata(f->path, &m, NULL) == 0 && !m.requires_dist_unknown) {
 			size_t pi = check_add_pkg(c, f->canonical, f->version);
-			meta_from(&c->pkgs[pi], &m, "wheels", false);
+			meta_from(c, &c->pkgs[pi], &m, "wheels", false);
 		}
 		sl_metadata_release(&m);
 	}

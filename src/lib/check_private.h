@@ -83,6 +83,7 @@ struct sl_check {
 	struct sl_specset **specsets;
 	size_t nspecsets, capspecsets;
 	void *specmap; /* struct check_map *: text -> index */
+	void *warned;  /* struct check_map *: warning text -> index, to say each once */
 };
 
 /* A problem found by the direct walk. */
@@ -124,7 +125,9 @@ struct setv {
 
 /* check.c */
 size_t check_add_pkg(struct sl_check *c, const char *name, const char *version);
-void check_set_meta(struct cpkg *p, const char *const *requires_dist, size_t n,
+/* Copies a package's metadata into p; more than SL_CHECK_MAX_REQUIRES
+ * Requires-Dist are cut to that many, with a warning. */
+void check_set_meta(struct sl_check *c, struct cpkg *p, const char *const *requires_dist, size_t n,
 		    const char *requires_python, const char *const *provides_extra, size_t nextra,
 		    const char *source);
 void check_warn(struct sl_check *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
