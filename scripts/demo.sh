@@ -112,4 +112,33 @@ echo "      --cache-dir examples/cached-layer/index-cache -o lockfiles/cached-la
 	--cache-dir examples/cached-layer/index-cache -o lockfiles/cached-layer.reconstructed.json
 rc=$?
 [ $rc -eq 0 ] || [ $rc -eq 1 ] || exit $rc
+
+# repin: the same change as one commit, with a message that lists each
+# change old -> new and names the lock by its sha256.  On the Hub it goes
+# through the commit API (`repin OWNER/NAME --lock ...`); here, without a
+# network, into a temporary git clone of the duplicate (--git), first as a
+# dry run that prints the commit and changes nothing.
+if command -v git >/dev/null 2>&1; then
+	clone="$work/clone"
+	cp -r examples/repin-history-duplicate "$clone"
+	export GIT_AUTHOR_NAME="${GIT_AUTHOR_NAME:-spacelock demo}" \
+		GIT_AUTHOR_EMAIL="${GIT_AUTHOR_EMAIL:-demo@example.invalid}" \
+		GIT_COMMITTER_NAME="${GIT_COMMITTER_NAME:-spacelock demo}" \
+		GIT_COMMITTER_EMAIL="${GIT_COMMITTER_EMAIL:-demo@example.invalid}"
+	git -C "$clone" init -q && git -C "$clone" add -A &&
+		git -C "$clone" commit -qm "the drifted duplicate" || exit 4
+	echo
+	echo "\$ spacelock repin --dry-run --git <clone of examples/repin-history-duplicate> --lock lockfiles/repin-history.json"
+	"$SPACELOCK" repin --dry-run --git "$clone" --lock lockfiles/repin-history.json
+	rc=$?
+	[ $rc -eq 0 ] || [ $rc -eq 1 ] || exit $rc
+	echo
+	echo "\$ spacelock repin --git <clone> --lock lockfiles/repin-history.json && git log -1 --stat"
+	"$SPACELOCK" repin -q --git "$clone" --lock lockfiles/repin-history.json
+	rc=$?
+	[ $rc -eq 0 ] || [ $rc -eq 1 ] || exit $rc
+	git -C "$clone" log -1 --stat --format='%s%n%n%(trailers)' | cat
+else
+	echo "(repin step skipped: git is not installed)"
+fi
 exit 0

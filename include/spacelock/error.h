@@ -11,15 +11,17 @@
 
 enum sl_errcode {
 	SL_OK = 0,
-	SL_EINVAL = -1,	   /* caller misuse or invalid argument value */
-	SL_EPARSE = -2,	   /* malformed input; msg has file:line[:col] */
-	SL_EIO = -3,	   /* reading a file failed */
-	SL_ELIMIT = -4,	   /* input over a size or time bound */
-	SL_ENET = -5,	   /* network: connect, timeout, 5xx/429 after retries */
-	SL_EAUTH = -6,	   /* 401/403 from the Hub */
-	SL_ENOTFOUND = -7, /* 404: no such Space, revision, package or file */
-	SL_ESOLVER = -8,   /* libsolv could not be set up */
-	SL_EWRITE = -9,	   /* an output could not be written; msg says why */
+	SL_EINVAL = -1,	    /* caller misuse or invalid argument value */
+	SL_EPARSE = -2,	    /* malformed input; msg has file:line[:col] */
+	SL_EIO = -3,	    /* reading a file failed */
+	SL_ELIMIT = -4,	    /* input over a size or time bound */
+	SL_ENET = -5,	    /* network: connect, timeout, 5xx/429 after retries */
+	SL_EAUTH = -6,	    /* 401/403 from the Hub */
+	SL_ENOTFOUND = -7,  /* 404: no such Space, revision, package or file */
+	SL_ESOLVER = -8,    /* libsolv could not be set up */
+	SL_EWRITE = -9,	    /* an output could not be written; msg says why */
+	SL_ECONFLICT = -10, /* the Hub's state is not what the write assumed: the
+			       branch moved past parentCommit, the target exists */
 };
 
 #define SL_ERR_MSG_MAX 1024

@@ -7,7 +7,8 @@
  * redirects by hand: the bearer token is sent only to the origin (scheme,
  * host, port) it was set for, never to a host a redirect points at.
  * Error messages name the URL (its query string removed) and the status;
- * never a header or the token. */
+ * never a header or the token.  A failed request keeps the body the
+ * server sent (the Hub's reason), except a redirect's. */
 #ifndef SPACELOCK_HTTP_H
 #define SPACELOCK_HTTP_H
 
@@ -56,10 +57,19 @@ struct sl_http_opts {
 	void *cb_ctx;
 };
 
-/* One GET.  The caller fills the "in" fields; sl_http_run fills "out". */
+/* One GET (or POST).  The caller fills the "in" fields; sl_http_run fills
+ * "out". */
 struct sl_http_req {
 	/* in */
 	const char *url;
+	/* POST: method "POST" sends send_len bytes of send (may be 0) with
+	 * content_type.  A POST is tried again only when it provably never
+	 * reached a server (connect or name resolution failed): never after a
+	 * timeout, a 5xx or a 429, and a redirect is not followed. */
+	const char *method; /* NULL: GET */
+	const char *send;
+	size_t send_len;
+	const char *content_type;
 	const char *if_none_match; /* ETag to revalidate, or NULL */
 	const char *accept;	   /* Accept header, or NULL */
 	sl_http_data_fn on_data;   /* streaming mode when set: body not kept */

@@ -129,4 +129,8 @@ int sl_solve_install(struct sl_solve *s, const char *const *names, const char *c
 		     size_t nreq, int **chosen, size_t *n, struct sl_solve_problem **problems,
 		     size_t *nproblems, struct sl_err *err);
 
+/* The SHA-256 of data[0..len) as 64 lowercase hex digits and a NUL, with
+ * libsolv's checksum code (the digest of a lock in a repin commit). */
+void sl_sha256_hex(const void *data, size_t len, char out[65]);
+
 #endif

@@ -17,6 +17,7 @@ enum sl_exit {
 	EXIT_NETWORK = 5,  /* network failure after retries */
 	EXIT_AUTH = 6,	   /* Hub refused the token (401/403) */
 	EXIT_NOTFOUND = 7, /* Hub or index has no such thing (404) */
+	EXIT_CONFLICT = 8, /* the Hub moved under a write, or its target exists */
 	EXIT_INTERNAL = 9, /* a bug or a library set-up failure */
 };
 

@@ -17,6 +17,9 @@ extern const char cmd_doctor_summary[], cmd_doctor_usage[];
 int cmd_apply(int argc, char **argv, struct sl_cli *cli);
 extern const char cmd_apply_summary[], cmd_apply_usage[];
 
+int cmd_repin(int argc, char **argv, struct sl_cli *cli);
+extern const char cmd_repin_summary[], cmd_repin_usage[];
+
 int cmd_export(int argc, char **argv, struct sl_cli *cli);
 extern const char cmd_export_summary[], cmd_export_usage[];
 

@@ -23,6 +23,7 @@ int cli_exit_for(int code)
 	case SL_ENET: return EXIT_NETWORK;
 	case SL_EAUTH: return EXIT_AUTH;
 	case SL_ENOTFOUND: return EXIT_NOTFOUND;
+	case SL_ECONFLICT: return EXIT_CONFLICT;
 	}
 	return EXIT_INTERNAL;
 }
@@ -39,6 +40,7 @@ static const char *kind_of(int code)
 	case SL_ENET: return "network";
 	case SL_EAUTH: return "auth";
 	case SL_ENOTFOUND: return "not_found";
+	case SL_ECONFLICT: return "conflict";
 	}
 	return "internal";
 }

@@ -82,6 +82,7 @@ const char *sl_strerror(int code)
 	case SL_ENOTFOUND: return "not found";
 	case SL_ESOLVER: return "solver error";
 	case SL_EWRITE: return "write error";
+	case SL_ECONFLICT: return "conflict";
 	}
 	return "unknown error";
 }

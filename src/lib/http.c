@@ -112,6 +112,7 @@ struct xfer {
 	struct sl_http_head head; /* Location, Retry-After, ETag of the last response */
 	bool over_limit, stopped;
 	bool delivered; /* streaming: the callback has seen data, so no retry */
+	bool unsent;	/* the request provably never reached a server */
 	int cb_code;
 	char errbuf[CURL_ERROR_SIZE];
 };
@@ -329,6 +330,13 @@ static void setup_easy(struct xfer *x)
 		add_header(x, "If-None-Match", x->req->if_none_match);
 	if (x->req->accept)
 		add_header(x, "Accept", x->req->accept);
+	if (x->req->method) {
+		if (x->req->content_type)
+			add_header(x, "Content-Type", x->req->content_type);
+		x->hdrs = curl_slist_append(x->hdrs, "Expect:"); /* no 100-continue wait */
+		curl_easy_setopt(e, CURLOPT_POSTFIELDS, x->req->send ? x->req->send : "");
+		curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)x->req->send_len);
+	}
 	curl_easy_setopt(e, CURLOPT_URL, x->url);
 	curl_easy_setopt(e, CURLOPT_HTTPHEADER, x->hdrs);
 	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
@@ -360,7 +368,7 @@ static void setup_easy(struct xfer *x)
 static void start(struct xfer *x)
 {
 	sl_buf_reset(&x->req->body);
-	x->over_limit = x->stopped = false;
+	x->over_limit = x->stopped = x->unsent = false;
 	x->cb_code = 0;
 	setup_easy(x);
 	x->started = x->last_byte = now_ms();
@@ -386,7 +394,7 @@ static void trace(struct xfer *x, const char *what)
 	if (!x->http->o.trace)
 		return;
 	sl_http_show_url(x->url, u, sizeof(u));
-	line = sl_xasprintf("GET %s -> %s", u, what);
+	line = sl_xasprintf("%s %s -> %s", x->req->method ? x->req->method : "GET", u, what);
 	x->http->o.trace(x->http->o.cb_ctx, line);
 	free(line);
 }
@@ -435,8 +443,10 @@ static void retry_or_fail(struct xfer *x, long wait_ms, int code, const char *de
 {
 	struct sl_http_opts *o = &x->http->o;
 
-	/* a stream cannot be replayed: its data already went to the callback */
-	if (x->attempt >= o->max_retries || wait_ms > o->max_retry_wait_ms || x->delivered) {
+	/* a stream cannot be replayed: its data already went to the callback;
+	 * a POST the server may have acted on is never sent twice */
+	if (x->attempt >= o->max_retries || wait_ms > o->max_retry_wait_ms || x->delivered ||
+	    (x->req->method && !x->unsent)) {
 		finish(x, code, detail);
 		return;
 	}
@@ -516,7 +526,9 @@ static void on_status(struct xfer *x, long status)
 	if ((status >= 200 && status < 300) || status == 304) {
 		finish(x, 0, NULL);
 	} else if (status >= 300 && status < 400 && x->head.location) {
-		if (x->redirects >= MAX_REDIRECTS)
+		if (x->req->method)
+			finish(x, SL_ENET, "redirected; a POST is not sent again elsewhere");
+		else if (x->redirects >= MAX_REDIRECTS)
 			finish(x, SL_ENET, "too many redirects");
 		else
 			follow(x);
@@ -547,6 +559,8 @@ static void done(struct xfer *x, CURLcode rc)
 	long status = status_of(x);
 
 	stop_easy(x);
+	x->unsent = rc == CURLE_COULDNT_CONNECT || rc == CURLE_COULDNT_RESOLVE_HOST ||
+		    rc == CURLE_COULDNT_RESOLVE_PROXY;
 	if (x->stopped) {
 		x->req->status = status;
 		trace(x, "stream idle, done");

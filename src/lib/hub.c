@@ -11,17 +11,10 @@
 #include "spacelock/buf.h"
 #include "spacelock/fileio.h"
 #include "spacelock/mem.h"
+#include "hub_private.h"
 
 #define INFO_MAX (16u << 20)
 #define FILE_MAX (8u << 20)
-
-struct sl_hub {
-	struct sl_http *http;
-	char *endpoint;
-	char *token_source;
-	bool has_token;
-	struct sl_hub_opts o;
-};
 
 int sl_hub_new(struct sl_http *http, const struct sl_hub_opts *opts, const struct sl_token *token,
 	       struct sl_hub **out, struct sl_err *err)

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <solv/chksum.h>
 #include <solv/evr.h>
 #include <solv/pool.h>
 #include <solv/poolarch.h>
@@ -572,4 +573,21 @@ int sl_solve_install(struct sl_solve *s, const char *const *names, const char *c
 	if (count < 0)
 		return sl_error(err, SL_ESOLVER, "libsolv failed to resolve the requests");
 	return count ? sl_error(err, SL_ESOLVER, "no set of versions satisfies the requests") : 0;
+}
+
+void sl_sha256_hex(const void *data, size_t len, char out[65])
+{
+	static const char hex[] = "0123456789abcdef";
+	Chksum *c = solv_chksum_create(REPOKEY_TYPE_SHA256);
+	const unsigned char *d;
+	int n = 0;
+
+	solv_chksum_add(c, data, (int)len);
+	d = solv_chksum_get(c, &n);
+	for (int i = 0; i < n && i < 32; i++) {
+		out[2 * i] = hex[d[i] >> 4];
+		out[2 * i + 1] = hex[d[i] & 15];
+	}
+	out[64] = '\0';
+	solv_chksum_free(c, NULL);
 }

@@ -13,6 +13,7 @@ redirect tests), prints the port on stdout and serves until killed:
   /api/spaces/{owner}/{name}/secrets|variables secrets.json / variables.json
   /api/spaces/{owner}/{name}/tree/{rev}        tree.json (the listing with lastCommit)
   /api/spaces/user/tmp_test_space[...]          recorded real bodies (fixtures/api)
+  POST commit, validate-yaml, duplicate, restart; GET runtime: hubwrite.py
   /pypi/{name}/{version}/json                  index JSON made up for test packages
                                                (ETag, If-None-Match -> 304);
                                                names starting "missing-" are 404
@@ -30,7 +31,8 @@ stream whose connection drops mid-body), drip (headers, then the body one
 byte a second for up to 60 s).
 
 --record FILE appends "host path auth=yes|no [inm=yes]" per request (never
-a header's value; inm: an If-None-Match was sent).  --latency MS delays every answer.  --sse-of LOG prints a
+a header's value; inm: an If-None-Match was sent; a POST is "host POST
+path?query auth=...").  --bodies DIR keeps each POST body (hubwrite.py).  --latency MS delays every answer.  --sse-of LOG prints a
 plain log as the SSE stream the server would send, and exits.
 """
 import argparse
@@ -45,11 +47,15 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import unquote, urlsplit
 
+# its sibling module, also when run by runpy (the harness test) rather than as a script
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import hubwrite  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURES = os.path.join(os.path.dirname(HERE), "fixtures")
 STAMP = "2026-05-13T16:56:02.000Z"
 
-state = {"once": set(), "lock": threading.Lock(), "args": None, "port": 0}
+state = {"once": set(), "lock": threading.Lock(), "args": None, "port": 0, "bodies": 0}
 
 
 def sse_events(text):
@@ -127,6 +133,43 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def endpoint(self):
+        return "http://%s:%d" % self.server.server_address[:2]
+
+    def keep_body(self, kind, body):
+        d = state["args"].bodies
+        if not d:
+            return
+        with state["lock"]:
+            state["bodies"] += 1
+            n = state["bodies"]
+        with open(os.path.join(d, "%02d-%s.body" % (n, kind)), "wb") as f:
+            f.write(body)
+
+    def do_POST(self):
+        u = urlsplit(self.path)
+        path, fault = u.path, None
+        if path.startswith("/fault/"):
+            parts = path.split("/", 3)
+            fault = parts[2]
+            path = "/" + (parts[3] if len(parts) > 3 else "")
+        self.route_path = path
+        self.record("POST " + path + ("?" + u.query if u.query else ""))
+        if fault and fault.endswith("post"):  # 403post, 500post: the writes only
+            fault = fault[:-4] if path != "/api/validate-yaml" else None
+        try:
+            if fault and fault not in ("moved", "builderror") and self.inject(fault, path):
+                n = int(self.headers.get("Content-Length") or 0)
+                self.rfile.read(n)
+                return
+            status, body = hubwrite.handle_post(self, FIXTURES, self.path, fault)
+            if isinstance(body, str):
+                self.send(status, body.encode(), "text/plain")
+            else:
+                self.send(status, json.dumps(body).encode())
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+
     def do_GET(self):
         args = state["args"]
         if args.latency:
@@ -137,6 +180,8 @@ class Handler(BaseHTTPRequestHandler):
             parts = path.split("/", 3)
             fault = parts[2]
             path = "/" + (parts[3] if len(parts) > 3 else "")
+            if fault.endswith("post"):  # a fault for the POSTs only
+                fault = None
         self.record(path)
         try:
             if fault and self.inject(fault, path):
@@ -203,10 +248,6 @@ class Handler(BaseHTTPRequestHandler):
             return self.resolve(p[1] + "/" + p[2], p[4], "/".join(p[5:]))
         self.send(404, b'{"error":"no route"}')
 
-    def space_dir(self, sid):
-        d = os.path.join(FIXTURES, "hub", "spaces", sid)
-        return d if ".." not in sid and os.path.isdir(d) else None
-
     def info(self, d):
         with open(os.path.join(d, "info.json"), "rb") as f:
             return f.read()
@@ -233,11 +274,12 @@ class Handler(BaseHTTPRequestHandler):
                 return self.send(404, b'{"error":"no such recording"}')
             with open(os.path.join(FIXTURES, "api", n + ".response.json"), "rb") as f:
                 return self.send(200, f.read())
-        d = self.space_dir(sid)
-        if not d:
+        sp = hubwrite.space(FIXTURES, sid)
+        if not sp:
             return self.send(404, b'{"error":"Repository not found"}')
-        info = self.info(d)
-        sha = json.loads(info)["sha"]
+        d = sp["dir"]
+        info = self.info(d) if sid not in hubwrite.SPACES else json.dumps(sp["info"]).encode()
+        sha = sp["info"]["sha"]
         if not rest or (rest[0] == "revision" and len(rest) >= 2):
             rev = "/".join(rest[1:]) if rest else "main"
             if rev not in ("main", "HEAD") and not sha.startswith(rev):
@@ -247,7 +289,11 @@ class Handler(BaseHTTPRequestHandler):
                 self.send(200, data)
             return None
         if rest == ["logs", "build"] or rest == ["logs", "run"]:
-            return self.logs(d, rest[1], fault)
+            return self.logs(*hubwrite.build_log_of(sp, rest[1]), fault)
+        if rest == ["runtime"]:
+            return self.send(200, json.dumps(hubwrite.get_runtime(FIXTURES, sid)).encode())
+        if rest in (["secrets"], ["variables"]) and sp[rest[0]] is not None:
+            return self.send(200, json.dumps(sp[rest[0]]).encode())
         if len(rest) >= 2 and rest[0] == "tree":  # ?expand=true: tree.json, with lastCommit
             f = os.path.join(d, "tree.json")
             if not os.path.exists(f):
@@ -263,24 +309,20 @@ class Handler(BaseHTTPRequestHandler):
         return self.send(404, b'{"error":"no route"}')
 
     def resolve(self, sid, rev, name):
-        d = self.space_dir(sid)
-        if not d:
+        sp = hubwrite.space(FIXTURES, sid)
+        if not sp:
             return self.send(404, b"Repository not found", "text/plain")
-        sha = json.loads(self.info(d))["sha"]
-        f = os.path.join(d, name)
-        if rev != sha or "/" in name or name.endswith(".json") or name.endswith(".log") \
-                or not os.path.isfile(f):
+        sha = sp["info"]["sha"]
+        if rev != sha or name not in sp["files"]:
             return self.send(404, b"Entry not found", "text/plain",
                              {"X-Error-Code": "EntryNotFound"})
-        with open(f, "rb") as fh:
-            return self.send(200, fh.read(), "text/plain", {"X-Repo-Commit": sha})
+        return self.send(200, sp["files"][name], "text/plain", {"X-Repo-Commit": sha})
 
-    def logs(self, d, which, fault):
-        f = os.path.join(d, which + ".log")
+    def logs(self, f, commit, fault):
         if not os.path.exists(f):
             return self.send(404, b'{"error":"no logs"}')
         with open(f, encoding="utf-8") as fh:
-            events = sse_events(fh.read()).encode()
+            events = sse_events(hubwrite.restamp(fh.read(), commit)).encode()
         if fault == "logcut":  # a chunked stream cut before its last chunk
             self.send_response(200)
             self.send_header("Content-Type", "text/event-stream")
@@ -329,6 +371,7 @@ def main():
     ap.add_argument("--record")
     ap.add_argument("--latency", type=float, default=0)
     ap.add_argument("--sse-of")
+    ap.add_argument("--bodies")
     ap.add_argument("--index-dir")
     args = ap.parse_args()
     if args.index_dir:
