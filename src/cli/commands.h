@@ -20,6 +20,9 @@ extern const char cmd_apply_summary[], cmd_apply_usage[];
 int cmd_repin(int argc, char **argv, struct sl_cli *cli);
 extern const char cmd_repin_summary[], cmd_repin_usage[];
 
+int cmd_duplicate(int argc, char **argv, struct sl_cli *cli);
+extern const char cmd_duplicate_summary[], cmd_duplicate_usage[];
+
 int cmd_export(int argc, char **argv, struct sl_cli *cli);
 extern const char cmd_export_summary[], cmd_export_usage[];
 

@@ -26,6 +26,7 @@ static const struct sl_command commands[] = {
     {"doctor", cmd_doctor, cmd_doctor_summary, cmd_doctor_usage},
     {"apply", cmd_apply, cmd_apply_summary, cmd_apply_usage},
     {"repin", cmd_repin, cmd_repin_summary, cmd_repin_usage},
+    {"duplicate", cmd_duplicate, cmd_duplicate_summary, cmd_duplicate_usage},
     {"export", cmd_export, cmd_export_summary, cmd_export_usage},
     {"fetch", cmd_fetch, cmd_fetch_summary, cmd_fetch_usage},
     {"log", cmd_log, cmd_log_summary, cmd_log_usage},
