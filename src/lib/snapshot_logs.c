@@ -256,7 +256,7 @@ void snap_merge_logs(struct snap *s)
 	for (size_t i = 0; i < s->nlogs; i++) {
 		const struct sl_buildlog *log = s->logs[i];
 		check_failure(s, log);
-		if (log->has_run && first && first != log)
+		if (log->has_run && !log->has_build && first)
 			run_after_build(s, first, log);
 		if (!s->lock->runtime.python && log->site_python &&
 		    (log->site_python_run || !log->has_build)) {
@@ -286,5 +286,9 @@ void snap_merge_logs(struct snap *s)
 			    "the log is of another revision",
 			    log->source, log->sdk ? log->sdk : "the sdk", log->sdk_version,
 			    s->lock->space.sdk_version);
+		/* a pasted build+run file: its run section against its own build,
+		 * after the build's own warnings, as when read as two files */
+		if (log->has_run)
+			run_after_build(s, log, log);
 	}
 }
