@@ -10,7 +10,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 
 pips=""
-for c in /root/.pyenv/versions/*/bin/python3 /usr/bin/python3; do
+# a venv of our own: its pip is the oracle, on no path of this machine
+python3 -m venv "$T_TMP/venv" >/dev/null 2>&1
+for c in "$T_TMP/venv/bin/python3"; do
 	[ -x "$c" ] && "$c" -c 'from pip._internal.metadata.base import BaseEnvironment as B
 B.iter_all_distributions' >/dev/null 2>&1 && pips="$pips $c"
 done
