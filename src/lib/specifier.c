@@ -411,13 +411,14 @@ bool sl_specset_contains(const struct sl_specset *s, const struct sl_version *v,
 int sl_specset_contains_str(const struct sl_specset *s, const char *version,
 			    enum sl_prerelease_mode mode, bool *out, struct sl_err *err)
 {
+	union sl_version_room room;
 	struct sl_version *x = NULL;
-	int rc = sl_version_parse(version, &x, err);
+	int rc = sl_version_parse_in(&room, version, &x, err);
 
 	if (rc != 0 && !s->has_arbitrary)
 		return rc;
 	*out = contains(s, x, version, mode);
-	sl_version_free(x);
+	sl_version_room_release(&room, x);
 	return 0;
 }
 

@@ -1,12 +1,6 @@
-/* version.c: PEP 440 versions, parsed, printed and ordered as the latest
- * pypa/packaging does (packaging.version.Version).
- *
- * The parser is a hand-written, deterministic reading of packaging's
- * VERSION_PATTERN: every optional part is taken greedily, which accepts
- * exactly the language of that (possessive) regular expression.  A version
- * is one allocation: the struct, its release and local arrays and a
- * lowercased copy of the input that all numbers point into. */
-#include <stdint.h>
+/* version.c: PEP 440 versions, printed and ordered as the latest
+ * pypa/packaging does (packaging.version.Version); version_scan.c reads
+ * them. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,290 +9,9 @@
 
 static const char zero_digit[] = "0";
 
-static int is_digit(int c)
+static bool is_digit(char c)
 {
-	return c >= '0' && c <= '9';
-}
-
-static int is_alnum(int c)
-{
-	return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-/* Whether t starts with the lowercase word w in any case (w has letters
- * only, so c | 0x20 == letter holds for exactly that letter's two cases). */
-static bool word_at(const char *t, const char *w, size_t n)
-{
-	for (size_t k = 0; k < n; k++)
-		if ((t[k] | 0x20) != w[k])
-			return false;
-	return true;
-}
-
-static int is_sep(int c)
-{
-	return c == '.' || c == '_' || c == '-';
-}
-
-size_t sl_version_space_len(const char *p)
-{
-	const unsigned char *u = (const unsigned char *)p;
-
-	if ((u[0] >= 9 && u[0] <= 13) || (u[0] >= 0x1c && u[0] <= 0x20))
-		return 1;
-	if (u[0] == 0xc2 && (u[1] == 0x85 || u[1] == 0xa0))
-		return 2;
-	if (u[0] == 0xe1 && u[1] == 0x9a && u[2] == 0x80)
-		return 3;
-	if (u[0] == 0xe2 && u[1] == 0x80 &&
-	    ((u[2] >= 0x80 && u[2] <= 0x8a) || u[2] == 0xa8 || u[2] == 0xa9 || u[2] == 0xaf))
-		return 3;
-	if (u[0] == 0xe2 && u[1] == 0x81 && u[2] == 0x9f)
-		return 3;
-	if (u[0] == 0xe3 && u[1] == 0x80 && u[2] == 0x80)
-		return 3;
-	return 0;
-}
-
-/* The scanner works on the lowercased copy t[0..len) (NUL-terminated). */
-struct scan {
-	char *t;
-	size_t len, i;
-	struct sl_version *v;
-};
-
-static size_t skip_space(const char *t, size_t i, size_t len)
-{
-	size_t n;
-
-	while (i < len) {
-		unsigned char c = (unsigned char)t[i];
-		if (c > ' ' && c < 0x80) /* the common case: no space here */
-			break;
-		if ((n = sl_version_space_len(t + i)) == 0 || i + n > len)
-			break;
-		i += n;
-	}
-	return i;
-}
-
-/* Reads digits at i into *num (leading zeros dropped); returns the count. */
-static size_t read_num(struct scan *sc, size_t i, struct sl_num *num)
-{
-	size_t j = i;
-
-	while (j < sc->len && is_digit(sc->t[j]))
-		j++;
-	if (j > i && num) {
-		size_t k = i;
-		while (k + 1 < j && sc->t[k] == '0')
-			k++;
-		num->p = sc->t + k;
-		num->n = j - k;
-	}
-	return j - i;
-}
-
-static size_t opt_sep(const struct scan *sc, size_t i)
-{
-	return i < sc->len && is_sep(sc->t[i]) ? i + 1 : i;
-}
-
-/* The spellings of a segment's letters, longest first where one is a
- * prefix of another (the regular expression's alternation order). */
-struct word {
-	const char *w;
-	size_t n;
-	int kind;
-};
-
-/* [sep] letters [sep] [digits]: the common shape of pre, post and dev. */
-static bool letter_segment(struct scan *sc, const struct word *words, int *kind, struct sl_num *num)
-{
-	size_t j = opt_sep(sc, sc->i);
-	const struct word *w;
-	char c = j < sc->len ? (char)(sc->t[j] | 0x20) : '\0';
-
-	if (c < 'a' || c > 'z')
-		return false;
-	for (w = words; w->w; w++)
-		if (w->w[0] == c && j + w->n <= sc->len && word_at(sc->t + j, w->w, w->n))
-			break;
-	if (!w->w)
-		return false;
-	*kind = w->kind;
-	j = opt_sep(sc, j + w->n);
-	num->p = zero_digit;
-	num->n = 1;
-	j += read_num(sc, j, num);
-	sc->i = j;
-	return true;
-}
-
-static void scan_release(struct scan *sc)
-{
-	struct sl_version *v = sc->v;
-
-	while (sc->i + 1 < sc->len && sc->t[sc->i] == '.' && is_digit(sc->t[sc->i + 1])) {
-		sc->i++;
-		sc->i += read_num(sc, sc->i, &v->rel[v->nrel++]);
-	}
-	v->ntrim = v->nrel;
-	while (v->ntrim > 0 && v->rel[v->ntrim - 1].n == 1 && v->rel[v->ntrim - 1].p[0] == '0')
-		v->ntrim--;
-}
-
-static void scan_suffixes(struct scan *sc)
-{
-	static const struct word pre_words[] = {
-	    {"alpha", 5, SL_PRE_A}, {"a", 1, SL_PRE_A},	       {"beta", 4, SL_PRE_B},
-	    {"b", 1, SL_PRE_B},	    {"preview", 7, SL_PRE_RC}, {"pre", 3, SL_PRE_RC},
-	    {"c", 1, SL_PRE_RC},    {"rc", 2, SL_PRE_RC},      {NULL, 0, 0},
-	};
-	static const struct word post_words[] = {
-	    {"post", 4, 1}, {"rev", 3, 1}, {"r", 1, 1}, {NULL, 0, 0}};
-	static const struct word dev_words[] = {{"dev", 3, 1}, {NULL, 0, 0}};
-	struct sl_version *v = sc->v;
-	int kind;
-
-	if (letter_segment(sc, pre_words, &kind, &v->pre_n))
-		v->pre = kind;
-	if (sc->i + 1 < sc->len && sc->t[sc->i] == '-' && is_digit(sc->t[sc->i + 1])) {
-		sc->i += 1 + read_num(sc, sc->i + 1, &v->post_n);
-		v->has_post = true;
-	} else if (letter_segment(sc, post_words, &kind, &v->post_n)) {
-		v->has_post = true;
-	}
-	if (letter_segment(sc, dev_words, &kind, &v->dev_n))
-		v->has_dev = true;
-}
-
-/* +seg([._-]seg)*; returns false when '+' is not followed by a segment. */
-static bool scan_local(struct scan *sc)
-{
-	struct sl_version *v = sc->v;
-	size_t i = sc->i + 1;
-
-	if (i >= sc->len || !is_alnum(sc->t[i]))
-		return false;
-	for (;;) {
-		size_t j = i;
-		bool num = true;
-		while (j < sc->len && is_alnum(sc->t[j])) {
-			num = num && is_digit(sc->t[j]);
-			if (sc->t[j] >= 'A' && sc->t[j] <= 'Z')
-				sc->t[j] += 32; /* labels are kept lowercase */
-			j++;
-		}
-		struct sl_lseg *seg = &v->local[v->nlocal++];
-		seg->p = sc->t + i;
-		seg->n = j - i;
-		seg->num = num;
-		if (num) {
-			while (seg->n > 1 && seg->p[0] == '0') {
-				seg->p++;
-				seg->n--;
-			}
-		}
-		sc->i = j;
-		if (j + 1 < sc->len && is_sep(sc->t[j]) && is_alnum(sc->t[j + 1]))
-			i = j + 1;
-		else
-			return true;
-	}
-}
-
-static struct sl_version *alloc_version(const char *s, size_t len)
-{
-	/* n numbers need n - 1 separators: at most len / 2 + 1 of each */
-	size_t seps = len / 2 + 1;
-	struct sl_version *v;
-	char *t;
-
-	/* one block: struct, text, then the two arrays (aligned) */
-	size_t text_end = sizeof(*v) + len + 1;
-	size_t rel_off = (text_end + 15) & ~(size_t)15;
-	size_t loc_off = rel_off + seps * sizeof(struct sl_num);
-	v = sl_xmalloc(loc_off + seps * sizeof(struct sl_lseg));
-	/* field by field: a memset of the struct costs more than the parse */
-	v->nrel = v->ntrim = v->nlocal = 0;
-	v->pre = SL_PRE_NONE;
-	v->has_post = v->has_dev = false;
-	v->pre_n.p = v->post_n.p = v->dev_n.p = zero_digit;
-	v->pre_n.n = v->post_n.n = v->dev_n.n = 1;
-	t = v->text;
-	memcpy(t, s, len); /* letters are lowercased where they are read */
-	t[len] = '\0';
-	v->rel = (struct sl_num *)((char *)v + rel_off);
-	v->local = (struct sl_lseg *)((char *)v + loc_off);
-	v->epoch.p = zero_digit;
-	v->epoch.n = 1;
-	return v;
-}
-
-static struct sl_version *scan_fail(struct sl_version *v, int *why, size_t *col, int w, size_t at)
-{
-	free(v);
-	*why = w;
-	*col = at;
-	return NULL;
-}
-
-struct sl_version *sl_version_scan(const char *s, size_t len, int *why, size_t *col)
-{
-	struct scan sc = {NULL, len, 0, NULL};
-	struct sl_num first;
-	size_t nd;
-
-	if (memchr(s, '\0', len))
-		len = strlen(s);
-	sc.len = len;
-	sc.v = alloc_version(s, len);
-	sc.t = sc.v->text;
-	sc.i = skip_space(sc.t, 0, len);
-	if (sc.i == len)
-		return scan_fail(sc.v, why, col, SL_VWHY_EMPTY, sc.i);
-	if ((sc.t[sc.i] | 0x20) == 'v')
-		sc.i++;
-	if ((nd = read_num(&sc, sc.i, &first)) == 0)
-		return scan_fail(sc.v, why, col, SL_VWHY_DIGIT, sc.i);
-	sc.i += nd;
-	if (sc.i < len && sc.t[sc.i] == '!') {
-		sc.v->epoch = first;
-		sc.i++;
-		if ((nd = read_num(&sc, sc.i, &first)) == 0)
-			return scan_fail(sc.v, why, col, SL_VWHY_EPOCH, sc.i);
-		sc.i += nd;
-	}
-	sc.v->rel[sc.v->nrel++] = first;
-	scan_release(&sc);
-	scan_suffixes(&sc);
-	if (sc.i < len && sc.t[sc.i] == '+' && !scan_local(&sc))
-		return scan_fail(sc.v, why, col, SL_VWHY_LOCAL, sc.i + 1);
-	sc.i = skip_space(sc.t, sc.i, len);
-	if (sc.i != len)
-		return scan_fail(sc.v, why, col, SL_VWHY_JUNK, sc.i);
-	return sc.v;
-}
-
-void sl_version_describe(struct sl_buf *b, const char *s, size_t len, int why, size_t col,
-			 size_t col_base)
-{
-	unsigned char c = col < len ? (unsigned char)s[col] : 0;
-
-	switch (why) {
-	case SL_VWHY_EMPTY: sl_buf_addstr(b, "empty version"); return;
-	case SL_VWHY_DIGIT: sl_buf_addstr(b, "expected a release number"); break;
-	case SL_VWHY_EPOCH: sl_buf_addstr(b, "expected a release number after '!'"); break;
-	case SL_VWHY_LOCAL: sl_buf_addstr(b, "expected a letter or digit after '+'"); break;
-	default:
-		if (c > 0x20 && c < 0x7f)
-			sl_buf_addf(b, "unexpected '%c'", c);
-		else
-			sl_buf_addf(b, "unexpected byte 0x%02x", c);
-		break;
-	}
-	sl_buf_addf(b, " at column %zu", col + col_base + 1);
+	return (unsigned char)(c - '0') < 10;
 }
 
 /* Appends s for an error message, cut to a readable length. */
@@ -312,24 +25,48 @@ static void add_quoted(struct sl_buf *b, const char *s)
 		sl_buf_addf(b, "'%s'", s);
 }
 
-int sl_version_parse(const char *s, struct sl_version **out, struct sl_err *err)
+static int parse_error(const char *s, size_t len, int why, size_t col, struct sl_err *err)
 {
-	int why;
-	size_t col;
-	struct sl_version *v = sl_version_scan(s, strlen(s), &why, &col);
 	struct sl_buf b = SL_BUF_INIT;
 
-	if (v) {
-		*out = v;
-		return 0;
-	}
 	sl_buf_addstr(&b, "invalid version ");
 	add_quoted(&b, s);
 	sl_buf_addstr(&b, ": ");
-	sl_version_describe(&b, s, strlen(s), why, col, 0);
+	sl_version_describe(&b, s, len, why, col, 0);
 	sl_error(err, SL_EPARSE, "%s", b.buf);
 	sl_buf_release(&b);
 	return SL_EPARSE;
+}
+
+/* Parses s into room (cap bytes; 0 for the heap), or says why not. */
+static int parse_in(void *room, size_t cap, const char *s, struct sl_version **out,
+		    struct sl_err *err)
+{
+	int why;
+	size_t col, len = strlen(s);
+	struct sl_version *v = sl_version_scan_in(room, cap, s, len, &why, &col);
+
+	if (!v)
+		return parse_error(s, len, why, col, err);
+	*out = v;
+	return 0;
+}
+
+int sl_version_parse(const char *s, struct sl_version **out, struct sl_err *err)
+{
+	return parse_in(NULL, 0, s, out, err);
+}
+
+int sl_version_parse_in(union sl_version_room *room, const char *s, struct sl_version **out,
+			struct sl_err *err)
+{
+	return parse_in(room, sizeof(*room), s, out, err);
+}
+
+void sl_version_room_release(union sl_version_room *room, struct sl_version *v)
+{
+	if ((void *)v != (void *)room)
+		free(v);
 }
 
 void sl_version_free(struct sl_version *v)
@@ -339,12 +76,13 @@ void sl_version_free(struct sl_version *v)
 
 int sl_num_cmp(const struct sl_num *a, const struct sl_num *b)
 {
-	int r;
-
 	if (a->n != b->n)
 		return a->n < b->n ? -1 : 1;
-	r = memcmp(a->p, b->p, a->n);
-	return (r > 0) - (r < 0);
+	/* most numbers have a digit or two: a call to memcmp costs more */
+	for (size_t i = 0; i < a->n; i++)
+		if (a->p[i] != b->p[i])
+			return a->p[i] < b->p[i] ? -1 : 1;
+	return 0;
 }
 
 static int is_zero(const struct sl_num *n)
@@ -654,17 +392,18 @@ char *sl_version_evr_key(const struct sl_version *v)
 
 int sl_version_compare_str(const char *a, const char *b, int *out, struct sl_err *err)
 {
+	union sl_version_room ra, rb;
 	struct sl_version *va, *vb;
 	int rc;
 
-	if ((rc = sl_version_parse(a, &va, err)) != 0)
+	if ((rc = sl_version_parse_in(&ra, a, &va, err)) != 0)
 		return rc;
-	if ((rc = sl_version_parse(b, &vb, err)) != 0) {
-		sl_version_free(va);
+	if ((rc = sl_version_parse_in(&rb, b, &vb, err)) != 0) {
+		sl_version_room_release(&ra, va);
 		return rc;
 	}
 	*out = sl_version_cmp(va, vb);
-	sl_version_free(va);
-	sl_version_free(vb);
+	sl_version_room_release(&ra, va);
+	sl_version_room_release(&rb, vb);
 	return 0;
 }

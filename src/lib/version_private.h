@@ -53,6 +53,27 @@ enum sl_version_why {
  * the problem in s) set. */
 struct sl_version *sl_version_scan(const char *s, size_t len, int *why, size_t *col);
 
+/* As sl_version_scan, for a string whose first NUL is s[len], placing the
+ * version in room when it fits in cap bytes (then it must not be freed)
+ * and on the heap otherwise. */
+struct sl_version *sl_version_scan_in(void *room, size_t cap, const char *s, size_t len, int *why,
+				      size_t *col);
+
+/* Stack room for one version of ordinary length, for callers that parse,
+ * use and drop a version (sl_version_compare_str): no allocation. */
+union sl_version_room {
+	max_align_t align;
+	unsigned char bytes[1024];
+};
+
+/* Parses s into room when it fits (else onto the heap), with
+ * sl_version_parse's error message; release with sl_version_room_release. */
+int sl_version_parse_in(union sl_version_room *room, const char *s, struct sl_version **out,
+			struct sl_err *err);
+
+/* Frees v unless it lives in room; NULL is fine. */
+void sl_version_room_release(union sl_version_room *room, struct sl_version *v);
+
 /* Appends to b the description of a scan failure, e.g. "expected a digit
  * at column 3" or "unexpected '#' at column 4"; col_base is added to the
  * column so callers can point into a larger string. */
