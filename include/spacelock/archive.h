@@ -71,6 +71,10 @@ struct sl_dist_file_list {
  * need.  Errors: SL_ENOTFOUND / SL_EIO for dir (with its path). */
 int sl_archive_index_dir(const char *dir, struct sl_dist_file_list *out, struct sl_err *err);
 
+/* Whether dir can be listed, without reading it: 0, or the error
+ * sl_archive_index_dir would return. */
+int sl_archive_check_dir(const char *dir, struct sl_err *err);
+
 /* The first file for (canonical, version) in a sorted list, or for any
  * version when version is NULL.  Versions compare as strings, exactly.
  * Returns a borrowed pointer or NULL. */

@@ -437,6 +437,16 @@ static void summary(struct sl_cli *cli, const struct sl_check_report *r)
 		      stderr);
 }
 
+/* Whether every package of the lock embeds its metadata: then the index
+ * has nothing to answer, and libcurl is not even loaded. */
+static bool all_embedded(const struct sl_lock *lock)
+{
+	for (size_t i = 0; i < lock->n_packages; i++)
+		if (!sl_lock_package_metadata(&lock->packages[i]))
+			return false;
+	return true;
+}
+
 /* A lock's packages without metadata are looked up in the index last
  * (only its cache with --offline). */
 static int load(struct sl_cli *cli, struct sl_check *c, struct check_args *a, struct sl_lock **lock,
@@ -444,14 +454,15 @@ static int load(struct sl_cli *cli, struct sl_check *c, struct check_args *a, st
 {
 	struct sl_http *http = NULL;
 	struct sl_index *idx = NULL;
-	int rc;
+	int rc = 0;
 
 	if (!a->lockfile)
 		return sl_check_load_site(c, &a->o, err);
 	if (sl_lockfile_read(a->lockfile, lock, err) != 0)
 		return err->code;
-	rc = cli_net_open(cli, 0, &http, err);
-	if (rc == 0)
+	if (!all_embedded(*lock))
+		rc = cli_net_open(cli, 0, &http, err);
+	if (rc == 0 && http)
 		rc = sl_index_new(http, &a->io, &idx, err);
 	a->o.index = idx;
 	if (rc == 0)

@@ -414,6 +414,22 @@ static int cmp_file(const void *a, const void *b)
 	return c ? c : strcmp(x->filename, y->filename);
 }
 
+static int list_error(const char *dir, struct sl_err *err)
+{
+	return sl_error(err, errno == ENOENT ? SL_ENOTFOUND : SL_EIO, "cannot list '%s': %s", dir,
+			strerror(errno));
+}
+
+int sl_archive_check_dir(const char *dir, struct sl_err *err)
+{
+	DIR *d = opendir(dir);
+
+	if (!d)
+		return list_error(dir, err);
+	closedir(d);
+	return 0;
+}
+
 int sl_archive_index_dir(const char *dir, struct sl_dist_file_list *out, struct sl_err *err)
 {
 	DIR *d = opendir(dir);
@@ -421,8 +437,7 @@ int sl_archive_index_dir(const char *dir, struct sl_dist_file_list *out, struct 
 	size_t first = out->n;
 
 	if (!d)
-		return sl_error(err, errno == ENOENT ? SL_ENOTFOUND : SL_EIO,
-				"cannot list '%s': %s", dir, strerror(errno));
+		return list_error(dir, err);
 	while ((e = readdir(d)) != NULL)
 		if (e->d_name[0] != '.')
 			index_file(dir, e->d_name, out);

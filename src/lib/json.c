@@ -68,11 +68,15 @@ static int cmp_name(const void *a, const void *b)
 	return strcmp((*(const cJSON *const *)a)->string, (*(const cJSON *const *)b)->string);
 }
 
+/* Objects up to this many keys are checked pair by pair: cheaper than
+ * an allocation and a sort, and a lock has thousands of small objects. */
+#define SMALL_OBJECT 8
+
 /* A key that appears twice among o's members, or NULL.  Sorting keeps a
  * hostile object with many keys linear-logarithmic, not quadratic. */
 static const char *twice_in(const cJSON *o)
 {
-	const cJSON *c;
+	const cJSON *c, *d;
 	const cJSON **v;
 	const char *dup = NULL;
 	size_t n = 0, i = 0;
@@ -80,6 +84,13 @@ static const char *twice_in(const cJSON *o)
 	cJSON_ArrayForEach(c, o) n++;
 	if (n < 2)
 		return NULL;
+	if (n <= SMALL_OBJECT) {
+		for (c = o->child; c; c = c->next)
+			for (d = c->next; d; d = d->next)
+				if (strcmp(c->string, d->string) == 0)
+					return d->string;
+		return NULL;
+	}
 	v = sl_xmalloc(n * sizeof(*v));
 	cJSON_ArrayForEach(c, o) v[i++] = c;
 	qsort(v, n, sizeof(*v), cmp_name);
@@ -90,36 +101,47 @@ static const char *twice_in(const cJSON *o)
 	return dup;
 }
 
-/* Depth-first over the tree, path holding the JSON path of j; returns false
- * (message in err) at the first object with a key twice. */
-static bool keys_once(const cJSON *j, struct sl_buf *path, const char *what, struct sl_err *err)
+/* The way from the root to a node: its parent's trail, and the node as a
+ * member name or an array index.  Kept on the stack and written out only
+ * for an error message. */
+struct trail {
+	const struct trail *up;
+	const char *key; /* NULL for an array element */
+	int index;
+};
+
+static void add_trail(struct sl_buf *b, const struct trail *t)
+{
+	if (!t)
+		return;
+	add_trail(b, t->up);
+	if (t->key)
+		sl_buf_addf(b, "%s%s", b->len ? "." : "", t->key);
+	else
+		sl_buf_addf(b, "[%d]", t->index);
+}
+
+/* Depth-first over the tree (t leads to j); returns false (message in err)
+ * at the first object with a key twice. */
+static bool keys_once(const cJSON *j, const struct trail *t, const char *what, struct sl_err *err)
 {
 	const cJSON *c;
 	const char *dup;
-	size_t at = path->len;
 	int i = 0;
 
 	if (cJSON_IsObject(j) && (dup = twice_in(j)) != NULL) {
+		struct sl_buf path = SL_BUF_INIT;
+		add_trail(&path, t);
 		sl_error(err, SL_EPARSE, "%s: key '%s' appears twice in %s", what, dup,
-			 path->len ? path->buf : "the top-level object");
+			 path.len ? path.buf : "the top-level object");
+		sl_buf_release(&path);
 		return false;
 	}
 	cJSON_ArrayForEach(c, j)
 	{
-		if (!cJSON_IsObject(c) && !cJSON_IsArray(c)) {
-			i++;
-			continue;
-		}
-		if (cJSON_IsObject(j))
-			sl_buf_addf(path, "%s%s", path->len ? "." : "", c->string);
-		else
-			sl_buf_addf(path, "[%d]", i);
-		i++;
-		if (!keys_once(c, path, what, err))
+		struct trail here = {t, cJSON_IsObject(j) ? c->string : NULL, i++};
+		if ((cJSON_IsObject(c) || cJSON_IsArray(c)) && !keys_once(c, &here, what, err))
 			return false;
-		path->len = at;
-		if (path->alloc)
-			path->buf[at] = '\0';
 	}
 	return true;
 }
@@ -129,7 +151,6 @@ struct cJSON *sl_json_parse(const char *data, size_t len, const char *what, stru
 	const char *end = NULL;
 	bool escaped = false;
 	size_t nul = first_nul(data, len, &escaped);
-	struct sl_buf path = SL_BUF_INIT;
 	cJSON *root;
 
 	if (nul < len)
@@ -147,10 +168,9 @@ struct cJSON *sl_json_parse(const char *data, size_t len, const char *what, stru
 		cJSON_Delete(root);
 		return fail_at(data, off, what, "text after the end of the JSON document", err);
 	}
-	if (!keys_once(root, &path, what, err)) {
+	if (!keys_once(root, NULL, what, err)) {
 		cJSON_Delete(root);
 		root = NULL;
 	}
-	sl_buf_release(&path);
 	return root;
 }
