@@ -81,7 +81,16 @@ $(BUILD)/%.o: %.c
 	$(say) CC $<
 	$(Q)$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
 
-%/gen/datafiles.c: $(DATA_FILES) scripts/embed-data.sh
+# The list of data files, rewritten only when it changes: a file added
+# with an older date than datafiles.c (cp -p, tar, git switch) or a file
+# removed still regenerates datafiles.c, which the dates alone would miss.
+%/gen/datafiles.list: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(DATA_FILES)' | cmp -s - $@ 2>/dev/null || echo '$(DATA_FILES)' >$@
+FORCE:
+.PRECIOUS: %/gen/datafiles.list
+
+%/gen/datafiles.c: %/gen/datafiles.list $(DATA_FILES) scripts/embed-data.sh
 	@mkdir -p $(dir $@)
 	$(say) GEN $@
 	$(Q)sh scripts/embed-data.sh $(DATA_FILES) >$@.tmp && mv $@.tmp $@
