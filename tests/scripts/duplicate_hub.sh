@@ -30,6 +30,7 @@ expect "a TARGET that exists: exit 8" 8 "exists already" \
 check "409: suggests repin" grep -q "spacelock repin demo/repin-history-dup --lock $SRC" "$T_TMP/err"
 check "409: nothing after the duplicate request" sh -c "! grep -q -e commit -e validate-yaml '$REC'"
 check "409: nothing on stdout" test ! -s "$T_TMP/out"
+check "409: the Hub's own words" grep -q "You already created this space repo" "$T_TMP/err"
 
 expect "duplicate: exit 1 (a secret is missing)" 1 "" \
 	env HF_TOKEN=$TOKEN OPENAI_API_KEY=$OPENAI $S duplicate -o src.json $SRC me/copy
@@ -45,7 +46,8 @@ def check(name, cond):
     if not cond:
         fails.append("%s: %s" % (name, json.dumps({k: v for k, v in b.items() if k != "secrets"})))
 check("repository", b["repository"] == "me/copy")
-check("private", b["private"] is True)
+check("visibility private, as the official client sends it", b.get("visibility") == "private" and "private" not in b)
+check("keys in the official client's order", list(b) == ["repository", "visibility", "hardware", "secrets", "variables"])
 check("the source's hardware", b.get("hardware") == "cpu-basic")
 check("its public variables", b.get("variables") == [{"key": "APP_MODE", "value": var}])
 check("the secret from the environment, only that one",
@@ -72,7 +74,7 @@ import glob, json, sys
 bodies, openai, hfw = sys.argv[1:4]
 b = json.load(open([f for f in sorted(glob.glob(bodies + "/*")) if f.endswith("-duplicate.body")][-1]))
 want = [{"key": "HF_WRITE_TOKEN", "value": hfw}, {"key": "OPENAI_API_KEY", "value": openai}]
-if b["repository"] != "me/copy2" or b["private"] is not False or b.get("hardware") != "zero-a10g" \
+if b["repository"] != "me/copy2" or b.get("visibility") != "public" or b.get("hardware") != "zero-a10g" \
         or b.get("secrets") != want:
     print("FAIL", {k: v for k, v in b.items() if k != "secrets"})
 PY

@@ -55,6 +55,7 @@ expect "403: exit 6 names the token source and the write access" 6 \
 expect "a moved head: exit 8, nothing committed" 8 "moved past ${HEAD0%????????????????????????????}" \
 	env HF_TOKEN=$TOKEN HF_ENDPOINT=$HUB/fault/moved $S repin --lock "$LOCK" $DUP
 check "a moved head: the message says nothing was committed" grep -q "nothing was committed" "$T_TMP/err"
+check "a moved head: the Hub's own words (412)" grep -q "The branch was updated since you opened this page" "$T_TMP/err"
 HEAD1=$(head_of $DUP)
 check "a moved head: the other commit stays the head" test "$HEAD1" != "$HEAD0"
 n=$(posts)
