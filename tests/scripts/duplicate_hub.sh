@@ -5,7 +5,8 @@
 # environment variable of the same name or --secrets-file (never the
 # command line); a name without a value is listed, not invented or sent;
 # then TARGET is repinned to SOURCE's lock (one commit) and the checklist is
-# printed; an existing TARGET (409) stops before anything else.  No output,
+# printed; an existing TARGET (409) stops before anything else.  --dry-run
+# prints the request (names only) and the commit, and no write arrives.  No output,
 # lockfile, commit or trace holds the token or a secret value.
 . tests/lib.sh
 . tests/server/start.sh
@@ -24,6 +25,32 @@ VAR=strict-value-never-stored # APP_MODE's value in the source's variables.json
 SRC=demo/repin-history
 export HF_ENDPOINT=$HUB SPACELOCK_POLL=0.05
 cd "$T_TMP/w" || exit 2
+
+# --dry-run: the request and the commit printed, names only; no write arrives
+posts() { grep -c " POST " "$REC"; }
+expect "--dry-run: exit 1 (a secret would be missing)" 1 "lock is incomplete" \
+	env HF_TOKEN=$TOKEN OPENAI_API_KEY=$OPENAI $S duplicate --dry-run $SRC me/dry
+cp "$T_TMP/out" dry.out
+cp "$T_TMP/err" dry.err
+check "--dry-run: no POST reached the Hub" test "$(posts)" -eq 0
+check "--dry-run: me/dry was not made" sh -c "! python3 -c 'import sys,urllib.request
+urllib.request.urlopen(sys.argv[1])' '$HUB/api/spaces/me/dry' 2>/dev/null"
+check "--dry-run: the request" grep -q "^would duplicate $SRC as me/dry: POST $HUB/api/spaces/$SRC/duplicate\$" dry.out
+check "--dry-run: visibility" grep -qx "  visibility: private" dry.out
+check "--dry-run: hardware" grep -qx "  hardware: cpu-basic (the source's)" dry.out
+check "--dry-run: the secret by name, and where its value comes from" \
+	grep -qx "  secret: OPENAI_API_KEY (value from the environment, not shown)" dry.out
+check "--dry-run: the missing secret by name" grep -q "^  secret: HF_WRITE_TOKEN: no value" dry.out
+check "--dry-run: the variable by name" grep -qx "  variable: APP_MODE (the source's value, not shown)" dry.out
+check "--dry-run: the commit, on the source's files" \
+	grep -q "^would commit to me/dry (main, once duplicated from $SRC at [0-9a-f]\{12\})" dry.out
+check "--dry-run: the commit's diff" grep -qx '+python_version: "3.13"' dry.out
+check "--dry-run: the lock's trailer" grep -q "^Spacelock-Lock: sha256:" dry.out
+check "--dry-run: no value printed" sh -c "! grep -q -e '$OPENAI' -e '$VAR' -e '$TOKEN' dry.out dry.err"
+expect "--dry-run onto a TARGET that exists: exit 8, nothing sent" 8 "would be refused (409)" \
+	env HF_TOKEN=$TOKEN $S -q duplicate --dry-run $SRC demo/repin-history-dup
+expect "--dry-run --wait: usage" 2 "--dry-run" $S duplicate --dry-run --wait $SRC me/dry
+check "--dry-run: still no POST" test "$(posts)" -eq 0
 
 expect "a TARGET that exists: exit 8" 8 "exists already" \
 	env HF_TOKEN=$TOKEN OPENAI_API_KEY=$OPENAI $S -q duplicate $SRC demo/repin-history-dup

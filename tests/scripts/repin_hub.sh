@@ -124,6 +124,7 @@ expect "--factory-rebuild asks for it" 1 "factory rebuild" \
 check "--factory-rebuild: restart?factory=true" grep -q "POST /api/spaces/demo/cached-build/restart?factory=true" "$REC"
 
 expect "--wait with --create-pr: usage" 2 "--create-pr" $S repin --wait --create-pr --lock "$LOCK" $DUP
+expect "--wait with --dry-run: usage" 2 "--dry-run" $S repin --wait --dry-run --lock "$LOCK" $DUP
 expect "no --lock: usage" 2 "--lock" $S repin $DUP
 
 # the token is nowhere
