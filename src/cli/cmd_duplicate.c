@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -82,7 +83,17 @@ static int parse_opts(int argc, char **argv, struct sl_cli *cli, struct dup_opts
 		case 'n': o->dry_run = true; break;
 		case 'P': o->public_ = true; break;
 		case 'H': o->hardware = optarg; break;
-		case 's': o->secrets_file = optarg; break;
+		case 's':
+			/* "--secret NAME=VALUE" is taken by getopt for --secrets-file
+			 * (a unique prefix): a value there would be echoed as a
+			 * file that cannot be read */
+			if (strchr(optarg, '=') && access(optarg, F_OK) != 0)
+				return cli_usage(cli, "--secrets-file takes a FILE of NAME=VALUE "
+						      "lines, not a value: a secret is never "
+						      "taken from the command line (the argument "
+						      "is not shown)");
+			o->secrets_file = optarg;
+			break;
 		case 'o': o->lock_out = optarg; break;
 		case 'w': o->repin.wait = true; break;
 		case 't':
