@@ -34,7 +34,7 @@ void sl_json_position(const char *data, size_t off, unsigned long *line, unsigne
  * "WHAT:LINE:COL" of the input, not of the text: a JSON object after a TAB
  * on line 7 of standard input is {"<stdin>", 7, 24}. */
 struct sl_json_origin {
-	const char *what;	/* the input's name */
+	const char *what;	 /* the input's name */
 	unsigned long line, col; /* of the text's first byte, 1-based */
 };
 

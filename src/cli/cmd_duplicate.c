@@ -261,7 +261,8 @@ static void print_request(const struct dup_opts *o, const struct sl_hub *hub,
 		       "not sent\n",
 		       s->missing[i]);
 	if (!s->secrets_known)
-		printf("  secrets: none sent (the source's names cannot be read with this token)\n");
+		printf(
+		    "  secrets: none sent (the source's names cannot be read with this token)\n");
 	for (size_t i = 0; i < s->n_variables; i++)
 		printf("  variable: %s (the source's value, not shown)\n", s->variables[i].key);
 	if (!s->variables_known)
