@@ -116,7 +116,7 @@ check "... for the hash" grep -q 'HASHES' "$T_TMP/pip3.log"
 check "pylock: schema check" pylock_ok "$T_TMP/pylock.toml"
 "$S" -q export --format pylock --index-url "$IDX" "$T_TMP/lock.json" >"$T_TMP/pylock2.toml"
 check "pylock: the same bytes from the cache" cmp -s "$T_TMP/pylock.toml" "$T_TMP/pylock2.toml"
-check "pylock: wheels, hashes and upload times from the index" $PY - "$T_TMP/pylock.toml" "$T_TMP/idx" <<'PY'
+check "pylock: wheels, hashes, sizes and upload times from the index" $PY - "$T_TMP/pylock.toml" "$T_TMP/idx" <<'PY'
 import datetime, hashlib, os, sys, tomllib
 doc = tomllib.load(open(sys.argv[1], "rb"))
 got = {p["name"]: p for p in doc["packages"]}
@@ -125,6 +125,11 @@ for name, p in got.items():
     (w,) = p["wheels"]
     path = os.path.join(sys.argv[2], "packages", w["name"])
     assert w["hashes"]["sha256"] == hashlib.sha256(open(path, "rb").read()).hexdigest()
+    # the size where the index gives it (tinylib), none where it does not
+    if name == "tinylib":
+        assert w["size"] == os.path.getsize(path), w
+    else:
+        assert "size" not in w, w
     assert isinstance(w["upload-time"], datetime.datetime), w
     assert w["url"].endswith("/packages/" + w["name"]), w
     assert p["index"].endswith("/simple"), p
