@@ -74,14 +74,19 @@ static void add_request(struct sl_lock *set, enum sl_origin by, const char *text
 	sl_requirement_free(req);
 }
 
-/* The builder's own pip step: as the lock recorded it, else what the
- * builder runs for the sdk (gradio[oauth]==V and spaces; streamlit==V). */
+/* The builder's own pip step: as the lock recorded it, else what today's
+ * builder runs for the sdk in the same pip run as requirements.txt
+ * (gradio[oauth]==V and spaces; streamlit==V). */
 static void platform_requests(const struct sl_lock *lock, struct sl_lock *set)
 {
 	const char *sdk = apply_sdk_package(lock), *ver = lock->space.sdk_version;
 	char *own;
 
 	if (lock->runtime.n_platform_step) {
+		/* an older builder ran its own step apart from requirements.txt:
+		 * pip never weighs the two together, so they cannot conflict */
+		if (strncmp(lock->runtime.platform_step[0], "-r", 2) != 0)
+			return;
 		for (size_t i = 0; i < lock->runtime.n_platform_step; i++)
 			if (lock->runtime.platform_step[i][0] != '-') /* "-r requirements.txt" */
 				add_request(set, SL_ORIGIN_PLATFORM, lock->runtime.platform_step[i],

@@ -266,6 +266,16 @@ static void test_check(void)
 	check_case(conflict_lock("0.115.2", "1.10.13"), NULL, "(and 1 more conflict: ");
 }
 
+/* An older builder's step ran apart from requirements.txt (the log shows
+ * no "-r requirements.txt" in it): pip never weighed the two together. */
+static void test_check_separate_step(void)
+{
+	struct sl_lock *lock = conflict_lock("0.115.2", "2.9.2");
+
+	sl_lock_set(&lock->runtime.platform_step[0], "gradio[oauth]==4.31.0");
+	check_case(lock, NULL, NULL);
+}
+
 /* requirements in -> out against a lock whose numpy 1.26.4 is inferred
  * (as_of set) or proven (as_of NULL) */
 static void inferred_case(const char *in, const char *as_of, const char *want)
@@ -319,6 +329,7 @@ int main(void)
 	test_udiff();
 	test_compute();
 	test_check();
+	test_check_separate_step();
 	test_inferred_mark();
 	return t_done();
 }
