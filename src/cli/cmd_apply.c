@@ -24,8 +24,8 @@ const char cmd_apply_summary[] =
 
 const char cmd_apply_usage[] =
     "usage: spacelock apply [--dir DIR] [--pin all|direct] [--python VER] [--hardware]\n"
-    "                       [--wheels DIR] [--index-url URL] [--dry-run]\n"
-    "                       [--token-file FILE] LOCK\n\n"
+    "                       [--wheels DIR] [--index-url URL] [--cache-dir DIR]\n"
+    "                       [--dry-run] [--token-file FILE] LOCK\n\n"
     "Rewrites the duplicate's README.md card (sdk, sdk_version, python_version) and\n"
     "requirements.txt / pre-requirements.txt so that a fresh build installs what the\n"
     "source Space had, changing no byte that need not change\n"
@@ -39,6 +39,7 @@ const char cmd_apply_usage[] =
     "  --wheels DIR       metadata for checking the result, besides the lock's\n"
     "  --index-url URL    the index whose cache gives metadata (never fetched;\n"
     "                     default $PIP_INDEX_URL, else https://pypi.org)\n"
+    "  --cache-dir DIR    that cache's directory (default ~/.cache/spacelock)\n"
     "  --dry-run          print a unified diff of what would change; write nothing\n"
     "  --token-file FILE  the Hub token for a Space LOCK (docs/hub.md)\n"
     "  -q, --quiet        no summary on stderr\n\n"
@@ -70,6 +71,7 @@ static int parse_opts(int argc, char **argv, struct sl_cli *cli, struct opts *o)
 	    {"token-file", required_argument, NULL, 'T'},
 	    {"wheels", required_argument, NULL, 'w'},
 	    {"index-url", required_argument, NULL, 'i'},
+	    {"cache-dir", required_argument, NULL, 'c'},
 	    {NULL, 0, NULL, 0},
 	};
 	int c;
@@ -97,6 +99,7 @@ static int parse_opts(int argc, char **argv, struct sl_cli *cli, struct opts *o)
 		case 'T': o->token_file = optarg; break;
 		case 'w': o->ap.wheels = optarg; break;
 		case 'i': o->idx.index_url = optarg; break;
+		case 'c': o->idx.cache_dir = optarg; break;
 		default: return EXIT_USAGE;
 		}
 	}

@@ -134,6 +134,24 @@ for name, p in got.items():
     assert w["url"].endswith("/packages/" + w["name"]), w
     assert p["index"].endswith("/simple"), p
 PY
+# apply checks its result with the metadata of the index's cache (never
+# the network): export fills the cache, apply reads tinyapp's requirement
+mkdir "$T_TMP/dup"
+printf 'tinyapp\ntinylib\n' >"$T_TMP/dup/requirements.txt"
+"$S" -q export --format requirements --index-url "$IDX" --cache-dir "$T_TMP/cache" \
+	"$T_TMP/lock.json" >/dev/null
+"$S" apply --dir "$T_TMP/dup" --python 3.11 --index-url "$IDX" --cache-dir "$T_TMP/cache" \
+	"$T_TMP/lock.json" >/dev/null 2>"$T_TMP/err"
+check "apply: exit 1 (the freeze's lock does not know the build)" test $? -eq 1
+check "apply: both packages' requirements checked from the cache" \
+	grep -q 'the requirements of 2 of 2 packages checked: all' "$T_TMP/err"
+sed 's/"version": "1\.2"/"version": "1.0"/' "$T_TMP/lock.json" >"$T_TMP/old.json"
+"$S" apply --dir "$T_TMP/dup" --python 3.11 --index-url "$IDX" --cache-dir "$T_TMP/cache" \
+	"$T_TMP/old.json" >/dev/null 2>"$T_TMP/err"
+check "apply: a pin the cached metadata refuses is exit 8" test $? -eq 8
+check "apply: ... named" grep -q 'tinyapp 1.0 requires tinylib>=1.1, but tinylib 1.0 is locked' \
+	"$T_TMP/err"
+check "apply: ... and nothing written" grep -qx 'tinylib==1.2' "$T_TMP/dup/requirements.txt"
 pipv=$("$T_TMP/v1/bin/pip" --version | cut -d' ' -f2)
 if $PY -c 'import sys; v = tuple(map(int, sys.argv[1].split(".")[:2])); sys.exit(v < (26, 1))' "$pipv"; then
 	$PY -m venv "$T_TMP/v4"
