@@ -78,20 +78,6 @@ for py in $pips; do
 	site=$("$py" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
 	[ -d "$site" ] && compare "$py" "$site"
 done
-# The system's packages, read by the system's pip.  A pip that still
-# spells a requires.txt extra with safe_extra ("use_chardet_on_py3", pip
-# before PEP 685 reached its egg-info reader) is no oracle for an egg-info
-# with extras, which appear when python3-requests and the like are installed.
-old_extras() { # python
-	"$1" -c 'import inspect, pip._internal.metadata.base as b
-raise SystemExit(0 if "safe_extra(entry.extra)" in inspect.getsource(b) else 1)' 2>/dev/null
-}
-if [ -d /usr/lib/python3/dist-packages ] && [ -x /usr/bin/python3 ] &&
-	/usr/bin/python3 -c 'import pip' 2>/dev/null; then
-	if old_extras /usr/bin/python3 && grep -lq '^\[' /usr/lib/python3/dist-packages/*.egg-info/requires.txt 2>/dev/null; then
-		skip "the system's pip spells requires.txt extras the pre-PEP 685 way; /usr/lib/python3/dist-packages has such extras"
-	else
-		compare /usr/bin/python3 /usr/lib/python3/dist-packages
-	fi
-fi
+[ -d /usr/lib/python3/dist-packages ] && [ -x /usr/bin/python3 ] &&
+	/usr/bin/python3 -c 'import pip' 2>/dev/null && compare /usr/bin/python3 /usr/lib/python3/dist-packages
 finish
