@@ -75,6 +75,21 @@ struct sl_obs *sl_obs_list_add(struct sl_obs_list *l, const struct sl_obs *o)
 	return d;
 }
 
+void sl_obs_list_move(struct sl_obs_list *to, struct sl_obs_list *from)
+{
+	if (to->n == 0) { /* the common case: the list itself changes hands */
+		free(to->v);
+		*to = *from;
+	} else {
+		sl_xgrow((void **)&to->v, &to->cap, to->n + from->n, sizeof(*to->v));
+		memcpy(to->v + to->n, from->v, from->n * sizeof(*from->v));
+		to->n += from->n;
+		free(from->v);
+	}
+	from->v = NULL;
+	from->n = from->cap = 0;
+}
+
 void sl_obs_list_release(struct sl_obs_list *l)
 {
 	for (size_t i = 0; i < l->n; i++) {
