@@ -266,8 +266,8 @@ void sl_lockfile_dump(struct sl_lock *lock, struct sl_buf *out)
 static int too_large(const char *path, const struct sl_lock *lock, struct sl_err *err)
 {
 	return sl_error(err, SL_ELIMIT,
-			"cannot write '%s': the lock of %zu packages would be larger than %u MiB, "
-			"the most a lockfile may hold",
+			"cannot write '%s': the lock (%zu packages) would be larger than %u MiB, "
+			"the most a lockfile may be (the limit of every reader)",
 			path, lock->n_packages, SL_LOCKFILE_MAX_BYTES / (1024 * 1024));
 }
 
