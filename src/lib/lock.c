@@ -308,6 +308,16 @@ struct sl_lock_package *sl_lock_add_package(struct sl_lock *lock, const char *na
 	return p;
 }
 
+void sl_lock_reserve(struct sl_lock *lock, size_t n)
+{
+	size_t want = lock->n_packages + n;
+
+	if (want <= lock->cap_packages)
+		return;
+	lock->packages = sl_xrealloc(lock->packages, want * sizeof(*lock->packages));
+	lock->cap_packages = want;
+}
+
 struct sl_lock_package *sl_lock_find(const struct sl_lock *lock, const char *name)
 {
 	struct sl_lock_names *ix = lock->names;
