@@ -483,6 +483,19 @@ static size_t count_names(const struct item *it, size_t n)
 	return k;
 }
 
+/* A merged group's observations are in the lock now, and no later step
+ * reads their strings (only the strengths and the count): freed, they
+ * make room for the next packages, so a large freeze peaks at the lock's
+ * memory rather than the lock's plus the observations'. */
+static void forget_group(struct snap *s, struct item *it, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		sl_obs_release(&s->obs.v[it[i].idx]);
+		free(it[i].canon);
+		it[i].canon = NULL;
+	}
+}
+
 static void merge_packages(struct snap *s)
 {
 	struct item *items = s->obs.n ? sl_xcalloc(s->obs.n, sizeof(*items)) : NULL;
@@ -501,6 +514,7 @@ static void merge_packages(struct snap *s)
 			j++;
 		if (*items[i].canon)
 			merge_group(s, items[i].canon, &items[i], j - i);
+		forget_group(s, &items[i], j - i);
 		i = j;
 	}
 	for (i = 0; i < s->obs.n; i++)
