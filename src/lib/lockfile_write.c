@@ -265,10 +265,21 @@ void sl_lockfile_dump(struct sl_lock *lock, struct sl_buf *out)
 
 static int too_large(const char *path, const struct sl_lock *lock, struct sl_err *err)
 {
+	bool out = strcmp(path, "-") == 0;
+
 	return sl_error(err, SL_ELIMIT,
-			"cannot write '%s': the lock (%zu packages) would be larger than %u MiB, "
+			"cannot write %s%s%s: the lock (%zu packages) would be larger than %u MiB, "
 			"the most a lockfile may be (the limit of every reader)",
-			path, lock->n_packages, SL_LOCKFILE_MAX_BYTES / (1024 * 1024));
+			out ? "to standard output" : "'", out ? "" : path, out ? "" : "'",
+			lock->n_packages, SL_LOCKFILE_MAX_BYTES / (1024 * 1024));
+}
+
+static int write_failed(const char *path, int cause, struct sl_err *err)
+{
+	if (strcmp(path, "-") == 0)
+		return sl_error(err, SL_EWRITE, "cannot write to standard output: %s",
+				strerror(cause));
+	return sl_error(err, SL_EWRITE, "cannot write '%s': %s", path, strerror(cause));
 }
 
 /* Writes the lock to fd, giving up past the bound. */
@@ -281,10 +292,7 @@ static int stream_to(int fd, struct sl_lock *lock, const char *path, struct sl_e
 	sl_buf_release(&b);
 	if (w.over)
 		return too_large(path, lock, err);
-	if (w.write_errno)
-		return sl_error(err, SL_EWRITE, "cannot write '%s': %s", path,
-				strerror(w.write_errno));
-	return 0;
+	return w.write_errno ? write_failed(path, w.write_errno, err) : 0;
 }
 
 /* How many bytes the lock takes, without keeping them. */
@@ -318,14 +326,13 @@ static int write_in_place(struct sl_lock *lock, const char *path, struct sl_err 
 	if (measure(lock) > SL_LOCKFILE_MAX_BYTES)
 		return too_large(path, lock, err);
 	if (out && fflush(stdout) != 0)
-		return sl_error(err, SL_EWRITE, "cannot write to standard output: %s",
-				strerror(errno));
+		return write_failed(path, errno, err);
 	fd = out ? STDOUT_FILENO : open(path, O_WRONLY | O_TRUNC | O_CLOEXEC);
 	if (fd < 0)
-		return sl_error(err, SL_EWRITE, "cannot write '%s': %s", path, strerror(errno));
-	rc = stream_to(fd, lock, out ? "standard output" : path, err);
+		return write_failed(path, errno, err);
+	rc = stream_to(fd, lock, path, err);
 	if (!out && close(fd) != 0 && rc == 0)
-		rc = sl_error(err, SL_EWRITE, "cannot write '%s': %s", path, strerror(errno));
+		rc = write_failed(path, errno, err);
 	return rc;
 }
 
