@@ -144,6 +144,8 @@ static void summary(struct sl_cli *cli, const struct sl_lock *lock,
 			missing);
 	if (!sl_lock_is_complete(lock))
 		fprintf(stderr, "; the lock is incomplete: %zu unknown", lock->n_incomplete);
+	if (st->inferred)
+		fprintf(stderr, "; %zu inferred, " SL_LOCK_INFERRED_WHY " (marked)", st->inferred);
 	fputc('\n', stderr);
 }
 
@@ -152,7 +154,7 @@ int cmd_export(int argc, char **argv, struct sl_cli *cli)
 	struct opts o;
 	struct sl_lock *lock = NULL;
 	struct sl_index_release *rels = NULL;
-	struct sl_export_stats st = {0, 0, 0};
+	struct sl_export_stats st = {0, 0, 0, 0};
 	struct sl_buf out = SL_BUF_INIT;
 	struct sl_err err = {0};
 	char *index_url = NULL;
