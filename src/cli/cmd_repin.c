@@ -50,7 +50,8 @@ const char cmd_repin_usage[] =
     "proves is committed, the rest listed) or --wait found a difference or a failed\n"
     "build, 2 usage, 3 a file or card that cannot be parsed (or that the Hub\n"
     "rejects), 4 git failed, 5 network, 6 no write access, 7 no such Space, 8 the\n"
-    "branch moved since it was read (nothing was committed; run repin again).\n";
+    "branch moved since it was read (nothing was committed; run repin again) or the\n"
+    "result would not install (its conflict is named; nothing was committed).\n";
 
 static int parse_timeout(struct sl_cli *cli, const char *s, long *out)
 {
