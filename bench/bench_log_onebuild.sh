@@ -4,8 +4,8 @@
 # Hub's SSE stream, at 1, 10 and 100 MB, against `wc -l` on the same bytes
 # (target within 3x; peak memory < 16 MB and flat in the size); the worst
 # cases (1 MB of `Successfully installed` lines, 300 KB of SSE events whose
-# text is all escapes; target within 5x); and `snapshot --freeze` on a
-# 50,000-line freeze (target < 32 MB, within 2x of `log --freeze`).
+# text is all escapes; target within 5x).  (`snapshot --freeze` on a
+# large freeze: bench_snapshot_freeze.sh.)
 # The build is the real uncached pip run in tests/fixtures/logs, its body
 # repeated under one header; each measurement runs the two commands in
 # turns (bench/lib.sh).
@@ -66,11 +66,3 @@ awk 'BEGIN { for (i = 0; n < 307200; i++) {
 	printf "%s", l; n += length(l) } }' >"$w.sse"
 bench_pair "log, worst case: 300 KB of escaped SSE events" "wc -l" "<=5" \
 	-- "$SPACELOCK" -q log "$w.sse" -- wc -l "$w.sse"
-
-# snapshot --freeze on 50,000 lines, against reading the same freeze
-fz="$tmp/freeze.txt"
-awk 'BEGIN { for (i = 0; i < 50000; i++) printf "package-%d==1.%d.%d\n", i, i % 89, i % 7 }' >"$fz"
-bench_pair "snapshot --freeze, 50k lines" "log --freeze" "<=2" \
-	-- "$SPACELOCK" -q snapshot --freeze "$fz" -o "$tmp/fz.json" \
-	-- "$SPACELOCK" -q log --freeze "$fz"
-bench_rss_row "snapshot --freeze, 50k lines, peak memory" "<32"

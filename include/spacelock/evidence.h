@@ -60,6 +60,14 @@ struct sl_obs_list {
 #define SL_OBS_TEXT_MAX 240
 struct sl_obs *sl_obs_list_add(struct sl_obs_list *l, const struct sl_obs *o);
 
+/* Moves every element of from to the end of to (no copy: the strings
+ * change owner); from is empty afterwards. */
+void sl_obs_list_move(struct sl_obs_list *to, struct sl_obs_list *from);
+
+/* Frees the strings of one element (they become NULL); the list keeps
+ * the element and its other fields. */
+void sl_obs_release(struct sl_obs *o);
+
 /* Frees every element and the array; the list is empty afterwards. */
 void sl_obs_list_release(struct sl_obs_list *l);
 

@@ -33,6 +33,22 @@ int sl_file_write_atomic(const char *path, const void *data, size_t len, struct 
 int sl_file_write_atomic_mode(const char *path, const void *data, size_t len, unsigned mode,
 			      struct sl_err *err);
 
+/* The same atomic write for text made while it is written (a lockfile
+ * streamed in chunks): sl_file_atomic_open creates the temporary beside
+ * path (mode as above) and sets a->fd, to which the caller writes;
+ * sl_file_atomic_commit fsyncs it and renames it onto path;
+ * sl_file_atomic_abort removes it.  Either ends the write.  0 or SL_EWRITE
+ * with the cause (nothing left behind). */
+struct sl_atomic {
+	int fd;
+	struct sl_temp *temp; /* private */
+	const char *path;     /* borrowed */
+};
+
+int sl_file_atomic_open(struct sl_atomic *a, const char *path, unsigned mode, struct sl_err *err);
+int sl_file_atomic_commit(struct sl_atomic *a, struct sl_err *err);
+void sl_file_atomic_abort(struct sl_atomic *a);
+
 /* A line reader over a FILE that never holds more than max_line bytes of a
  * line: longer lines are returned truncated with *truncated set, and the
  * rest of that line is skipped.  line excludes the "\n" (and a "\r"

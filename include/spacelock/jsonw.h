@@ -9,9 +9,14 @@
  * byte for byte as wanted.  Strings are written by sl_json_add_string:
  * bytes that are not well-formed UTF-8 become U+FFFD, so the output is
  * valid JSON whatever a hostile input held.  The writer checks no
- * structure: a key outside an object is the caller's bug.  (The lockfile
- * has its own pretty-printing writer in lockfile.c, built on the same
- * string helper.) */
+ * structure: a key outside an object is the caller's bug.
+ *
+ * sl_jsonw_init_pretty gives the layout of the lockfile instead: each
+ * member and element on a line of its own, indented two spaces a level,
+ * ": " after a key, "{}" and "[]" when empty.  The caller writes members in
+ * the order wanted (the lockfile writer: byte order of the keys) and may
+ * take the text out of the buffer between values (lockfile_write.c streams
+ * it to the file), since the writer only appends. */
 #ifndef SPACELOCK_JSONW_H
 #define SPACELOCK_JSONW_H
 
@@ -24,6 +29,9 @@ struct sl_jsonw {
 	struct sl_buf *out; /* borrowed */
 	bool need_comma;    /* something was written at the current level */
 	const char *space;  /* pending layout, or NULL */
+	bool pretty;	    /* sl_jsonw_init_pretty */
+	bool after_key;	    /* pretty: a key was written, its value comes next */
+	int depth;	    /* pretty: open objects and arrays */
 };
 
 /* Appends s[0..len) as a JSON string literal with quotes: '"', '\' and
@@ -33,6 +41,9 @@ void sl_json_add_string(struct sl_buf *out, const char *s, size_t len);
 
 /* Starts writing JSON at the end of out. */
 void sl_jsonw_init(struct sl_jsonw *w, struct sl_buf *out);
+
+/* The same, with the lockfile's layout (above). */
+void sl_jsonw_init_pretty(struct sl_jsonw *w, struct sl_buf *out);
 
 /* Whitespace (borrowed until used) to write before the next member or
  * element, after its comma, or before the next closing bracket. */

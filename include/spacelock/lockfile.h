@@ -13,16 +13,19 @@
 #include "error.h"
 #include "lock.h"
 
-/* Largest lockfile the reader accepts. */
+/* Largest lockfile: the reader accepts no larger one, and the writer
+ * refuses to write one (so whatever snapshot writes, check reads). */
 #define SL_LOCKFILE_MAX_BYTES (64u * 1024 * 1024)
 
 /* Sorts lock in place and appends its JSON text to out.  Cannot fail. */
 void sl_lockfile_dump(struct sl_lock *lock, struct sl_buf *out);
 
-/* Writes lock to path atomically (sl_file_write_atomic; "-" is standard
- * output): on failure nothing is left at path.  A path naming a device or
- * pipe (/dev/null) is written in place, never replaced.  Returns 0 or
- * SL_EWRITE with the cause. */
+/* Sorts lock and writes it to path atomically (as sl_file_write_atomic;
+ * "-" is standard output), streamed: no copy of the text is held.  On
+ * failure nothing is left at path.  A path naming a device or pipe
+ * (/dev/null) is written in place, never replaced.  Returns 0, SL_ELIMIT
+ * when the text would be larger than SL_LOCKFILE_MAX_BYTES (nothing
+ * written), or SL_EWRITE with the cause. */
 int sl_lockfile_write(struct sl_lock *lock, const char *path, struct sl_err *err);
 
 /* Parses and validates a lockfile held in data[0..len); path names it in

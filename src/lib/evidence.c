@@ -75,19 +75,39 @@ struct sl_obs *sl_obs_list_add(struct sl_obs_list *l, const struct sl_obs *o)
 	return d;
 }
 
+void sl_obs_list_move(struct sl_obs_list *to, struct sl_obs_list *from)
+{
+	if (to->n == 0) { /* the common case: the list itself changes hands */
+		free(to->v);
+		*to = *from;
+	} else {
+		sl_xgrow((void **)&to->v, &to->cap, to->n + from->n, sizeof(*to->v));
+		memcpy(to->v + to->n, from->v, from->n * sizeof(*from->v));
+		to->n += from->n;
+		free(from->v);
+	}
+	from->v = NULL;
+	from->n = from->cap = 0;
+}
+
+void sl_obs_release(struct sl_obs *o)
+{
+	free(o->name);
+	free(o->version);
+	free(o->requirement);
+	free(o->required_by);
+	free(o->vcs_url);
+	free(o->vcs_commit);
+	free(o->source);
+	free(o->text);
+	o->name = o->version = o->requirement = o->required_by = NULL;
+	o->vcs_url = o->vcs_commit = o->source = o->text = NULL;
+}
+
 void sl_obs_list_release(struct sl_obs_list *l)
 {
-	for (size_t i = 0; i < l->n; i++) {
-		struct sl_obs *o = &l->v[i];
-		free(o->name);
-		free(o->version);
-		free(o->requirement);
-		free(o->required_by);
-		free(o->vcs_url);
-		free(o->vcs_commit);
-		free(o->source);
-		free(o->text);
-	}
+	for (size_t i = 0; i < l->n; i++)
+		sl_obs_release(&l->v[i]);
 	free(l->v);
 	l->v = NULL;
 	l->n = l->cap = 0;

@@ -121,11 +121,46 @@ int sl_file_write_atomic(const char *path, const void *data, size_t len, struct 
 	return sl_file_write_atomic_mode(path, data, len, 0, err);
 }
 
+int sl_file_atomic_open(struct sl_atomic *a, const char *path, unsigned mode, struct sl_err *err)
+{
+	/* registered while it exists: a signal or a later run removes it */
+	int fd = sl_temp_file(path, &a->temp, err);
+
+	if (fd < 0)
+		return fd;
+	/* mkstemp creates 0600; a lockfile is not secret, use the usual mode,
+	 * or the one the caller keeps (a rewritten file keeps its own) */
+	fchmod(fd, mode ? (mode_t)(mode & 07777) : 0644);
+	a->fd = fd;
+	a->path = path;
+	return 0;
+}
+
+int sl_file_atomic_commit(struct sl_atomic *a, struct sl_err *err)
+{
+	if (fsync(a->fd) != 0) {
+		int saved = errno;
+		sl_file_atomic_abort(a);
+		return sl_error(err, SL_EWRITE, "cannot write '%s': %s", a->path, strerror(saved));
+	}
+	if (sl_temp_commit(a->temp, a->path, err) != 0)
+		return SL_EWRITE;
+	sync_dir(a->path);
+	return 0;
+}
+
+void sl_file_atomic_abort(struct sl_atomic *a)
+{
+	sl_temp_remove(a->temp);
+	a->temp = NULL;
+	a->fd = -1;
+}
+
 int sl_file_write_atomic_mode(const char *path, const void *data, size_t len, unsigned mode,
 			      struct sl_err *err)
 {
-	struct sl_temp *t;
-	int fd, saved;
+	struct sl_atomic a;
+	int rc;
 
 	if (strcmp(path, "-") == 0) {
 		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
@@ -133,22 +168,14 @@ int sl_file_write_atomic_mode(const char *path, const void *data, size_t len, un
 					strerror(errno));
 		return 0;
 	}
-	/* registered while it exists: a signal or a later run removes it */
-	fd = sl_temp_file(path, &t, err);
-	if (fd < 0)
-		return fd;
-	/* mkstemp creates 0600; a lockfile is not secret, use the usual mode,
-	 * or the one the caller keeps (a rewritten file keeps its own) */
-	fchmod(fd, mode ? (mode_t)(mode & 07777) : 0644);
-	if (write_all(fd, data, len) != 0 || fsync(fd) != 0) {
-		saved = errno;
-		sl_temp_remove(t);
+	if ((rc = sl_file_atomic_open(&a, path, mode, err)) != 0)
+		return rc;
+	if (write_all(a.fd, data, len) != 0) {
+		int saved = errno;
+		sl_file_atomic_abort(&a);
 		return sl_error(err, SL_EWRITE, "cannot write '%s': %s", path, strerror(saved));
 	}
-	if (sl_temp_commit(t, path, err) != 0)
-		return SL_EWRITE;
-	sync_dir(path);
-	return 0;
+	return sl_file_atomic_commit(&a, err);
 }
 
 void sl_linereader_init(struct sl_linereader *r, FILE *fp, size_t max_line)

@@ -59,6 +59,27 @@ void sl_jsonw_init(struct sl_jsonw *w, struct sl_buf *out)
 	w->out = out;
 	w->need_comma = false;
 	w->space = NULL;
+	w->pretty = false;
+	w->after_key = false;
+	w->depth = 0;
+}
+
+void sl_jsonw_init_pretty(struct sl_jsonw *w, struct sl_buf *out)
+{
+	sl_jsonw_init(w, out);
+	w->pretty = true;
+}
+
+/* pretty: a new line indented for depth levels */
+static void newline(struct sl_jsonw *w, int depth)
+{
+	static const char spaces[] = "                                ";
+	size_t n = (size_t)depth * 2;
+
+	sl_buf_addch(w->out, '\n');
+	for (; n > sizeof(spaces) - 1; n -= sizeof(spaces) - 1)
+		sl_buf_add(w->out, spaces, sizeof(spaces) - 1);
+	sl_buf_add(w->out, spaces, n);
 }
 
 void sl_jsonw_space(struct sl_jsonw *w, const char *ws)
@@ -76,9 +97,15 @@ static void flush_space(struct sl_jsonw *w)
 /* Before a key, a value or an opening bracket. */
 static void member(struct sl_jsonw *w)
 {
+	if (w->after_key) { /* pretty: the value stays on its key's line */
+		w->after_key = false;
+		return;
+	}
 	if (w->need_comma)
 		sl_buf_addch(w->out, ',');
 	flush_space(w);
+	if (w->pretty && w->depth > 0)
+		newline(w, w->depth);
 }
 
 static void open_with(struct sl_jsonw *w, char bracket)
@@ -86,11 +113,15 @@ static void open_with(struct sl_jsonw *w, char bracket)
 	member(w);
 	sl_buf_addch(w->out, bracket);
 	w->need_comma = false;
+	w->depth++;
 }
 
 static void close_with(struct sl_jsonw *w, char bracket)
 {
+	w->depth--;
 	flush_space(w);
+	if (w->pretty && w->need_comma) /* not empty: the bracket on a line of its own */
+		newline(w, w->depth);
 	sl_buf_addch(w->out, bracket);
 	w->need_comma = true;
 }
@@ -119,8 +150,12 @@ void sl_jsonw_key(struct sl_jsonw *w, const char *key)
 {
 	member(w);
 	sl_json_add_string(w->out, key, strlen(key));
-	sl_buf_addch(w->out, ':');
+	if (w->pretty)
+		sl_buf_add(w->out, ": ", 2);
+	else
+		sl_buf_addch(w->out, ':');
 	w->need_comma = false;
+	w->after_key = w->pretty;
 }
 
 static void value_done(struct sl_jsonw *w)

@@ -280,11 +280,23 @@ void sl_lock_set(char **slot, const char *value)
 	*slot = copy;
 }
 
+/* Room for element n of an array whose capacity is not kept: the first
+ * element gets one slot, not sl_xgrow's eight (most packages have one
+ * piece of evidence and one request: 280 bytes a package of a large
+ * lock), later ones grow as sl_xgrow does. */
+static void add_slot(void **v, size_t n, size_t elem)
+{
+	size_t cap = n;
+
+	if (n == 0)
+		*v = sl_xrealloc(*v, elem);
+	else
+		sl_xgrow(v, &cap, n + 1, elem);
+}
+
 void sl_lock_strv_add(char ***v, size_t *n, const char *s)
 {
-	size_t cap = *n;
-
-	sl_xgrow((void **)v, &cap, *n + 1, sizeof(char *));
+	add_slot((void **)v, *n, sizeof(char *));
 	(*v)[(*n)++] = sl_xstrdup(s);
 }
 
@@ -305,6 +317,16 @@ struct sl_lock_package *sl_lock_add_package(struct sl_lock *lock, const char *na
 	if (ix && ix->valid && ix->n + 1 == lock->n_packages && (ix->n + 1) * 2 < ix->cap)
 		names_insert(ix, lock, lock->n_packages - 1);
 	return p;
+}
+
+void sl_lock_reserve(struct sl_lock *lock, size_t n)
+{
+	size_t want = lock->n_packages + n;
+
+	if (want <= lock->cap_packages)
+		return;
+	lock->packages = sl_xrealloc(lock->packages, want * sizeof(*lock->packages));
+	lock->cap_packages = want;
 }
 
 struct sl_lock_package *sl_lock_find(const struct sl_lock *lock, const char *name)
@@ -328,10 +350,9 @@ struct sl_lock_package *sl_lock_find(const struct sl_lock *lock, const char *nam
 
 void sl_lock_package_add_evidence(struct sl_lock_package *pkg, const struct sl_lock_evidence *ev)
 {
-	size_t cap = pkg->n_evidence;
 	struct sl_lock_evidence *d;
 
-	sl_xgrow((void **)&pkg->evidence, &cap, pkg->n_evidence + 1, sizeof(*pkg->evidence));
+	add_slot((void **)&pkg->evidence, pkg->n_evidence, sizeof(*pkg->evidence));
 	d = &pkg->evidence[pkg->n_evidence++];
 	d->source = sl_xstrdup(ev->source ? ev->source : "");
 	d->line = ev->line;
@@ -370,13 +391,12 @@ static int cmp_request(const void *a, const void *b)
 
 static void requests_add(struct sl_lock_request **v, size_t *n, const struct sl_lock_request *rq)
 {
-	size_t cap = *n;
 	struct sl_lock_request *d;
 
 	for (size_t i = 0; i < *n; i++)
 		if (cmp_request(&(*v)[i], rq) == 0)
 			return;
-	sl_xgrow((void **)v, &cap, *n + 1, sizeof(**v));
+	add_slot((void **)v, *n, sizeof(**v));
 	d = &(*v)[(*n)++];
 	d->by = rq->by;
 	d->requirement = dup_or_null(rq->requirement);

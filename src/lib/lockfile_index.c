@@ -4,31 +4,19 @@
 
 #include <stdbool.h>
 
-static cJSON *strings(char *const *v, size_t n)
+void lockfile_index_write(struct sl_jsonw *w, const struct sl_lock_index *ix)
 {
-	cJSON *a = cJSON_CreateArray();
-
-	for (size_t i = 0; i < n; i++)
-		cJSON_AddItemToArray(a, cJSON_CreateString(v[i]));
-	return a;
-}
-
-cJSON *lockfile_index_json(const struct sl_lock_index *ix)
-{
-	cJSON *o;
-
 	if (!sl_lock_index_is_set(ix))
-		return NULL;
-	o = cJSON_CreateObject();
-	cJSON_AddItemToObject(o, "extra_index_urls",
-			      strings(ix->extra_index_urls, ix->n_extra_index_urls));
-	cJSON_AddItemToObject(o, "find_links", strings(ix->find_links, ix->n_find_links));
-	cJSON_AddItemToObject(
-	    o, "index_url", ix->index_url ? cJSON_CreateString(ix->index_url) : cJSON_CreateNull());
-	cJSON_AddItemToObject(o, "no_index", cJSON_CreateBool(ix->no_index));
-	cJSON_AddItemToObject(o, "pre", cJSON_CreateBool(ix->pre));
-	cJSON_AddItemToObject(o, "trusted_hosts", strings(ix->trusted_hosts, ix->n_trusted_hosts));
-	return o;
+		return;
+	sl_jsonw_key(w, "index");
+	sl_jsonw_object_begin(w);
+	sl_jsonw_field_strings(w, "extra_index_urls", ix->extra_index_urls, ix->n_extra_index_urls);
+	sl_jsonw_field_strings(w, "find_links", ix->find_links, ix->n_find_links);
+	sl_jsonw_field_string(w, "index_url", ix->index_url);
+	sl_jsonw_field_bool(w, "no_index", ix->no_index);
+	sl_jsonw_field_bool(w, "pre", ix->pre);
+	sl_jsonw_field_strings(w, "trusted_hosts", ix->trusted_hosts, ix->n_trusted_hosts);
+	sl_jsonw_object_end(w);
 }
 
 static int read_strings(const char *path, const cJSON *o, const char *key, char ***v, size_t *n,

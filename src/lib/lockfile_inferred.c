@@ -8,30 +8,33 @@
 #include "lockfile_private.h"
 #include "spacelock/mem.h"
 
-static void put_str(cJSON *o, const char *key, const char *s)
+static void alternative(struct sl_jsonw *w, const struct sl_lock_alternative *a)
 {
-	cJSON_AddItemToObject(o, key, s ? cJSON_CreateString(s) : cJSON_CreateNull());
+	sl_jsonw_object_begin(w);
+	sl_jsonw_field_string(w, "from", a->from);
+	sl_jsonw_field_string(w, "until", a->until);
+	sl_jsonw_field_string(w, "version", a->version);
+	sl_jsonw_object_end(w);
 }
 
-cJSON *lockfile_inferred_json(const struct sl_lock_inferred *f)
+void lockfile_inferred_write(struct sl_jsonw *w, const struct sl_lock_inferred *f)
 {
-	cJSON *o = cJSON_CreateObject(), *w = cJSON_CreateObject(), *alts = cJSON_CreateArray();
-
-	for (size_t i = 0; i < f->n_alternatives; i++) {
-		cJSON *a = cJSON_CreateObject();
-		put_str(a, "from", f->alternatives[i].from);
-		put_str(a, "until", f->alternatives[i].until);
-		put_str(a, "version", f->alternatives[i].version);
-		cJSON_AddItemToArray(alts, a);
-	}
-	cJSON_AddItemToObject(o, "alternatives", alts);
-	put_str(o, "as_of", f->as_of);
-	cJSON_AddStringToObject(o, "confidence", f->ambiguous ? "ambiguous" : "exact");
-	put_str(o, "rule", f->rule);
-	put_str(w, "end", f->window_end);
-	put_str(w, "start", f->window_start);
-	cJSON_AddItemToObject(o, "window", w);
-	return o;
+	sl_jsonw_key(w, "inferred");
+	sl_jsonw_object_begin(w);
+	sl_jsonw_key(w, "alternatives");
+	sl_jsonw_array_begin(w);
+	for (size_t i = 0; i < f->n_alternatives; i++)
+		alternative(w, &f->alternatives[i]);
+	sl_jsonw_array_end(w);
+	sl_jsonw_field_string(w, "as_of", f->as_of);
+	sl_jsonw_field_string(w, "confidence", f->ambiguous ? "ambiguous" : "exact");
+	sl_jsonw_field_string(w, "rule", f->rule);
+	sl_jsonw_key(w, "window");
+	sl_jsonw_object_begin(w);
+	sl_jsonw_field_string(w, "end", f->window_end);
+	sl_jsonw_field_string(w, "start", f->window_start);
+	sl_jsonw_object_end(w);
+	sl_jsonw_object_end(w);
 }
 
 struct rd {

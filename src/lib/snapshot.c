@@ -313,11 +313,10 @@ static int read_freeze(struct snap *s, const struct sl_snapshot_file *f)
 			sl_err_prefix(s->err, "%s", f->label);
 		return rc;
 	}
-	for (size_t i = 0; i < tmp.n; i++) {
-		struct sl_obs *o = sl_obs_list_add(&s->obs, &tmp.v[i]);
-		sl_lock_set(&o->source, label_of(f));
-	}
-	sl_obs_list_release(&tmp);
+	for (size_t i = 0; i < tmp.n; i++)
+		sl_lock_set(&tmp.v[i].source, label_of(f));
+	/* moved, not copied: a large freeze was held twice */
+	sl_obs_list_move(&s->obs, &tmp);
 	warn_empty(s, f->path, label_of(f));
 	add_input(s, "freeze", label_of(f));
 	return 0;

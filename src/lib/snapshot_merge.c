@@ -472,6 +472,30 @@ static void merge_group(struct snap *s, const char *name, const struct item *it,
 	}
 }
 
+/* How many distinct names the sorted items hold: at most that many
+ * packages are locked. */
+static size_t count_names(const struct item *it, size_t n)
+{
+	size_t k = n > 0;
+
+	for (size_t i = 1; i < n; i++)
+		k += strcmp(it[i].canon, it[i - 1].canon) != 0;
+	return k;
+}
+
+/* A merged group's observations are in the lock now, and no later step
+ * reads their strings (only the strengths and the count): freed, they
+ * make room for the next packages, so a large freeze peaks at the lock's
+ * memory rather than the lock's plus the observations'. */
+static void forget_group(struct snap *s, struct item *it, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		sl_obs_release(&s->obs.v[it[i].idx]);
+		free(it[i].canon);
+		it[i].canon = NULL;
+	}
+}
+
 static void merge_packages(struct snap *s)
 {
 	struct item *items = s->obs.n ? sl_xcalloc(s->obs.n, sizeof(*items)) : NULL;
@@ -483,12 +507,14 @@ static void merge_packages(struct snap *s)
 	}
 	if (s->obs.n)
 		qsort(items, s->obs.n, sizeof(*items), cmp_item);
+	sl_lock_reserve(s->lock, count_names(items, s->obs.n));
 	for (i = 0; i < s->obs.n;) {
 		size_t j = i + 1;
 		while (j < s->obs.n && strcmp(items[j].canon, items[i].canon) == 0)
 			j++;
 		if (*items[i].canon)
 			merge_group(s, items[i].canon, &items[i], j - i);
+		forget_group(s, &items[i], j - i);
 		i = j;
 	}
 	for (i = 0; i < s->obs.n; i++)

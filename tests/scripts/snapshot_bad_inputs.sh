@@ -2,7 +2,8 @@
 # snapshot_bad_inputs.sh: hostile and damaged inputs.  Unreadable or
 # malformed input is an error (exit 3) with file[:line[:col]] and leaves no
 # lockfile; damaged logs that still read give warnings and a valid lock;
-# memory stays bounded on a big log.
+# memory stays bounded on a big log; a lock too large to read back is not
+# written.
 . "$(dirname "$0")/../lib.sh"
 cd "$T_TMP" || exit 2
 
@@ -93,6 +94,18 @@ else
 	"$SPACELOCK" -q snapshot --build-log big.log -o lock.json
 	[ $? -le 1 ] && ok || not_ok "big log"
 fi
+
+# a lock larger than any reader accepts (SL_LOCKFILE_MAX_BYTES) is refused:
+# exit 4, why, no file.  A 3.8 KB path is each package's evidence source,
+# so 17,000 short freeze lines make a 68 MB lock (the size at the limit is
+# tested in t_lockfile, which writes one and reads it back).
+d=$(printf '%0250d' 0 | tr 0 d)
+deep=deep
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do deep="$deep/$d"; done
+mkdir -p "$deep"
+awk 'BEGIN { for (i = 0; i < 17000; i++) printf "p%d==1.0\n", i }' >"$deep/f.txt"
+expect_fail "lock over the size limit" 4 "would be larger than 64 MiB" --freeze "$deep/f.txt"
+rm -rf deep
 
 # an unwritable place: exit 4, nothing left behind
 mkdir ro && chmod 555 ro

@@ -123,10 +123,47 @@ static void test_layout(void)
 	sl_buf_release(&b);
 }
 
+/* The lockfile's layout: a line per member, two spaces a level, ": "
+ * after a key, empty containers on one line, deep nesting. */
+static void test_pretty(void)
+{
+	struct sl_buf b = SL_BUF_INIT;
+	struct sl_jsonw w;
+
+	sl_jsonw_init_pretty(&w, &b);
+	sl_jsonw_object_begin(&w);
+	sl_jsonw_key(&w, "a");
+	sl_jsonw_array_begin(&w);
+	sl_jsonw_object_begin(&w);
+	sl_jsonw_field_int(&w, "n", 1);
+	sl_jsonw_field_strings(&w, "e", NULL, 0);
+	sl_jsonw_object_end(&w);
+	sl_jsonw_object_begin(&w);
+	sl_jsonw_object_end(&w);
+	sl_jsonw_array_end(&w);
+	sl_jsonw_field_string(&w, "s", NULL);
+	sl_jsonw_object_end(&w);
+	CHECK_STR(b.buf,
+		  "{\n  \"a\": [\n    {\n      \"n\": 1,\n      \"e\": []\n    },\n    {}\n  ],\n"
+		  "  \"s\": null\n}",
+		  "pretty layout");
+	sl_buf_reset(&b);
+	sl_jsonw_init_pretty(&w, &b);
+	for (int i = 0; i < 20; i++)
+		sl_jsonw_array_begin(&w);
+	sl_jsonw_bool(&w, true);
+	for (int i = 0; i < 20; i++)
+		sl_jsonw_array_end(&w);
+	CHECK(strstr(b.buf, "\n                                        true\n") != NULL,
+	      "20 levels are indented 40 spaces");
+	sl_buf_release(&b);
+}
+
 int main(void)
 {
 	test_strings();
 	test_structure();
 	test_layout();
+	test_pretty();
 	return t_done();
 }

@@ -1,5 +1,6 @@
 /* t_lockfile.c: the lock model and its JSON: deterministic output, round
  * trip, validation errors with positions. */
+#include <dirent.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -512,6 +513,92 @@ static void test_inferred(void)
 	sl_lock_free(back);
 }
 
+/* Entries in dir other than . and .. (a temporary left behind shows). */
+static int count_entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+
+	while (d && (e = readdir(d)) != NULL)
+		n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+	if (d)
+		closedir(d);
+	return n;
+}
+
+/* Lengthens warning i of the lock by n bytes of 'x'. */
+static void lengthen(struct sl_lock *lock, size_t i, size_t n)
+{
+	size_t len = strlen(lock->warnings[i]);
+
+	lock->warnings[i] = sl_xrealloc(lock->warnings[i], len + n + 1);
+	memset(lock->warnings[i] + len, 'x', n);
+	lock->warnings[i][len + n] = '\0';
+}
+
+static size_t file_size(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 ? (size_t)st.st_size : 0;
+}
+
+static bool same_warnings(const struct sl_lock *a, const struct sl_lock *b)
+{
+	bool same = a->n_warnings == b->n_warnings && a->n_packages == b->n_packages;
+
+	for (size_t i = 0; same && i < a->n_warnings; i++)
+		same = strcmp(a->warnings[i], b->warnings[i]) == 0;
+	return same;
+}
+
+/* A lock of exactly SL_LOCKFILE_MAX_BYTES is written and read back; one
+ * byte more is refused by the writer (SL_ELIMIT, no file, no temporary,
+ * nothing on stdout), so that every lock snapshot writes is one check
+ * reads.  Long warnings of 'x' make the size in a few strings (each byte
+ * of one is a byte of the file, so the size is known from a small dump),
+ * and tmpfs when there is one spares 64 MB of fsync: the test stays
+ * fast. */
+static void test_size_limit(void)
+{
+	char dir[] = "/dev/shm/t_lockfile.XXXXXX", dir2[] = "/tmp/t_lockfile.XXXXXX";
+	struct sl_lock *lock = sample(false), *back = NULL;
+	struct sl_buf small = SL_BUF_INIT;
+	struct sl_err err = {0};
+	const size_t piece = 4u << 20, n = SL_LOCKFILE_MAX_BYTES / piece - 1;
+	char *at, *over, *d = mkdtemp(dir) ? dir : mkdtemp(dir2);
+
+	CHECK(d != NULL, "temp dir");
+	at = sl_xasprintf("%s/at-limit.json", d);
+	over = sl_xasprintf("%s/over-limit.json", d);
+	for (size_t i = 0; i < n; i++) {
+		char w[] = {(char)('a' + i), '\0'}; /* distinct, in order */
+		sl_lock_add_warning(lock, w);
+	}
+	sl_lockfile_dump(lock, &small);
+	for (size_t i = 0; i < n; i++)
+		lengthen(lock, i, piece);
+	lengthen(lock, 0, SL_LOCKFILE_MAX_BYTES - small.len - n * piece);
+	CHECK(sl_lockfile_write(lock, at, &err) == 0, "write at the limit: %s", err.msg);
+	CHECK(file_size(at) == SL_LOCKFILE_MAX_BYTES, "the lock is %zu bytes", file_size(at));
+	CHECK(sl_lockfile_read(at, &back, &err) == 0, "read at the limit: %s", err.msg);
+	CHECK(back && same_warnings(lock, back), "read back the same");
+	lengthen(lock, 0, 1);
+	CHECK(sl_lockfile_write(lock, over, &err) == SL_ELIMIT && access(over, F_OK) != 0 &&
+		  count_entries(d) == 1,
+	      "one byte over: refused, no file, no temporary");
+	CHECK(strstr(err.msg, "larger than 64 MiB") != NULL, "says why: %s", err.msg);
+	CHECK(sl_lockfile_write(lock, "-", &err) == SL_ELIMIT, "refused on stdout too");
+	unlink(at);
+	rmdir(d);
+	free(at);
+	free(over);
+	sl_buf_release(&small);
+	sl_lock_free(lock);
+	sl_lock_free(back);
+}
+
 int main(void)
 {
 	test_inferred();
@@ -523,5 +610,6 @@ int main(void)
 	test_errors();
 	test_version1_requirement();
 	test_write();
+	test_size_limit();
 	return t_done();
 }
