@@ -126,8 +126,8 @@ int sl_index_parse_project(const char *url, const char *body, size_t len,
  * files by the normalised version their names carry.  SL_ENET when it is
  * not such a body, SL_ENOTFOUND when a file has no PEP 700 upload-time (p
  * is then left without versions). */
-int sl_index_parse_simple(const char *url, const char *body, size_t len,
-			  struct sl_index_project *p, struct sl_err *err);
+int sl_index_parse_simple(const char *url, const char *body, size_t len, struct sl_index_project *p,
+			  struct sl_err *err);
 
 /* Frees every field of a project (name included) and zeroes it. */
 void sl_index_project_clear(struct sl_index_project *p);

@@ -100,8 +100,8 @@ static bool add_file(struct sl_index_project *p, const cJSON *f)
 	return d->upload_time != NULL;
 }
 
-int sl_index_parse_simple(const char *url, const char *body, size_t len,
-			  struct sl_index_project *p, struct sl_err *err)
+int sl_index_parse_simple(const char *url, const char *body, size_t len, struct sl_index_project *p,
+			  struct sl_err *err)
 {
 	cJSON *root = sl_json_parse(body, len, url, NULL);
 	const cJSON *files = cJSON_GetObjectItemCaseSensitive(root, "files"), *f;

@@ -42,7 +42,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (!p.versions[i].version || !p.versions[i].nfiles)
 				__builtin_trap();
 			for (size_t j = 0; j < p.versions[i].nfiles; j++)
-				if (!p.versions[i].files[j].filename || !p.versions[i].files[j].upload_time)
+				if (!p.versions[i].files[j].filename ||
+				    !p.versions[i].files[j].upload_time)
 					__builtin_trap();
 		}
 	}

@@ -82,7 +82,8 @@ static void test_simple(void)
 		CHECK_STR(p.versions[0].version, "1.0", "first version");
 		CHECK(p.versions[0].nfiles == 2, "wheel and sdist of 1.0 together");
 		CHECK_STR(p.versions[0].files[0].requires_python, ">=3.8", "requires-python");
-		CHECK_STR(p.versions[0].files[1].upload_time, "2024-01-11T12:00:00Z", "upload-time");
+		CHECK_STR(p.versions[0].files[1].upload_time, "2024-01-11T12:00:00Z",
+			  "upload-time");
 		CHECK_STR(p.versions[1].version, "1.1rc1", "second version");
 		CHECK(p.versions[1].files[0].yanked && !p.versions[0].files[0].yanked,
 		      "yanked: a reason string is yanked, false is not");
