@@ -98,14 +98,23 @@ struct sl_index_project {
 	char *name; /* as the caller asked (a heap string owned by the project) */
 	struct sl_index_version *versions; /* in the order served */
 	size_t nversions;
+	bool simple; /* from the simple API's JSON (PEP 691/700), else the JSON API */
 	bool from_cache;
 	int result; /* 0 or the SL_E* code for this project */
 	struct sl_err err;
 };
 
+/* The simple API's JSON form (PEP 691), for the Accept header. */
+#define SL_INDEX_SIMPLE_JSON "application/vnd.pypi.simple.v1+json"
+
 /* Fetches the release list of projs[i].name for every i, as many at once as
  * the client allows, cached like sl_index_fetch; each project gets its own
- * result.  Returns 0 or the first failure's code (err holds its message). */
+ * result.  The list comes from the simple API's JSON form,
+ * {index}/simple/{name}/, when every file there has PEP 700's upload-time;
+ * else (no JSON simple API, api-version 1.0, a file without upload-time,
+ * a failure) from the PyPI JSON API, {index}/pypi/{name}/json, whose
+ * failure is then the project's.  Returns 0 or the first failure's code
+ * (err holds its message). */
 int sl_index_fetch_projects(struct sl_index *idx, struct sl_index_project *projs, size_t n,
 			    struct sl_err *err);
 
@@ -113,6 +122,13 @@ int sl_index_fetch_projects(struct sl_index *idx, struct sl_index_project *projs
  * SL_ENET when it is not a JSON object with a "releases" object. */
 int sl_index_parse_project(const char *url, const char *body, size_t len,
 			   struct sl_index_project *p, struct sl_err *err);
+
+/* Reads one simple API JSON body (PEP 691) into p's versions, grouping its
+ * files by the normalised version their names carry.  SL_ENET when it is
+ * not such a body, SL_ENOTFOUND when a file has no PEP 700 upload-time (p
+ * is then left without versions). */
+int sl_index_parse_simple(const char *url, const char *body, size_t len, struct sl_index_project *p,
+			  struct sl_err *err);
 
 /* Frees every field of a project (name included) and zeroes it. */
 void sl_index_project_clear(struct sl_index_project *p);

@@ -5,7 +5,8 @@
  * uploaded by D that installs on the target: Requires-Python holds for the
  * target Python, and the file is a wheel whose tags CPython X.Y on manylinux
  * x86_64 accepts, or an sdist.  Yanked files count only for an exact pin;
- * pre-releases only when a project has no final candidate.  libsolv
+ * pre-releases as the pip of that day allows them (a specifier that names
+ * one, or no final candidate; data/pip-prereleases.txt).  libsolv
  * (solve.h) picks, as pip does, the newest candidate a rule leaves open;
  * proven versions are fixed points.  Release lists and the metadata of the
  * chosen versions come from the index (index.h), fetched concurrently and

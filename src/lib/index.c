@@ -343,7 +343,7 @@ int index_fetch_bodies(struct sl_index *idx, const struct index_fetch *f, size_t
 	for (size_t i = 0; i < n; i++) {
 		cache_load(idx, f->urls[i], &ents[i]);
 		sl_http_req_init(&reqs[i], f->urls[i]);
-		reqs[i].accept = "application/json";
+		reqs[i].accept = f->accept ? f->accept : "application/json";
 		if (ents[i].ok && *ents[i].etag)
 			reqs[i].if_none_match = ents[i].etag;
 	}
@@ -380,7 +380,7 @@ int sl_index_fetch(struct sl_index *idx, struct sl_index_release *rels, size_t n
 	char **urls = sl_xcalloc(m, sizeof(*urls)), **labels = sl_xcalloc(m, sizeof(*labels));
 	struct index_outcome *out = sl_xcalloc(m, sizeof(*out));
 	struct index_fetch f = {(const char *const *)urls, (const char *const *)labels,
-				parse_release, rels};
+				parse_release, rels, NULL};
 	int rc = 0;
 
 	for (size_t i = 0; i < n; i++) {

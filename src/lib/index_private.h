@@ -18,6 +18,7 @@ struct index_fetch {
 	const char *const *labels; /* n names for "not in the cache" messages */
 	index_parse_fn parse;
 	void *ctx;
+	const char *accept; /* the Accept header; NULL: application/json */
 };
 
 struct index_outcome {

@@ -1,7 +1,9 @@
-/* index_project.c: a project's release list from the PyPI JSON API,
- * {index}/pypi/{name}/json: every version with its files, each file's
- * upload time, Requires-Python and yanked flag (what a dated resolution
- * needs, docs/reconstruct.md).  Fetched and cached by index.c's loop. */
+/* index_project.c: a project's release list: every version with its files,
+ * each file's upload time, Requires-Python and yanked flag (what a dated
+ * resolution needs, docs/reconstruct.md).  First from the simple API's
+ * JSON form with PEP 700 upload times (index_simple.c), the standard;
+ * where the index does not give those, from the PyPI JSON API,
+ * {index}/pypi/{name}/json.  Fetched and cached by index.c's loop. */
 #include <cJSON.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,43 +88,77 @@ int sl_index_parse_project(const char *url, const char *body, size_t len,
 	return 0;
 }
 
-static int parse_one(void *ctx, size_t i, const char *url, const char *body, size_t len,
+/* One API for the projects projs[which[k]]: the body is parsed into the
+ * project it was asked for. */
+struct pass {
+	struct sl_index_project *projs;
+	const size_t *which;
+	bool simple;
+};
+
+static int parse_one(void *ctx, size_t k, const char *url, const char *body, size_t len,
 		     struct sl_err *err)
 {
-	return sl_index_parse_project(url, body, len, &((struct sl_index_project *)ctx)[i], err);
+	const struct pass *ps = ctx;
+	struct sl_index_project *p = &ps->projs[ps->which[k]];
+
+	return ps->simple ? sl_index_parse_simple(url, body, len, p, err)
+			  : sl_index_parse_project(url, body, len, p, err);
+}
+
+/* Fetches the m projects projs[which[k]] from one API; each gets its own
+ * outcome. */
+static void fetch_pass(struct sl_index *idx, struct sl_index_project *projs, const size_t *which,
+		       size_t m, bool simple)
+{
+	char **urls = sl_xcalloc(m + 1, sizeof(*urls));
+	const char **labels = sl_xcalloc(m + 1, sizeof(*labels));
+	struct index_outcome *out = sl_xcalloc(m + 1, sizeof(*out));
+	struct pass ps = {projs, which, simple};
+	struct index_fetch f = {(const char *const *)urls, labels, parse_one, &ps,
+				simple ? SL_INDEX_SIMPLE_JSON : NULL};
+
+	for (size_t k = 0; k < m; k++) {
+		struct sl_index_project *p = &projs[which[k]];
+		char *e = sl_http_escape(p->name);
+		free_versions(p);
+		urls[k] = simple ? sl_xasprintf("%s/simple/%s/", sl_index_url(idx), e)
+				 : sl_xasprintf("%s/pypi/%s/json", sl_index_url(idx), e);
+		labels[k] = p->name;
+		free(e);
+	}
+	index_fetch_bodies(idx, &f, m, out);
+	for (size_t k = 0; k < m; k++) {
+		struct sl_index_project *p = &projs[which[k]];
+		p->from_cache = out[k].from_cache;
+		p->result = out[k].result;
+		p->err = out[k].err;
+		p->simple = simple && p->result == 0;
+		free(urls[k]);
+	}
+	free(urls);
+	free(labels);
+	free(out);
 }
 
 int sl_index_fetch_projects(struct sl_index *idx, struct sl_index_project *projs, size_t n,
 			    struct sl_err *err)
 {
-	size_t m = n ? n : 1;
-	char **urls = sl_xcalloc(m, sizeof(*urls));
-	const char **labels = sl_xcalloc(m, sizeof(*labels));
-	struct index_outcome *out = sl_xcalloc(m, sizeof(*out));
-	struct index_fetch f = {(const char *const *)urls, labels, parse_one, projs};
+	size_t *which = sl_xcalloc(n + 1, sizeof(*which)), m = 0;
 	int rc = 0;
 
-	for (size_t i = 0; i < n; i++) {
-		char *e = sl_http_escape(projs[i].name);
-		free_versions(&projs[i]);
-		urls[i] = sl_xasprintf("%s/pypi/%s/json", sl_index_url(idx), e);
-		labels[i] = projs[i].name;
-		free(e);
-	}
-	index_fetch_bodies(idx, &f, n, out);
-	for (size_t i = 0; i < n; i++) {
-		projs[i].from_cache = out[i].from_cache;
-		projs[i].result = out[i].result;
-		projs[i].err = out[i].err;
-		if (out[i].result && !rc) {
-			rc = out[i].result;
-			if (err)
-				*err = out[i].err;
-		}
-		free(urls[i]);
-	}
-	free(urls);
-	free(labels);
-	free(out);
+	for (size_t i = 0; i < n; i++)
+		which[i] = i;
+	fetch_pass(idx, projs, which, n, true);
+	/* no JSON simple API, or no upload times in it: the PyPI JSON API */
+	for (size_t i = 0; i < n; i++)
+		if (projs[i].result)
+			which[m++] = i;
+	if (m)
+		fetch_pass(idx, projs, which, m, false);
+	for (size_t i = 0; i < n && !rc; i++)
+		if ((rc = projs[i].result) != 0 && err)
+			*err = projs[i].err;
+	free(which);
 	return rc;
 }

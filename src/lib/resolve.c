@@ -35,6 +35,10 @@ int sl_resolve_new(struct sl_index *idx, const char *python, struct sl_resolve *
 		sl_resolve_free(r);
 		return SL_EINVAL;
 	}
+	if (rs_pre_load(r, err) != 0) {
+		sl_resolve_free(r);
+		return SL_EPARSE;
+	}
 	r->idx = idx;
 	r->py_minor = minor;
 	*out = r;
@@ -64,6 +68,7 @@ void sl_resolve_free(struct sl_resolve *r)
 	free(r->specs);
 	sl_env_free(r->env);
 	sl_version_free(r->pyver);
+	rs_pre_release(r);
 	free(r);
 }
 
@@ -246,7 +251,7 @@ static struct rs_ver *fixed_version(struct rs_proj *p)
 
 static void add_project(struct round *rd, struct rs_proj *p)
 {
-	bool final = false;
+	bool pre;
 
 	if (p->state != 1)
 		return;
@@ -256,12 +261,10 @@ static void add_project(struct round *rd, struct rs_proj *p)
 			add_version(rd, p, v);
 		return;
 	}
-	for (size_t i = 0; i < p->nvers && !final; i++)
-		final = !sl_version_is_prerelease(p->vers[i].v) &&
-			rs_candidate(p, &p->vers[i], rd->as_of);
+	pre = rs_pre_allowed(rd->r, p, rd->as_of);
 	for (size_t i = 0; i < p->nvers; i++)
 		if (rs_candidate(p, &p->vers[i], rd->as_of) &&
-		    (!final || !sl_version_is_prerelease(p->vers[i].v)))
+		    (pre || !sl_version_is_prerelease(p->vers[i].v)))
 			add_version(rd, p, &p->vers[i]);
 }
 

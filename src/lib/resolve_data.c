@@ -92,6 +92,9 @@ void rs_project_release(struct rs_proj *p)
 	for (size_t i = 0; i < p->npins; i++)
 		free(p->pins[i]);
 	free(p->pins);
+	for (size_t i = 0; i < p->nspecs; i++)
+		free(p->specs[i]);
+	free(p->specs);
 	free(p->name);
 	free(p->fixed);
 	free(p->fix_version);
@@ -324,6 +327,7 @@ void rs_note_requirement(struct sl_resolve *r, const struct sl_requirement *q)
 	char *canon = sl_name_canonical(q->name);
 	struct rs_proj *p = rs_project(r, canon);
 	const char *pin = sl_specset_exact_pin(q->spec);
+	char *spec = sl_specset_to_string(q->spec);
 
 	for (size_t i = 0; i < q->nextras; i++) {
 		char *e = sl_name_canonical(q->extras[i]);
@@ -332,6 +336,9 @@ void rs_note_requirement(struct sl_resolve *r, const struct sl_requirement *q)
 	}
 	if (pin)
 		add_unique(&p->pins, &p->npins, pin);
+	if (*spec)
+		add_unique(&p->specs, &p->nspecs, spec);
+	free(spec);
 	free(canon);
 }
 

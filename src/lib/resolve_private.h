@@ -36,7 +36,11 @@ struct rs_proj {
 	size_t nextras;
 	char **pins; /* versions some requirement pins exactly (yanked allowed) */
 	size_t npins;
+	char **specs; /* the distinct non-empty specifiers of the requirements met */
+	size_t nspecs;
 };
+
+struct rs_pre_rule; /* resolve_pre.c */
 
 struct rs_spec {
 	char *text;
@@ -63,6 +67,8 @@ struct sl_resolve {
 	size_t nreqs, capreqs;
 	struct rs_spec *specs; /* open addressing over spec texts */
 	size_t nspecs, capspecs;
+	struct rs_pre_rule *pre; /* pip's pre-release rules by date */
+	size_t npre;
 };
 
 /* The project named canon (a canonical name), added unfetched when new. */
@@ -87,6 +93,14 @@ const struct sl_specset *rs_spec(struct sl_resolve *r, const char *text);
 
 /* Whether a requirement applies to the target (marker true with extra). */
 bool rs_marker_holds(const struct sl_resolve *r, const struct sl_requirement *q, const char *extra);
+
+/* resolve_pre.c: reads data/pip-prereleases.txt (SL_EPARSE when broken). */
+int rs_pre_load(struct sl_resolve *r, struct sl_err *err);
+void rs_pre_release(struct sl_resolve *r);
+
+/* Whether p's pre-release candidates may be chosen at as_of, as the pip of
+ * that day filters them with the requirements met so far on p. */
+bool rs_pre_allowed(struct sl_resolve *r, const struct rs_proj *p, const char *as_of);
 
 /* Frees a project's data. */
 void rs_project_release(struct rs_proj *p);

@@ -1,5 +1,6 @@
 /* fuzz_index.c: the package-index JSON readers (sl_index_parse, and the
- * project release list, sl_index_parse_project, on the same bytes) on
+ * project release lists, sl_index_parse_project and the simple API's JSON
+ * sl_index_parse_simple, on the same bytes) on
  * arbitrary bytes: no crash, no leak, and what they return is consistent. */
 #include <stddef.h>
 #include <stdint.h>
@@ -30,6 +31,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				__builtin_trap();
 			for (size_t j = 0; j < p.versions[i].nfiles; j++)
 				if (!p.versions[i].files[j].filename)
+					__builtin_trap();
+		}
+	}
+	sl_index_project_clear(&p);
+
+	memset(&p, 0, sizeof(p));
+	if (sl_index_parse_simple("fuzz", (const char *)data, size, &p, &err) == 0) {
+		for (size_t i = 0; i < p.nversions; i++) {
+			if (!p.versions[i].version || !p.versions[i].nfiles)
+				__builtin_trap();
+			for (size_t j = 0; j < p.versions[i].nfiles; j++)
+				if (!p.versions[i].files[j].filename ||
+				    !p.versions[i].files[j].upload_time)
 					__builtin_trap();
 		}
 	}

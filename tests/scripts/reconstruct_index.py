@@ -16,6 +16,11 @@ The test universe (dates UTC, T = 2024-03-15):
   epsilon 0.1 (01-10) 0.2 (05-01, after T)
   zeta    1.0 (01-10, py3-none-any) 1.1 (02-10, cp3MINOR manylinux2014 wheel)
           1.2 (02-25, a cp27 wheel only: not installable)
+  eta     1.0 (01-10) 2.0b1 (02-01): a pre-release newest
+  theta   0.1a1 (01-10) 0.1b2 (02-05): pre-releases only
+  iota    1.0 (01-10) 1.1rc1 (02-05, requires eta>=2.0b1: a specifier that
+          names a pre-release)
+  kappa   2.0b1 (01-10): a pre-release only
 
 "bench N": N projects instead, each with 8 releases and a chain of requirements,
 for `make bench`.
@@ -137,6 +142,13 @@ def universe(index, out, minor):
     r("zeta", "1.0", "2024-01-10", [any_])
     r("zeta", "1.1", "2024-02-10", [cp])
     r("zeta", "1.2", "2024-02-25", ["cp27-cp27mu-manylinux1_x86_64"])
+    r("eta", "1.0", "2024-01-10", [any_])
+    r("eta", "2.0b1", "2024-02-01", [any_])
+    r("theta", "0.1a1", "2024-01-10", [any_])
+    r("theta", "0.1b2", "2024-02-05", [any_])
+    r("iota", "1.0", "2024-01-10", [any_])
+    r("iota", "1.1rc1", "2024-02-05", [any_], ["eta>=2.0b1"])
+    r("kappa", "2.0b1", "2024-01-10", [any_])
 
 
 def bench(index, out, n):

@@ -6,7 +6,10 @@
 # loopback server; a real pip in a fresh venv installs the requirements
 # from the index as it stood at T (only files uploaded by T); the build
 # log of that requirements file says CACHED.  Reconstructing from the full
-# index must give pip's freeze with confidence exact; a window that spans
+# index must give pip's freeze with confidence exact, whether the release
+# dates come from the simple API's JSON (PEP 700 upload-time, which the
+# server also gives pip) or, where an index lacks it, from the PyPI JSON
+# API; a window that spans
 # releases must be ambiguous, and each alternative must be what pip
 # chooses at its dates (pip install --dry-run --report).
 . tests/lib.sh
@@ -34,7 +37,7 @@ pip_at() { # DATE ARGS...: pip against the index as it stood at DATE
 	d=$1
 	shift
 	PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1 PIP_CONFIG_FILE=/dev/null \
-		"$VPY" -m pip "$@" --index-url "$HUB/asof/$d/simple" -r "$T_TMP/space/requirements.txt"
+		"$VPY" -m pip "$@" --index-url "$HUB/asof/$d/simple" -r "${REQ:-$T_TMP/space/requirements.txt}"
 }
 
 mkdir -p "$T_TMP/space"
@@ -92,6 +95,64 @@ check "no package 'x' left unknown" test "$(grep -c "package '" "$T_TMP/exact.js
 expect "offline" 1 "" $S --offline snapshot --dir "$T_TMP/space" --build-log "$T_TMP/build.log" \
 	--index-url "$HUB" -o "$T_TMP/offline.json" --reconstruct=2024-03-10
 check "offline: same lock" cmp -s "$T_TMP/exact.json" "$T_TMP/offline.json"
+
+# ---- PEP 700: the simple API's JSON dates the releases when the index
+# gives it; else the PyPI JSON API, as before ----
+check "PEP 700: release lists from the simple API's JSON" grep -q ' /simple/alpha/ auth' "$REC"
+if grep -q ' /pypi/alpha/json ' "$REC"; then not_ok "PEP 700: the JSON API was asked too"; else ok; fi
+for mode in no-project-json html-only json-1.0; do
+	recon "$mode" 1 --reconstruct=2024-03-10 --index-url "$HUB/$mode"
+	lock_pairs "$T_TMP/$mode.json" exact >"$T_TMP/$mode.pairs"
+	if diff -u "$T_TMP/freeze" "$T_TMP/$mode.pairs"; then ok; else not_ok "$mode: reconstruct != pip freeze"; fi
+done
+if grep -q ' /no-project-json/pypi/alpha/json ' "$REC"; then
+	not_ok "no-project-json: the JSON API was asked"
+else
+	ok
+fi
+check "html-only: no JSON simple API, the PyPI JSON API" grep -q ' /html-only/pypi/alpha/json ' "$REC"
+check "json-1.0: no upload-time, the PyPI JSON API" grep -q ' /json-1.0/pypi/alpha/json ' "$REC"
+
+# ---- pre-releases, as pip decides them (data/pip-prereleases.txt; the pip
+# here is of the era before 26.0, as the dates): a bare requirement takes one
+# only when the project has no final release (theta); a specifier that names
+# one lets them in, here a dependency's (iota 1.1rc1 requires eta>=2.0b1);
+# one that names none leaves them out, and pip fails rather than take
+# kappa 2.0b1 for kappa>=1.0 ----
+report_pairs() { # REPORT: name==version of pip's install report
+	"$PY" -c '
+import json, sys
+for i in json.load(open(sys.argv[1]))["install"]:
+    print("%s==%s" % (i["metadata"]["name"], i["metadata"]["version"]))
+' "$1" | sort
+}
+for s in pre kappa; do
+	mkdir -p "$T_TMP/$s"
+	cp "$T_TMP/space/README.md" "$T_TMP/$s/"
+done
+printf 'eta\ntheta\niota>=1.1rc1\n' >"$T_TMP/pre/requirements.txt"
+printf 'kappa>=1.0\n' >"$T_TMP/kappa/requirements.txt"
+if REQ=$T_TMP/pre/requirements.txt pip_at $T install -q --dry-run --ignore-installed \
+	--report "$T_TMP/pre.report" >"$T_TMP/pre.out" 2>&1; then
+	report_pairs "$T_TMP/pre.report" >"$T_TMP/pre.pip"
+	check "pre-releases: pip chooses eta 2.0b1, iota 1.1rc1, theta 0.1b2" \
+		test "$(tr '\n' ' ' <"$T_TMP/pre.pip")" = "eta==2.0b1 iota==1.1rc1 theta==0.1b2 "
+else
+	not_ok "pip --dry-run of the pre-release Space: $(tail -3 "$T_TMP/pre.out")"
+fi
+expect "pre-releases: reconstruct" 1 "" $S snapshot --dir "$T_TMP/pre" --build-log "$T_TMP/build.log" \
+	--index-url "$HUB" -o "$T_TMP/pre.json" --reconstruct=2024-03-10
+lock_pairs "$T_TMP/pre.json" exact >"$T_TMP/pre.ours"
+if diff -u "$T_TMP/pre.pip" "$T_TMP/pre.ours"; then ok; else not_ok "pre-releases: reconstruct != pip"; fi
+if REQ=$T_TMP/kappa/requirements.txt pip_at $T install -q --dry-run --ignore-installed \
+	>"$T_TMP/kappa.out" 2>&1; then
+	not_ok "pip took kappa 2.0b1 for kappa>=1.0"
+else
+	check "pip: no final kappa satisfies kappa>=1.0" grep -q 'kappa>=1.0' "$T_TMP/kappa.out"
+fi
+expect "pre-releases: kappa>=1.0 as pip: no candidate" 1 "no version of 'kappa" \
+	$S snapshot --dir "$T_TMP/kappa" --build-log "$T_TMP/build.log" --index-url "$HUB" \
+	-o "$T_TMP/kappa.json" --reconstruct=2024-03-10
 
 # ---- a window spanning releases: ambiguous, each alternative pip's choice at its dates ----
 recon window 1 --since 2024-02-01 --until "2024-03-15 12:30:00"

@@ -237,7 +237,7 @@ class Handler(BaseHTTPRequestHandler):
         p = [unquote(x) for x in path.strip("/").split("/")]
         if state.get("index"):
             base = "http://%s:%d" % (self.server.server_address[0], state["port"])
-            hit = state["index"].route(p, base)
+            hit = state["index"].route(p, base, self.headers.get("Accept", ""))
             if hit:
                 return self.send(hit[0], hit[1], hit[2])
         if len(p) == 4 and p[0] == "pypi" and p[3] == "json":

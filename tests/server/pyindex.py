@@ -8,16 +8,30 @@ files themselves in files/.  Served:
                                     upload_time_iso_8601, requires_python, yanked)
   /pypi/{name}/{version}/json       the release JSON (info.requires_dist)
   /simple/{name}/                   PEP 503 HTML with data-requires-python and
-                                    data-yanked, for a real pip
+                                    data-yanked, for a real pip; asked with
+                                    Accept: application/vnd.pypi.simple.v1+json,
+                                    the PEP 691 JSON form with PEP 700's
+                                    upload-time and versions (api-version 1.1),
+                                    which pip 22.2+ asks for too
   /asof/{DATE}/simple/{name}/       the same with only the files uploaded by DATE:
                                     the index as it stood that day
   /files/{filename}                 the file
+
+An index that lacks a part is served under a prefix (the index URL is then
+{server}/{prefix}):
+  /html-only/...                    no JSON simple API (PEP 503 HTML only)
+  /json-1.0/...                     simple JSON api-version 1.0: no upload-time
+  /no-project-json/...              no /pypi/{name}/json (404), as an index
+                                    with only the standard APIs
 """
 import hashlib
 import html
 import json
 import os
 import re
+
+
+JSON_TYPE = "application/vnd.pypi.simple.v1+json"
 
 
 def canon(name):
@@ -94,6 +108,31 @@ class Index:
         out.append("</body></html>")
         return "\n".join(out).encode()
 
+    def simple_json(self, name, as_of, base, v10):
+        """PEP 691 JSON; PEP 700's upload-time and versions unless v10."""
+        hit = self.projects.get(canon(name))
+        if not hit:
+            return None
+        files = []
+        for version, d in hit[1].items():
+            for f in d["files"]:
+                if as_of and f["upload_time"][:19] > as_of:
+                    continue
+                o = {"filename": f["filename"], "url": "%s/files/%s" % (base, f["filename"]),
+                     "hashes": {"sha256": self.sha(f["filename"])},
+                     "yanked": "yanked in the test index" if f.get("yanked") else False}
+                if f.get("requires_python"):
+                    o["requires-python"] = f["requires_python"]
+                if not v10:
+                    o["upload-time"] = f["upload_time"]
+                    o["size"] = os.path.getsize(os.path.join(self.root, "files", f["filename"]))
+                files.append(o)
+        body = {"meta": {"api-version": "1.0" if v10 else "1.1"}, "name": canon(name),
+                "files": sorted(files, key=lambda o: o["filename"])}
+        if not v10:
+            body["versions"] = sorted(hit[1])
+        return json.dumps(body, sort_keys=True).encode()
+
     def file(self, filename):
         path = os.path.join(self.root, "files", filename)
         if "/" in filename or not os.path.isfile(path):
@@ -101,8 +140,14 @@ class Index:
         with open(path, "rb") as f:
             return f.read()
 
-    def route(self, p, base):
-        """(status, body, content type) for path parts p, or None: not ours."""
+    def route(self, p, base, accept=""):
+        """(status, body, content type) for path parts p, or None: not ours.
+        accept is the request's Accept header (the simple API's JSON form)."""
+        mode = None
+        if p and p[0] in ("html-only", "json-1.0", "no-project-json"):
+            mode, p = p[0], p[1:]
+        if len(p) == 3 and p[0] == "pypi" and p[2] == "json" and mode == "no-project-json":
+            return (404, b'{"message":"Not Found"}', "application/json")
         if len(p) == 3 and p[0] == "pypi" and p[2] == "json":
             b = self.project(p[1], base)
             return (200, b, "application/json") if b else (404, b'{"message":"Not Found"}', "application/json")
@@ -112,6 +157,9 @@ class Index:
         as_of = None
         if len(p) >= 3 and p[0] == "asof":
             as_of, p = p[1], p[2:]
+        if len(p) >= 2 and p[0] == "simple" and JSON_TYPE in accept and mode != "html-only":
+            b = self.simple_json(p[1], as_of, base, mode == "json-1.0")
+            return (200, b, JSON_TYPE) if b else (404, b'{"message":"Not Found"}', "application/json")
         if len(p) >= 2 and p[0] == "simple":
             b = self.simple(p[1], as_of)
             return (200, b, "text/html") if b else (404, b"Not Found", "text/plain")

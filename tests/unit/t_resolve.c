@@ -57,9 +57,51 @@ static void test_project(void)
 	sl_index_project_clear(&p);
 }
 
+/* PEP 691 JSON with PEP 700 upload times: files grouped by the normalised
+ * version of their names; yanked as a reason string; a body where a file
+ * has no upload time is refused (the caller falls back). */
+static void test_simple(void)
+{
+	const char *body =
+	    "{\"meta\": {\"api-version\": \"1.1\"}, \"name\": \"alpha\", \"versions\": [\"1.0\"],"
+	    " \"files\": ["
+	    "{\"filename\": \"alpha-1.0-py3-none-any.whl\", \"upload-time\": "
+	    "\"2024-01-10T12:00:00.000000Z\", \"requires-python\": \">=3.8\", \"yanked\": false},"
+	    "{\"filename\": \"Alpha-1.0.tar.gz\", \"upload-time\": \"2024-01-11T12:00:00Z\"},"
+	    "{\"filename\": \"alpha-1.1rc1.tar.gz\", \"upload-time\": \"2024-02-01T00:00:00Z\","
+	    " \"yanked\": \"broken\"},"
+	    "{\"filename\": \"alpha-0.9-py2.7.egg\", \"upload-time\": \"2020-01-01T00:00:00Z\"}]}";
+	const char *undated = "{\"meta\": {\"api-version\": \"1.0\"}, \"files\": ["
+			      "{\"filename\": \"alpha-1.0.tar.gz\"}]}";
+	struct sl_index_project p = {0};
+	struct sl_err err = {0};
+
+	CHECK(sl_index_parse_simple("u", body, strlen(body), &p, &err) == 0, "parse: %s", err.msg);
+	CHECK(p.nversions == 2, "two versions (the egg is no candidate), got %zu", p.nversions);
+	if (p.nversions == 2) {
+		CHECK_STR(p.versions[0].version, "1.0", "first version");
+		CHECK(p.versions[0].nfiles == 2, "wheel and sdist of 1.0 together");
+		CHECK_STR(p.versions[0].files[0].requires_python, ">=3.8", "requires-python");
+		CHECK_STR(p.versions[0].files[1].upload_time, "2024-01-11T12:00:00Z",
+			  "upload-time");
+		CHECK_STR(p.versions[1].version, "1.1rc1", "second version");
+		CHECK(p.versions[1].files[0].yanked && !p.versions[0].files[0].yanked,
+		      "yanked: a reason string is yanked, false is not");
+	}
+	sl_index_project_clear(&p);
+	CHECK(sl_index_parse_simple("u", undated, strlen(undated), &p, &err) == SL_ENOTFOUND,
+	      "api-version 1.0: no upload-time");
+	CHECK(p.nversions == 0 && strstr(err.msg, "upload-time") != NULL, "refused: %s", err.msg);
+	sl_index_project_clear(&p);
+	CHECK(sl_index_parse_simple("u", "<html></html>", 13, &p, &err) == SL_ENET,
+	      "HTML is not the JSON form");
+	sl_index_project_clear(&p);
+}
+
 int main(void)
 {
 	test_dates();
 	test_project();
+	test_simple();
 	return t_done();
 }
