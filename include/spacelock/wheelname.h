@@ -32,6 +32,11 @@ struct sl_wheelname {
  * or sdist name with a valid version. */
 int sl_wheelname_parse(const char *filename, struct sl_wheelname *out, struct sl_err *err);
 
+/* Whether filename (cut as sl_wheelname_parse cuts it) names a PEP 658
+ * ".metadata" file: what sl_wheelname_parse would mark metadata, without
+ * parsing or allocating. */
+bool sl_wheelname_is_metadata(const char *filename);
+
 /* Frees the strings of *w and zeroes it. */
 void sl_wheelname_release(struct sl_wheelname *w);
 

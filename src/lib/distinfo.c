@@ -65,6 +65,19 @@ static bool ends_with(const char *s, size_t len, const char *suffix)
 	return len >= n && strncasecmp(s + len - n, suffix, n) == 0;
 }
 
+/* dir/name on the heap: called for every file of every distribution, where
+ * a formatted print costs more than the rest of the path handling. */
+static char *path_join(const char *dir, const char *name)
+{
+	size_t a = strlen(dir), b = strlen(name);
+	char *p = sl_xmalloc(a + b + 2);
+
+	memcpy(p, dir, a);
+	p[a] = '/';
+	memcpy(p + a + 1, name, b + 1);
+	return p;
+}
+
 /* 0 when path does not exist, 1 for a regular file, or an error for
  * anything else (a FIFO or a directory must not be opened). */
 static int regular_file(const char *path, struct sl_err *err)
@@ -121,7 +134,7 @@ static int not_pep610(const char *path, const struct sl_buf *text, bool object, 
  * there is none (has_direct_url stays false). */
 static int read_direct_url(struct sl_dist *d, struct sl_err *err)
 {
-	char *path = sl_xasprintf("%s/direct_url.json", d->path);
+	char *path = path_join(d->path, "direct_url.json");
 	struct sl_buf b = SL_BUF_INIT;
 	cJSON *root;
 	int rc = 0;
@@ -159,7 +172,7 @@ static int read_requires_txt(struct sl_dist *d, struct sl_err *err)
 
 	if (d->meta.n_requires_dist > 0)
 		return 0;
-	path = sl_xasprintf("%s/requires.txt", d->path);
+	path = path_join(d->path, "requires.txt");
 	rc = regular_file(path, err);
 	if (rc > 0) {
 		rc = sl_file_read(path, REQUIRES_TXT_MAX, &b, err);
@@ -183,8 +196,8 @@ static int read_dist(const char *path, enum sl_dist_kind kind, struct sl_dist *d
 	if (kind == SL_DIST_EGG_INFO_FILE)
 		d->metadata_path = sl_xstrdup(path);
 	else
-		d->metadata_path = sl_xasprintf(
-		    "%s/%s", path, kind == SL_DIST_DIST_INFO ? "METADATA" : "PKG-INFO");
+		d->metadata_path =
+		    path_join(path, kind == SL_DIST_DIST_INFO ? "METADATA" : "PKG-INFO");
 	rc = sl_metadata_read_file(d->metadata_path, &d->meta, err);
 	if (rc == 0 && kind == SL_DIST_EGG_INFO_DIR)
 		rc = read_requires_txt(d, err);
@@ -192,7 +205,7 @@ static int read_dist(const char *path, enum sl_dist_kind kind, struct sl_dist *d
 		return rc;
 	d->canonical = sl_name_canonical(d->meta.name);
 	if (kind == SL_DIST_DIST_INFO) {
-		char *req = sl_xasprintf("%s/REQUESTED", path);
+		char *req = path_join(path, "REQUESTED");
 		d->requested = access(req, F_OK) == 0;
 		free(req);
 	}
@@ -246,7 +259,7 @@ static int entry_kind(const char *dir, const struct dirent *e)
 		return -1;
 	if (type == DT_UNKNOWN || type == DT_LNK) {
 		struct stat st;
-		char *p = sl_xasprintf("%s/%s", dir, e->d_name);
+		char *p = path_join(dir, e->d_name);
 		int ok = stat(p, &st);
 		free(p);
 		if (ok != 0)
@@ -297,7 +310,7 @@ static void add_skipped(struct sl_dist_list *l, const char *path, const char *en
 static void scan_entry(const char *dir, const char *name, enum sl_dist_kind kind,
 		       struct sl_dist_list *out)
 {
-	char *path = sl_xasprintf("%s/%s", dir, name);
+	char *path = path_join(dir, name);
 	struct sl_err e = {0};
 	struct sl_dist d;
 

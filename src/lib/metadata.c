@@ -29,16 +29,17 @@ enum field {
 
 static const struct {
 	const char *name;
+	size_t len;
 	enum field id;
 } fields[] = {
-    {"metadata-version", F_METADATA_VERSION},
-    {"name", F_NAME},
-    {"version", F_VERSION},
-    {"requires-python", F_REQUIRES_PYTHON},
-    {"requires-dist", F_REQUIRES_DIST},
-    {"provides-extra", F_PROVIDES_EXTRA},
-    {"provides-dist", F_PROVIDES_DIST},
-    {"dynamic", F_DYNAMIC},
+    {"metadata-version", 16, F_METADATA_VERSION},
+    {"name", 4, F_NAME},
+    {"version", 7, F_VERSION},
+    {"requires-python", 15, F_REQUIRES_PYTHON},
+    {"requires-dist", 13, F_REQUIRES_DIST},
+    {"provides-extra", 14, F_PROVIDES_EXTRA},
+    {"provides-dist", 13, F_PROVIDES_DIST},
+    {"dynamic", 7, F_DYNAMIC},
 };
 
 void sl_metadata_init(struct sl_metadata *m)
@@ -74,7 +75,7 @@ static void strv_push(char ***v, size_t *n, size_t *cap, char *s)
 static enum field field_id(const char *name, size_t len)
 {
 	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
-		if (strlen(fields[i].name) == len && strncasecmp(fields[i].name, name, len) == 0)
+		if (fields[i].len == len && strncasecmp(fields[i].name, name, len) == 0)
 			return fields[i].id;
 	return F_OTHER;
 }

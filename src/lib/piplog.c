@@ -382,25 +382,28 @@ static char *file_token(const char *s)
  * "Processing ./x-1.0.tar.gz (from y)": a distribution file chosen by pip. */
 static void download(struct sl_buildlog *log, const char *rest, const char *line, bool processing)
 {
-	char *file = file_token(rest);
-	char *s = sl_xstrdup(rest);
-	char *chain = split_from(s);
-	char *parent = NULL;
+	char *file = file_token(rest), *s, *chain, *parent = NULL;
 	struct sl_wheelname w;
 	struct seen o = {0};
 
+	/* metadata-first downloads are only candidates: half of a modern
+	 * pip's Downloading lines, dropped before any parsing */
+	if (sl_wheelname_is_metadata(file)) {
+		free(file);
+		return;
+	}
+	s = sl_xstrdup(rest);
+	chain = split_from(s);
 	if (sl_wheelname_parse(file, &w, NULL) == 0) {
-		if (!w.metadata) { /* metadata-first downloads are only candidates */
-			o.name = w.name;
-			o.name_len = strlen(w.name);
-			o.version = w.version;
-			o.strength = SL_EV_PIP;
-			/* "Processing" stands for "Collecting": it says who asked */
-			if (chain || processing)
-				o.origin = origin_of(log, w.name, chain, &parent);
-			o.required_by = parent;
-			piplog_observe(log, &o, line);
-		}
+		o.name = w.name;
+		o.name_len = strlen(w.name);
+		o.version = w.version;
+		o.strength = SL_EV_PIP;
+		/* "Processing" stands for "Collecting": it says who asked */
+		if (chain || processing)
+			o.origin = origin_of(log, w.name, chain, &parent);
+		o.required_by = parent;
+		piplog_observe(log, &o, line);
 		sl_wheelname_release(&w);
 	}
 	free(parent);

@@ -135,6 +135,14 @@ static const char *base_name(const char *filename, size_t *len)
 	return s;
 }
 
+bool sl_wheelname_is_metadata(const char *filename)
+{
+	size_t len, stem;
+	const char *s = base_name(filename, &len);
+
+	return ends_with(s, len, ".metadata", &stem);
+}
+
 int sl_wheelname_parse(const char *filename, struct sl_wheelname *out, struct sl_err *err)
 {
 	struct sl_wheelname w = {0};
