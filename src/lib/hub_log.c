@@ -27,8 +27,8 @@ struct sl_hub_log {
 	struct sl_buf line;
 	size_t written, max;
 	int64_t last_news;
-	bool in_event;		 /* the current event has written a line */
-	struct sl_hub_space *sp; /* the build log's facts go here, or NULL */
+	bool in_event;		  /* the current event has written a line */
+	struct sl_hub_space *sp;  /* the build log's facts go here, or NULL */
 	struct sl_buildlog *blog; /* reads what is stored, when sp; NULL once it refused */
 	char *path;
 };
