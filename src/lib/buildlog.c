@@ -148,14 +148,28 @@ static bool fatal_kind(enum sl_failure_kind k)
 }
 
 /* The failure rules, loaded on the first failure (most logs have none). */
-const struct sl_failrule *blog_rule(struct sl_buildlog *log, const char *s, size_t n)
+static const struct sl_failrules *rules(struct sl_buildlog *log)
 {
 	struct sl_buildlog_state *st = log->state;
 	struct sl_err err;
 
 	if (!st->rules && !st->rules_failed && sl_failrules_load(&st->rules, &err) != 0)
 		st->rules_failed = true; /* only an edited, broken data file; t_failrules says */
-	return st->rules ? sl_failrules_match(st->rules, s, n) : NULL;
+	return st->rules;
+}
+
+const struct sl_failrule *blog_rule(struct sl_buildlog *log, const char *s, size_t n)
+{
+	const struct sl_failrules *fr = rules(log);
+
+	return fr ? sl_failrules_match(fr, s, n) : NULL;
+}
+
+const struct sl_failrule *blog_mark(struct sl_buildlog *log, const char *s, size_t n)
+{
+	const struct sl_failrules *fr = rules(log);
+
+	return fr ? sl_failrules_mark(fr, s, n) : NULL;
 }
 
 void blog_fail(struct sl_buildlog *log, enum sl_failure_kind kind, const char *subject,

@@ -187,8 +187,10 @@ static inline size_t log_quote_len(const char *s, size_t len)
 		return 0;
 	return len > 1 && s[1] == ' ' ? 2 : 1;
 }
-/* The first failure rule s[0..n) matches, or NULL. */
+/* The first failure rule s[0..n) matches, or NULL; blog_mark the same
+ * for the rules of role "marks" (a panel's lines). */
 const struct sl_failrule *blog_rule(struct sl_buildlog *log, const char *s, size_t n);
+const struct sl_failrule *blog_mark(struct sl_buildlog *log, const char *s, size_t n);
 void blog_fail(struct sl_buildlog *log, enum sl_failure_kind kind, const char *subject,
 	       size_t subject_len, const char *text);
 struct sl_build_step *blog_current_step(struct sl_buildlog *log);
