@@ -51,6 +51,8 @@ LIB_SRCS  := $(sort $(wildcard src/lib/*.c))
 CLI_SRCS  := $(sort $(wildcard src/cli/*.c))
 UNIT_SRCS := $(sort $(wildcard tests/unit/t_*.c))
 FUZZ_SRCS := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+# helpers the unit tests and the fuzz targets share
+TEST_COMMON := $(wildcard tests/common/*.h)
 HEADERS   := $(sort $(wildcard include/spacelock/*.h))
 
 # Data files (data/*.txt) are embedded in the library: the Makefile turns
@@ -99,12 +101,12 @@ $(BIN): $(CLI_OBJS) $(LIBA)
 	$(say) LINK $@
 	$(Q)$(CC) $(CFLAGS_ALL) $(LDSAN) -o $@ $(CLI_OBJS) $(LIBA) $(PKG_LIBS) -lm
 
-$(BUILD)/tests/t_%: tests/unit/t_%.c tests/unit/test.h $(LIBA)
+$(BUILD)/tests/t_%: tests/unit/t_%.c tests/unit/test.h $(TEST_COMMON) $(LIBA)
 	@mkdir -p $(dir $@)
 	$(say) TEST $@
 	$(Q)$(CC) $(CPPFLAGS_ALL) -Itests/unit $(CFLAGS_ALL) $(LDSAN) -o $@ $< $(LIBA) $(PKG_LIBS) -lm
 
-$(BUILD)/tests/replay_%: tests/fuzz/%.c tests/fuzz/replay_main.c $(LIBA)
+$(BUILD)/tests/replay_%: tests/fuzz/%.c tests/fuzz/replay_main.c $(TEST_COMMON) $(LIBA)
 	@mkdir -p $(dir $@)
 	$(say) REPLAY $@
 	$(Q)$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(LDSAN) -Wno-missing-prototypes -o $@ $< tests/fuzz/replay_main.c $(LIBA) $(PKG_LIBS) -lm
@@ -152,7 +154,7 @@ $(FUZZ_BUILD)/gen/datafiles.o: $(FUZZ_BUILD)/gen/datafiles.c
 $(FUZZ_BUILD)/libspacelock.a: $(FUZZ_LIB_OBJS)
 	@rm -f $@
 	ar rcs $@ $^
-$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_BUILD)/libspacelock.a
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(TEST_COMMON) $(FUZZ_BUILD)/libspacelock.a
 	clang $(CPPFLAGS_ALL) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_BUILD)/libspacelock.a $(PKG_LIBS) -lm
 fuzz: $(FUZZ_BINS)
 	@FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh $(FUZZ_TARGETS)

@@ -55,6 +55,9 @@ if [ ! -f "$root/.bootstrapped" ]; then
 	fi
 	touch "$root/.bootstrapped"
 fi
+# mktemp -d made the root 0700: inside the chroot that is `/`, and a user
+# other than root could not even load libc
+chmod 755 "$root"
 for m in proc sys dev dev/pts; do
 	mkdir -p "$root/$m"
 	case $m in

@@ -89,15 +89,30 @@ struct sl_check_problem {
 				     dynamic", "sdist PKG-INFO older than 2.2 lists no
 				     requirements"); NULL when no metadata was found */
 	size_t group;		  /* index into the report's groups: the root cause */
+	/* the lock infers package's version (snapshot --reconstruct), not a
+	 * log: its mark, "inferred as of 2024-03-15T12:30:00" (lock.h); NULL
+	 * when proven.  installed_inferred: the same for the installed target. */
+	const char *inferred;
+	const char *installed_inferred;
+};
+
+/* A package of the set whose version the lock infers rather than proves. */
+struct sl_check_inferred {
+	const char *name;
+	const char *version;
+	const char *as_of; /* the date it was resolved at, or NULL */
+	bool ambiguous;	   /* the window's dates disagree */
+	const char *mark;  /* "inferred as of ..." (sl_lock_inferred_mark) */
 };
 
 /* Problems share a root cause: one package at one version, one missing
  * project, the interpreter, or one package without metadata. */
 struct sl_check_group {
 	enum sl_check_kind kind;
-	const char *name;    /* the project at the root, or "python" */
-	const char *version; /* its version in the set, or NULL */
-	size_t count;	     /* problems in the group */
+	const char *name;     /* the project at the root, or "python" */
+	const char *version;  /* its version in the set, or NULL */
+	const char *inferred; /* a mismatch whose version the lock infers: its mark */
+	size_t count;	      /* problems in the group */
 };
 
 enum sl_check_step {
@@ -140,6 +155,10 @@ struct sl_check_report {
 	 * problems; unreached is the first failure, "URL: cause" */
 	const char *unreached;
 	size_t n_unreached;
+	/* the set's inferred versions, in set order (none for a site-packages:
+	 * what is installed is seen) */
+	struct sl_check_inferred *inferred;
+	size_t n_inferred, n_ambiguous;
 };
 
 /* Runs the check and fills *r (release with sl_check_report_release; its

@@ -83,9 +83,13 @@ struct sl_diff_package {
 			     "vcs-commit", "vcs-url", or NULL */
 	char *from, *to;  /* versions as locked; NULL when absent or unknown */
 	char *from_vcs, *to_vcs; /* "url@commit" for VCS installs, else NULL */
-	char *expected;		 /* UNKNOWN sdk package: the version its sdk_version implies */
-	enum sl_origin origin;	 /* in the duplicate when it has it, else in the source */
-	char **chain;		 /* TRANSITIVE: who pulled it in, root first */
+	/* a version its lock infers (snapshot --reconstruct) rather than proves:
+	 * "inferred as of 2024-03-15T12:30:00" (sl_lock_inferred_mark); NULL
+	 * for a proven one */
+	char *from_inferred, *to_inferred;
+	char *expected;	       /* UNKNOWN sdk package: the version its sdk_version implies */
+	enum sl_origin origin; /* in the duplicate when it has it, else in the source */
+	char **chain;	       /* TRANSITIVE: who pulled it in, root first */
 	size_t n_chain;
 	enum sl_diff_cause cause;
 	char *reason;	    /* the cause in words, for people */
@@ -99,7 +103,8 @@ struct sl_diff_package {
 struct sl_diff_end {
 	char *label; /* the lockfile path or Space id the user gave */
 	char *id, *revision, *build_time, *built_commit, *build_status;
-	char *unknown_why; /* why its lock does not prove every package, or NULL */
+	char *unknown_why;		/* why its lock does not prove every package, or NULL */
+	size_t n_inferred, n_ambiguous; /* versions its lock infers, of them ambiguous */
 };
 
 struct sl_diff {

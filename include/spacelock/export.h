@@ -36,6 +36,7 @@ struct sl_export_stats {
 	size_t packages;   /* packages written */
 	size_t with_files; /* of them, with files and hashes from the index */
 	size_t vcs;	   /* of them, pinned to a VCS commit (no hash possible) */
+	size_t inferred;   /* of them, versions the lock infers (marked as such) */
 };
 
 /* Appends the lock in o->format to out.  SL_EINVAL for a lock with a

@@ -242,6 +242,16 @@ void sl_lock_package_set_inferred(struct sl_lock_package *pkg, const struct sl_l
 /* How many packages are inferred, how many of them ambiguous. */
 size_t sl_lock_count_inferred(const struct sl_lock *lock, size_t *ambiguous);
 
+/* What every verb says of an inferred version, so that check, diff, export
+ * and apply word it alike: "inferred as of 2024-03-15T12:30:00" (ambiguous:
+ * "..., ambiguous"), followed where a sentence has room by
+ * SL_LOCK_INFERRED_WHY.  A new string (free it). */
+char *sl_lock_inferred_mark(const struct sl_lock_inferred *inf);
+#define SL_LOCK_INFERRED_WHY "not proven by a log"
+
+/* "exact" or "ambiguous", as the lockfile writes an inferred confidence. */
+const char *sl_lock_inferred_confidence(const struct sl_lock_inferred *inf);
+
 /* The lockfile_version a lock is written with: 3 when a package is
  * inferred, else 2 (readable by a spacelock that predates version 3). */
 int sl_lock_format_of(const struct sl_lock *lock);

@@ -13,10 +13,8 @@
 #include "hubfetch.h"
 #include "spacelock/apply.h"
 #include "spacelock/buf.h"
-#include "spacelock/hub.h"
 #include "spacelock/jsonw.h"
 #include "spacelock/lock.h"
-#include "spacelock/lockfile.h"
 
 const char cmd_apply_summary[] =
     "make a duplicate's README card and requirements pin what a lock proves";
@@ -95,31 +93,9 @@ static int parse_opts(int argc, char **argv, struct sl_cli *cli, struct opts *o)
 	return 0;
 }
 
-static bool is_space(const char *arg)
-{
-	struct sl_hub_space_ref ref;
-	struct sl_err err;
-	size_t n = strlen(arg);
-
-	if ((n >= 5 && strcmp(arg + n - 5, ".json") == 0) ||
-	    sl_hub_space_ref_parse(arg, NULL, &ref, &err) != 0)
-		return false;
-	sl_hub_space_ref_release(&ref);
-	return true;
-}
-
 static int load(struct sl_cli *cli, const struct opts *o, struct sl_lock **out)
 {
-	struct sl_err err = {0};
-	struct stat st;
-
-	if (stat(o->lock, &st) != 0 && is_space(o->lock))
-		return cli_hub_snapshot(cli, o->lock, NULL, o->token_file, out);
-	if (sl_lockfile_read(o->lock, out, &err) == 0)
-		return 0;
-	if (err.code == SL_EIO || err.code == SL_ENOTFOUND)
-		err.code = SL_EPARSE; /* a local input: bad input, exit 3 */
-	return cli_fail(cli, &err);
+	return cli_load_lock(cli, o->lock, o->token_file, out, NULL);
 }
 
 /* "README.md:7: set sdk_version 4.31.0 -> "4.40.0" (reason)" */

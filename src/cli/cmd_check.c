@@ -96,6 +96,17 @@ static void who(struct sl_buf *b, const struct sl_check_problem *p)
 	if (p->extra)
 		sl_buf_addf(b, "[%s]", p->extra);
 	sl_buf_addf(b, " %s", p->version);
+	if (p->inferred)
+		sl_buf_addf(b, " (%s)", p->inferred);
+}
+
+/* ", but fastapi 0.115.2 (inferred as of ...) is locked" */
+static void but_installed(struct sl_buf *b, const struct sl_check_problem *p, const char *state)
+{
+	sl_buf_addf(b, ", but %s %s", p->target, p->installed);
+	if (p->installed_inferred)
+		sl_buf_addf(b, " (%s)", p->installed_inferred);
+	sl_buf_addf(b, " is %s", state);
 }
 
 /* The requirement without its marker, for reading. */
@@ -128,7 +139,7 @@ static void request_line(struct sl_buf *b, const struct sl_check_problem *p, con
 	if (platform && p->why)
 		sl_buf_addf(b, " %s", p->why);
 	if (alone && p->kind == SL_CHECK_MISMATCH)
-		sl_buf_addf(b, ", but %s %s is %s", p->target, p->installed, state);
+		but_installed(b, p, state);
 	else if (alone)
 		sl_buf_addf(b, ", but %s is not %s", p->target, state);
 	if (!platform && p->why)
@@ -151,7 +162,7 @@ static void problem_line(struct sl_buf *b, const struct sl_check_report *r,
 		sl_buf_addstr(b, " requires ");
 		req_text(b, p->requirement);
 		if (alone)
-			sl_buf_addf(b, ", but %s %s is %s", p->target, p->installed, state);
+			but_installed(b, p, state);
 		break;
 	case SL_CHECK_MISSING:
 		sl_buf_addstr(b, " requires ");
@@ -185,8 +196,9 @@ static void group_header(struct sl_buf *b, const struct sl_check_report *r,
 
 	switch (g->kind) {
 	case SL_CHECK_MISMATCH:
-		sl_buf_addf(b, "%s %s is %s, but %zu requirements refuse it:\n", g->name,
-			    g->version, state, g->count);
+		sl_buf_addf(b, "%s %s%s%s%s is %s, but %zu requirements refuse it:\n", g->name,
+			    g->version, g->inferred ? " (" : "", g->inferred ? g->inferred : "",
+			    g->inferred ? ")" : "", state, g->count);
 		break;
 	case SL_CHECK_MISSING:
 		sl_buf_addf(b, "%s is not %s, but %zu requirements need it:\n", g->name, state,
@@ -332,7 +344,7 @@ static void print_text(const struct sl_check_report *r)
 	sl_buf_release(&b);
 }
 
-static void json_problem(struct sl_jsonw *w, const struct sl_check_problem *p)
+static void json_problem(struct sl_jsonw *w, const struct sl_check_problem *p, bool with_inferred)
 {
 	sl_jsonw_object_begin(w);
 	sl_jsonw_field_string(w, "package", p->package);
@@ -347,7 +359,31 @@ static void json_problem(struct sl_jsonw *w, const struct sl_check_problem *p)
 	sl_jsonw_field_string(w, "requested_at", p->requested_at);
 	sl_jsonw_field_string(w, "reason", p->reason);
 	sl_jsonw_field_int(w, "group", (long long)p->group);
+	if (with_inferred) {
+		sl_jsonw_field_string(w, "inferred", p->inferred);
+		sl_jsonw_field_string(w, "installed_inferred", p->installed_inferred);
+	}
 	sl_jsonw_object_end(w);
+}
+
+/* "inferred": the versions the lock infers (only when there are: a lock
+ * of proven versions keeps the report's usual shape) */
+static void json_inferred(struct sl_jsonw *w, const struct sl_check_report *r)
+{
+	sl_jsonw_key(w, "inferred");
+	sl_jsonw_array_begin(w);
+	for (size_t i = 0; i < r->n_inferred; i++) {
+		const struct sl_check_inferred *f = &r->inferred[i];
+		sl_jsonw_space(w, "\n  ");
+		sl_jsonw_object_begin(w);
+		sl_jsonw_field_string(w, "package", f->name);
+		sl_jsonw_field_string(w, "version", f->version);
+		sl_jsonw_field_string(w, "as_of", f->as_of);
+		sl_jsonw_field_string(w, "confidence", f->ambiguous ? "ambiguous" : "exact");
+		sl_jsonw_field_string(w, "note", f->mark);
+		sl_jsonw_object_end(w);
+	}
+	sl_jsonw_array_end(w);
 }
 
 static void json_solution(struct sl_jsonw *w, const struct sl_check_solution *s)
@@ -389,7 +425,7 @@ static void print_json(const struct sl_check_report *r)
 	sl_jsonw_array_begin(&w);
 	for (size_t i = 0; i < r->n_problems; i++) {
 		sl_jsonw_space(&w, "\n  ");
-		json_problem(&w, &r->problems[i]);
+		json_problem(&w, &r->problems[i], r->n_inferred > 0);
 	}
 	sl_jsonw_array_end(&w);
 	sl_jsonw_key(&w, "solutions");
@@ -400,6 +436,8 @@ static void print_json(const struct sl_check_report *r)
 	}
 	sl_jsonw_array_end(&w);
 	sl_jsonw_field_strings(&w, "warnings", r->warnings, r->n_warnings);
+	if (r->n_inferred)
+		json_inferred(&w, r);
 	if (r->n_unreached) { /* only then: the usual report keeps its shape */
 		sl_jsonw_key(&w, "index_unreachable");
 		sl_jsonw_object_begin(&w);
@@ -431,6 +469,12 @@ static void summary(struct sl_cli *cli, const struct sl_check_report *r)
 		fprintf(stderr, " (%zu warning%s; -v shows them)", r->n_warnings,
 			r->n_warnings == 1 ? "" : "s");
 	fputc('\n', stderr);
+	if (r->n_inferred)
+		fprintf(
+		    stderr,
+		    "spacelock: %zu of %zu versions inferred (%zu ambiguous), " SL_LOCK_INFERRED_WHY
+		    "\n",
+		    r->n_inferred, r->n_packages, r->n_ambiguous);
 	if (!r->consistent && !r->alternatives && !cli->json && r->solver_problems)
 		fputs("spacelock: no other versions known; --wheels DIR with candidates gives "
 		      "fixes\n",

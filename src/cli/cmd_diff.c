@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -14,9 +13,7 @@
 #include "hubfetch.h"
 #include "spacelock/buf.h"
 #include "spacelock/diff.h"
-#include "spacelock/hub.h"
 #include "spacelock/lock.h"
-#include "spacelock/lockfile.h"
 
 const char cmd_diff_summary[] =
     "what differs between a Space and its duplicate, why, what matters most";
@@ -97,36 +94,10 @@ static int parse_opts(int argc, char **argv, struct sl_cli *cli, struct opts *o)
 	return 0;
 }
 
-/* Whether arg names a Space in a form the Hub client reads.  A name
- * ending in .json is a lockfile even when it could be owner/name: a
- * mistyped lockfile path must say "cannot read", not ask the Hub. */
-static bool is_space(const char *arg)
-{
-	struct sl_hub_space_ref ref;
-	struct sl_err err;
-	size_t n = strlen(arg);
-
-	if ((n >= 5 && strcmp(arg + n - 5, ".json") == 0) ||
-	    sl_hub_space_ref_parse(arg, NULL, &ref, &err) != 0)
-		return false;
-	sl_hub_space_ref_release(&ref);
-	return true;
-}
-
-/* A side: an existing file is a lockfile; otherwise a Space is fetched
- * and snapshotted. */
+/* A side: a lockfile, or a Space fetched and snapshotted. */
 static int load(struct sl_cli *cli, const struct opts *o, const char *arg, struct sl_lock **out)
 {
-	struct sl_err err = {0};
-	struct stat st;
-
-	if (stat(arg, &st) != 0 && is_space(arg))
-		return cli_hub_snapshot(cli, arg, NULL, o->token_file, out);
-	if (sl_lockfile_read(arg, out, &err) == 0)
-		return 0;
-	if (err.code == SL_EIO || err.code == SL_ENOTFOUND)
-		err.code = SL_EPARSE; /* a local input: bad input, exit 3 */
-	return cli_fail(cli, &err);
+	return cli_load_lock(cli, arg, o->token_file, out, NULL);
 }
 
 static bool use_color(const struct opts *o)

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -16,10 +15,8 @@
 #include "spacelock/export.h"
 #include "spacelock/fileio.h"
 #include "spacelock/http.h"
-#include "spacelock/hub.h"
 #include "spacelock/index.h"
 #include "spacelock/lock.h"
-#include "spacelock/lockfile.h"
 #include "spacelock/mem.h"
 
 const char cmd_export_summary[] =
@@ -96,31 +93,9 @@ static int parse_opts(int argc, char **argv, struct sl_cli *cli, struct opts *o)
 	return 0;
 }
 
-static bool is_space(const char *arg)
-{
-	struct sl_hub_space_ref ref;
-	struct sl_err err;
-	size_t n = strlen(arg);
-
-	if ((n >= 5 && strcmp(arg + n - 5, ".json") == 0) ||
-	    sl_hub_space_ref_parse(arg, NULL, &ref, &err) != 0)
-		return false;
-	sl_hub_space_ref_release(&ref);
-	return true;
-}
-
 static int load(struct sl_cli *cli, const struct opts *o, struct sl_lock **out)
 {
-	struct sl_err err = {0};
-	struct stat st;
-
-	if (stat(o->lock, &st) != 0 && is_space(o->lock))
-		return cli_hub_snapshot(cli, o->lock, NULL, o->token_file, out);
-	if (sl_lockfile_read(o->lock, out, &err) == 0)
-		return 0;
-	if (err.code == SL_EIO || err.code == SL_ENOTFOUND)
-		err.code = SL_EPARSE;
-	return cli_fail(cli, &err);
+	return cli_load_lock(cli, o->lock, o->token_file, out, NULL);
 }
 
 /* The index metadata of every package: a release the index or the cache
@@ -169,6 +144,8 @@ static void summary(struct sl_cli *cli, const struct sl_lock *lock,
 			missing);
 	if (!sl_lock_is_complete(lock))
 		fprintf(stderr, "; the lock is incomplete: %zu unknown", lock->n_incomplete);
+	if (st->inferred)
+		fprintf(stderr, "; %zu inferred, " SL_LOCK_INFERRED_WHY " (marked)", st->inferred);
 	fputc('\n', stderr);
 }
 
@@ -177,7 +154,7 @@ int cmd_export(int argc, char **argv, struct sl_cli *cli)
 	struct opts o;
 	struct sl_lock *lock = NULL;
 	struct sl_index_release *rels = NULL;
-	struct sl_export_stats st = {0, 0, 0};
+	struct sl_export_stats st = {0, 0, 0, 0};
 	struct sl_buf out = SL_BUF_INIT;
 	struct sl_err err = {0};
 	char *index_url = NULL;

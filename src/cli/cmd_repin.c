@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -15,16 +14,12 @@
 #include "net.h"
 #include "repin.h"
 #include "spacelock/apply.h"
-#include "spacelock/fileio.h"
 #include "spacelock/git.h"
 #include "spacelock/hub_write.h"
 #include "spacelock/lock.h"
-#include "spacelock/lockfile.h"
 #include "spacelock/mem.h"
 #include "spacelock/repin.h"
 #include "spacelock/token.h"
-
-#define LOCK_MAX ((size_t)256 << 20)
 
 const char cmd_repin_summary[] =
     "commit a duplicate's pins to the source lock, and verify the rebuild";
@@ -124,37 +119,15 @@ static int parse_opts(int argc, char **argv, struct sl_cli *cli, struct repin_op
 
 /* ---- the source lock ---- */
 
-static bool is_space(const char *arg)
-{
-	struct sl_hub_space_ref ref;
-	struct sl_err err;
-	size_t n = strlen(arg);
-
-	if ((n >= 5 && strcmp(arg + n - 5, ".json") == 0) ||
-	    sl_hub_space_ref_parse(arg, NULL, &ref, &err) != 0)
-		return false;
-	sl_hub_space_ref_release(&ref);
-	return true;
-}
-
 int repin_load_source(struct sl_cli *cli, const struct repin_opts *o, struct repin_source *src)
 {
 	struct sl_buf bytes = SL_BUF_INIT;
-	struct sl_err err = {0};
-	struct stat st;
-	int rc = 0;
+	int rc;
 
 	memset(src, 0, sizeof(*src));
-	if (stat(o->lock, &st) != 0 && is_space(o->lock)) {
-		if ((rc = cli_hub_snapshot(cli, o->lock, NULL, o->token_file, &src->lock)) != 0)
-			return rc;
-		sl_lockfile_dump(src->lock, &bytes);
-	} else if (sl_file_read(o->lock, LOCK_MAX, &bytes, &err) != 0 ||
-		   sl_lockfile_parse(o->lock, bytes.buf, bytes.len, &src->lock, &err) != 0) {
+	if ((rc = cli_load_lock(cli, o->lock, o->token_file, &src->lock, &bytes)) != 0) {
 		sl_buf_release(&bytes);
-		if (err.code == SL_EIO || err.code == SL_ENOTFOUND)
-			err.code = SL_EPARSE; /* a local input: bad input, exit 3 */
-		return cli_fail(cli, &err);
+		return rc;
 	}
 	src->digest = sl_repin_lock_digest(bytes.buf, bytes.len);
 	src->name = src->lock->space.id ? src->lock->space.id : o->lock;

@@ -1,10 +1,15 @@
-/* hubfetch.c: the command line side of `fetch` and `snapshot owner/space`. */
+/* hubfetch.c: the command line side of `fetch` and `snapshot owner/space`,
+ * and of every LOCK operand that may name a Space instead of a lockfile. */
 #include "hubfetch.h"
 
 #include <string.h>
+#include <sys/stat.h>
 
 #include "net.h"
+#include "spacelock/buf.h"
+#include "spacelock/fileio.h"
 #include "spacelock/lock.h"
+#include "spacelock/lockfile.h"
 #include "spacelock/mem.h"
 #include "spacelock/snapshot.h"
 #include "spacelock/token.h"
@@ -117,4 +122,46 @@ int cli_hub_snapshot(struct sl_cli *cli, const char *space, const char *revision
 	}
 	sl_hubdir_release(&hf);
 	return rc;
+}
+
+/* Whether arg names a Space in a form the Hub client reads.  A name
+ * ending in .json is a lockfile even when it could be owner/name: a
+ * mistyped lockfile path must say "cannot read", not ask the Hub. */
+static bool is_space(const char *arg)
+{
+	struct sl_hub_space_ref ref;
+	struct sl_err err;
+	size_t n = strlen(arg);
+
+	if ((n >= 5 && strcmp(arg + n - 5, ".json") == 0) ||
+	    sl_hub_space_ref_parse(arg, NULL, &ref, &err) != 0)
+		return false;
+	sl_hub_space_ref_release(&ref);
+	return true;
+}
+
+int cli_load_lock(struct sl_cli *cli, const char *arg, const char *token_file, struct sl_lock **out,
+		  struct sl_buf *bytes)
+{
+	struct sl_buf b = SL_BUF_INIT;
+	struct sl_err err = {0};
+	struct stat st;
+	int rc;
+
+	if (stat(arg, &st) != 0 && is_space(arg)) {
+		if ((rc = cli_hub_snapshot(cli, arg, NULL, token_file, out)) == 0 && bytes)
+			sl_lockfile_dump(*out, bytes);
+		return rc;
+	}
+	rc = sl_file_read(arg, SL_LOCKFILE_MAX_BYTES, &b, &err);
+	if (rc == 0)
+		rc = sl_lockfile_parse(arg, b.buf, b.len, out, &err);
+	if (rc == 0 && bytes)
+		sl_buf_add(bytes, b.buf, b.len);
+	sl_buf_release(&b);
+	if (rc == 0)
+		return 0;
+	if (err.code == SL_EIO || err.code == SL_ENOTFOUND)
+		err.code = SL_EPARSE; /* a local input: bad input, exit 3 */
+	return cli_fail(cli, &err);
 }

@@ -32,4 +32,16 @@ void cli_hub_fetch_inputs(const struct sl_hubdir *hf, struct sl_snapshot_inputs 
 int cli_hub_snapshot(struct sl_cli *cli, const char *space, const char *revision,
 		     const char *token_file, struct sl_lock **out);
 
+struct sl_buf;
+
+/* A LOCK operand as `diff`, `apply`, `export` and `repin` take it: a path
+ * that exists, or a name ending in .json, is a lockfile; anything else the
+ * Hub client reads as a Space (owner/name[@rev], its URL) is fetched and
+ * snapshotted (cli_hub_snapshot).  bytes (may be NULL) receives the lock's
+ * JSON: the file as read, or the snapshot as dumped.  A lockfile that
+ * cannot be read or parsed is bad input (exit 3).  Returns 0, or the exit
+ * code after printing the error; free *out with sl_lock_free. */
+int cli_load_lock(struct sl_cli *cli, const char *arg, const char *token_file, struct sl_lock **out,
+		  struct sl_buf *bytes);
+
 #endif

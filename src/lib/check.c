@@ -65,6 +65,8 @@ static void pkg_release(struct cpkg *p)
 	free(p->why);
 	free(p->meta_source);
 	free(p->unknown_why);
+	free(p->inferred);
+	free(p->inferred_as_of);
 	strv_free(p->requires_dist, p->n_requires_dist);
 	free(p->requires_python);
 	strv_free(p->provides_extra, p->n_provides_extra);

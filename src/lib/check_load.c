@@ -265,6 +265,12 @@ int sl_check_load_lock(struct sl_check *c, const struct sl_lock *lock,
 		struct cpkg *p = &c->pkgs[pi];
 		p->origin = (int)lp->origin;
 		p->direct = lp->origin == SL_ORIGIN_DIRECT;
+		if (lp->inferred) {
+			p->inferred = sl_lock_inferred_mark(lp->inferred);
+			p->inferred_as_of =
+			    lp->inferred->as_of ? sl_xstrdup(lp->inferred->as_of) : NULL;
+			p->inferred_ambiguous = lp->inferred->ambiguous;
+		}
 		for (size_t k = 0; k < lp->n_requests; k++) {
 			const struct sl_lock_request *q = &lp->requests[k];
 			if (q->by == SL_ORIGIN_TRANSITIVE || !q->requirement)

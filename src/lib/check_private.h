@@ -41,6 +41,9 @@ struct cpkg {
 	bool unreached;	   /* the index was asked for its metadata and could not be reached */
 	char *meta_source; /* where the metadata came from */
 	char *unknown_why; /* a source had metadata whose Requires-Dist is unknown: why */
+	char *inferred;	   /* the lock infers the version: its mark (sl_lock_inferred_mark) */
+	char *inferred_as_of;
+	bool inferred_ambiguous;
 	char **requires_dist;
 	size_t n_requires_dist;
 	char *requires_python;

@@ -40,6 +40,7 @@ static size_t group_of(struct sl_check *c, const struct prob *p, struct sl_check
 		     : p->kind == SL_CHECK_PYTHON	? c->python
 		     : p->kind == SL_CHECK_UNVERIFIABLE ? c->pkgs[p->pkg].version
 							: NULL;
+	g->inferred = p->kind == SL_CHECK_MISMATCH ? c->pkgs[p->target].inferred : NULL;
 	check_map_put(&by_kind[p->kind], name, r->n_groups);
 	return r->n_groups++;
 }
@@ -174,6 +175,8 @@ static void fill_request(struct sl_check *c, const struct prob *p, struct sl_che
 	o->requirement = p->q->text;
 	o->target = p->q->name;
 	o->installed = o->version;
+	o->installed_inferred = p->target < c->n ? c->pkgs[p->target].inferred : NULL;
+	o->inferred = o->installed_inferred;
 	o->requested_by = p->q->platform ? "platform" : "requirements";
 	o->requested_at = p->q->at;
 	/* the platform's request: for which sdk_version; the Space's: why the
@@ -207,8 +210,25 @@ static void fill_problem(struct sl_check *c, const struct prob *p, struct sl_che
 	o->installed = p->kind == SL_CHECK_MISMATCH ? c->pkgs[p->target].version
 		       : p->kind == SL_CHECK_PYTHON ? c->python
 						    : NULL;
+	o->inferred = pk->inferred;
+	o->installed_inferred = p->kind == SL_CHECK_MISMATCH ? c->pkgs[p->target].inferred : NULL;
 	o->why = pk->why;
 	o->reason = p->kind == SL_CHECK_UNVERIFIABLE ? pk->unknown_why : NULL;
+}
+
+/* The packages of the set whose version the lock infers, in set order. */
+static void fill_inferred(const struct sl_check *c, struct sl_check_report *r)
+{
+	r->inferred = sl_xcalloc(c->n_set + 1, sizeof(*r->inferred));
+	for (size_t i = 0; i < c->n_set; i++) {
+		const struct cpkg *pk = &c->pkgs[i];
+		if (!pk->inferred)
+			continue;
+		r->inferred[r->n_inferred++] =
+		    (struct sl_check_inferred){pk->name, pk->version, pk->inferred_as_of,
+					       pk->inferred_ambiguous, pk->inferred};
+		r->n_ambiguous += pk->inferred_ambiguous;
+	}
 }
 
 void check_report_fill(struct sl_check *c, const struct probs *p, struct sl_check_report *r)
@@ -225,6 +245,7 @@ void check_report_fill(struct sl_check *c, const struct probs *p, struct sl_chec
 	r->consistent = p->n == 0;
 	r->unreached = c->unreached;
 	r->n_unreached = c->n_unreached;
+	fill_inferred(c, r);
 	r->problems = sl_xcalloc(p->n + 1, sizeof(*r->problems));
 	if (c->site_mode && p->n)
 		requirers_build(c, &w);
@@ -260,6 +281,7 @@ void sl_check_report_release(struct sl_check_report *r)
 		free(r->solutions[i].actions);
 	free(r->solutions);
 	free(r->warnings);
+	free(r->inferred);
 	memset(r, 0, sizeof(*r));
 }
 

@@ -241,6 +241,12 @@ static void set_end(struct sl_diff_end *e, const struct sl_lock *lock, const cha
 	e->built_commit = dup_or_null(lock->runtime.built_commit);
 	e->build_status = dup_or_null(lock->runtime.build_status);
 	e->unknown_why = unknown_why(lock);
+	e->n_inferred = sl_lock_count_inferred(lock, &e->n_ambiguous);
+}
+
+static char *inferred_of(const struct sl_lock_package *p)
+{
+	return p->inferred ? sl_lock_inferred_mark(p->inferred) : NULL;
 }
 
 static void end_release(struct sl_diff_end *e)
@@ -333,6 +339,8 @@ static void compare_locked(struct diff_ctx *c, const struct sl_lock_package *a,
 		p->to = sl_xstrdup(b->version);
 		p->from_vcs = vcs_of(a);
 		p->to_vcs = vcs_of(b);
+		p->from_inferred = inferred_of(a);
+		p->to_inferred = inferred_of(b);
 		p->origin = stronger(a->origin, b->origin);
 	}
 	sl_version_free(x);
@@ -365,10 +373,13 @@ static void one_sided(struct diff_ctx *c, const char *name, int known, const str
 	char **slot = known == SRC ? &p->from : &p->to;
 
 	*slot = sl_xstrdup(k->pkg->version);
-	if (known == SRC)
+	if (known == SRC) {
 		p->from_vcs = vcs_of(k->pkg);
-	else
+		p->from_inferred = inferred_of(k->pkg);
+	} else {
 		p->to_vcs = vcs_of(k->pkg);
+		p->to_inferred = inferred_of(k->pkg);
+	}
 	p->origin = k->pkg->origin;
 	if (unknown) {
 		p->unknown_in = other == SRC ? SL_DIFF_IN_SOURCE : SL_DIFF_IN_DUPLICATE;
@@ -640,6 +651,8 @@ void sl_diff_free(struct sl_diff *d)
 		free(p->to);
 		free(p->from_vcs);
 		free(p->to_vcs);
+		free(p->from_inferred);
+		free(p->to_inferred);
 		free(p->expected);
 		diff_strv_free(p->chain, p->n_chain);
 		free(p->reason);

@@ -78,6 +78,12 @@ static void package_words(struct sl_buf *b, const struct sl_diff_package *p, boo
 		sl_buf_addf(b, "%s%s", b->len ? ": " : "", p->reason);
 	if (p->impact)
 		sl_buf_addf(b, "%s%s impact: %s", b->len ? "; " : "", p->impact, p->impact_why);
+	if (p->from_inferred)
+		sl_buf_addf(b, "%s%s %s", b->len ? "; " : "", p->from, p->from_inferred);
+	if (p->to_inferred)
+		sl_buf_addf(b, "%s%s %s", b->len ? "; " : "", p->to, p->to_inferred);
+	if (p->from_inferred || p->to_inferred)
+		sl_buf_addstr(b, ", " SL_LOCK_INFERRED_WHY);
 }
 
 static const char *or_q(const char *s, const struct sl_diff_package *p, bool from)
@@ -231,6 +237,10 @@ static void end_line(struct text *t, const char *role, const struct sl_diff_end 
 		sl_buf_addf(t->out, " (commit %s)", e->built_commit);
 	if (e->build_status)
 		sl_buf_addf(t->out, ", build %s", e->build_status);
+	if (e->n_inferred)
+		sl_buf_addf(t->out,
+			    "; %zu version%s inferred (%zu ambiguous), " SL_LOCK_INFERRED_WHY,
+			    e->n_inferred, e->n_inferred == 1 ? "" : "s", e->n_ambiguous);
 	sl_buf_addch(t->out, '\n');
 }
 
@@ -438,6 +448,8 @@ static void json_end(struct sl_jsonw *w, const char *key, const struct sl_diff_e
 	sl_jsonw_field_string(w, "built_commit", e->built_commit);
 	sl_jsonw_field_string(w, "build_status", e->build_status);
 	sl_jsonw_field_string(w, "unknown_why", e->unknown_why);
+	sl_jsonw_field_int(w, "inferred", (long long)e->n_inferred);
+	sl_jsonw_field_int(w, "ambiguous", (long long)e->n_ambiguous);
 	sl_jsonw_object_end(w);
 }
 
@@ -493,6 +505,8 @@ static void json_package(struct sl_jsonw *w, const struct sl_diff_package *p)
 	sl_jsonw_field_string(w, "new", p->to);
 	sl_jsonw_field_string(w, "old_vcs", p->from_vcs);
 	sl_jsonw_field_string(w, "new_vcs", p->to_vcs);
+	sl_jsonw_field_string(w, "old_inferred", p->from_inferred);
+	sl_jsonw_field_string(w, "new_inferred", p->to_inferred);
 	sl_jsonw_field_string(w, "expected", p->expected);
 	sl_jsonw_field_string(w, "unknown_in", unknown_in_name(p->unknown_in));
 	sl_jsonw_field_string(w, "origin", sl_origin_name(p->origin));

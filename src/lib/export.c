@@ -140,6 +140,34 @@ static void toml_tool(struct sl_buf *out, const struct sl_lock *lock)
 			sl_toml_kv_string(out, kv[i].key, kv[i].value);
 	sl_buf_addstr(out, "complete = ");
 	sl_buf_addstr(out, sl_lock_is_complete(lock) ? "true\n" : "false\n");
+	if (sl_lock_count_inferred(lock, NULL))
+		sl_buf_addf(out, "inferred = %zu\n", sl_lock_count_inferred(lock, NULL));
+}
+
+/* PEP 751's per-package tool table: a version no log proves says so, with
+ * the lock's own names (as_of, confidence), so that an installer's user
+ * sees which pins are reconstructed. */
+static void toml_inferred(struct sl_buf *out, const struct sl_lock_package *p)
+{
+	char *mark, *note;
+
+	if (!p->inferred)
+		return;
+	sl_buf_addstr(out, "[packages.tool.spacelock]\ninferred = { ");
+	if (p->inferred->as_of) {
+		sl_buf_addstr(out, "as-of = ");
+		sl_toml_string(out, p->inferred->as_of);
+		sl_buf_addstr(out, ", ");
+	}
+	sl_buf_addstr(out, "confidence = ");
+	sl_toml_string(out, sl_lock_inferred_confidence(p->inferred));
+	mark = sl_lock_inferred_mark(p->inferred);
+	note = sl_xasprintf("%s, " SL_LOCK_INFERRED_WHY, mark);
+	sl_buf_addstr(out, ", note = ");
+	sl_toml_string(out, note);
+	sl_buf_addstr(out, " }\n");
+	free(note);
+	free(mark);
 }
 
 static void render_pylock(const struct sl_lock *lock, const struct sl_export_opts *o,
@@ -167,16 +195,31 @@ static void render_pylock(const struct sl_lock *lock, const struct sl_export_opt
 			sl_toml_string(out, p->vcs_commit);
 			sl_buf_addstr(out, " }\n");
 			st->vcs++;
-			continue;
+		} else {
+			sl_toml_kv_string(out, "index", simple);
+			if (rel) {
+				toml_files(out, rel);
+				st->with_files++;
+			}
 		}
-		sl_toml_kv_string(out, "index", simple);
-		if (rel) {
-			toml_files(out, rel);
-			st->with_files++;
-		}
+		toml_inferred(out, p);
+		st->inferred += p->inferred != NULL;
 	}
 	toml_tool(out, lock);
 	free(simple);
+}
+
+/* pip drops "  # ..." at the end of a logical line (after the hash lines
+ * are joined), so the mark stays beside the pin it describes. */
+static void inferred_comment(struct sl_buf *out, const struct sl_lock_package *p)
+{
+	char *mark;
+
+	if (!p->inferred)
+		return;
+	mark = sl_lock_inferred_mark(p->inferred);
+	sl_buf_addf(out, "  # %s, " SL_LOCK_INFERRED_WHY, mark);
+	free(mark);
 }
 
 static void render_requirements(const struct sl_lock *lock, const struct sl_export_opts *o,
@@ -212,6 +255,8 @@ static void render_requirements(const struct sl_lock *lock, const struct sl_expo
 		} else if (rel) {
 			free(files);
 		}
+		inferred_comment(out, p);
+		st->inferred += p->inferred != NULL;
 		sl_buf_addch(out, '\n');
 	}
 }
@@ -219,7 +264,7 @@ static void render_requirements(const struct sl_lock *lock, const struct sl_expo
 int sl_export_render(const struct sl_lock *lock, const struct sl_export_opts *o, struct sl_buf *out,
 		     struct sl_export_stats *stats, struct sl_err *err)
 {
-	struct sl_export_stats mine = {0, 0, 0};
+	struct sl_export_stats mine = {0, 0, 0, 0};
 
 	for (size_t i = 0; i < lock->n_packages; i++)
 		if (!lock->packages[i].version || !*lock->packages[i].version)

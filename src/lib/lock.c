@@ -155,6 +155,17 @@ size_t sl_lock_count_inferred(const struct sl_lock *lock, size_t *ambiguous)
 	return n;
 }
 
+char *sl_lock_inferred_mark(const struct sl_lock_inferred *inf)
+{
+	return sl_xasprintf("inferred%s%s%s", inf->as_of ? " as of " : "",
+			    inf->as_of ? inf->as_of : "", inf->ambiguous ? ", ambiguous" : "");
+}
+
+const char *sl_lock_inferred_confidence(const struct sl_lock_inferred *inf)
+{
+	return inf->ambiguous ? "ambiguous" : "exact";
+}
+
 int sl_lock_format_of(const struct sl_lock *lock)
 {
 	return sl_lock_count_inferred(lock, NULL) ? SL_LOCK_FORMAT_VERSION

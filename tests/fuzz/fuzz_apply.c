@@ -1,34 +1,17 @@
 /* fuzz_apply.c: apply on hostile files.  The input is split at its first
  * NUL byte into a README and a requirements.txt (the rest, a
- * pre-requirements.txt after a second NUL); a fixed lock with a VCS
- * package, an sdk and a pre-requirements pin is applied.  Either it fails
+ * pre-requirements.txt after a second NUL); the lock of the unit test
+ * (tests/common/apply_fixture.h: VCS packages, an sdk, a pre-requirements
+ * pin) is applied.  Either it fails
  * cleanly with a message, or its result parses, is verified, and applying
  * it again changes nothing (idempotence). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/apply_fixture.h"
 #include "spacelock/apply.h"
 #include "spacelock/lock.h"
-
-static struct sl_lock *make_lock(void)
-{
-	struct sl_lock *lock = sl_lock_new();
-	struct sl_lock_package *p;
-	struct sl_lock_request pre = {SL_ORIGIN_DIRECT, "torch", "pre-requirements.txt", 1, NULL};
-
-	sl_lock_set(&lock->space.sdk, "gradio");
-	sl_lock_set(&lock->space.sdk_version, "4.44.1");
-	sl_lock_set(&lock->runtime.python, "3.10");
-	p = sl_lock_add_package(lock, "diffusers", "0.31.0");
-	sl_lock_set(&p->vcs_url, "https://github.com/huggingface/diffusers.git");
-	sl_lock_set(&p->vcs_commit, "0123456789abcdef0123456789abcdef01234567");
-	sl_lock_add_package(lock, "numpy", "1.26.4");
-	p = sl_lock_add_package(lock, "torch", "2.4.0");
-	sl_lock_package_add_request(p, &pre);
-	sl_lock_add_incomplete(lock, "package 'spaces'", "unknown", NULL);
-	return lock;
-}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -43,7 +26,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t b_len = nul2 ? (size_t)(nul2 - (s + b_start)) : size - b_start;
 
 	if (!lock)
-		lock = make_lock();
+		lock = apply_fixture_lock();
 	sl_apply_set_file(&r, SL_APPLY_README, s, a, 0644);
 	sl_apply_set_file(&r, SL_APPLY_REQUIREMENTS, s + b_start, b_len, 0644);
 	if (nul2)
@@ -55,12 +38,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		sl_apply_result_release(&r);
 		return 0;
 	}
-	for (int i = 0; i < SL_APPLY_NFILES; i++) {
-		const struct sl_apply_file *f = &r.files[i];
-		if (f->new_data || f->exists)
-			sl_apply_set_file(&again, i, f->new_data ? f->new_data : f->old_data,
-					  f->new_data ? f->new_len : f->old_len, 0644);
-	}
+	apply_fixture_reload(&r, &again);
 	if (sl_apply_compute(lock, &opts, &again, &err) != 0 || sl_apply_changed(&again))
 		abort(); /* not idempotent */
 	sl_apply_result_release(&again);

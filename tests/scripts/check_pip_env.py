@@ -4,7 +4,8 @@
   wheels OUT                    synthetic wheels with extras, markers, pre-releases,
                                 local versions, Requires-Python and a cycle
   repack SITE OUT TOP...        real wheels: the installed closure of TOP, repacked
-                                from SITE's dist-info and the files RECORD lists
+                                from SITE's dist-info and the files RECORD lists (or,
+                                where RECORD is missing, the metadata alone)
   pip-problems FILE             `pip check` output -> sorted "pkg dep kind" lines
   our-problems FILE             `spacelock check --json` -> the same, base requirements
                                 only (pip check ignores extras and Requires-Python)
@@ -81,18 +82,37 @@ def closure(site, tops):
     return [dists[n] for n in sorted(seen)]
 
 
+def metadata_text(d):
+    """The distribution's own METADATA; an egg-info (Debian's packages) keeps its
+    requirements in requires.txt, which importlib.metadata turns into Requires-Dist."""
+    text = d.read_text("METADATA")
+    if text is not None:
+        return text
+    head, _, body = (d.read_text("PKG-INFO") or "").partition("\n\n")
+    lines = [l for l in head.splitlines() if not l.startswith("Requires-Dist:")]
+    lines += ["Requires-Dist: " + r for r in d.requires or []]
+    return "\n".join(lines) + "\n\n" + body
+
+
 def repack(site, out, tops):
     os.makedirs(out, exist_ok=True)
     for d in closure(site, tops):
         name, version = d.metadata["Name"], d.metadata["Version"]
-        fn = "%s-%s-py3-none-any.whl" % (re.sub(r"[-_.]+", "_", name), version)
+        dist = "%s-%s" % (re.sub(r"[-_.]+", "_", name).lower(), version)
         rec = [row[0] for row in csv.reader((d.read_text("RECORD") or "").splitlines()) if row]
-        with zipfile.ZipFile(os.path.join(out, fn), "w", zipfile.ZIP_DEFLATED) as z:
+        with zipfile.ZipFile(os.path.join(out, dist + "-py3-none-any.whl"), "w",
+                             zipfile.ZIP_DEFLATED) as z:
             for f in rec:
                 src = os.path.normpath(os.path.join(site, f))
                 skip = f.endswith((".pyc", "INSTALLER", "REQUESTED", "direct_url.json"))
                 if src.startswith(site) and os.path.isfile(src) and not skip:
                     z.write(src, f)
+            if not rec:  # no RECORD (Debian strips it): the metadata is what check reads
+                z.writestr(dist + ".dist-info/METADATA", metadata_text(d))
+                z.writestr(dist + ".dist-info/WHEEL", "Wheel-Version: 1.0\nGenerator: "
+                           "spacelock-tests\nRoot-Is-Purelib: true\nTag: py3-none-any\n")
+                z.writestr(dist + ".dist-info/RECORD", "%s.dist-info/METADATA,,\n"
+                           "%s.dist-info/WHEEL,,\n%s.dist-info/RECORD,,\n" % (dist, dist, dist))
     return 0
 
 

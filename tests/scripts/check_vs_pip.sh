@@ -129,48 +129,54 @@ compare syn-dynamic-broken "$v"
 kinds_has syn-dynamic-broken "mismatch dynmeta lib None"
 kinds_has syn-dynamic-broken "missing dynmeta fancydep None"
 
-# ---- real wheels repacked from this machine's own environment ----
+# ---- this Python's own environment, then real wheels repacked from Debian's ----
 if [ "$("$PY" -c 'import site; print(len(site.getsitepackages()))')" = 1 ]; then
 	compare machine -
 else
 	echo "# skip: $PY has several site directories; its own environment is not compared"
 fi
-rw="$cache/wheels-real"
+# the real METADATA of Debian's python3-jsonschema and its closure (attrs,
+# pyrsistent; ./configure installs it), never a Python that happens to be on
+# this machine.  Debian strips the requirements from its egg-info packages
+# (flask, requests); jsonschema's dist-info keeps upstream's Requires-Dist.
+debsite=/usr/lib/python3/dist-packages
+rw="$cache/wheels-debian"
 if [ ! -f "$rw/.ready" ]; then
-	"$PY" "$helper" repack "$site" "$rw" flask requests jsonschema >/dev/null 2>&1 &&
+	/usr/bin/python3 "$helper" repack "$debsite" "$rw" jsonschema >/dev/null 2>&1 &&
 		touch "$rw/.ready"
 fi
-if [ "$(ls "$rw" | grep -ci -e '^flask-' -e '^requests-')" = 2 ]; then
+if [ "$(ls "$rw" | grep -c -e '^jsonschema-' -e '^attrs-' -e '^pyrsistent-')" = 3 ]; then
 	for kind in ok nodeps; do
-		v=$(new_venv real-$kind)
+		v=$(new_venv debian-$kind)
 		[ -f "$v/.ready" ] && continue
 		flag=""
 		[ $kind = nodeps ] && flag=--no-deps
-		vpip "$v" install -q --no-index --find-links "$rw" $flag flask requests jsonschema \
+		vpip "$v" install -q --no-index --find-links "$rw" $flag jsonschema \
 			>/dev/null 2>&1 && touch "$v/.ready"
 	done
 	for kind in rmdist edited; do
-		v="$cache/venv-real-$kind"
+		v="$cache/venv-debian-$kind"
 		[ -f "$v/.ready" ] && continue
 		rm -rf "$v"
-		cp -a "$cache/venv-real-ok" "$v" || continue
+		cp -a "$cache/venv-debian-ok" "$v" || continue
 		sp=$(sp_of "$v")
 		if [ $kind = rmdist ]; then
-			rm -rf "$sp"/markupsafe-*.dist-info "$sp"/idna-*.dist-info
+			rm -rf "$sp"/pyrsistent-*.dist-info
 		else
-			m=$(ls -d "$sp"/requests-*.dist-info)/METADATA
-			"$PY" "$helper" edit "$m" "Requires-Dist: idna" "Requires-Dist: idna<1,"
-			m=$(ls -d "$sp"/werkzeug-*.dist-info)/METADATA
+			m=$(ls -d "$sp"/jsonschema-*.dist-info)/METADATA
+			"$PY" "$helper" edit "$m" "Requires-Dist: attrs" "Requires-Dist: attrs<1,"
+			m=$(ls -d "$sp"/pyrsistent-*.dist-info)/METADATA
 			"$PY" "$helper" edit "$m" "Version: " "Version: 0.1.dev0+"
 		fi
 		touch "$v/.ready"
 	done
 	for kind in ok nodeps rmdist edited; do
-		compare real-$kind "$cache/venv-real-$kind"
+		compare debian-$kind "$cache/venv-debian-$kind"
 	done
-	[ -s "$T_TMP/real-nodeps.pipset" ] && ok || not_ok "real-nodeps: pip found nothing broken"
-	[ -s "$T_TMP/real-edited.pipset" ] && ok || not_ok "real-edited: pip found nothing broken"
+	[ -s "$T_TMP/debian-nodeps.pipset" ] && ok || not_ok "debian-nodeps: pip found nothing broken"
+	[ -s "$T_TMP/debian-rmdist.pipset" ] && ok || not_ok "debian-rmdist: pip found nothing broken"
+	[ -s "$T_TMP/debian-edited.pipset" ] && ok || not_ok "debian-edited: pip found nothing broken"
 else
-	echo "# skip: no flask/requests in $site to repack (real-wheel cases)"
+	echo "# skip: no jsonschema, attrs and pyrsistent in $debsite to repack (real-wheel cases; ./configure installs python3-jsonschema)"
 fi
 finish

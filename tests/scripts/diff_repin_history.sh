@@ -49,7 +49,8 @@ flip = {"added": "removed", "removed": "added", "upgraded": "downgraded",
 side = {"source": "duplicate", "duplicate": "source", None: None}
 def mirrored(e):
     e = dict(e)
-    for a, b in (("old", "new"), ("old_vcs", "new_vcs"), ("old_at", "new_at")):
+    for a, b in (("old", "new"), ("old_vcs", "new_vcs"), ("old_inferred", "new_inferred"),
+                 ("old_at", "new_at")):
         if a in e:
             e[a], e[b] = e[b], e[a]
     e["change"] = flip.get(e["change"], e["change"])

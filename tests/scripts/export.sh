@@ -63,6 +63,25 @@ check "bundled example: pylock.toml passes the schema check" pylock_ok "$T_TMP/e
 check "bundled example: [tool.spacelock] has the sdk_version" \
 	grep -qx 'sdk-version = "4.31.0"' "$T_TMP/ex.toml"
 
+# inferred versions (snapshot --reconstruct) say so in both formats, with
+# the wording check and diff use; proven ones do not
+"$S" -q export --no-index --format pylock lockfiles/cached-layer.reconstructed.json >"$T_TMP/inf.toml"
+check "inferred: pylock passes the schema check" pylock_ok "$T_TMP/inf.toml"
+check "inferred: [packages.tool.spacelock] on the inferred packages only" $PY - "$T_TMP/inf.toml" <<'PY'
+import sys, tomllib
+doc = tomllib.load(open(sys.argv[1], "rb"))
+marked = {p["name"]: p["tool"]["spacelock"]["inferred"] for p in doc["packages"] if "tool" in p}
+assert sorted(marked) == ["alpha", "beta", "epsilon", "gamma", "zeta"], marked
+for m in marked.values():
+    assert m == {"as-of": "2024-03-15T12:30:00", "confidence": "exact",
+                 "note": "inferred as of 2024-03-15T12:30:00, not proven by a log"}, m
+assert doc["tool"]["spacelock"]["inferred"] == 5
+PY
+"$S" -q export --no-index --format requirements lockfiles/cached-layer.reconstructed.json >"$T_TMP/inf.txt"
+check "inferred: requirements mark the five inferred pins" \
+	test "$(grep -c '^[a-z]*==[0-9.]*  # inferred as of 2024-03-15T12:30:00, not proven by a log$' "$T_TMP/inf.txt")" -eq 5
+check "inferred: the proven pin is plain" grep -qx 'delta==3.0' "$T_TMP/inf.txt"
+
 if ! $PY -m venv "$T_TMP/probe" >/dev/null 2>&1; then
 	echo "# skip: python3 -m venv does not work here (python3-venv missing): no pip oracle"
 	finish
@@ -110,6 +129,30 @@ $PY -m venv "$T_TMP/v3"
 	>"$T_TMP/pip3.log" 2>&1
 check "pip refuses a wrong hash" test $? -ne 0
 check "... for the hash" grep -q 'HASHES' "$T_TMP/pip3.log"
+
+# an inferred pin's mark ends the hashed line: pip still installs exactly that
+$PY - "$T_TMP/lock.json" "$T_TMP/lock-inf.json" <<'PY'
+import json, sys
+lock = json.load(open(sys.argv[1]))
+lock["lockfile_version"] = 3
+for p in lock["packages"]:
+    if p["name"] == "tinylib":
+        p["evidence"] = []
+        p["inferred"] = {"as_of": "2024-03-15T12:30:00", "confidence": "exact", "alternatives": [],
+                         "rule": "pip", "window": {"start": None, "end": "2024-03-15T12:30:00"}}
+json.dump(lock, open(sys.argv[2], "w"), indent=2)
+PY
+"$S" export --format requirements --index-url "$IDX" -o "$T_TMP/req-inf.txt" "$T_TMP/lock-inf.json" \
+	2>"$T_TMP/err"
+check "inferred: the summary counts it" grep -q '1 inferred, not proven by a log (marked)' "$T_TMP/err"
+check "inferred: the mark ends tinylib's hashed line" \
+	grep -q '^    --hash=sha256:[0-9a-f]*  # inferred as of 2024-03-15T12:30:00, not proven by a log$' "$T_TMP/req-inf.txt"
+$PY -m venv "$T_TMP/v5"
+"$T_TMP/v5/bin/pip" install --require-hashes --index-url "$IDX/simple" -r "$T_TMP/req-inf.txt" \
+	>"$T_TMP/pip5.log" 2>&1
+check "inferred: pip --require-hashes accepts the marked file: $(tail -n 3 "$T_TMP/pip5.log")" test $? -eq 0
+"$T_TMP/v5/bin/pip" freeze >"$T_TMP/freeze5.txt"
+check "inferred: the same environment as the source" cmp -s "$T_TMP/freeze.txt" "$T_TMP/freeze5.txt"
 
 # pylock.toml: the index's files, valid, deterministic
 "$S" -q export --format pylock --index-url "$IDX" -o "$T_TMP/pylock.toml" "$T_TMP/lock.json"

@@ -1,5 +1,6 @@
 /* t_apply.c: card_edit, reqfile's pin edits, udiff and the apply result on
  * locks built in memory: the cases the real samples do not show. */
+#include "../common/apply_fixture.h"
 #include "spacelock/apply.h"
 #include "spacelock/card_edit.h"
 #include "spacelock/lock.h"
@@ -146,29 +147,6 @@ static void test_udiff(void)
 		   "8\n 9\n-10\n+ten\n");
 }
 
-/* A lock: gradio 4.44.1 sdk, python 3.10, a VCS package at a commit, one
- * on a moving branch, torch from pre-requirements, spaces unproven. */
-static struct sl_lock *test_lock(void)
-{
-	struct sl_lock *lock = sl_lock_new();
-	struct sl_lock_package *p;
-	struct sl_lock_request pre = {SL_ORIGIN_DIRECT, "torch", "pre-requirements.txt", 1, NULL};
-
-	sl_lock_set(&lock->space.sdk, "gradio");
-	sl_lock_set(&lock->space.sdk_version, "4.44.1");
-	sl_lock_set(&lock->runtime.python, "3.10");
-	p = sl_lock_add_package(lock, "diffusers", "0.31.0");
-	sl_lock_set(&p->vcs_url, "https://github.com/huggingface/diffusers.git");
-	sl_lock_set(&p->vcs_commit, "0123456789abcdef0123456789abcdef01234567");
-	p = sl_lock_add_package(lock, "moving", "1.0");
-	sl_lock_set(&p->vcs_url, "https://github.com/x/moving.git");
-	p = sl_lock_add_package(lock, "numpy", "1.26.4");
-	p = sl_lock_add_package(lock, "torch", "2.4.0");
-	sl_lock_package_add_request(p, &pre);
-	sl_lock_add_incomplete(lock, "package 'spaces'", "no log shows it", "pass a build log");
-	return lock;
-}
-
 static const struct sl_apply_change *find_change(const struct sl_apply_result *r, const char *what)
 {
 	for (size_t i = 0; i < r->n_changes; i++)
@@ -179,7 +157,7 @@ static const struct sl_apply_change *find_change(const struct sl_apply_result *r
 
 static void test_compute(void)
 {
-	struct sl_lock *lock = test_lock();
+	struct sl_lock *lock = apply_fixture_lock();
 	struct sl_apply_options opts = {SL_APPLY_PIN_ALL, NULL, false, "src.json"};
 	struct sl_apply_result r = {0}, again = {0};
 	struct sl_err err = {0};
@@ -213,11 +191,7 @@ static void test_compute(void)
 	CHECK(r.partial, "partial");
 
 	/* idempotent: the result applied again changes nothing */
-	for (int i = 0; i < SL_APPLY_NFILES; i++) {
-		const struct sl_apply_file *f = &r.files[i];
-		sl_apply_set_file(&again, i, f->new_data ? f->new_data : f->old_data,
-				  f->new_data ? f->new_len : f->old_len, 0644);
-	}
+	apply_fixture_reload(&r, &again);
 	CHECK(sl_apply_compute(lock, &opts, &again, &err) == 0, "again: %s", err.msg);
 	CHECK(!sl_apply_changed(&again), "a second apply changes nothing");
 	sl_apply_result_release(&again);
