@@ -90,7 +90,10 @@ struct sl_buildlog_state {
 	bool in_traceback;
 	bool steps_capped, fails_capped, obs_capped;
 	bool summary_failed; /* the summary block says the job failed */
-	size_t misses_cap;   /* allocated entries of log->misses */
+	/* the sdk came from a summary's "cache miss:" line, a stand-in for the
+	 * platform step that a later echo of the step itself replaces */
+	bool sdk_from_miss;
+	size_t misses_cap; /* allocated entries of log->misses */
 
 	/* pip */
 	struct pkgmap names;

@@ -260,6 +260,7 @@ static void cache_miss(struct sl_buildlog *log, const char *s)
 	    strstr(m->instruction, "pip")) {
 		struct sl_build_step tmp = {.instruction = m->instruction};
 		piplog_classify_step(log, &tmp, false);
+		log->state->sdk_from_miss = log->sdk != NULL;
 	}
 }
 
