@@ -3,7 +3,8 @@
 # (examples/repin-history: its card, requirements.txt and the build log the
 # Space page showed) into lockfiles/, network-free, and prints the summary.
 # tests/scripts/snapshot_lockfiles.sh checks that lockfiles/ holds exactly
-# what this produces.  Later verbs append their step below.
+# what this produces.  Each verb has its step below
+# (tests/scripts/demo_verbs.sh checks that each is there and runs).
 set -u
 cd "$(dirname "$0")/.." || exit 2
 SPACELOCK=${SPACELOCK:-./spacelock}
@@ -140,5 +141,35 @@ if command -v git >/dev/null 2>&1; then
 	git -C "$clone" log -1 --stat --format='%s%n%n%(trailers)' | cat
 else
 	echo "(repin step skipped: git is not installed)"
+fi
+
+# duplicate: the guide's first three steps in one command (private, the
+# source's hardware, its variables and secrets, then repin).  It needs a
+# Hub; without a network the demo starts the tests' loopback Hub on
+# 127.0.0.1 (tests/server/hubserver.py), which serves the bundled Space as
+# demo/repin-history, and asks for a dry run: the request (secrets by name
+# only) and the commit are printed and no write is sent.  No token of yours
+# goes to it.  Exit 1: a secret would be missing and the lock is incomplete.
+if command -v python3 >/dev/null 2>&1; then
+	python3 tests/server/hubserver.py >"$work/port" 2>"$work/server.err" &
+	server=$!
+	trap 'kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+	i=0
+	while ! grep -qx '[0-9][0-9]*' "$work/port" 2>/dev/null && [ $i -lt 200 ] &&
+		kill -0 "$server" 2>/dev/null; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	port=$(head -n 1 "$work/port")
+	[ -n "$port" ] || { echo "the loopback Hub did not start: $(tail -n 1 "$work/server.err")" >&2; exit 5; }
+	echo
+	echo "\$ OPENAI_API_KEY=... spacelock duplicate --dry-run demo/repin-history me/copy   # HF_ENDPOINT=<loopback Hub>"
+	env -u HF_TOKEN -u HUGGING_FACE_HUB_TOKEN HF_TOKEN_PATH="$work/no-token" \
+		HF_ENDPOINT="http://127.0.0.1:$port" OPENAI_API_KEY=demo-value-never-printed \
+		"$SPACELOCK" -q duplicate --dry-run demo/repin-history me/copy
+	rc=$?
+	[ $rc -eq 0 ] || [ $rc -eq 1 ] || exit $rc
+else
+	echo "(duplicate step skipped: python3, which runs the loopback Hub, is not installed)"
 fi
 exit 0

@@ -36,6 +36,7 @@
 #include "error.h"
 
 struct sl_lock;
+struct sl_index;
 
 /* The files apply reads and rewrites, by index into the arrays below. */
 enum sl_apply_file_id {
@@ -58,6 +59,11 @@ struct sl_apply_options {
 	const char *python;	/* python_version to write instead of the lock's, or NULL */
 	bool hardware;		/* also set suggested_hardware from the lock's hardware */
 	const char *lock_label; /* how the marked block names the lock ("lockfiles/x.json") */
+	/* Metadata for checking the result besides the lock's own (check.h):
+	 * a folder of wheels / sdists, and an index asked for its cache only
+	 * (apply never goes to the network for it); either may be NULL. */
+	const char *wheels;
+	struct sl_index *index;
 };
 
 /* One file: its bytes before (as read) and after.  A file that did not
@@ -88,7 +94,8 @@ struct sl_apply_change {
 	char *what;	    /* the card key or the canonical package name */
 	char *old_text;	    /* what was written before, or NULL */
 	char *new_text;	    /* what is written now, or NULL */
-	char *reason;	    /* why, one line */
+	char *reason;	    /* why, one line (an unknown's ends "; remedy: ...") */
+	char *remedy;	    /* an unknown: what would make the lock know it, or NULL */
 };
 
 struct sl_apply_result {
@@ -96,6 +103,9 @@ struct sl_apply_result {
 	struct sl_apply_change *changes; /* in file order, then line order */
 	size_t n_changes, cap_changes;
 	bool partial; /* something of the lock is unknown: pins are incomplete */
+	/* The check of the result: packages whose requirements were verified,
+	 * and those without metadata at hand (their requirements unchecked). */
+	size_t n_checked, n_unchecked;
 };
 
 /* Reads the three files of dir (a missing one is not an error: exists
@@ -109,11 +119,17 @@ void sl_apply_set_file(struct sl_apply_result *r, enum sl_apply_file_id id, cons
 		       size_t len, unsigned mode);
 
 /* Computes the new bytes of each file and the changes, from r->files' old
- * bytes.  Then verifies the result (the new files parse, their pins equal
- * the lock's).  Errors: SL_EPARSE when a file cannot be parsed (the card's
- * message has file:line:column); SL_EINVAL when opts is invalid; r's new
- * bytes are then all NULL, so nothing can be written.  Running it again on
- * its own output changes nothing (idempotent). */
+ * bytes.  Then verifies the result: the new files parse, their pins equal
+ * the lock's, and check.h finds no conflict between the lock's versions,
+ * the result's requirement lines, the builder's own pip step
+ * (gradio[oauth]==sdk_version, spaces) and the card's Python, with the
+ * metadata at hand (the lock's, opts->wheels, opts->index's cache).
+ * Errors: SL_EPARSE when a file cannot be parsed (the card's message has
+ * file:line:column); SL_EINVAL when opts is invalid; SL_ECONFLICT naming
+ * the first conflict (pip would fail with ResolutionImpossible); SL_EIO
+ * for an unreadable opts->wheels; r's new bytes are then all NULL, so
+ * nothing can be written.  Running it again on its own output changes
+ * nothing (idempotent). */
 int sl_apply_compute(const struct sl_lock *lock, const struct sl_apply_options *opts,
 		     struct sl_apply_result *r, struct sl_err *err);
 

@@ -14,6 +14,13 @@
  * larger than max bytes, SL_EIO when it cannot be read. */
 int sl_file_read(const char *path, size_t max, struct sl_buf *out, struct sl_err *err);
 
+/* Opens path for reading when it is a regular file, never waiting: a
+ * FIFO would block the open until someone writes (for ever, for a planted
+ * one) and a device may never end, so anything else is SL_EIO "cannot
+ * read 'LABEL': a FIFO, not a regular file" (label: path when NULL).
+ * Returns the descriptor (blocking again; the caller closes it), or -1. */
+int sl_file_open_regular(const char *path, const char *label, struct sl_err *err);
+
 /* Writes data to path atomically: a temporary file in the same directory
  * (tempfile.h: removed on a signal, or by a later run if this one is
  * killed), fsync, rename, then fsync of the directory.  On failure the

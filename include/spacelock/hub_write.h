@@ -74,7 +74,7 @@ int sl_hub_read_files(const struct sl_hub *hub, const char *space_id, const char
 void sl_hub_blob_release(struct sl_hub_blob *b, size_t n);
 
 /* Commits c to the Space's revision (NULL: "main").  Errors: SL_ECONFLICT
- * when the Hub refuses parentCommit (409/412: the branch moved; nothing was
+ * when the Hub refuses parentCommit (412: the branch moved; nothing was
  * written), SL_EAUTH naming the token source and the write access it lacks,
  * SL_ENOTFOUND, SL_ENET (with the Hub's reason for any other refusal).
  * Release out with sl_hub_commit_result_release. */
@@ -114,9 +114,11 @@ struct sl_hub_duplicate {
 	size_t n_secrets;
 };
 
-/* The duplicate request's JSON body appended to out: {"repository",
- * "private", "hardware"?, "variables"?: [{"key","value"}],
- * "secrets"?: [{"key","value"}]}.  It holds secret values: wipe it. */
+/* The duplicate request's JSON body appended to out, keys in the order
+ * the official client writes them (docs/hub.md): {"repository",
+ * "visibility": "private"|"public", "hardware"?, "secrets"?:
+ * [{"key","value"}], "variables"?: [{"key","value"}]}.  It holds secret
+ * values: wipe it. */
 void sl_hub_duplicate_json(const struct sl_hub_duplicate *d, struct sl_buf *out);
 
 /* Duplicates source_id as d->target.  *url_out (may be NULL) gets the new

@@ -28,6 +28,7 @@ struct sl_index_file {
 	char *url;
 	char *sha256;	   /* hex, or NULL */
 	char *upload_time; /* upload_time_iso_8601, or NULL */
+	long long size;	   /* bytes, as the JSON API's "size" says; -1 when it does not */
 	bool yanked;
 };
 

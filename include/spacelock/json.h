@@ -30,4 +30,26 @@ struct cJSON *sl_json_parse(const char *data, size_t len, const char *what, stru
 /* The 1-based line and column of byte off in data. */
 void sl_json_position(const char *data, size_t off, unsigned long *line, unsigned long *col);
 
+/* Where a JSON text sits in its input, so that a message says
+ * "WHAT:LINE:COL" of the input, not of the text: a JSON object after a TAB
+ * on line 7 of standard input is {"<stdin>", 7, 24}. */
+struct sl_json_origin {
+	const char *what;	 /* the input's name */
+	unsigned long line, col; /* of the text's first byte, 1-based */
+};
+
+/* sl_json_parse with positions counted from at (sl_json_parse is
+ * {what, 1, 1}). */
+struct cJSON *sl_json_parse_in(const char *data, size_t len, const struct sl_json_origin *at,
+			       struct sl_err *err);
+
+/* Sets err to "WHAT:LINE:COL: why" for byte off of data, placed by at;
+ * returns code. */
+int sl_json_error_at(struct sl_err *err, int code, const struct sl_json_origin *at,
+		     const char *data, size_t off, const char *why);
+
+/* The offset of the name of key among the members of the top-level object
+ * in data (the first such member), or len when there is none. */
+size_t sl_json_key_offset(const char *data, size_t len, const char *key);
+
 #endif

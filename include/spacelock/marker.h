@@ -18,6 +18,8 @@
 
 #include "error.h"
 
+struct sl_json_origin;
+
 /* A target environment: every marker variable with a string value, plus
  * the set-valued extras and dependency_groups (undefined until set). */
 struct sl_env;
@@ -64,6 +66,12 @@ int sl_env_set_python(struct sl_env *env, const char *version, struct sl_err *er
  * shorthand for sl_env_set_python.  SL_EPARSE for malformed JSON, an
  * unknown key or a value of the wrong type; env is then unchanged. */
 int sl_env_set_json(struct sl_env *env, const char *json, struct sl_err *err);
+
+/* sl_env_set_json with messages placed in the input the JSON came from
+ * ("<stdin>:7:24: environment key 'os_name' needs a string"); the plain
+ * one names it "--env". */
+int sl_env_set_json_in(struct sl_env *env, const char *json, const struct sl_json_origin *at,
+		       struct sl_err *err);
 
 /* A parsed marker expression. */
 struct sl_marker;

@@ -171,6 +171,15 @@ int sl_reqfile_append_commented(struct sl_reqfile *rf, const char *text, const c
 int sl_reqfile_set_version(struct sl_reqfile *rf, size_t idx, const char *version,
 			   struct sl_err *err);
 
+/* Marks entry idx (a requirement line) with "  # mark" at the end of its
+ * last physical line, after any comment of its own; a mark that starts
+ * with prefix and ends the line already (an earlier run's) is replaced,
+ * and removed when mark is NULL.  mark must start with prefix and be one
+ * line of UTF-8 without '#'.  The requirement keeps its meaning (SL_EINVAL
+ * and rf unchanged when it would not); no change when the mark is there. */
+int sl_reqfile_set_mark(struct sl_reqfile *rf, size_t idx, const char *prefix, const char *mark,
+			struct sl_err *err);
+
 /* Appends the comment line "# text" (one line of UTF-8) with the same care
  * as sl_reqfile_append. */
 int sl_reqfile_append_comment(struct sl_reqfile *rf, const char *text, struct sl_err *err);

@@ -36,6 +36,7 @@ int cli_cases_stdin(struct sl_cli *cli, cli_case_fn fn, void *ctx)
 	while ((rc = sl_linereader_next(&r, &err)) == 1) {
 		sl_buf_reset(&out);
 		sl_err_clear(&err);
+		cli->case_line = r.lineno;
 		if (r.truncated || r.saw_nul)
 			cli_print_case_error(cli, "line too long or contains a NUL byte");
 		else if (fn(r.line.buf, ctx, &out, &err) != 0)

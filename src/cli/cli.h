@@ -22,12 +22,15 @@ enum sl_exit {
 };
 
 struct sl_cli {
-	const char *verb; /* the command being run, for messages */
-	bool json;	  /* --json: machine-readable results and errors */
-	bool quiet;	  /* -q: no progress or summaries */
-	int verbose;	  /* -v, repeatable */
-	bool offline;	  /* --offline: no network, caches only */
-	bool json_errors; /* --json anywhere: errors met before it was parsed are JSON too */
+	const char *verb;	 /* the command being run, for messages */
+	bool json;		 /* --json: machine-readable results and errors */
+	bool quiet;		 /* -q: no progress or summaries */
+	int verbose;		 /* -v, repeatable */
+	bool offline;		 /* --offline: no network, caches only */
+	bool json_errors;	 /* --json anywhere: errors met before it was parsed are JSON too */
+	const char *usage;	 /* the verb's help text, once the verb is known */
+	bool helped;		 /* -h met in a cluster (-vh): the usage is printed, exit 0 */
+	unsigned long case_line; /* --stdin: the number of the line being run */
 };
 
 struct sl_command {

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -26,8 +27,9 @@ const char cmd_duplicate_summary[] =
     "duplicate a Space faithfully: private, same hardware, secrets, pinned";
 
 const char cmd_duplicate_usage[] =
-    "usage: spacelock duplicate [--public] [--hardware FLAVOR] [--secrets-file FILE]\n"
-    "                           [-o LOCKFILE] [--wait [--timeout SECS]]\n"
+    "usage: spacelock duplicate [--dry-run] [--public] [--hardware FLAVOR]\n"
+    "                           [--secrets-file FILE] [-o LOCKFILE]\n"
+    "                           [--wait [--timeout SECS]]\n"
     "                           [--token-file FILE] SOURCE TARGET\n\n"
     "Duplicates the Space SOURCE as TARGET (OWNER/NAME) the way the guide advises,\n"
     "which the Space page's Duplicate button does not (docs/commands/duplicate.md):\n"
@@ -35,6 +37,9 @@ const char cmd_duplicate_usage[] =
     "source's hardware with its public variables and its secrets, then repins\n"
     "TARGET to the lock so that its first build reproduces the source, and prints\n"
     "the rest of the checklist.\n\n"
+    "  --dry-run           print the duplicate request (secrets and variables by\n"
+    "                      name only) and the commit (message and diffs); send\n"
+    "                      nothing that changes the Hub\n"
     "  --public            a public duplicate (default: private)\n"
     "  --hardware FLAVOR   this hardware instead of the source's (cpu-basic, zero-a10g...)\n"
     "  --secrets-file FILE the secrets' values, KEY=VALUE lines (dotenv); a value is\n"
@@ -50,7 +55,7 @@ const char cmd_duplicate_usage[] =
 
 struct dup_opts {
 	struct repin_opts repin; /* lock = SOURCE, target = TARGET */
-	bool public_;
+	bool public_, dry_run;
 	const char *hardware;
 	const char *secrets_file;
 	const char *lock_out;
@@ -59,6 +64,7 @@ struct dup_opts {
 static int parse_opts(int argc, char **argv, struct sl_cli *cli, struct dup_opts *o)
 {
 	static const struct option longopts[] = {
+	    {"dry-run", no_argument, NULL, 'n'},
 	    {"public", no_argument, NULL, 'P'},
 	    {"hardware", required_argument, NULL, 'H'},
 	    {"secrets-file", required_argument, NULL, 's'},
@@ -74,9 +80,20 @@ static int parse_opts(int argc, char **argv, struct sl_cli *cli, struct dup_opts
 	o->repin.timeout_ms = 1800 * 1000L;
 	while ((c = cli_getopt(cli, argc, argv, "o:", longopts)) != -1) {
 		switch (c) {
+		case 'n': o->dry_run = true; break;
 		case 'P': o->public_ = true; break;
 		case 'H': o->hardware = optarg; break;
-		case 's': o->secrets_file = optarg; break;
+		case 's':
+			/* "--secret NAME=VALUE" is taken by getopt for --secrets-file
+			 * (a unique prefix): a value there would be echoed as a
+			 * file that cannot be read */
+			if (strchr(optarg, '=') && access(optarg, F_OK) != 0)
+				return cli_usage(cli, "--secrets-file takes a FILE of NAME=VALUE "
+						      "lines, not a value: a secret is never "
+						      "taken from the command line (the argument "
+						      "is not shown)");
+			o->secrets_file = optarg;
+			break;
 		case 'o': o->lock_out = optarg; break;
 		case 'w': o->repin.wait = true; break;
 		case 't':
@@ -95,6 +112,8 @@ static int parse_opts(int argc, char **argv, struct sl_cli *cli, struct dup_opts
 	o->repin.target = argv[optind + 1];
 	if (!sl_hub_valid_id(o->repin.target))
 		return cli_usage(cli, "TARGET must be OWNER/NAME, not '%s'", o->repin.target);
+	if (o->dry_run && o->repin.wait)
+		return cli_usage(cli, "--dry-run duplicates nothing, so nothing builds: no --wait");
 	return 0;
 }
 
@@ -103,7 +122,8 @@ static int parse_opts(int argc, char **argv, struct sl_cli *cli, struct dup_opts
 struct settings {
 	struct sl_hub_kv *secrets, *variables;
 	size_t n_secrets, n_variables;
-	char **missing; /* secret names with no value found */
+	const char **origin; /* per secret: where its value came from */
+	char **missing;	     /* secret names with no value found */
 	size_t n_missing;
 	bool secrets_known, variables_known;
 };
@@ -112,6 +132,7 @@ static void settings_release(struct settings *s)
 {
 	sl_hub_kv_free(s->secrets, s->n_secrets);
 	sl_hub_kv_free(s->variables, s->n_variables);
+	free(s->origin);
 	for (size_t i = 0; i < s->n_missing; i++)
 		free(s->missing[i]);
 	free(s->missing);
@@ -139,12 +160,16 @@ static void collect_secrets(const struct sl_lock *lock, const struct sl_dotenv *
 {
 	s->secrets_known = lock->space.secrets_known;
 	s->secrets = sl_xcalloc(lock->space.n_secrets + 1, sizeof(*s->secrets));
+	s->origin = sl_xcalloc(lock->space.n_secrets + 1, sizeof(*s->origin));
 	s->missing = sl_xcalloc(lock->space.n_secrets + 1, sizeof(*s->missing));
 	for (size_t i = 0; i < lock->space.n_secrets; i++) {
 		const char *name = lock->space.secrets[i];
 		const char *v = env ? sl_dotenv_get(env, name) : NULL;
-		if (!v)
+		s->origin[s->n_secrets] = "--secrets-file";
+		if (!v) {
 			v = getenv(name);
+			s->origin[s->n_secrets] = "the environment";
+		}
 		if (v && *v) {
 			s->secrets[s->n_secrets].key = sl_xstrdup(name);
 			s->secrets[s->n_secrets++].value = sl_xstrdup(v);
@@ -211,6 +236,87 @@ static int duplicate(struct sl_cli *cli, const struct dup_opts *o, const struct 
 	return 0;
 }
 
+/* ---- --dry-run ---- */
+
+/* The request duplicate() would send, each secret and variable by name:
+ * a value is never printed, and a variable's may be as private. */
+static void print_request(const struct dup_opts *o, const struct sl_hub *hub,
+			  const struct sl_lock *lock, const struct settings *s)
+{
+	const char *hw = o->hardware ? o->hardware : lock->space.hardware;
+
+	printf("would duplicate %s as %s: POST %s/api/spaces/%s/duplicate\n", lock->space.id,
+	       o->repin.target, sl_hub_endpoint(hub), lock->space.id);
+	printf("  repository: %s\n  visibility: %s\n", o->repin.target,
+	       o->public_ ? "public" : "private");
+	if (hw)
+		printf("  hardware: %s (%s)\n", hw, o->hardware ? "--hardware" : "the source's");
+	else
+		printf("  hardware: not sent (the source's is not known): the Hub's default\n");
+	for (size_t i = 0; i < s->n_secrets; i++)
+		printf("  secret: %s (value from %s, not shown)\n", s->secrets[i].key,
+		       s->origin[i]);
+	for (size_t i = 0; i < s->n_missing; i++)
+		printf("  secret: %s: no value (no environment variable or --secrets-file entry), "
+		       "not sent\n",
+		       s->missing[i]);
+	if (!s->secrets_known)
+		printf(
+		    "  secrets: none sent (the source's names cannot be read with this token)\n");
+	for (size_t i = 0; i < s->n_variables; i++)
+		printf("  variable: %s (the source's value, not shown)\n", s->variables[i].key);
+	if (!s->variables_known)
+		printf("  variables: none sent (the source's cannot be read with this token)\n");
+	printf("\n");
+}
+
+/* A dry run reads what the request would meet: TARGET must not exist. */
+static int target_absent(struct sl_cli *cli, const struct dup_opts *o, const struct sl_hub *hub)
+{
+	struct sl_hub_space info;
+	struct sl_err err = {0};
+	int rc = sl_hub_space_info(hub, o->repin.target, NULL, &info, &err);
+
+	if (rc == 0) {
+		sl_hub_space_release(&info);
+		sl_error(&err, SL_ECONFLICT,
+			 "the Space %s exists already: the duplicate would be refused (409); "
+			 "nothing was sent: to pin it to the source, run `spacelock repin %s "
+			 "--lock %s`",
+			 o->repin.target, o->repin.target, o->repin.lock);
+		return cli_fail(cli, &err);
+	}
+	if (rc == SL_ENOTFOUND || rc == SL_EAUTH)
+		return 0;
+	return cli_fail(cli, &err);
+}
+
+/* What run() would do, printed; only reads reach the Hub.  The commit is
+ * computed on the source's files at the snapshot's commit: the duplicate
+ * starts as their copy. */
+static int dry_run(struct sl_cli *cli, struct dup_opts *o, const struct repin_source *src,
+		   const struct sl_hub *hub, const struct settings *s)
+{
+	char *files_of;
+	int rc = target_absent(cli, o, hub);
+
+	if (rc)
+		return rc;
+	print_request(o, hub, src->lock, s);
+	fflush(stdout);
+	files_of = src->lock->space.revision
+		       ? sl_xasprintf("%s@%s", src->lock->space.id, src->lock->space.revision)
+		       : sl_xstrdup(src->lock->space.id);
+	o->repin.dry_run = true;
+	o->repin.files_of = files_of;
+	rc = repin_run(cli, &o->repin, src);
+	o->repin.files_of = NULL;
+	free(files_of);
+	if (rc == 0 && (s->n_missing || !s->secrets_known))
+		rc = EXIT_FINDING;
+	return rc;
+}
+
 static void checklist(const struct dup_opts *o, const struct sl_hub *hub, const struct settings *s,
 		      int repin_rc)
 {
@@ -257,8 +363,11 @@ static int run(struct sl_cli *cli, struct dup_opts *o, const struct repin_source
 		sl_error(&err, SL_EINVAL, "SOURCE must be a Space on the Hub, not a lockfile");
 		return cli_fail(cli, &err);
 	}
-	if ((rc = collect(cli, o, hub, src->lock, &s)) == 0 &&
-	    (rc = duplicate(cli, o, hub, src->lock, &s)) == 0) {
+	if ((rc = collect(cli, o, hub, src->lock, &s)) != 0)
+		;
+	else if (o->dry_run)
+		rc = dry_run(cli, o, src, hub, &s);
+	else if ((rc = duplicate(cli, o, hub, src->lock, &s)) == 0) {
 		rc = repin_run(cli, &o->repin, src);
 		checklist(o, hub, &s, rc);
 		if (rc == 0 && (s.n_missing || !s.secrets_known))

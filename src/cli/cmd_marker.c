@@ -8,6 +8,7 @@
 #include "cases.h"
 #include "commands.h"
 #include "spacelock/buf.h"
+#include "spacelock/json.h"
 #include "spacelock/jsonw.h"
 #include "spacelock/marker.h"
 
@@ -80,8 +81,11 @@ static int eval_case(char *line, void *ctx, struct sl_buf *out, struct sl_err *e
 	int rc;
 
 	if (json) {
+		/* placed in standard input: "<stdin>:LINE:COL" */
+		const struct sl_json_origin at = {"<stdin>", o->cli->case_line,
+						  (unsigned long)(json - line) + 1};
 		env = sl_env_copy(o->env);
-		if ((rc = sl_env_set_json(env, json, err)) < 0) {
+		if ((rc = sl_env_set_json_in(env, json, &at, err)) < 0) {
 			sl_env_free(env);
 			return rc;
 		}
@@ -140,7 +144,7 @@ static int apply_opt(struct marker_opts *o, int c, struct sl_cli *cli)
 		return 0;
 	case 'e':
 		if (sl_env_set_json(o->env, optarg, &err) < 0)
-			return cli_usage(cli, "--env: %s", err.msg);
+			return cli_usage(cli, "%s", err.msg); /* "--env:1:COL: ..." */
 		return 0;
 	}
 	return EXIT_USAGE; /* cli_getopt said which option */

@@ -50,7 +50,8 @@ const char cmd_repin_usage[] =
     "proves is committed, the rest listed) or --wait found a difference or a failed\n"
     "build, 2 usage, 3 a file or card that cannot be parsed (or that the Hub\n"
     "rejects), 4 git failed, 5 network, 6 no write access, 7 no such Space, 8 the\n"
-    "branch moved since it was read (nothing was committed; run repin again).\n";
+    "branch moved since it was read (nothing was committed; run repin again) or the\n"
+    "result would not install (its conflict is named; nothing was committed).\n";
 
 static int parse_timeout(struct sl_cli *cli, const char *s, long *out)
 {
@@ -72,6 +73,9 @@ static int check_combination(struct sl_cli *cli, const struct repin_opts *o)
 	if (o->git_dir && (o->create_pr || o->wait || o->factory))
 		return cli_usage(cli, "--create-pr, --wait and --factory-rebuild are for a Space "
 				      "on the Hub, not --git");
+	if (o->dry_run && (o->wait || o->factory))
+		return cli_usage(cli, "--dry-run commits nothing, so nothing rebuilds: --wait and "
+				      "--factory-rebuild need a commit");
 	if (o->create_pr && (o->wait || o->factory))
 		return cli_usage(cli, "a pull request does not rebuild the Space: --wait and "
 				      "--factory-rebuild need a commit, not --create-pr");
@@ -299,8 +303,9 @@ struct hub_target {
 	struct sl_hub_space info; /* the head read: info.sha is parentCommit */
 };
 
-static int read_target(const struct sl_hub *hub, struct hub_target *t, struct sl_apply_result *r,
-		       struct sl_err *err)
+/* Reads the files of the Space id at rev into r, and its head into t. */
+static int read_target(const struct sl_hub *hub, const char *id, const char *rev,
+		       struct hub_target *t, struct sl_apply_result *r, struct sl_err *err)
 {
 	const char *names[SL_APPLY_NFILES];
 	struct sl_hub_blob blobs[SL_APPLY_NFILES];
@@ -308,10 +313,9 @@ static int read_target(const struct sl_hub *hub, struct hub_target *t, struct sl
 
 	for (int i = 0; i < SL_APPLY_NFILES; i++)
 		names[i] = sl_apply_file_name((enum sl_apply_file_id)i);
-	rc = sl_hub_space_info(hub, t->ref.id, t->branch, &t->info, err);
+	rc = sl_hub_space_info(hub, id, rev, &t->info, err);
 	if (rc == 0)
-		rc = sl_hub_read_files(hub, t->ref.id, t->info.sha, names, SL_APPLY_NFILES, blobs,
-				       err);
+		rc = sl_hub_read_files(hub, id, t->info.sha, names, SL_APPLY_NFILES, blobs, err);
 	if (rc < 0)
 		return rc;
 	for (int i = 0; i < SL_APPLY_NFILES; i++)
@@ -365,6 +369,32 @@ static int after_commit(struct sl_cli *cli, const struct repin_opts *o,
 	return repin_wait(cli, o, src, hub, t->ref.id, res->commit_oid);
 }
 
+/* The target's files, or with o->files_of those of the Space it will be
+ * a copy of. */
+static int read_files(const struct sl_hub *hub, const struct repin_opts *o, struct hub_target *t,
+		      struct sl_apply_result *r, struct sl_err *err)
+{
+	struct sl_hub_space_ref of;
+	int rc;
+
+	if (!o->files_of)
+		return read_target(hub, t->ref.id, t->branch, t, r, err);
+	if ((rc = sl_hub_space_ref_parse(o->files_of, NULL, &of, err)) != 0)
+		return rc;
+	rc = read_target(hub, of.id, of.revision, t, r, err);
+	sl_hub_space_ref_release(&of);
+	return rc;
+}
+
+static char *dry_run_where(const struct repin_opts *o, const struct hub_target *t)
+{
+	if (o->files_of)
+		return sl_xasprintf("%s (%s, once duplicated from %s at %.12s)", t->ref.id,
+				    t->branch, t->info.id ? t->info.id : o->files_of, t->info.sha);
+	return sl_xasprintf("%s (%s, parent %.12s)%s", t->ref.id, t->branch, t->info.sha,
+			    o->create_pr ? " as a pull request" : "");
+}
+
 static int repin_hub(struct sl_cli *cli, const struct repin_opts *o, const struct repin_source *src,
 		     const struct sl_hub *hub)
 {
@@ -380,15 +410,14 @@ static int repin_hub(struct sl_cli *cli, const struct repin_opts *o, const struc
 	if (sl_hub_space_ref_parse(o->target, NULL, &t.ref, &err) != 0)
 		return cli_fail(cli, &err);
 	t.branch = t.ref.revision ? t.ref.revision : "main";
-	if (read_target(hub, &t, &r, &err) != 0)
+	if (read_files(hub, o, &t, &r, &err) != 0)
 		rc = cli_fail(cli, &err);
 	else if ((rc = compute(cli, src, o->lock, &r, &msg)) != 0)
 		;
 	else if (!sl_apply_changed(&r))
 		rc = nothing_to_do(cli, t.ref.id, src);
 	else if (o->dry_run) {
-		where = sl_xasprintf("%s (%s, parent %.12s)%s", t.ref.id, t.branch, t.info.sha,
-				     o->create_pr ? " as a pull request" : "");
+		where = dry_run_where(o, &t);
 		print_dry_run(where, &r, &msg);
 		rc = done_status(cli, &r);
 	} else if ((rc = send_commit(cli, o, hub, &t, &r, &msg, &res)) == 0) {

@@ -203,7 +203,9 @@ static int run(int argc, char **argv, struct sl_cli *cli)
 		fputs(cmd->usage, stdout);
 		return 0;
 	}
-	return cmd->run(argc, argv, cli);
+	cli->usage = cmd->usage;
+	rc = cmd->run(argc, argv, cli);
+	return cli->helped ? EXIT_OK_ : rc;
 }
 
 /* SIGINT, SIGTERM, SIGHUP: the temporaries go first (tempfile.h), then

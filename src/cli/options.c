@@ -24,7 +24,8 @@ static const struct option global_longopts[] = {
     {"offline", no_argument, NULL, OPT_OFFLINE},
 };
 #define N_GLOBAL (sizeof(global_longopts) / sizeof(global_longopts[0]))
-static const char global_shortopts[] = "C:qv";
+/* 'h' is here so that a cluster holding it (-vh) is help as -h alone is */
+static const char global_shortopts[] = "C:qvh";
 
 /* The parse under way, like getopt's own state: one at a time. */
 static struct {
@@ -75,16 +76,43 @@ static void end(char **argv)
 	p.argv = NULL;
 }
 
-/* The element that held the bad option (saved before getopt moved on). */
+/* The long options that "--NAME[=V]" abbreviates, listed into out
+ * ("--timeout, --token-file"); their count, 0 for an exact name. */
+static size_t abbreviates(const char *elem, struct sl_buf *out)
+{
+	const char *name = elem + 2;
+	size_t len = strcspn(name, "="), n = 0;
+
+	for (const struct option *o = p.longs; o && o->name; o++) {
+		if (strncmp(o->name, name, len) != 0)
+			continue;
+		if (strlen(o->name) == len)
+			return 0;
+		sl_buf_addf(out, "%s--%s", n++ ? ", " : "", o->name);
+	}
+	return n;
+}
+
+/* The element that held the bad option (saved before getopt moved on).
+ * getopt takes a unique prefix of a long option for it; a prefix of
+ * several is refused with the candidates, so a new option never changes
+ * what an old abbreviation meant without a word. */
 static int bad_option(struct sl_cli *cli, int c, const char *elem)
 {
 	if (strncmp(elem, "--", 2) == 0) {
 		int len = (int)strcspn(elem, "=");
+		struct sl_buf names = SL_BUF_INIT;
+		int rc;
 		if (c == ':')
 			return cli_usage(cli, "option '%.*s' needs a value", len, elem);
 		if (optopt)
 			return cli_usage(cli, "option '%.*s' takes no value", len, elem);
-		return cli_usage(cli, "unknown option '%.*s'", len, elem);
+		if (abbreviates(elem, &names) > 1)
+			rc = cli_usage(cli, "option '%.*s' is ambiguous: %s", len, elem, names.buf);
+		else
+			rc = cli_usage(cli, "unknown option '%.*s'", len, elem);
+		sl_buf_release(&names);
+		return rc;
 	}
 	if (c == ':')
 		return cli_usage(cli, "option '-%c' needs a value", optopt);
@@ -98,6 +126,12 @@ static int global_option(struct sl_cli *cli, int c, const char *arg)
 		if (chdir(arg) != 0)
 			return cli_usage(cli, "cannot change to '%s'", arg);
 		return 0;
+	case 'h': /* in a cluster (-vh): -h alone main.c saw already */
+		if (!cli->usage)
+			return -1; /* before the verb: main's own --help */
+		fputs(cli->usage, stdout);
+		cli->helped = true;
+		return 1;
 	case 'q': cli->quiet = true; return 0;
 	case 'v': cli->verbose++; return 0;
 	case OPT_JSON: cli->json = true; return 0;

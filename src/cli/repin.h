@@ -17,6 +17,10 @@ struct repin_opts {
 	const char *token_file; /* --token-file */
 	bool dry_run, create_pr, wait, factory;
 	long timeout_ms; /* --timeout, for --wait */
+	/* duplicate --dry-run: "OWNER/NAME@SHA" whose files stand for the
+	 * target's, which does not exist yet (a duplicate starts as a copy of
+	 * the source at its head) */
+	const char *files_of;
 };
 
 /* The source lock and what names it in the commit: its digest

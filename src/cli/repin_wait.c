@@ -79,9 +79,9 @@ static int follow(struct sl_cli *cli, const struct repin_opts *o, const struct s
 		fputs("\r\033[K", stderr);
 	if (sl_hub_stage_pending(*stage)) {
 		sl_error(&err, SL_ENET,
-			 "%s was still %s after %ld s (--timeout); the commit is "
+			 "%s was still %s after %g s (--timeout); the commit is "
 			 "made, look again with `spacelock diff`",
-			 id, *stage, o->timeout_ms / 1000);
+			 id, *stage, (double)o->timeout_ms / 1000.0);
 		free(*stage);
 		*stage = NULL;
 		return cli_fail(cli, &err);

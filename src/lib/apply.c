@@ -55,6 +55,17 @@ void apply_note(struct sl_apply_result *r, enum sl_apply_change_kind kind,
 	c->old_text = dup_or_null(old_text);
 	c->new_text = dup_or_null(new_text);
 	c->reason = dup_or_null(reason);
+	c->remedy = NULL;
+}
+
+void apply_unknown(struct sl_apply_result *r, enum sl_apply_file_id file, unsigned long line,
+		   const char *what, const char *old_text, const char *why, const char *remedy)
+{
+	char *reason = sl_xasprintf("%s; remedy: %s", why, remedy ? remedy : "none known");
+
+	apply_note(r, SL_APPLY_UNKNOWN, file, line, what, old_text, NULL, reason);
+	r->changes[r->n_changes - 1].remedy = dup_or_null(remedy);
+	free(reason);
 }
 
 void sl_apply_set_file(struct sl_apply_result *r, enum sl_apply_file_id id, const char *data,
@@ -102,6 +113,7 @@ void sl_apply_result_release(struct sl_apply_result *r)
 		free(r->changes[i].old_text);
 		free(r->changes[i].new_text);
 		free(r->changes[i].reason);
+		free(r->changes[i].remedy);
 	}
 	free(r->changes);
 	memset(r, 0, sizeof(*r));
@@ -211,10 +223,9 @@ static int apply_card(const struct sl_lock *lock, const struct sl_apply_options 
 		keys[n++] = (struct card_key){"suggested_hardware", hw, 0, after_hw,
 					      "--hardware: the source's hardware"};
 	else if (opts->hardware)
-		apply_note(r, SL_APPLY_UNKNOWN, SL_APPLY_README, 0, "suggested_hardware", NULL,
-			   NULL,
-			   "--hardware: the lock does not know the source's hardware; snapshot "
-			   "the Space from the Hub (owner/name) to record it");
+		apply_unknown(r, SL_APPLY_README, 0, "suggested_hardware", NULL,
+			      "--hardware: the lock does not know the source's hardware",
+			      "snapshot the Space from the Hub (owner/name) to record it");
 	for (size_t i = 0; i < n && rc == 0; i++)
 		rc = set_key(doc, &keys[i], r, err);
 	free((char *)declared);
@@ -282,6 +293,8 @@ int sl_apply_compute(const struct sl_lock *lock, const struct sl_apply_options *
 		set_new(&r->files[i], data, len);
 	}
 	rc = apply_verify(lock, r, err);
+	if (rc == 0)
+		rc = apply_check(lock, opts, r, err);
 out:
 	if (rc)
 		drop_new(r);

@@ -31,6 +31,9 @@ const char *apply_sdk_package(const struct sl_lock *lock)
 	return NULL;
 }
 
+/* What records a VCS install's commit. */
+#define VCS_REMEDY "snapshot a build log that shows pip's 'Resolved ... to commit'"
+
 struct plan {
 	const struct sl_lock *lock;
 	const struct sl_apply_options *opts;
@@ -56,7 +59,6 @@ static long incomplete_of(const struct sl_lock *lock, const char *name)
 static void list_unknown(struct plan *p, size_t i, enum sl_apply_file_id file, unsigned long line)
 {
 	const struct sl_lock_incomplete *e = &p->lock->incomplete[i];
-	char *why;
 
 	if (p->done_unknown[i])
 		return;
@@ -69,9 +71,7 @@ static void list_unknown(struct plan *p, size_t i, enum sl_apply_file_id file, u
 			return;
 	}
 	p->done_unknown[i] = true;
-	why = sl_xasprintf("%s; remedy: %s", e->why, e->remedy ? e->remedy : "none known");
-	apply_note(p->r, SL_APPLY_UNKNOWN, file, line, e->what, NULL, NULL, why);
-	free(why);
+	apply_unknown(p->r, file, line, e->what, NULL, e->why, e->remedy);
 	p->r->partial = true;
 }
 
@@ -108,9 +108,10 @@ static int pin_vcs(struct plan *p, enum sl_apply_file_id fid, size_t idx,
 	int rc = 0;
 
 	if (!pkg->vcs_commit) {
-		apply_note(p->r, SL_APPLY_UNKNOWN, fid, line, pkg->name, old, NULL,
-			   "a VCS requirement without a recorded commit: a moving ref is not "
-			   "guessed; snapshot a build log that shows 'Resolved ... to commit'");
+		apply_unknown(p->r, fid, line, pkg->name, old,
+			      "a VCS requirement without a recorded commit: a moving ref is not "
+			      "guessed",
+			      VCS_REMEDY);
 		p->r->partial = true;
 		free(old);
 		return 0;
@@ -194,6 +195,36 @@ static char *inferred_mark(const struct sl_lock_package *pkg)
 			    inf->as_of ? inf->as_of : "", inf->ambiguous ? ", ambiguous" : "");
 }
 
+/* The line's own inline comment says "inferred as of DATE" when the
+ * version is inferred, as the appended block does; a mark an earlier apply
+ * wrote goes once the version is proven. */
+static int mark_line(struct plan *p, enum sl_apply_file_id fid, size_t idx,
+		     const struct sl_lock_package *pkg, bool pinned, struct sl_err *err)
+{
+	struct sl_reqfile *rf = p->rf[fid];
+	size_t before_len = rf->entries[idx].raw_len;
+	char *mark = inferred_mark(pkg), *before = sl_xmalloc(before_len + 1);
+	const struct sl_reqfile_entry *e;
+	int rc;
+
+	memcpy(before, rf->entries[idx].raw, before_len); /* raw may hold NULs */
+	rc = sl_reqfile_set_mark(rf, idx, "inferred", mark, err);
+	e = &rf->entries[idx];
+	if (rc == 0 && !pinned &&
+	    (e->raw_len != before_len || memcmp(before, e->raw, before_len) != 0)) {
+		char *now = mark ? sl_xasprintf("%s  # %s", e->req_text, mark) : NULL;
+		apply_note(p->r, SL_APPLY_PIN, fid, e->line, pkg->name, NULL,
+			   now ? now : e->req_text,
+			   mark ? "the version is inferred, not proven by a log: marked in the "
+				  "line's comment"
+				: "the version is proven now: the inferred mark is dropped");
+		free(now);
+	}
+	free(before);
+	free(mark);
+	return rc;
+}
+
 static int pin_line(struct plan *p, enum sl_apply_file_id fid, size_t idx,
 		    const struct sl_lock_package *pkg, struct sl_err *err)
 {
@@ -214,15 +245,19 @@ static int pin_line(struct plan *p, enum sl_apply_file_id fid, size_t idx,
 		return 0;
 	}
 	if (pin && strcmp(pin, pkg->version) == 0)
-		return 0;
+		return mark_line(p, fid, idx, pkg, false, err);
 	old = sl_xstrdup(e->req_text);
 	mark = inferred_mark(pkg);
-	why = mark ? sl_xasprintf("%s: not proven by a log (the line's own comment is kept)", mark)
+	why = mark ? sl_xasprintf("%s: not proven by a log (marked in the line's comment, its "
+				  "own comment kept)",
+				  mark)
 		   : sl_xstrdup("the version the source had installed");
 	rc = sl_reqfile_set_version(rf, idx, pkg->version, err);
 	if (rc == 0)
 		apply_note(p->r, SL_APPLY_PIN, fid, line, pkg->name, old, rf->entries[idx].req_text,
 			   why);
+	if (rc == 0)
+		rc = mark_line(p, fid, idx, pkg, true, err);
 	free(mark);
 	free(why);
 	free(old);
@@ -290,8 +325,9 @@ static int append_pin(struct plan *p, const struct sl_lock_package *pkg, struct 
 	int rc;
 
 	if (pkg->vcs_url && !pkg->vcs_commit) {
-		apply_note(p->r, SL_APPLY_UNKNOWN, fid, 0, pkg->name, NULL, NULL,
-			   "installed from VCS without a recorded commit: not guessed");
+		apply_unknown(p->r, fid, 0, pkg->name, NULL,
+			      "installed from VCS without a recorded commit: not guessed",
+			      VCS_REMEDY);
 		p->r->partial = true;
 		return 0;
 	}

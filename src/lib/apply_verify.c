@@ -49,7 +49,10 @@ static int verify_card(const struct sl_lock *lock, const struct sl_apply_result 
 static int verify_pin(const struct sl_lock *lock, const struct sl_reqfile *rf,
 		      const struct sl_apply_change *c, struct sl_err *err)
 {
-	const struct sl_lock_package *pkg = sl_lock_find(lock, c->what);
+	const char *sdk = apply_sdk_package(lock);
+	/* the sdk's line is aligned to sdk_version, whatever the lock holds */
+	bool is_sdk = sdk && strcmp(c->what, sdk) == 0;
+	const struct sl_lock_package *pkg = is_sdk ? NULL : sl_lock_find(lock, c->what);
 	const char *want = pkg ? pkg->version : lock->space.sdk_version;
 
 	for (long i = sl_reqfile_find(rf, c->what, 0); i >= 0;

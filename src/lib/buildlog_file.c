@@ -22,6 +22,7 @@
 
 #include "buildlog_private.h"
 #include "spacelock/buildlog.h"
+#include "spacelock/fileio.h"
 #include "spacelock/mem.h"
 
 size_t blog_file_chunk = 64 * 1024; /* fits the L2 cache the scan reads it from */
@@ -349,14 +350,15 @@ int sl_buildlog_read_file(const char *path, const char *label, enum sl_log_kind 
 			  struct sl_buildlog **out, struct sl_err *err)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
-	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
 	struct sl_buildlog *log;
-	int rc;
+	int fd, rc;
 
 	if (!label)
 		label = path;
+	/* a FIFO is never waited on: "-" is the way to pipe a log in */
+	fd = is_stdin ? STDIN_FILENO : sl_file_open_regular(path, label, err);
 	if (fd < 0)
-		return sl_error(err, SL_EIO, "cannot read '%s': %s", label, strerror(errno));
+		return err ? err->code : SL_EIO;
 	log = sl_buildlog_new(kind, label);
 	rc = read_fd(log, fd, !is_stdin, label, err);
 	if (rc == 0)

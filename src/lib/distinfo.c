@@ -104,6 +104,19 @@ static void fill_direct_url(const cJSON *root, struct sl_direct_url *u)
 	u->is_archive = cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(root, "archive_info"));
 }
 
+/* "PATH:LINE:COL: not a PEP 610 object with a "url" string", placed at
+ * the "url" key when there is one, else where the document starts. */
+static int not_pep610(const char *path, const struct sl_buf *text, bool object, struct sl_err *err)
+{
+	const struct sl_json_origin at = {path, 1, 1};
+	size_t off = object ? sl_json_key_offset(text->buf, text->len, "url") : text->len;
+
+	if (off == text->len)
+		off = strspn(text->buf, " \t\r\n");
+	return sl_json_error_at(err, SL_EPARSE, &at, text->buf, off,
+				"not a PEP 610 object with a \"url\" string");
+}
+
 /* Reads <dist-info>/direct_url.json when it exists.  Returns 0 also when
  * there is none (has_direct_url stays false). */
 static int read_direct_url(struct sl_dist *d, struct sl_err *err)
@@ -119,13 +132,12 @@ static int read_direct_url(struct sl_dist *d, struct sl_err *err)
 	rc = sl_file_read(path, DIRECT_URL_MAX, &b, err);
 	if (rc < 0)
 		goto out;
-	root = sl_json_parse(b.buf, b.len, path, NULL);
+	root = sl_json_parse(b.buf, b.len, path, err); /* "PATH:LINE:COL: invalid JSON" */
 	if (!root) {
-		rc = sl_error(err, SL_EPARSE, "'%s': not valid JSON", path);
+		rc = SL_EPARSE;
 	} else if (!cJSON_IsObject(root) ||
 		   !cJSON_IsString(cJSON_GetObjectItemCaseSensitive(root, "url"))) {
-		rc = sl_error(err, SL_EPARSE, "'%s': not a PEP 610 object with a \"url\" string",
-			      path);
+		rc = not_pep610(path, &b, cJSON_IsObject(root), err);
 	} else {
 		fill_direct_url(root, &d->direct);
 		d->has_direct_url = true;

@@ -60,7 +60,9 @@ static size_t files_of(const struct sl_index_release *rel, const struct sl_index
 	return n;
 }
 
-/* { name = "...", url = "...", upload-time = ..., hashes = { sha256 = "..." } } */
+/* { name = "...", url = "...", upload-time = ..., size = N, hashes = { sha256 = "..." } }:
+ * size only where the index said it (its JSON API does; a PEP 503 page
+ * cannot), as PEP 751 makes it optional. */
 static void toml_file(struct sl_buf *out, const struct sl_index_file *f)
 {
 	sl_buf_addstr(out, "{ name = ");
@@ -69,6 +71,8 @@ static void toml_file(struct sl_buf *out, const struct sl_index_file *f)
 	sl_toml_string(out, f->url);
 	if (f->upload_time && sl_toml_is_datetime(f->upload_time))
 		sl_buf_addf(out, ", upload-time = %s", f->upload_time);
+	if (f->size >= 0)
+		sl_buf_addf(out, ", size = %lld", f->size);
 	sl_buf_addstr(out, ", hashes = { sha256 = ");
 	sl_toml_string(out, f->sha256);
 	sl_buf_addstr(out, " } }");

@@ -26,28 +26,39 @@ static const char *kind_of(mode_t m)
 /* Opens path for reading only when it is a regular file: opening a FIFO
  * blocks until someone writes to it (forever, for a planted one), and a
  * device may never end.  O_NONBLOCK makes the open itself return. */
-static FILE *open_regular(const char *path, struct sl_err *err)
+int sl_file_open_regular(const char *path, const char *label, struct sl_err *err)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	struct stat st;
-	FILE *fp;
 
+	if (!label)
+		label = path;
 	if (fd < 0) {
-		sl_error(err, SL_EIO, "cannot read '%s': %s", path, strerror(errno));
-		return NULL;
+		sl_error(err, SL_EIO, "cannot read '%s': %s", label, strerror(errno));
+		return -1;
 	}
 	if (fstat(fd, &st) != 0) {
-		sl_error(err, SL_EIO, "cannot read '%s': %s", path, strerror(errno));
+		sl_error(err, SL_EIO, "cannot read '%s': %s", label, strerror(errno));
 		close(fd);
-		return NULL;
+		return -1;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		sl_error(err, SL_EIO, "cannot read '%s': %s, not a regular file", path,
+		sl_error(err, SL_EIO, "cannot read '%s': %s, not a regular file", label,
 			 kind_of(st.st_mode));
 		close(fd);
-		return NULL;
+		return -1;
 	}
 	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	return fd;
+}
+
+static FILE *open_regular(const char *path, struct sl_err *err)
+{
+	int fd = sl_file_open_regular(path, NULL, err);
+	FILE *fp;
+
+	if (fd < 0)
+		return NULL;
 	if (!(fp = fdopen(fd, "rb"))) {
 		sl_error(err, SL_EIO, "cannot read '%s': %s", path, strerror(errno));
 		close(fd);

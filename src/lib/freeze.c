@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "linesplit.h"
 #include "spacelock/buf.h"
@@ -530,14 +531,21 @@ static int read_text(FILE *fp, struct sl_buf *head, const char *path, struct sl_
 int sl_freeze_read_file(const char *path, struct sl_obs_list *obs, struct sl_err *err)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
-	FILE *fp = is_stdin ? stdin : fopen(path, "rb");
 	struct sl_obs_list tmp = SL_OBS_LIST_INIT;
 	struct sl_buf head = SL_BUF_INIT;
+	FILE *fp = stdin;
 	size_t n;
-	int rc;
+	int rc, fd;
 
-	if (!fp)
-		return sl_error(err, SL_EIO, "cannot open '%s': %s", path, strerror(errno));
+	/* a FIFO is never waited on: "-" is the way to pipe freeze output in */
+	if (!is_stdin) {
+		if ((fd = sl_file_open_regular(path, NULL, err)) < 0)
+			return err ? err->code : SL_EIO;
+		if (!(fp = fdopen(fd, "rb"))) {
+			close(fd);
+			return sl_error(err, SL_EIO, "cannot read '%s': %s", path, strerror(errno));
+		}
+	}
 	sl_buf_grow(&head, SNIFF_BYTES);
 	n = fread(head.buf, 1, SNIFF_BYTES, fp);
 	head.len = n;

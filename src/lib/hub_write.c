@@ -182,7 +182,7 @@ int sl_hub_commit(const struct sl_hub *hub, const char *space_id, const char *re
 		parse_commit(&req.body, out);
 		if (!out->commit_oid && !out->pr_url)
 			rc = sl_error(err, SL_ENET, "%s: the Hub's answer names no commit", url);
-	} else if (req.status == 409 || req.status == 412) {
+	} else if (req.status == 412) {
 		char why[SL_ERR_MSG_MAX];
 		snprintf(why, sizeof(why), "%s", err->msg);
 		rc = sl_error(err, SL_ECONFLICT,
@@ -325,11 +325,11 @@ void sl_hub_duplicate_json(const struct sl_hub_duplicate *d, struct sl_buf *out)
 	sl_jsonw_init(&w, out);
 	sl_jsonw_object_begin(&w);
 	sl_jsonw_field_string(&w, "repository", d->target);
-	sl_jsonw_field_bool(&w, "private", d->private_);
+	sl_jsonw_field_string(&w, "visibility", d->private_ ? "private" : "public");
 	if (d->hardware)
 		sl_jsonw_field_string(&w, "hardware", d->hardware);
-	kv_array(&w, "variables", d->variables, d->n_variables);
 	kv_array(&w, "secrets", d->secrets, d->n_secrets);
+	kv_array(&w, "variables", d->variables, d->n_variables);
 	sl_jsonw_object_end(&w);
 }
 

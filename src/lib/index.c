@@ -133,6 +133,18 @@ static char *str_of(const cJSON *obj, const char *key)
 	return s && *s ? sl_xstrdup(s) : NULL;
 }
 
+/* A file's "size": a whole number of bytes, else -1 (unknown: an index
+ * that does not say, or says something no file can be). */
+static long long size_of(const cJSON *f)
+{
+	const cJSON *n = cJSON_GetObjectItemCaseSensitive(f, "size");
+	double d = cJSON_IsNumber(n) ? n->valuedouble : -1;
+
+	if (d < 0 || d > 9007199254740992.0 || d != (double)(long long)d)
+		return -1;
+	return (long long)d;
+}
+
 static void parse_files(const cJSON *urls, struct sl_index_release *r)
 {
 	const cJSON *f;
@@ -147,6 +159,7 @@ static void parse_files(const cJSON *urls, struct sl_index_release *r)
 		o->url = str_of(f, "url");
 		o->sha256 = str_of(cJSON_GetObjectItemCaseSensitive(f, "digests"), "sha256");
 		o->upload_time = str_of(f, "upload_time_iso_8601");
+		o->size = size_of(f);
 		o->yanked = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(f, "yanked"));
 		i++;
 	}

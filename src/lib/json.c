@@ -25,14 +25,56 @@ void sl_json_position(const char *data, size_t off, unsigned long *line, unsigne
 	}
 }
 
-static struct cJSON *fail_at(const char *data, size_t off, const char *what, const char *why,
-			     struct sl_err *err)
+int sl_json_error_at(struct sl_err *err, int code, const struct sl_json_origin *at,
+		     const char *data, size_t off, const char *why)
 {
 	unsigned long line, col;
 
 	sl_json_position(data, off, &line, &col);
-	sl_error(err, SL_EPARSE, "%s:%lu:%lu: %s", what, line, col, why);
+	if (line == 1)
+		col += at->col - 1;
+	return sl_error(err, code, "%s:%lu:%lu: %s", at->what, at->line + line - 1, col, why);
+}
+
+static struct cJSON *fail_at(const char *data, size_t off, const struct sl_json_origin *at,
+			     const char *why, struct sl_err *err)
+{
+	sl_json_error_at(err, SL_EPARSE, at, data, off, why);
 	return NULL;
+}
+
+/* After a string that starts at s[i] ('"'): the index past its closing
+ * quote, or len. */
+static size_t skip_string(const char *s, size_t len, size_t i)
+{
+	for (i++; i < len && s[i] != '"'; i++)
+		if (s[i] == '\\')
+			i++;
+	return i < len ? i + 1 : len;
+}
+
+size_t sl_json_key_offset(const char *data, size_t len, const char *key)
+{
+	size_t klen = strlen(key);
+	int depth = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		char c = data[i];
+		if (c == '{' || c == '[') {
+			depth++;
+		} else if (c == '}' || c == ']') {
+			depth--;
+		} else if (c == '"') {
+			size_t end = skip_string(data, len, i), j = end;
+			while (j < len && strchr(" \t\r\n", data[j]))
+				j++;
+			if (depth == 1 && j < len && data[j] == ':' && end - i == klen + 2 &&
+			    memcmp(data + i + 1, key, klen) == 0)
+				return i;
+			i = end - 1;
+		}
+	}
+	return len;
 }
 
 /* The offset of the first NUL in the text, raw or as a \u0000 escape inside
@@ -126,6 +168,15 @@ static bool keys_once(const cJSON *j, struct sl_buf *path, const char *what, str
 
 struct cJSON *sl_json_parse(const char *data, size_t len, const char *what, struct sl_err *err)
 {
+	const struct sl_json_origin at = {what, 1, 1};
+
+	return sl_json_parse_in(data, len, &at, err);
+}
+
+struct cJSON *sl_json_parse_in(const char *data, size_t len, const struct sl_json_origin *at,
+			       struct sl_err *err)
+{
+	const char *what = at->what;
 	const char *end = NULL;
 	bool escaped = false;
 	size_t nul = first_nul(data, len, &escaped);
@@ -133,19 +184,19 @@ struct cJSON *sl_json_parse(const char *data, size_t len, const char *what, stru
 	cJSON *root;
 
 	if (nul < len)
-		return fail_at(data, nul, what,
+		return fail_at(data, nul, at,
 			       escaped ? "\\u0000 (a NUL character) in a string" : "NUL byte", err);
 	root = cJSON_ParseWithLengthOpts(data, len, &end, false);
 	if (!root) {
 		size_t off = end && end >= data && end <= data + len ? (size_t)(end - data) : 0;
-		return fail_at(data, off, what, "invalid JSON", err);
+		return fail_at(data, off, at, "invalid JSON", err);
 	}
 	size_t off = end && end >= data && end <= data + len ? (size_t)(end - data) : len;
 	while (off < len && strchr(" \t\r\n", data[off]))
 		off++;
 	if (off < len) {
 		cJSON_Delete(root);
-		return fail_at(data, off, what, "text after the end of the JSON document", err);
+		return fail_at(data, off, at, "text after the end of the JSON document", err);
 	}
 	if (!keys_once(root, &path, what, err)) {
 		cJSON_Delete(root);

@@ -2,6 +2,7 @@
  * The default is the Space (CPython 3.10.12 on linux x86_64), never the
  * machine spacelock runs on. */
 #include <cJSON.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -254,21 +255,46 @@ static int json_apply(struct sl_env *env, const cJSON *item, struct sl_err *err)
 
 int sl_env_set_json(struct sl_env *env, const char *json, struct sl_err *err)
 {
-	cJSON *root = sl_json_parse(json, strlen(json), "--env", NULL);
+	const struct sl_json_origin at = {"--env", 1, 1};
+
+	return sl_env_set_json_in(env, json, &at, err);
+}
+
+/* err's message placed at the key that caused it: "WHAT:LINE:COL: ...". */
+static int at_key(const struct sl_json_origin *at, const char *json, const char *key,
+		  struct sl_err *err)
+{
+	char why[SL_ERR_MSG_MAX];
+	size_t len = strlen(json);
+
+	if (!err)
+		return SL_EPARSE;
+	snprintf(why, sizeof(why), "%s", err->msg);
+	return sl_json_error_at(err, SL_EPARSE, at, json, sl_json_key_offset(json, len, key), why);
+}
+
+int sl_env_set_json_in(struct sl_env *env, const char *json, const struct sl_json_origin *at,
+		       struct sl_err *err)
+{
+	cJSON *root = sl_json_parse_in(json, strlen(json), at, err);
 	struct sl_env *work;
 	const cJSON *item;
 	int rc = 0;
 
-	if (!root || !cJSON_IsObject(root)) {
+	if (!root)
+		return SL_EPARSE;
+	if (!cJSON_IsObject(root)) {
 		cJSON_Delete(root);
-		return sl_error(err, SL_EPARSE, "invalid environment JSON '%s': expected an object",
-				json);
+		return sl_json_error_at(err, SL_EPARSE, at, json, strspn(json, " \t\r\n"),
+					"environment JSON: expected an object");
 	}
 	work = sl_env_copy(env);
 	cJSON_ArrayForEach(item, root)
 	{
-		if ((rc = json_apply(work, item, err)) < 0)
+		if ((rc = json_apply(work, item, err)) < 0) {
+			rc = at_key(at, json, item->string, err);
 			break;
+		}
 	}
 	cJSON_Delete(root);
 	if (rc == 0) {

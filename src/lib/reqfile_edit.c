@@ -266,6 +266,67 @@ int sl_reqfile_set_version(struct sl_reqfile *rf, size_t idx, const char *versio
 	return rc;
 }
 
+/* Where a mark "  # PREFIX..." ends raw[0..end): its offset, or end when
+ * there is none (what follows the prefix holds no further '#'). */
+static size_t find_mark(const char *raw, size_t end, const char *prefix)
+{
+	struct sl_buf pat = SL_BUF_INIT;
+	size_t at = end;
+
+	sl_buf_addf(&pat, "  # %s", prefix);
+	for (size_t i = end >= pat.len ? end - pat.len + 1 : 0; i-- > 0;) {
+		if (memcmp(raw + i, pat.buf, pat.len) == 0) {
+			if (!memchr(raw + i + pat.len, '#', end - i - pat.len))
+				at = i;
+			break;
+		}
+	}
+	sl_buf_release(&pat);
+	return at;
+}
+
+int sl_reqfile_set_mark(struct sl_reqfile *rf, size_t idx, const char *prefix, const char *mark,
+			struct sl_err *err)
+{
+	struct reqfile_entries got = {NULL, 0, 0};
+	struct sl_reqfile_entry *e;
+	struct sl_buf t = SL_BUF_INIT;
+	size_t end, keep;
+	int rc = 0;
+
+	if (idx >= rf->nentries || !is_req_kind(rf->entries[idx].kind))
+		return sl_error(err, SL_EINVAL, "no requirement at entry %zu of '%s'", idx,
+				rf->label);
+	if (mark && (strncmp(mark, prefix, strlen(prefix)) != 0 || strpbrk(mark, "\r\n#") ||
+		     !sl_utf8_valid(mark, strlen(mark))))
+		return sl_error(err, SL_EINVAL, "a mark is one line of UTF-8 starting '%s'",
+				prefix);
+	e = &rf->entries[idx];
+	for (end = e->raw_len; end && (e->raw[end - 1] == '\n' || e->raw[end - 1] == '\r');)
+		end--;
+	keep = find_mark(e->raw, end, prefix);
+	sl_buf_add(&t, e->raw, keep);
+	if (mark)
+		sl_buf_addf(&t, "  # %s", mark);
+	sl_buf_add(&t, e->raw + end, e->raw_len - end);
+	if (t.len != e->raw_len || memcmp(t.buf, e->raw, t.len) != 0) {
+		reqfile_split(t.buf, t.len, e->line, &got);
+		if (got.n != 1 || got.v[0].kind != e->kind ||
+		    strcmp(got.v[0].req_text ? got.v[0].req_text : "", e->req_text) != 0) {
+			rc = sl_error(err, SL_EINVAL, "%s:%lu: a comment would change the line",
+				      rf->label, e->line);
+			entries_release(&got);
+		} else {
+			reqfile_entry_release(e);
+			*e = got.v[0];
+			free(got.v);
+			reqfile_refresh(rf);
+		}
+	}
+	sl_buf_release(&t);
+	return rc;
+}
+
 static bool ends_in_backslash(const struct sl_reqfile_entry *e)
 {
 	size_t n = e->raw_len;

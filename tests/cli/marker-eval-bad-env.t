@@ -5,5 +5,5 @@ marker eval --env '{"python_verison":"3.8"}' 'os_name == "posix"'
 2
 @@ stdout
 @@ stderr
-spacelock marker: --env: unknown environment key 'python_verison'
+spacelock marker: --env:1:2: unknown environment key 'python_verison'
 see 'spacelock marker --help'

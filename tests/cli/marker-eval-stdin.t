@@ -23,6 +23,6 @@ error: undefined environment name 'extras'
 true
 error: undefined comparison '~=' on '3.10' and '3'
 error: invalid marker 'os_name ==': expected a marker variable or quoted string at column 11
-error: unknown environment key 'os_nam'
+error: <stdin>:9:21: unknown environment key 'os_nam'
 true
 @@ stderr

@@ -16,7 +16,7 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct sl_lock *lock;
-	struct sl_apply_options opts = {SL_APPLY_PIN_ALL, NULL, true, "lock.json"};
+	struct sl_apply_options opts = {SL_APPLY_PIN_ALL, NULL, true, "lock.json", NULL, NULL};
 	struct sl_apply_result r = {0}, again = {0};
 	struct sl_err err = {0};
 	const char *s = (const char *)data;

@@ -34,7 +34,22 @@ check "requirements.txt as expected" cmp "$T_TMP/dup/requirements.txt" \
 	$G/repin-history-duplicate.requirements.txt
 check "gradio aligned and explained" grep -q \
 	'requirements.txt:2: pin gradio: gradio==4.44.1 -> gradio==4.31.0 (.*sdk_version.*ResolutionImpossible' "$T_TMP/out"
-check "unknowns listed with the remedy" grep -q "unknown package 'pydantic' (.*remedy: " "$T_TMP/out"
+check "unknowns listed under their remedy" grep -q "^13 unknown to the lock, by remedy:$" "$T_TMP/out"
+# each remedy is said once, with everything it would resolve under it
+check "unknowns grouped by remedy" /usr/bin/python3 -c '
+import sys
+groups, cur = {}, None
+for line in open(sys.argv[1]):
+    if line.startswith("  remedy: "):
+        assert line not in groups, "remedy said twice: " + line
+        cur = groups.setdefault(line, [])
+    elif line.startswith("    ") and cur is not None:
+        cur.append(line)
+fix = [g for r, g in groups.items() if r.startswith("  remedy: fix the build so that it succeeds")]
+assert len(groups) == 3 and len(fix) == 1, groups.keys()
+assert any("unknown package '"'"'pydantic'"'"'" in l for l in fix[0]), fix
+assert not any("remedy:" in l for g in groups.values() for l in g), "remedy repeated per line"
+' "$T_TMP/out"
 check "summary says partial" grep -q 'partial (exit 1)' "$T_TMP/err"
 check "mode kept" test "$(stat -c %a "$T_TMP/dup/requirements.txt")" = 640
 check "no temporary left" test "$(ls -A "$T_TMP/dup" | wc -l)" -eq 2
@@ -116,4 +131,24 @@ mkdir "$T_TMP/crlf"
 check "BOM + CRLF card: exit 1 (source lock incomplete)" \
 	test "$(run "$T_TMP/crlf" --pin direct $G/source.json)" = 1
 check "BOM + CRLF card: the golden's bytes in CRLF after the BOM" cmp "$T_TMP/crlf/README.md" "$T_TMP/want"
+# 10. the result checked with the builder's pip step before anything is
+# written: a lock whose versions the platform's own requests refuse
+# (gradio 4.44.1 locked under sdk_version 4.31.0, fastapi 0.115.2 under the
+# step's fastapi<0.113.0) stops with the conflict named, exit 8
+fresh cf
+cp -r "$T_TMP/cf" "$T_TMP/cf0"
+check "conflicting lock: exit 8" test "$(run "$T_TMP/cf" tests/fixtures/check/space-broken.json)" = 8
+check "conflicting lock: nothing written" same_dir "$T_TMP/cf" "$T_TMP/cf0"
+check "conflicting lock: one line naming the conflict" grep -qx \
+	"spacelock: error: the result would not install (pip: ResolutionImpossible), nothing written: requirements.txt:2 asks for gradio==4.31.0, but gradio 4.44.1 is locked (and 4 more conflicts: .*)" "$T_TMP/err"
+check "conflicting lock: nothing on stdout" test ! -s "$T_TMP/out"
+run "$T_TMP/cf" --json tests/fixtures/check/space-broken.json >/dev/null
+check "conflicting lock --json: kind conflict" grep -q '"kind":"conflict","exit":8' "$T_TMP/out"
+# the same Space with versions that agree: written, and the summary says
+# how much metadata the check had
+check "consistent lock with metadata: exit 0" test "$(run "$T_TMP/cf" tests/fixtures/check/space-ok.json)" = 0
+check "consistent lock: the check is in the summary" grep -q \
+	"no conflict with the builder's pip step (the requirements of 29 of 29 packages checked: all)" "$T_TMP/err"
+check "--wheels that does not exist: exit 3" \
+	test "$(run "$T_TMP/cf" --wheels "$T_TMP/none" tests/fixtures/check/space-ok.json)" = 3
 finish

@@ -5,6 +5,9 @@
 # too, and a bad option is one usage line.  Offline: the Hub verbs are
 # stopped by --offline, which proves their operands were read right (the
 # loopback cases are in hub_fetch.sh, hub_index.sh and hub_snapshot.sh).
+# Also: a unique prefix of a long option is that option and an ambiguous
+# one is refused with the candidates; -h in a cluster (-vh) is help;
+# --stdin errors name their line of standard input.
 . tests/lib.sh
 S=$SPACELOCK
 F=tests/fixtures
@@ -130,6 +133,47 @@ run "value for a flag" 2 $S log "$LOG" --json=yes
 has "value for a flag" err "^spacelock log: option '--json' takes no value$"
 run "bad option before the verb" 2 $S --bogus log "$LOG"
 has "bad option before the verb" err "^spacelock: unknown option '--bogus'$"
+
+# ---- abbreviations: a unique prefix is the option, a prefix of several is refused ----
+run "a unique prefix" 0 $S log "$LOG" --js
+has "a unique prefix: --json" out '^\{"source":'
+run "an ambiguous prefix" 2 $S duplicate --t 5 demo/a me/b
+has "an ambiguous prefix: the candidates" err "^spacelock duplicate: option '--t' is ambiguous: --timeout, --token-file\$"
+run "an ambiguous prefix with a value" 2 $S snapshot --re=2024-01-01 examples/repin-history
+has "an ambiguous prefix with a value: cut at '='" err "^spacelock snapshot: option '--re' is ambiguous: --revision, --reconstruct\$"
+# --secret is a unique prefix of duplicate's --secrets-file: NAME=VALUE
+# there would be read as a file name and echoed; it is refused unseen
+run "--secret NAME=VALUE" 2 $S duplicate --secret OPENAI_API_KEY=sk-ValueOnTheCommandLine demo/a me/b
+has "--secret NAME=VALUE: says why" err "^spacelock duplicate: --secrets-file takes a FILE of NAME=VALUE lines, not a value"
+check "--secret NAME=VALUE: the value is not echoed" sh -c "! grep -q sk-ValueOnTheCommandLine '$T_TMP/err'"
+run "--secrets-file=NAME=VALUE" 2 $S duplicate --secrets-file=K=sk-Value2 demo/a me/b
+check "--secrets-file=NAME=VALUE: not echoed" sh -c "! grep -q sk-Value2 '$T_TMP/err'"
+
+# ---- -h in a cluster is help, as -h alone ----
+for verb in log check duplicate; do
+	$S "$verb" -h >"$T_TMP/h1" 2>&1
+	run "$verb -vh" 0 $S "$verb" -vh
+	same "$verb -vh is $verb -h" "$T_TMP/h1" "$T_TMP/out"
+done
+run "-qh after operands" 0 $S log "$LOG" -qh
+has "-qh after operands" out '^usage: spacelock log'
+run "-vh before the verb" 0 $S -vh
+has "-vh before the verb: the main help" out '^usage: spacelock'
+run "-oh is -o with the value h" 1 $S snapshot -q --freeze $F/pip/index.freeze.txt -oh
+check "-oh wrote the lock to 'h'" test -s h
+rm -f h
+
+# ---- --stdin: each error names its line of standard input ----
+printf 'os_name == "posix"\t{"os_name": "nt"}\nos_name == "posix"\t{"os_name": 1}\nos_name == "posix"\t{"os_name": "nt",\n' \
+	>"$T_TMP/cases"
+run "marker eval --stdin" 0 sh -c "$S marker eval --stdin <'$T_TMP/cases'"
+has "--stdin: a good case" out '^false$'
+has "--stdin: a wrong type, at its key" out "^error: <stdin>:2:21: environment key 'os_name' needs a string\$"
+has "--stdin: broken JSON, at its end" out "^error: <stdin>:3:36: invalid JSON\$"
+run "--env: broken JSON, placed" 2 $S marker eval --env '{"os_name": "nt",' 'os_name == "nt"'
+has "--env: broken JSON, placed" err "^spacelock marker: --env:1:17: invalid JSON\$"
+run "--env: not an object, placed" 2 $S marker eval --env ' [1]' 'os_name == "nt"'
+has "--env: not an object, placed" err "^spacelock marker: --env:1:2: environment JSON: expected an object\$"
 
 # ---- defaults in a Space checkout ----
 mkdir "$T_TMP/space"

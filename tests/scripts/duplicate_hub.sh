@@ -5,7 +5,8 @@
 # environment variable of the same name or --secrets-file (never the
 # command line); a name without a value is listed, not invented or sent;
 # then TARGET is repinned to SOURCE's lock (one commit) and the checklist is
-# printed; an existing TARGET (409) stops before anything else.  No output,
+# printed; an existing TARGET (409) stops before anything else.  --dry-run
+# prints the request (names only) and the commit, and no write arrives.  No output,
 # lockfile, commit or trace holds the token or a secret value.
 . tests/lib.sh
 . tests/server/start.sh
@@ -25,11 +26,38 @@ SRC=demo/repin-history
 export HF_ENDPOINT=$HUB SPACELOCK_POLL=0.05
 cd "$T_TMP/w" || exit 2
 
+# --dry-run: the request and the commit printed, names only; no write arrives
+posts() { grep -c " POST " "$REC"; }
+expect "--dry-run: exit 1 (a secret would be missing)" 1 "lock is incomplete" \
+	env HF_TOKEN=$TOKEN OPENAI_API_KEY=$OPENAI $S duplicate --dry-run $SRC me/dry
+cp "$T_TMP/out" dry.out
+cp "$T_TMP/err" dry.err
+check "--dry-run: no POST reached the Hub" test "$(posts)" -eq 0
+check "--dry-run: me/dry was not made" sh -c "! python3 -c 'import sys,urllib.request
+urllib.request.urlopen(sys.argv[1])' '$HUB/api/spaces/me/dry' 2>/dev/null"
+check "--dry-run: the request" grep -q "^would duplicate $SRC as me/dry: POST $HUB/api/spaces/$SRC/duplicate\$" dry.out
+check "--dry-run: visibility" grep -qx "  visibility: private" dry.out
+check "--dry-run: hardware" grep -qx "  hardware: cpu-basic (the source's)" dry.out
+check "--dry-run: the secret by name, and where its value comes from" \
+	grep -qx "  secret: OPENAI_API_KEY (value from the environment, not shown)" dry.out
+check "--dry-run: the missing secret by name" grep -q "^  secret: HF_WRITE_TOKEN: no value" dry.out
+check "--dry-run: the variable by name" grep -qx "  variable: APP_MODE (the source's value, not shown)" dry.out
+check "--dry-run: the commit, on the source's files" \
+	grep -q "^would commit to me/dry (main, once duplicated from $SRC at [0-9a-f]\{12\})" dry.out
+check "--dry-run: the commit's diff" grep -qx '+python_version: "3.13"' dry.out
+check "--dry-run: the lock's trailer" grep -q "^Spacelock-Lock: sha256:" dry.out
+check "--dry-run: no value printed" sh -c "! grep -q -e '$OPENAI' -e '$VAR' -e '$TOKEN' dry.out dry.err"
+expect "--dry-run onto a TARGET that exists: exit 8, nothing sent" 8 "would be refused (409)" \
+	env HF_TOKEN=$TOKEN $S -q duplicate --dry-run $SRC demo/repin-history-dup
+expect "--dry-run --wait: usage" 2 "--dry-run" $S duplicate --dry-run --wait $SRC me/dry
+check "--dry-run: still no POST" test "$(posts)" -eq 0
+
 expect "a TARGET that exists: exit 8" 8 "exists already" \
 	env HF_TOKEN=$TOKEN OPENAI_API_KEY=$OPENAI $S -q duplicate $SRC demo/repin-history-dup
 check "409: suggests repin" grep -q "spacelock repin demo/repin-history-dup --lock $SRC" "$T_TMP/err"
 check "409: nothing after the duplicate request" sh -c "! grep -q -e commit -e validate-yaml '$REC'"
 check "409: nothing on stdout" test ! -s "$T_TMP/out"
+check "409: the Hub's own words" grep -q "You already created this space repo" "$T_TMP/err"
 
 expect "duplicate: exit 1 (a secret is missing)" 1 "" \
 	env HF_TOKEN=$TOKEN OPENAI_API_KEY=$OPENAI $S duplicate -o src.json $SRC me/copy
@@ -45,7 +73,8 @@ def check(name, cond):
     if not cond:
         fails.append("%s: %s" % (name, json.dumps({k: v for k, v in b.items() if k != "secrets"})))
 check("repository", b["repository"] == "me/copy")
-check("private", b["private"] is True)
+check("visibility private, as the official client sends it", b.get("visibility") == "private" and "private" not in b)
+check("keys in the official client's order", list(b) == ["repository", "visibility", "hardware", "secrets", "variables"])
 check("the source's hardware", b.get("hardware") == "cpu-basic")
 check("its public variables", b.get("variables") == [{"key": "APP_MODE", "value": var}])
 check("the secret from the environment, only that one",
@@ -72,7 +101,7 @@ import glob, json, sys
 bodies, openai, hfw = sys.argv[1:4]
 b = json.load(open([f for f in sorted(glob.glob(bodies + "/*")) if f.endswith("-duplicate.body")][-1]))
 want = [{"key": "HF_WRITE_TOKEN", "value": hfw}, {"key": "OPENAI_API_KEY", "value": openai}]
-if b["repository"] != "me/copy2" or b["private"] is not False or b.get("hardware") != "zero-a10g" \
+if b["repository"] != "me/copy2" or b.get("visibility") != "public" or b.get("hardware") != "zero-a10g" \
         or b.get("secrets") != want:
     print("FAIL", {k: v for k, v in b.items() if k != "secrets"})
 PY

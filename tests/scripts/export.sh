@@ -159,7 +159,7 @@ check "inferred: the same environment as the source" cmp -s "$T_TMP/freeze.txt" 
 check "pylock: schema check" pylock_ok "$T_TMP/pylock.toml"
 "$S" -q export --format pylock --index-url "$IDX" "$T_TMP/lock.json" >"$T_TMP/pylock2.toml"
 check "pylock: the same bytes from the cache" cmp -s "$T_TMP/pylock.toml" "$T_TMP/pylock2.toml"
-check "pylock: wheels, hashes and upload times from the index" $PY - "$T_TMP/pylock.toml" "$T_TMP/idx" <<'PY'
+check "pylock: wheels, hashes, sizes and upload times from the index" $PY - "$T_TMP/pylock.toml" "$T_TMP/idx" <<'PY'
 import datetime, hashlib, os, sys, tomllib
 doc = tomllib.load(open(sys.argv[1], "rb"))
 got = {p["name"]: p for p in doc["packages"]}
@@ -168,10 +168,33 @@ for name, p in got.items():
     (w,) = p["wheels"]
     path = os.path.join(sys.argv[2], "packages", w["name"])
     assert w["hashes"]["sha256"] == hashlib.sha256(open(path, "rb").read()).hexdigest()
+    # the size where the index gives it (tinylib), none where it does not
+    if name == "tinylib":
+        assert w["size"] == os.path.getsize(path), w
+    else:
+        assert "size" not in w, w
     assert isinstance(w["upload-time"], datetime.datetime), w
     assert w["url"].endswith("/packages/" + w["name"]), w
     assert p["index"].endswith("/simple"), p
 PY
+# apply checks its result with the metadata of the index's cache (never
+# the network): export fills the cache, apply reads tinyapp's requirement
+mkdir "$T_TMP/dup"
+printf 'tinyapp\ntinylib\n' >"$T_TMP/dup/requirements.txt"
+"$S" -q export --format requirements --index-url "$IDX" --cache-dir "$T_TMP/cache" \
+	"$T_TMP/lock.json" >/dev/null
+"$S" apply --dir "$T_TMP/dup" --python 3.11 --index-url "$IDX" --cache-dir "$T_TMP/cache" \
+	"$T_TMP/lock.json" >/dev/null 2>"$T_TMP/err"
+check "apply: exit 1 (the freeze's lock does not know the build)" test $? -eq 1
+check "apply: both packages' requirements checked from the cache" \
+	grep -q 'the requirements of 2 of 2 packages checked: all' "$T_TMP/err"
+sed 's/"version": "1\.2"/"version": "1.0"/' "$T_TMP/lock.json" >"$T_TMP/old.json"
+"$S" apply --dir "$T_TMP/dup" --python 3.11 --index-url "$IDX" --cache-dir "$T_TMP/cache" \
+	"$T_TMP/old.json" >/dev/null 2>"$T_TMP/err"
+check "apply: a pin the cached metadata refuses is exit 8" test $? -eq 8
+check "apply: ... named" grep -q 'tinyapp 1.0 requires tinylib>=1.1, but tinylib 1.0 is locked' \
+	"$T_TMP/err"
+check "apply: ... and nothing written" grep -qx 'tinylib==1.2' "$T_TMP/dup/requirements.txt"
 pipv=$("$T_TMP/v1/bin/pip" --version | cut -d' ' -f2)
 if $PY -c 'import sys; v = tuple(map(int, sys.argv[1].split(".")[:2])); sys.exit(v < (26, 1))' "$pipv"; then
 	$PY -m venv "$T_TMP/v4"

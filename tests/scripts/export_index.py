@@ -13,6 +13,9 @@ PACKAGES = [  # name, version, requires
     ("tinyapp", "1.0", ["tinylib>=1.1"]),
     ("tinylib", "1.2", []),
 ]
+# PyPI's JSON API gives each file's "size"; an index that does not (as
+# tinyapp's page here) leaves pylock.toml's optional size out
+NO_SIZE = {"tinyapp"}
 UPLOADED = "2024-05-06T07:08:09.123456Z"
 PORT_FILE = "port"
 
@@ -39,25 +42,29 @@ def wheel(out, name, version, requires):
         for k, v in files.items():
             info = zipfile.ZipInfo(k, date_time=(2024, 1, 1, 0, 0, 0))
             z.writestr(info, v)
-    return filename, hashlib.sha256(open(path, "rb").read()).hexdigest()
+    data = open(path, "rb").read()
+    return filename, hashlib.sha256(data).hexdigest(), len(data)
 
 
 def build(out, base):
     os.makedirs(os.path.join(out, "packages"), exist_ok=True)
     for name, version, requires in PACKAGES:
-        filename, sha = wheel(out, name, version, requires)
+        filename, sha, size = wheel(out, name, version, requires)
         simple = os.path.join(out, "simple", name)
         os.makedirs(simple, exist_ok=True)
         with open(os.path.join(simple, "index.html"), "w") as f:
             f.write('<a href="../../packages/%s#sha256=%s">%s</a>\n' % (filename, sha, filename))
         api = os.path.join(out, "pypi", name, version)
         os.makedirs(api, exist_ok=True)
+        file = {"filename": filename, "packagetype": "bdist_wheel",
+                "url": "%s/packages/%s" % (base, filename),
+                "digests": {"sha256": sha}, "upload_time_iso_8601": UPLOADED,
+                "yanked": False}
+        if name not in NO_SIZE:
+            file["size"] = size
         body = {"info": {"name": name, "version": version, "requires_python": ">=3.7",
                          "requires_dist": requires or None},
-                "urls": [{"filename": filename, "packagetype": "bdist_wheel",
-                          "url": "%s/packages/%s" % (base, filename),
-                          "digests": {"sha256": sha}, "upload_time_iso_8601": UPLOADED,
-                          "yanked": False}]}
+                "urls": [file]}
         with open(os.path.join(api, "json"), "w") as f:
             json.dump(body, f, sort_keys=True)
 

@@ -4,9 +4,12 @@
 # official client's recorded commit request is accepted byte for byte, and
 # each way a payload can differ from it is refused; parentCommit is an
 # optimistic lock (a moved head is 412, nothing changes); a write without a
-# token is 401; a duplicate onto an existing Space is 409; a commit starts a
+# token is 401; the duplicate body is the official client's (keys in its
+# order, "visibility", or an older client's "private"); a duplicate onto an
+# existing Space is 409 with the Hub's recorded answer; a commit starts a
 # rebuild that the runtime stage follows (BUILDING, then RUNNING or, under
-# /fault/builderror/, BUILD_ERROR) and the build log changes with it.
+# /fault/builderror/, BUILD_ERROR; under /fault/neverbuilds/ BUILDING for
+# ever) and the build log changes with it.
 . tests/lib.sh
 . tests/server/start.sh
 python3 - "$HUB" <<'PY' >"$T_TMP/py.out" 2>&1
@@ -79,6 +82,8 @@ moved = info(SID)["sha"]
 check("moved head: another commit is the head", moved != head)
 st, body = req("POST", C, with_parent(head), NDJ)
 check("stale parentCommit: 412", st == 412, "status %d" % st)
+check("412: the Hub's own words", json.loads(body).get("error") ==
+      "The branch was updated since you opened this page. Please refresh and try again.", body)
 
 st, body = req("POST", C + "?create_pr=1", with_parent(moved[:7]), NDJ)
 ans = json.loads(body)
@@ -101,6 +106,10 @@ stages = [json.loads(req("GET", "/fault/builderror/api/spaces/%s/runtime" % SID)
 check("rebuild to BUILD_ERROR", st == 200 and [s["stage"] for s in stages] ==
       ["BUILDING", "BUILDING", "BUILD_ERROR"] and "errorMessage" in stages[2], stages)
 
+st, _ = req("POST", "/fault/neverbuilds" + C, with_parent(info(SID)["sha"]), NDJ)
+stages = [json.loads(req("GET", "/api/spaces/%s/runtime" % SID)[1])["stage"] for _ in range(5)]
+check("a rebuild that never ends", st == 200 and stages == ["BUILDING"] * 5, stages)
+
 # validate-yaml
 V = "/api/validate-yaml"
 def card(front):
@@ -114,12 +123,20 @@ check("validate-yaml keys in the client's order", st == 400, st)
 
 # duplicate
 D = "/api/spaces/demo/repin-history/duplicate"
-dup = {"repository": "demo/repin-history-dup", "private": True}
+dup = {"repository": "demo/repin-history-dup", "visibility": "private"}
 st, body = req("POST", D, json.dumps(dup).encode())
 check("duplicate onto an existing Space: 409", st == 409, st)
-dup = {"repository": "me/copy", "private": True, "hardware": "zero-a10g",
+check("409: the Hub's recorded answer", json.loads(body) == {
+    "error": "You already created this space repo",
+    "url": hub + "/spaces/demo/repin-history-dup"}, body)
+dup = {"repository": "me/copy", "visibility": "private", "hardware": "zero-a10g",
        "variables": [{"key": "APP_MODE", "value": "v"}],
        "secrets": [{"key": "OPENAI_API_KEY", "value": "s3cr3t"}]}
+st, body = req("POST", D, json.dumps(dup).encode())
+check("duplicate: keys out of the official client's order: 400", st == 400, body)
+dup = {"repository": "me/copy", "visibility": "private", "hardware": "zero-a10g",
+       "secrets": [{"key": "OPENAI_API_KEY", "value": "s3cr3t"}],
+       "variables": [{"key": "APP_MODE", "value": "v"}]}
 st, body = req("POST", D, json.dumps(dup).encode())
 check("duplicate: 200 with the URL", st == 200 and json.loads(body)["url"].endswith("/spaces/me/copy"), body)
 i = info("me/copy")
@@ -131,6 +148,14 @@ st, body = req("POST", D, json.dumps(dup).encode())
 check("the same duplicate again: 409", st == 409, st)
 st, body = req("POST", D, json.dumps({"repository": "me/x", "private": "yes"}).encode())
 check("private must be a boolean", st == 400, st)
+st, body = req("POST", D, json.dumps({"repository": "me/x", "visibility": "hidden"}).encode())
+check("visibility: public, private or protected", st == 400, st)
+st, body = req("POST", D, json.dumps({"repository": "me/x", "visibility": "private",
+                                      "private": True}).encode())
+check("not both visibility and private", st == 400, st)
+st, body = req("POST", D, json.dumps({"repository": "me/old", "private": True}).encode())
+check("an older client's private: true is still taken", st == 200 and info("me/old")["private"] is True,
+      body)
 st, body = req("POST", "/api/spaces/me/copy/restart?factory=true", b"")
 check("restart: 200 and BUILDING", st == 200 and json.loads(body)["stage"] == "BUILDING", body)
 print("# passed %d failed %d" % (passed, failed))

@@ -41,9 +41,21 @@ for x in json.load(sys.stdin)["distributions"]:
         ";;".join(x["requires_dist"]), ";;".join(x["provides_extra"])))'
 }
 
+# An egg-info requires.txt section names an extra; pip 23.0 writes it as
+# safe_extra() left it (use_chardet_on_py3), later pips and spacelock in
+# its PEP 685 form (use-chardet-on-py3).  PEP 685: the two are the same
+# extra, so the comparison normalises the name in `extra == "..."`.
+pep685() {
+	python3 -c '
+import re, sys
+norm = lambda m: "extra == \"%s\"" % re.sub(r"[-_.]+", "-", m.group(1)).lower()
+for line in sys.stdin:
+    sys.stdout.write(re.sub(r"extra == \"([^\"]+)\"", norm, line))'
+}
+
 compare() { # python, dir
-	pip_view "$1" "$2" | sort >"$T_TMP/pip" 2>/dev/null
-	our_view "$2" | sort >"$T_TMP/ours"
+	pip_view "$1" "$2" | pep685 | sort >"$T_TMP/pip" 2>/dev/null
+	our_view "$2" | pep685 | sort >"$T_TMP/ours"
 	# every row pip reports is ours; the same set of projects
 	missing=$(comm -23 "$T_TMP/pip" "$T_TMP/ours")
 	cut -d'|' -f1 "$T_TMP/pip" | sort -u >"$T_TMP/pn"

@@ -11,7 +11,8 @@
 # exit 6 naming the token source, a 500 is never retried, a card the Hub
 # rejects is exit 3 and not committed, a second run commits nothing,
 # --wait follows a rebuild to RUNNING (verified) and to BUILD_ERROR
-# (doctor's bucket), and the token is in no output, message or trace.
+# (doctor's bucket), gives up after --timeout on a rebuild that never ends
+# (progress on a terminal), and the token is in no output, message or trace.
 . tests/lib.sh
 . tests/server/start.sh
 S=$SPACELOCK
@@ -55,6 +56,7 @@ expect "403: exit 6 names the token source and the write access" 6 \
 expect "a moved head: exit 8, nothing committed" 8 "moved past ${HEAD0%????????????????????????????}" \
 	env HF_TOKEN=$TOKEN HF_ENDPOINT=$HUB/fault/moved $S repin --lock "$LOCK" $DUP
 check "a moved head: the message says nothing was committed" grep -q "nothing was committed" "$T_TMP/err"
+check "a moved head: the Hub's own words (412)" grep -q "The branch was updated since you opened this page" "$T_TMP/err"
 HEAD1=$(head_of $DUP)
 check "a moved head: the other commit stays the head" test "$HEAD1" != "$HEAD0"
 n=$(posts)
@@ -122,7 +124,45 @@ expect "--factory-rebuild asks for it" 1 "factory rebuild" \
 	env HF_TOKEN=$TOKEN $S repin --factory-rebuild --lock "$LOCK" demo/cached-build
 check "--factory-rebuild: restart?factory=true" grep -q "POST /api/spaces/demo/cached-build/restart?factory=true" "$REC"
 
+# a rebuild that never ends: --wait gives up after --timeout (exit 5, the
+# commit stays), with a progress line on a terminal (a pty here)
+n=$(requests "/api/spaces/demo/zerogpu-doctor/runtime")
+python3 - "$T_TMP/pty.out" env HF_TOKEN=$TOKEN HF_ENDPOINT=$HUB/fault/neverbuilds \
+	$S repin --wait --timeout 0.5 --lock "$LOCK" demo/zerogpu-doctor >pty.py.out 2>&1 <<'PY'
+import os, pty, subprocess, sys
+out, argv = sys.argv[1], sys.argv[2:]
+master, slave = pty.openpty()
+p = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=slave)
+os.close(slave)
+err = b""
+while True:
+    try:
+        chunk = os.read(master, 4096)
+    except OSError:  # the child closed its end
+        break
+    if not chunk:
+        break
+    err += chunk
+p.stdout.read()
+open(out, "wb").write(err)
+sys.exit(p.wait())
+PY
+rc=$?
+check "--wait timeout: exit 5 ($(cat pty.py.out))" test $rc -eq 5
+check "--wait timeout: says so, the commit is made" \
+	grep -q "demo/zerogpu-doctor was still BUILDING after 0.5 s (--timeout); the commit is made" "$T_TMP/pty.out"
+check "--wait timeout: progress on the terminal" \
+	grep -q "$(printf '\r')repin: demo/zerogpu-doctor is BUILDING (0 s)" "$T_TMP/pty.out"
+check "--wait timeout: the progress line is cleared before the error" \
+	grep -q "$(printf '\r\033')\[Kspacelock: error: " "$T_TMP/pty.out"
+check "--wait timeout: polled more than once, then stopped" \
+	test "$(($(requests "/api/spaces/demo/zerogpu-doctor/runtime") - n))" -ge 2
+expect "--wait timeout, no terminal: no progress line, one error line" 5 "still BUILDING after 0.2 s" \
+	env HF_TOKEN=$TOKEN HF_ENDPOINT=$HUB/fault/neverbuilds $S repin --wait --timeout 0.2 \
+	--lock "$LOCK" demo/cached-layer
+
 expect "--wait with --create-pr: usage" 2 "--create-pr" $S repin --wait --create-pr --lock "$LOCK" $DUP
+expect "--wait with --dry-run: usage" 2 "--dry-run" $S repin --wait --dry-run --lock "$LOCK" $DUP
 expect "no --lock: usage" 2 "--lock" $S repin $DUP
 
 # the token is nowhere

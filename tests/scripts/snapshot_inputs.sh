@@ -52,6 +52,27 @@ run "device requirements" 3 --dir sp
 has "device said" err "a character device, not a regular file"
 rm sp/requirements.txt
 
+# a FIFO as a build log, run log or freeze: refused at once (the open does
+# not wait for a writer); "-" is the way to pipe one in
+mkfifo fifo.log
+printf 'flask==3.0.0\n' >sp/requirements.txt
+run "FIFO build log" 3 --dir sp --build-log fifo.log
+has "FIFO build log said" err "cannot read 'fifo.log': a FIFO, not a regular file"
+no_lock "FIFO build log"
+run "FIFO run log" 3 --dir sp --run-log fifo.log
+has "FIFO run log said" err "cannot read 'fifo.log': a FIFO, not a regular file"
+run "FIFO freeze" 3 --freeze fifo.log
+has "FIFO freeze said" err "cannot read 'fifo.log': a FIFO, not a regular file"
+no_lock "FIFO freeze"
+timeout 20 "$S" log fifo.log >out 2>err
+rc=$?
+if [ $rc -eq 3 ]; then ok; else not_ok "log FIFO: exit $rc, want 3: $(cat err)"; fi
+has "log FIFO said" err "cannot read 'fifo.log': a FIFO, not a regular file"
+printf 'flask==3.0.0\n' | timeout 20 "$S" snapshot --freeze - -o lock.json >out 2>err
+rc=$?
+if [ $rc -eq 0 ] || [ $rc -eq 1 ]; then ok; else not_ok "freeze from a pipe as '-': exit $rc: $(cat err)"; fi
+rm -f fifo.log sp/requirements.txt
+
 mkdir fifocard
 mkfifo fifocard/README.md
 (cd fifocard && timeout 20 "$S" snapshot -o ../lock.json >/dev/null 2>&1)

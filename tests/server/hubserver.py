@@ -158,7 +158,7 @@ class Handler(BaseHTTPRequestHandler):
         if fault and fault.endswith("post"):  # 403post, 500post: the writes only
             fault = fault[:-4] if path != "/api/validate-yaml" else None
         try:
-            if fault and fault not in ("moved", "builderror") and self.inject(fault, path):
+            if fault and fault not in ("moved", "builderror", "neverbuilds") and self.inject(fault, path):
                 n = int(self.headers.get("Content-Length") or 0)
                 self.rfile.read(n)
                 return

@@ -4,14 +4,17 @@ they change (a Space's head, files, rebuild), kept in memory per server.
   POST /api/spaces/{id}/commit/{rev}[?create_pr=1]  the commit API: checks the
       NDJSON body exactly as the official clients send it (the recorded
       request tests/fixtures/api/commit.request.ndjson passes, see
-      check_commit), refuses a parentCommit that is not the head (412), then
-      moves the head and starts a simulated rebuild
+      check_commit), refuses a parentCommit that is not the head (412 with
+      the Hub's own words, MOVED), then moves the head and starts a
+      simulated rebuild
   POST /api/validate-yaml                          {"repoType","content"}: a
       card without front matter, an sdk outside the four or a malformed
       sdk_version is 400 with the reason as text
-  POST /api/spaces/{id}/duplicate                  checks the body; 409 when the
-      target exists; else the target exists from then on, with the source's
-      files, the asked hardware and the secret NAMES
+  POST /api/spaces/{id}/duplicate                  checks the body as the official
+      client writes it (check_duplicate); 409 with the Hub's recorded answer
+      (fixtures/api/repos-create-conflict.response.json) when the target
+      exists; else the target exists from then on, with the source's files,
+      the asked hardware and the secret NAMES
   POST /api/spaces/{id}/restart[?factory=true]     starts a simulated rebuild
   GET  /api/spaces/{id}/runtime                    BUILDING for two polls after a
       commit or restart, then RUNNING (build log: rebuild/build.log of the
@@ -19,7 +22,9 @@ they change (a Space's head, files, rebuild), kept in memory per server.
       (rebuild/build-error.log)
 
 Faults: /fault/moved/ on a commit moves the head first (another commit
-landed between the client's read and its write); 401/403/500 as for GETs.
+landed between the client's read and its write); /fault/neverbuilds/ on a
+commit starts a rebuild that stays BUILDING for ever (a --wait timeout);
+401/403/500 as for GETs.
 A write without an Authorization header is 401, as on the Hub (validate-yaml,
 a check, needs none).
 
@@ -39,8 +44,17 @@ FILES = ("README.md", "requirements.txt", "pre-requirements.txt", "packages.txt"
 BODY_MAX = 16 << 20
 POLLS_BUILDING = 2
 SDKS = ("gradio", "streamlit", "docker", "static")
-DUP_KEYS = {"repository", "private", "visibility", "hardware", "storageTier",
-            "sleepTimeSeconds", "secrets", "variables", "volumes"}
+# The duplicate body's keys in the order huggingface_hub's duplicate_repo
+# writes them (hf_api.py at ee0a4510, and its test_duplicate_space, which
+# asserts the exact body); "visibility" replaced "private" there on
+# 2026-03-25 (commit e41dce254), older clients send "private": a bool.
+DUP_KEYS = ["repository", "visibility", "private", "hardware", "storageTier",
+            "sleepTimeSeconds", "secrets", "variables", "volumes"]
+VISIBILITIES = ("public", "private", "protected")
+# What the Hub answers a stale parentCommit: 412 and these words (the live
+# test test_create_commit_conflict of huggingface_hub, tests/test_hf_api.py
+# at ee0a4510; the body's shape is the Hub's usual {"error": ...}).
+MOVED = "The branch was updated since you opened this page. Please refresh and try again."
 
 
 class Refused(Exception):
@@ -147,7 +161,8 @@ def check_commit(body):
 
 def start_rebuild(sp, fault):
     failed = fault == "builderror"
-    sp["rebuild"] = {"polls": 0, "stage": "BUILD_ERROR" if failed else "RUNNING",
+    end = None if fault == "neverbuilds" else "BUILD_ERROR" if failed else "RUNNING"
+    sp["rebuild"] = {"polls": 0, "stage": end,
                      "log": os.path.join(sp["dir"], "rebuild",
                                          "build-error.log" if failed else "build.log")}
 
@@ -169,8 +184,7 @@ def commit(h, fixtures, sid, rest, query, body, fault):
     pc = header.get("parentCommit")
     create_pr = query.get("create_pr") == ["1"]
     if pc is not None and not head.startswith(pc):
-        raise Refused(412, "Parent commit %s is not the head of main (%s); "
-                      "someone else pushed since" % (pc, head[:12]))
+        raise Refused(412, MOVED)
     new = next_sha(head, body)
     url = "%s/spaces/%s/commit/%s" % (h.endpoint(), sid, new)
     answer = {"success": True, "commitOid": new, "commitUrl": url, "hookOutput": ""}
@@ -220,28 +234,52 @@ def kv_list(v, what):
     return v
 
 
-def duplicate(h, fixtures, sid, body):
-    src = space(fixtures, sid)
-    if src is None:
-        raise Refused(404, "Repository not found")
+def check_duplicate(body):
+    """The duplicate request as the official client writes it: its keys a
+    subset of DUP_KEYS in that order, "visibility" or (older clients)
+    "private", not both.  Returns the request and whether it is private."""
     try:
         req = json.loads(body)
     except ValueError:
         raise Refused(400, "body is not JSON")
-    if not isinstance(req, dict) or set(req) - DUP_KEYS:
-        raise Refused(400, "unexpected keys %s" % sorted(set(req) - DUP_KEYS))
+    if not isinstance(req, dict) or set(req) - set(DUP_KEYS):
+        raise Refused(400, "unexpected keys %s" % sorted(set(req) - set(DUP_KEYS)))
+    ordered(req, [k for k in DUP_KEYS if k in req], "the body")
     target = req.get("repository")
     if not isinstance(target, str) or not re.fullmatch(r"[\w.-]+/[\w.-]+", target):
         raise Refused(400, "repository must be owner/name")
+    if "private" in req and "visibility" in req:
+        raise Refused(400, "both private and visibility")
     if "private" in req and not isinstance(req["private"], bool):
         raise Refused(400, "private must be a boolean")
-    secrets = kv_list(req.get("secrets", []), "secrets")
-    variables = kv_list(req.get("variables", []), "variables")
+    if "visibility" in req and req["visibility"] not in VISIBILITIES:
+        raise Refused(400, "visibility must be one of %s" % ", ".join(VISIBILITIES))
+    kv_list(req.get("secrets", []), "secrets")
+    kv_list(req.get("variables", []), "variables")
+    return req, req.get("private", req.get("visibility") == "private")
+
+
+def conflict_answer(h, fixtures, target):
+    """The Hub's recorded answer to creating a repo that exists."""
+    with open(os.path.join(fixtures, "api", "repos-create-conflict.response.json")) as f:
+        answer = json.load(f)
+    answer["url"] = "%s/spaces/%s" % (h.endpoint(), target)
+    return answer
+
+
+def duplicate(h, fixtures, sid, body):
+    src = space(fixtures, sid)
+    if src is None:
+        raise Refused(404, "Repository not found")
+    req, private = check_duplicate(body)
+    target = req["repository"]
+    secrets = req.get("secrets", [])
+    variables = req.get("variables", [])
     if space(fixtures, target) is not None:
-        raise Refused(409, "You already created this space repo: %s" % target)
+        return 409, conflict_answer(h, fixtures, target)
     info = json.loads(json.dumps(src["info"]))
     info.update({"id": target, "author": target.split("/")[0],
-                 "private": req.get("private", False),
+                 "private": private,
                  "sha": next_sha(src["info"]["sha"], target.encode()),
                  "originSpace": {"_id": src["info"].get("_id", ""), "authorId": "x"}})
     info["runtime"] = {"stage": "BUILDING", "hardware": {
@@ -268,7 +306,7 @@ def runtime_of(sp, advance=True):
     rb = sp["rebuild"]
     rt = dict(sp["info"].get("runtime") or {})
     if rb:
-        if rb["polls"] < POLLS_BUILDING:
+        if rb["polls"] < POLLS_BUILDING or rb["stage"] is None:
             if advance:
                 rb["polls"] += 1
             rt["stage"] = "BUILDING"

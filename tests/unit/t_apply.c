@@ -158,7 +158,7 @@ static const struct sl_apply_change *find_change(const struct sl_apply_result *r
 static void test_compute(void)
 {
 	struct sl_lock *lock = apply_fixture_lock();
-	struct sl_apply_options opts = {SL_APPLY_PIN_ALL, NULL, false, "src.json"};
+	struct sl_apply_options opts = {SL_APPLY_PIN_ALL, NULL, false, "src.json", NULL, NULL};
 	struct sl_apply_result r = {0}, again = {0};
 	struct sl_err err = {0};
 	const char *req = "git+https://github.com/huggingface/diffusers.git@main#egg=diffusers\n"
@@ -199,6 +199,128 @@ static void test_compute(void)
 	sl_lock_free(lock);
 }
 
+/* A lock of a gradio 4.31.0 Space whose builder step asks for
+ * fastapi<0.113.0 (the real step of the repin-history build log), with
+ * stored metadata: numpy needs Python >= 3.9, gradio needs pydantic >= 2. */
+static struct sl_lock *conflict_lock(const char *fastapi, const char *pydantic)
+{
+	static const char *const step[] = {"-r requirements.txt", "gradio[oauth]==4.31.0", "spaces",
+					   "fastapi<0.113.0"};
+	static const char *const gradio_req[] = {"fastapi<1.0", "pydantic>=2.0",
+						 "authlib; extra == \"oauth\""};
+	struct sl_lock *lock = sl_lock_new();
+	struct sl_lock_package *p;
+
+	sl_lock_set(&lock->space.sdk, "gradio");
+	sl_lock_set(&lock->space.sdk_version, "4.31.0");
+	sl_lock_set(&lock->runtime.python, "3.10");
+	for (size_t i = 0; i < sizeof(step) / sizeof(*step); i++)
+		sl_lock_strv_add(&lock->runtime.platform_step, &lock->runtime.n_platform_step,
+				 step[i]);
+	p = sl_lock_add_package(lock, "gradio", "4.31.0");
+	p->origin = SL_ORIGIN_PLATFORM;
+	sl_lock_package_set_metadata(p, gradio_req, 3, ">=3.8", NULL, 0);
+	sl_lock_add_package(lock, "fastapi", fastapi);
+	sl_lock_add_package(lock, "pydantic", pydantic);
+	p = sl_lock_add_package(lock, "numpy", "2.0.2");
+	sl_lock_package_set_metadata(p, NULL, 0, ">=3.9", NULL, 0);
+	return lock;
+}
+
+/* check_case: apply of "numpy\npydantic\n" with --python python; want
+ * NULL: no conflict, else the error names it (a substring). */
+static void check_case(struct sl_lock *lock, const char *python, const char *want)
+{
+	struct sl_apply_options opts = {SL_APPLY_PIN_ALL, python, false, "x.json", NULL, NULL};
+	struct sl_apply_result r = {0};
+	struct sl_err err = {0};
+	const char *card = "---\nsdk: gradio\nsdk_version: 4.31.0\n---\n";
+	int rc;
+
+	sl_apply_set_file(&r, SL_APPLY_README, card, strlen(card), 0644);
+	sl_apply_set_file(&r, SL_APPLY_REQUIREMENTS, "numpy\npydantic\n", 15, 0644);
+	rc = sl_apply_compute(lock, &opts, &r, &err);
+	if (!want) {
+		CHECK(rc == 0, "no conflict: %s", err.msg);
+		CHECK(r.n_checked == 2 && r.n_unchecked == 2, "checked %zu, unchecked %zu",
+		      r.n_checked, r.n_unchecked);
+	} else {
+		CHECK(rc == SL_ECONFLICT, "conflict: rc %d (%s)", rc, err.msg);
+		CHECK(strstr(err.msg, want) != NULL, "'%s' in '%s'", want, err.msg);
+		CHECK(!sl_apply_changed(&r), "a conflict leaves nothing to write");
+	}
+	sl_apply_result_release(&r);
+	sl_lock_free(lock);
+}
+
+static void test_check(void)
+{
+	check_case(conflict_lock("0.112.4", "2.9.2"), NULL, NULL);
+	check_case(conflict_lock("0.115.2", "2.9.2"), NULL,
+		   "the builder's pip step installs fastapi<0.113.0, but fastapi 0.115.2 is "
+		   "locked");
+	check_case(conflict_lock("0.112.4", "1.10.13"), NULL,
+		   "gradio 4.31.0 requires pydantic>=2.0, but pydantic 1.10.13 is locked");
+	check_case(conflict_lock("0.112.4", "2.9.2"), "3.8",
+		   "numpy 2.0.2 requires Python >=3.9, but the card's python_version is 3.8");
+	check_case(conflict_lock("0.115.2", "1.10.13"), NULL, "(and 1 more conflict: ");
+}
+
+/* An older builder's step ran apart from requirements.txt (the log shows
+ * no "-r requirements.txt" in it): pip never weighed the two together. */
+static void test_check_separate_step(void)
+{
+	struct sl_lock *lock = conflict_lock("0.115.2", "2.9.2");
+
+	sl_lock_set(&lock->runtime.platform_step[0], "gradio[oauth]==4.31.0");
+	check_case(lock, NULL, NULL);
+}
+
+/* requirements in -> out against a lock whose numpy 1.26.4 is inferred
+ * (as_of set) or proven (as_of NULL) */
+static void inferred_case(const char *in, const char *as_of, const char *want)
+{
+	struct sl_lock *lock = sl_lock_new();
+	struct sl_lock_inferred inf = {(char *)as_of, NULL, (char *)as_of, NULL, false, NULL, 0};
+	struct sl_apply_options opts = {SL_APPLY_PIN_DIRECT, NULL, false, "x.json", NULL, NULL};
+	struct sl_apply_result r = {0}, again = {0};
+	struct sl_err err = {0};
+	struct sl_lock_package *p = sl_lock_add_package(lock, "numpy", "1.26.4");
+
+	if (as_of)
+		sl_lock_package_set_inferred(p, &inf);
+	sl_apply_set_file(&r, SL_APPLY_REQUIREMENTS, in, strlen(in), 0644);
+	CHECK(sl_apply_compute(lock, &opts, &r, &err) == 0, "compute: %s", err.msg);
+	CHECK_STR(r.files[SL_APPLY_REQUIREMENTS].new_data ? r.files[SL_APPLY_REQUIREMENTS].new_data
+							  : in,
+		  want, in);
+	apply_fixture_reload(&r, &again);
+	CHECK(sl_apply_compute(lock, &opts, &again, &err) == 0 && !sl_apply_changed(&again),
+	      "marking is idempotent: %s", in);
+	sl_apply_result_release(&again);
+	sl_apply_result_release(&r);
+	sl_lock_free(lock);
+}
+
+static void test_inferred_mark(void)
+{
+
+	inferred_case("numpy>=1.2  # for plots\n", "2024-03-10",
+		      "numpy==1.26.4  # for plots  # inferred as of 2024-03-10\n");
+	inferred_case("numpy==1.26.4\r\nx\r\n", "2024-03-10",
+		      "numpy==1.26.4  # inferred as of 2024-03-10\r\nx\r\n");
+	inferred_case("numpy<2 ; python_version >= '3'", "2024-03-10",
+		      "numpy==1.26.4 ; python_version >= '3'  # inferred as of 2024-03-10");
+	/* a later date replaces the mark; a proven version drops it */
+	inferred_case("numpy==1.26.4  # inferred as of 2023-01-01\n", "2024-03-10",
+		      "numpy==1.26.4  # inferred as of 2024-03-10\n");
+	inferred_case("numpy==1.26.4  # x  # inferred as of 2023-01-01\n", NULL,
+		      "numpy==1.26.4  # x\n");
+	/* continuation lines: the mark ends the last one */
+	inferred_case("numpy==1.0 \\\n  --hash=sha256:aa\n", "2024-03-10",
+		      "numpy==1.26.4 \\\n  --hash=sha256:aa  # inferred as of 2024-03-10\n");
+}
+
 int main(void)
 {
 	test_card_edit();
@@ -206,5 +328,8 @@ int main(void)
 	test_drop_newline();
 	test_udiff();
 	test_compute();
+	test_check();
+	test_check_separate_step();
+	test_inferred_mark();
 	return t_done();
 }

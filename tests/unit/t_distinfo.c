@@ -103,7 +103,7 @@ static void test_broken(void)
 	CHECK(has_warning(&l, "nometa-1.0.dist-info/METADATA"), "missing METADATA named");
 	CHECK(has_warning(&l, "noversion-2.0.dist-info/METADATA: no 'Version'"), "no Version");
 	CHECK(has_warning(&l, "nul-1.0.dist-info/METADATA:3: NUL byte"), "NUL byte with line");
-	CHECK(has_warning(&l, "badurl-1.0.dist-info/direct_url.json': not valid JSON"),
+	CHECK(has_warning(&l, "badurl-1.0.dist-info/direct_url.json:1:38: invalid JSON"),
 	      "bad direct_url.json");
 	CHECK(has_warning(&l, "'six' is installed twice"), "duplicate project");
 	CHECK(has_warning(&l, "badver-1.0.dist-info/METADATA:3: invalid version"),

@@ -160,15 +160,16 @@ static void test_duplicate_body(void)
 
 	sl_hub_duplicate_json(&d, &b);
 	CHECK_STR(b.buf,
-		  "{\"repository\":\"me/copy\",\"private\":true,\"hardware\":\"zero-a10g\","
-		  "\"variables\":[{\"key\":\"APP_MODE\",\"value\":\"strict\"}],"
+		  "{\"repository\":\"me/copy\",\"visibility\":\"private\","
+		  "\"hardware\":\"zero-a10g\","
 		  "\"secrets\":[{\"key\":\"HF_WRITE_TOKEN\",\"value\":\"v1\"},"
-		  "{\"key\":\"OPENAI_API_KEY\",\"value\":\"v\\\"2\"}]}",
+		  "{\"key\":\"OPENAI_API_KEY\",\"value\":\"v\\\"2\"}],"
+		  "\"variables\":[{\"key\":\"APP_MODE\",\"value\":\"strict\"}]}",
 		  "full duplicate body");
 	sl_buf_reset(&b);
 	d = (struct sl_hub_duplicate){.target = "me/copy", .private_ = false};
 	sl_hub_duplicate_json(&d, &b);
-	CHECK_STR(b.buf, "{\"repository\":\"me/copy\",\"private\":false}", "minimal body");
+	CHECK_STR(b.buf, "{\"repository\":\"me/copy\",\"visibility\":\"public\"}", "minimal body");
 	sl_buf_release(&b);
 }
 
