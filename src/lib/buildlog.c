@@ -183,10 +183,12 @@ void blog_fail(struct sl_buildlog *log, enum sl_failure_kind kind, const char *s
 	    (log->state->section == SL_LOG_BUILD || kind == SL_FAIL_STEP || kind == SL_FAIL_JOB))
 		log->build_failed = true;
 	/* pip names a failed package twice or three times; a traceback's
-	 * exception is news each time */
+	 * exception is news each time.  Within one section only: a build and
+	 * a run section keep their own failures, whichever came first */
 	for (size_t i = 0; subject && kind != SL_FAIL_RUNTIME && i < log->nfailures; i++) {
 		f = &log->failures[i];
-		if (f->kind == kind && f->subject && strlen(f->subject) == subject_len &&
+		if (f->kind == kind && f->section == log->state->section && f->subject &&
+		    strlen(f->subject) == subject_len &&
 		    memcmp(f->subject, subject, subject_len) == 0)
 			return;
 	}
