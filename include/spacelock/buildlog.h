@@ -125,9 +125,13 @@ struct sl_buildlog {
 	/* the sections read (a file may hold a build and a run log, either
 	 * order); lines before any header belong to the kind asked for */
 	bool has_build, has_run;
-	/* lines that look like a step or a header but sit behind another
+	/* lines that look like a step, a header or pip's but sit behind another
 	 * indentation or quoting than the log's: not read, the log is partial */
 	unsigned long unread;
+	/* lines of an indented or quoted copy without the copy's prefix: the
+	 * file mixes prefixes, so what one part hides cannot be told from what
+	 * the log never said; the log is partial */
+	unsigned long mixed;
 
 	/* the first "--> FROM" of the build */
 	char *base_image;     /* "docker.io/library/python:3.13" (no digest), or NULL */

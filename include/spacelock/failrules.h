@@ -34,11 +34,30 @@ struct sl_failbucket {
 	size_t n_steps;
 };
 
+/* Where a rule's match must sit in the line. */
+enum sl_failrule_anchor {
+	SL_FAILRULE_ANYWHERE = 0,
+	SL_FAILRULE_START, /* "anchor: start": the line starts with it */
+	SL_FAILRULE_LINE,  /* "anchor: line": it is the whole line (blanks at the end aside) */
+};
+
 struct sl_failrule {
 	char *id;    /* "pip-no-matching-distribution" */
 	char *match; /* substring; '*' stands for any text */
+	enum sl_failrule_anchor anchor;
 	const struct sl_failbucket *bucket;
-	bool cause;    /* role: cause (true) or symptom */
+	bool cause; /* role: cause (true) or symptom */
+	/* role "marks": the line marks something for the log reader (a panel's
+	 * heading), it says neither why nor that something failed; only
+	 * sl_failrules_mark finds such a rule */
+	bool mark;
+	/* what the log reader records for a line the rule matches ("resolution",
+	 * "no-distribution", "wheel-build", "python" for pip's lines; "runtime",
+	 * "runtime-heading" for a run log's panel), or NULL */
+	char *kind;
+	/* where the line names its subject: "Cannot install {} because" (the
+	 * text between, "{}" at the end: up to the end of the line), or NULL */
+	char *subject;
 	char *explain; /* what the message means */
 	char **steps;  /* steps for this message, before the bucket's */
 	size_t n_steps;
@@ -67,10 +86,23 @@ const struct sl_failbucket *sl_failrules_bucket_at(const struct sl_failrules *fr
 /* The bucket called id, or NULL. */
 const struct sl_failbucket *sl_failrules_bucket(const struct sl_failrules *fr, const char *id);
 
-/* The first rule (in file order) whose match occurs in line[0..len), or
- * NULL.  The line may hold any bytes, a trailing newline included. */
+/* The first rule (in file order, role "marks" aside) whose match occurs in
+ * line[0..len) where its anchor says, or NULL.  The line may hold any
+ * bytes, a trailing newline included. */
 const struct sl_failrule *sl_failrules_match(const struct sl_failrules *fr, const char *line,
 					     size_t len);
+
+/* The first rule of role "marks" (in file order) that line[0..len)
+ * matches, or NULL. */
+const struct sl_failrule *sl_failrules_mark(const struct sl_failrules *fr, const char *line,
+					    size_t len);
+
+/* Where line[0..len) names the subject of rule r (r->subject): *at / *n
+ * the text between the template's two parts, without quotes, blanks or a
+ * final '.' around it.  False when r has no subject or the line does not
+ * hold the template's first part. */
+bool sl_failrule_subject(const struct sl_failrule *r, const char *line, size_t len, const char **at,
+			 size_t *n);
 
 /* Whether pattern (with '*' for any text) occurs in s[0..n). */
 bool sl_failrules_glob_in(const char *pattern, const char *s, size_t n);

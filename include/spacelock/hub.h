@@ -42,8 +42,8 @@ struct sl_hub_space {
 	 * when the token may not read them */
 	char *build_log, *run_log;
 	char *log_commit; /* the build log's "Commit SHA: ..." (often 7 hex), or NULL */
-	size_t steps_pip, steps_cached; /* `pip install` steps in the build log, and how
-					   many of them were CACHED */
+	size_t steps_pip, steps_cached; /* `pip install` steps of the build log's last build
+					   (buildlog.h), and how many of them were CACHED */
 	char **secret_names;		/* sorted, NULL-terminated (empty when there are
 					   none); NULL when the token may not read them */
 	char **variable_names;		/* the same, names only */
@@ -113,9 +113,10 @@ int sl_hub_fetch_space(const struct sl_hub *hub, const char *space_id, const cha
  * (empty "data:") and ":" comments dropped, Hub tokens redacted, every
  * other line kept with its event structure.  Opens path for writing; at
  * most max bytes (0: 256 MiB) are written, more is SL_ELIMIT.  When sp is
- * not NULL the build facts (log_commit, steps_pip, steps_cached) are
- * counted into it.  SL_EWRITE, with the cause, when path cannot be
- * created. */
+ * not NULL the bytes stored are also fed, as they arrive, to the log
+ * reader (buildlog.h), and on close its build facts go into sp: the last
+ * build's log_commit, steps_pip and steps_cached.  SL_EWRITE, with the
+ * cause, when path cannot be created. */
 struct sl_hub_log;
 int sl_hub_log_open(const char *path, size_t max, struct sl_hub_space *sp, struct sl_hub_log **out,
 		    struct sl_err *err);

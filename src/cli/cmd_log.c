@@ -192,6 +192,7 @@ static void json_head(struct sl_jsonw *w, const struct sl_buildlog *log)
 	sl_jsonw_field_bool(w, "has_build", log->has_build);
 	sl_jsonw_field_bool(w, "has_run", log->has_run);
 	sl_jsonw_field_int(w, "unread", (long long)log->unread);
+	sl_jsonw_field_int(w, "mixed", (long long)log->mixed);
 	sl_jsonw_space(w, "\n");
 	sl_jsonw_field_string(w, "queued_at", log->queued_at);
 	sl_jsonw_field_string(w, "commit", log->commit);

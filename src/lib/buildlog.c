@@ -148,14 +148,28 @@ static bool fatal_kind(enum sl_failure_kind k)
 }
 
 /* The failure rules, loaded on the first failure (most logs have none). */
-const struct sl_failrule *blog_rule(struct sl_buildlog *log, const char *s, size_t n)
+static const struct sl_failrules *rules(struct sl_buildlog *log)
 {
 	struct sl_buildlog_state *st = log->state;
 	struct sl_err err;
 
 	if (!st->rules && !st->rules_failed && sl_failrules_load(&st->rules, &err) != 0)
 		st->rules_failed = true; /* only an edited, broken data file; t_failrules says */
-	return st->rules ? sl_failrules_match(st->rules, s, n) : NULL;
+	return st->rules;
+}
+
+const struct sl_failrule *blog_rule(struct sl_buildlog *log, const char *s, size_t n)
+{
+	const struct sl_failrules *fr = rules(log);
+
+	return fr ? sl_failrules_match(fr, s, n) : NULL;
+}
+
+const struct sl_failrule *blog_mark(struct sl_buildlog *log, const char *s, size_t n)
+{
+	const struct sl_failrules *fr = rules(log);
+
+	return fr ? sl_failrules_mark(fr, s, n) : NULL;
 }
 
 void blog_fail(struct sl_buildlog *log, enum sl_failure_kind kind, const char *subject,
@@ -169,10 +183,12 @@ void blog_fail(struct sl_buildlog *log, enum sl_failure_kind kind, const char *s
 	    (log->state->section == SL_LOG_BUILD || kind == SL_FAIL_STEP || kind == SL_FAIL_JOB))
 		log->build_failed = true;
 	/* pip names a failed package twice or three times; a traceback's
-	 * exception is news each time */
+	 * exception is news each time.  Within one section only: a build and
+	 * a run section keep their own failures, whichever came first */
 	for (size_t i = 0; subject && kind != SL_FAIL_RUNTIME && i < log->nfailures; i++) {
 		f = &log->failures[i];
-		if (f->kind == kind && f->subject && strlen(f->subject) == subject_len &&
+		if (f->kind == kind && f->section == log->state->section && f->subject &&
+		    strlen(f->subject) == subject_len &&
 		    memcmp(f->subject, subject, subject_len) == 0)
 			return;
 	}

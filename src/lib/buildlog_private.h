@@ -90,7 +90,10 @@ struct sl_buildlog_state {
 	bool in_traceback;
 	bool steps_capped, fails_capped, obs_capped;
 	bool summary_failed; /* the summary block says the job failed */
-	size_t misses_cap;   /* allocated entries of log->misses */
+	/* the sdk came from a summary's "cache miss:" line, a stand-in for the
+	 * platform step that a later echo of the step itself replaces */
+	bool sdk_from_miss;
+	size_t misses_cap; /* allocated entries of log->misses */
 
 	/* pip */
 	struct pkgmap names;
@@ -187,8 +190,10 @@ static inline size_t log_quote_len(const char *s, size_t len)
 		return 0;
 	return len > 1 && s[1] == ' ' ? 2 : 1;
 }
-/* The first failure rule s[0..n) matches, or NULL. */
+/* The first failure rule s[0..n) matches, or NULL; blog_mark the same
+ * for the rules of role "marks" (a panel's lines). */
 const struct sl_failrule *blog_rule(struct sl_buildlog *log, const char *s, size_t n);
+const struct sl_failrule *blog_mark(struct sl_buildlog *log, const char *s, size_t n);
 void blog_fail(struct sl_buildlog *log, enum sl_failure_kind kind, const char *subject,
 	       size_t subject_len, const char *text);
 struct sl_build_step *blog_current_step(struct sl_buildlog *log);

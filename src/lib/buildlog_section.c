@@ -157,6 +157,7 @@ static void reset_build(struct sl_buildlog *log)
 	CLEAR(log->pip_version);
 	CLEAR(log->sdk);
 	CLEAR(log->sdk_version);
+	st->sdk_from_miss = false;
 	log->build_failed = st->summary_failed;
 	st->steps_capped = st->fails_capped = st->obs_capped = false;
 	piplog_reset(st);
@@ -248,6 +249,7 @@ static bool column0_line(const char *s, size_t n)
 	    "Requirement already satisfied: ",
 	    "Successfully installed ",
 	    "Installing collected packages: ",
+	    "Building wheels for collected packages: ",
 	    "build error",
 	    "Job failed with exit code",
 	    "cache miss: ",
@@ -289,7 +291,9 @@ static void decide_prefix(struct sl_buildlog *log, const char *s, size_t n)
 	struct sl_buildlog_state *st = log->state;
 	size_t k = lead_len(s, n);
 
-	if (k == n || !column0_line(s + k, n - k))
+	/* pip indents the ERROR lines of a build it runs itself ("  ERROR:
+	 * Failed building wheel for x"): such a line decides nothing */
+	if (k == n || !column0_line(s + k, n - k) || STARTS(s + k, n - k, "ERROR: "))
 		return;
 	memcpy(st->prefix, s, k);
 	st->prefix_len = (int)k;
@@ -319,31 +323,80 @@ size_t blog_prefix_skip(const struct sl_buildlog_state *st, const char *s, size_
 	return 0;
 }
 
+/* Whether s[0..n), not blank, lacks the prefix the copy was decided to
+ * have (not an empty one).  The prefix without its trailing blanks will
+ * do (">" in "> "), so a line of the copy is never taken for another's;
+ * a prefix of blanks only is needed whole. */
+static bool lacks_prefix(const struct sl_buildlog_state *st, const char *s, size_t n)
+{
+	size_t p = st->prefix_len > 0 ? (size_t)st->prefix_len : 0, t = p, i = 0;
+
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '>'))
+		i++;
+	if (!p || i == n)
+		return false;
+	if (st->quoted == 1)
+		return s[0] != '>';
+	while (t && (st->prefix[t - 1] == ' ' || st->prefix[t - 1] == '\t'))
+		t--;
+	if (!t)
+		t = p;
+	return n < t || memcmp(s, st->prefix, t) != 0;
+}
+
+/* Counts a line of a copy that lacks the copy's prefix.  Such a file was
+ * pasted together from copies made differently: what one part hides
+ * behind its own prefix cannot be told from what the log never said, so
+ * the log is read in part (a lock from it is incomplete, never complete). */
+static void count_mixed(struct sl_buildlog *log)
+{
+	if (!log->mixed)
+		blog_warn_input(log, "a line without the prefix the copy's other lines have: a "
+				     "file that mixes prefixes is read in part");
+	log->mixed++;
+}
+
 size_t blog_unprefix(struct sl_buildlog *log, const char *s, size_t n)
 {
 	struct sl_buildlog_state *st = log->state;
+	size_t skip;
 
 	if (st->prefix_len < 0) {
 		decide_prefix(log, s, n);
 		if (st->prefix_len < 0)
 			return 0;
 	}
-	return blog_prefix_skip(st, s, n);
+	skip = blog_prefix_skip(st, s, n);
+	if (!skip && lacks_prefix(st, s, n))
+		count_mixed(log);
+	return skip;
 }
 
-/* A line that, behind some other run of blanks or quote marks, is a step
- * echo or a header: not read, so the log is read in part. */
+/* Whether rest[0..m), found behind lead[0..k), is a log's own line that
+ * the readers skip there: a step's echo, outcome or a header behind any
+ * lead (a log never indents them), and behind a quote mark or a tab any
+ * line a log only has at column 0, pip's among them (pip's own output is
+ * read behind at most four spaces, never behind '>'). */
+static bool hidden_line(const char *lead, size_t k, const char *rest, size_t m)
+{
+	if (STARTS(rest, m, "--> ") || STARTS(rest, m, "DONE ") || STARTS(rest, m, "CACHED") ||
+	    log_header_kind(rest, m))
+		return true;
+	return (memchr(lead, '>', k) || memchr(lead, '\t', k)) && column0_line(rest, m);
+}
+
+/* A line that, behind some other run of blanks or quote marks than the
+ * log's, is a line a reader would take: not read, so the log is read in
+ * part. */
 void blog_check_unread(struct sl_buildlog *log, const char *s, size_t n)
 {
 	size_t k = lead_len(s, n);
 
-	if (!k || k == n)
-		return;
-	if (!STARTS(s + k, n - k, "--> ") && !log_header_kind(s + k, n - k))
+	if (!k || k == n || !hidden_line(s, k, s + k, n - k))
 		return;
 	if (!log->unread)
-		blog_warn_input(log,
-				"a step or header indented otherwise than the log's lines is not "
-				"read: the log is read in part");
+		blog_warn_input(log, "a log line (a step, a header, pip's) indented or quoted "
+				     "otherwise than the log's lines is not read: the log is read "
+				     "in part");
 	log->unread++;
 }

@@ -260,6 +260,7 @@ static void cache_miss(struct sl_buildlog *log, const char *s)
 	    strstr(m->instruction, "pip")) {
 		struct sl_build_step tmp = {.instruction = m->instruction};
 		piplog_classify_step(log, &tmp, false);
+		log->state->sdk_from_miss = log->sdk != NULL;
 	}
 }
 
@@ -363,19 +364,23 @@ static void headerless_run(struct sl_buildlog *log)
 		st->section = SL_LOG_RUN;
 }
 
+/* The Space page's error panel: its heading and its "Exit code: ...
+ * Reason: ..." line.  Their wording is data (the failure rules of role
+ * "marks", kind runtime-heading or runtime), not C. */
 static bool runtime_line(struct sl_buildlog *log, const char *s, size_t len)
 {
-	if ((len == 13 &&
-	     (memcmp(s, "runtime error", 13) == 0 || memcmp(s, "Runtime error", 13) == 0))) {
-		headerless_run(log);
-		log->runtime_error = true;
-	} else if (STARTS(s, len, "Exit code: ") && strstr(s, "Reason: ")) {
-		headerless_run(log);
-		log->runtime_error = true;
-		blog_fail(log, SL_FAIL_RUNTIME, NULL, 0, s);
-	} else {
+	const struct sl_failrule *r;
+
+	if (s[0] != 'r' && s[0] != 'R' && s[0] != 'E') /* what the panel's lines start with */
 		return false;
-	}
+	r = blog_mark(log, s, len);
+	if (!r || !r->kind ||
+	    (strcmp(r->kind, "runtime") != 0 && strcmp(r->kind, "runtime-heading") != 0))
+		return false;
+	headerless_run(log);
+	log->runtime_error = true;
+	if (strcmp(r->kind, "runtime") == 0)
+		blog_fail(log, SL_FAIL_RUNTIME, NULL, 0, s);
 	return true;
 }
 

@@ -59,6 +59,8 @@ void sl_failrules_free(struct sl_failrules *fr)
 		struct sl_failrule *r = &fr->rules[i];
 		free(r->id);
 		free(r->match);
+		free(r->kind);
+		free(r->subject);
 		free(r->explain);
 		free_strv(r->steps, r->n_steps);
 		free(r->source);
@@ -135,12 +137,34 @@ static bool rule_id_taken(const struct sl_failrules *fr, const char *id)
 	return false;
 }
 
+/* The optional keys: an anchor the matcher knows, a kind spelt as an id,
+ * a subject template with one "{}". */
+static int check_optional(const char *name, const struct sl_stanza *st, struct sl_err *err)
+{
+	const char *anchor = sl_stanza_get(st, "anchor"), *subject = sl_stanza_get(st, "subject");
+	const char *hole = subject ? strstr(subject, "{}") : NULL;
+	int rc;
+
+	if (anchor && strcmp(anchor, "start") != 0 && strcmp(anchor, "line") != 0)
+		return sl_error(err, SL_EPARSE, "%s:%lu: 'anchor' must be start or line, not '%s'",
+				name, line_of(st, "anchor"), anchor);
+	if (sl_stanza_get(st, "kind") && (rc = check_id(name, st, "kind", err)) != 0)
+		return rc;
+	if (subject && (!hole || hole == subject || strstr(hole + 2, "{}")))
+		return sl_error(err, SL_EPARSE,
+				"%s:%lu: 'subject' needs text, then one '{}' where the subject "
+				"is: '%s'",
+				name, line_of(st, "subject"), subject);
+	return 0;
+}
+
 /* The checks a rule paragraph must pass before it is kept. */
 static int check_rule(const struct sl_failrules *fr, const char *name, const struct sl_stanza *st,
 		      struct sl_err *err)
 {
-	static const char *const known[] = {"rule",    "match", "bucket", "role",
-					    "explain", "step",	"source", NULL};
+	static const char *const known[] = {"rule", "match",  "anchor",	 "bucket",
+					    "role", "kind",   "subject", "explain",
+					    "step", "source", NULL};
 	static const char *const required[] = {"rule",	  "match",  "bucket", "role",
 					       "explain", "source", NULL};
 	const char *role, *match;
@@ -156,14 +180,16 @@ static int check_rule(const struct sl_failrules *fr, const char *name, const str
 		return sl_error(err, SL_EPARSE, "%s:%lu: no bucket '%s' above this rule", name,
 				line_of(st, "bucket"), sl_stanza_get(st, "bucket"));
 	role = sl_stanza_get(st, "role");
-	if (strcmp(role, "cause") != 0 && strcmp(role, "symptom") != 0)
-		return sl_error(err, SL_EPARSE, "%s:%lu: 'role' must be cause or symptom, not '%s'",
-				name, line_of(st, "role"), role);
+	if (strcmp(role, "cause") != 0 && strcmp(role, "symptom") != 0 &&
+	    strcmp(role, "marks") != 0)
+		return sl_error(err, SL_EPARSE,
+				"%s:%lu: 'role' must be cause, symptom or marks, not '%s'", name,
+				line_of(st, "role"), role);
 	match = sl_stanza_get(st, "match");
 	if (strspn(match, "*") == strlen(match))
 		return sl_error(err, SL_EPARSE, "%s:%lu: 'match' needs text besides '*'", name,
 				line_of(st, "match"));
-	return 0;
+	return check_optional(name, st, err);
 }
 
 static int add_rule(struct sl_failrules *fr, const char *name, const struct sl_stanza *st,
@@ -178,6 +204,12 @@ static int add_rule(struct sl_failrules *fr, const char *name, const struct sl_s
 	r.match = sl_xstrdup(sl_stanza_get(st, "match"));
 	r.bucket = sl_failrules_bucket(fr, sl_stanza_get(st, "bucket"));
 	r.cause = strcmp(sl_stanza_get(st, "role"), "cause") == 0;
+	r.mark = strcmp(sl_stanza_get(st, "role"), "marks") == 0;
+	r.anchor = !sl_stanza_get(st, "anchor")			       ? SL_FAILRULE_ANYWHERE
+		   : strcmp(sl_stanza_get(st, "anchor"), "start") == 0 ? SL_FAILRULE_START
+								       : SL_FAILRULE_LINE;
+	r.kind = sl_stanza_get(st, "kind") ? sl_xstrdup(sl_stanza_get(st, "kind")) : NULL;
+	r.subject = sl_stanza_get(st, "subject") ? sl_xstrdup(sl_stanza_get(st, "subject")) : NULL;
 	r.explain = sl_xstrdup(sl_stanza_get(st, "explain"));
 	r.steps = values_of(st, "step", &r.n_steps);
 	r.source = sl_xstrdup(sl_stanza_get(st, "source"));
@@ -306,18 +338,87 @@ bool sl_failrules_glob_in(const char *pattern, const char *s, size_t n)
 	return true;
 }
 
+/* The match where the rule's anchor says: at the start, the pattern's
+ * first piece there; as the whole line, the line (trailing blanks and a
+ * newline aside) equal to a pattern without '*'. */
+static bool anchored(const struct sl_failrule *r, const char *line, size_t len)
+{
+	size_t k = strcspn(r->match, "*");
+
+	if (r->anchor == SL_FAILRULE_ANYWHERE)
+		return sl_failrules_glob_in(r->match, line, len);
+	if (len < k || memcmp(line, r->match, k) != 0)
+		return false;
+	if (r->anchor == SL_FAILRULE_START)
+		return sl_failrules_glob_in(r->match + k, line + k, len - k);
+	while (len > k && (line[len - 1] == ' ' || line[len - 1] == '\r' || line[len - 1] == '\n'))
+		len--;
+	return !r->match[k] && len == k;
+}
+
+/* The bytes of the line are gathered once, and only for a rule that may
+ * match anywhere: an anchored one is refused by one compare. */
+static const struct sl_failrule *first_match(const struct sl_failrules *fr, const char *line,
+					     size_t len, bool marks)
+{
+	struct byteset have = {{0, 0, 0, 0}};
+	bool gathered = false;
+
+	for (size_t i = 0; i < fr->n_rules; i++) {
+		const struct sl_failrule *r = &fr->rules[i];
+		if (r->mark != marks)
+			continue;
+		if (r->anchor == SL_FAILRULE_ANYWHERE && !gathered) {
+			for (size_t k = 0; k < len; k++)
+				byteset_add(&have, (unsigned char)line[k]);
+			gathered = true;
+		}
+		if ((r->anchor != SL_FAILRULE_ANYWHERE || byteset_covers(&have, &fr->needs[i])) &&
+		    anchored(r, line, len))
+			return r;
+	}
+	return NULL;
+}
+
 const struct sl_failrule *sl_failrules_match(const struct sl_failrules *fr, const char *line,
 					     size_t len)
 {
-	struct byteset have = {{0, 0, 0, 0}};
+	return first_match(fr, line, len, false);
+}
 
-	for (size_t i = 0; i < len; i++)
-		byteset_add(&have, (unsigned char)line[i]);
-	for (size_t i = 0; i < fr->n_rules; i++)
-		if (byteset_covers(&have, &fr->needs[i]) &&
-		    sl_failrules_glob_in(fr->rules[i].match, line, len))
-			return &fr->rules[i];
-	return NULL;
+const struct sl_failrule *sl_failrules_mark(const struct sl_failrules *fr, const char *line,
+					    size_t len)
+{
+	return first_match(fr, line, len, true);
+}
+
+static bool trim_byte(char c)
+{
+	return c == ' ' || c == '\t' || c == '\'' || c == '"' || c == '.';
+}
+
+bool sl_failrule_subject(const struct sl_failrule *r, const char *line, size_t len, const char **at,
+			 size_t *n)
+{
+	const char *hole = r->subject ? strstr(r->subject, "{}") : NULL;
+	const char *from, *to, *end = line + len;
+
+	if (!hole)
+		return false;
+	from = find(line, len, r->subject, (size_t)(hole - r->subject));
+	if (!from)
+		return false;
+	from += hole - r->subject;
+	to = hole[2] ? find(from, (size_t)(end - from), hole + 2, strlen(hole + 2)) : NULL;
+	if (!to)
+		to = end;
+	while (from < to && trim_byte(*from))
+		from++;
+	while (to > from && (trim_byte(to[-1]) || to[-1] == '\n' || to[-1] == '\r'))
+		to--;
+	*at = from;
+	*n = (size_t)(to - from);
+	return true;
 }
 
 static size_t hit_of_bucket(const struct sl_failverdict *v, const struct sl_failbucket *b)

@@ -1,7 +1,10 @@
 /* hub_log.c: a Hub log stream (server-sent events) as spacelock stores it:
- * keep-alives and comments dropped, Hub tokens redacted, and the build
- * facts the snapshot command checks (the log's commit, pip steps CACHED)
- * counted on the way.  Line by line, so memory stays flat. */
+ * keep-alives and comments dropped, Hub tokens redacted.  That is all the
+ * network side does here.  The build facts the snapshot command checks
+ * (the log's commit, the pip steps and which of them are CACHED) are not
+ * parsed here: the bytes stored are fed, chunk by chunk as they arrive, to
+ * the one log reader (buildlog.h), so the stream and the stored file say
+ * the same.  Line by line, so memory stays flat. */
 #include <cJSON.h>
 #include <errno.h>
 #include <stdbool.h>
@@ -12,10 +15,10 @@
 #include <time.h>
 
 #include "spacelock/buf.h"
+#include "spacelock/buildlog.h"
 #include "spacelock/hub.h"
 #include "spacelock/mem.h"
 #include "spacelock/redact.h"
-#include "spacelock/json.h"
 
 #define LINE_MAX_BYTES (1u << 20)
 
@@ -24,9 +27,9 @@ struct sl_hub_log {
 	struct sl_buf line;
 	size_t written, max;
 	int64_t last_news;
-	bool in_event;		 /* the current event has written a line */
-	bool after_pip;		 /* the last step echoed runs pip install */
-	struct sl_hub_space *sp; /* the build log's facts go here, or NULL */
+	bool in_event;		  /* the current event has written a line */
+	struct sl_hub_space *sp;  /* the build log's facts go here, or NULL */
+	struct sl_buildlog *blog; /* reads what is stored, when sp; NULL once it refused */
 	char *path;
 };
 
@@ -38,46 +41,16 @@ static int64_t mono_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static void scan_text_line(struct sl_hub_log *s, const char *l, size_t n)
+/* What is stored is what the reader reads.  A stream the reader refuses
+ * (binary bytes) has no facts; storing it goes on. */
+static void read_stored(struct sl_hub_log *s, const char *data, size_t n)
 {
-	const char *c = memmem(l, n, "Commit SHA: ", 12);
+	struct sl_err err;
 
-	while (n && (l[n - 1] == '\r' || l[n - 1] == ' '))
-		n--;
-	if (c && !s->sp->log_commit) {
-		const char *h = c + 12, *e = h;
-		while (e < l + n && ((*e >= '0' && *e <= '9') || (*e >= 'a' && *e <= 'f')))
-			e++;
-		if (e > h)
-			s->sp->log_commit = sl_xstrndup(h, (size_t)(e - h));
+	if (s->blog && sl_buildlog_feed(s->blog, data, n, &err) != 0) {
+		sl_buildlog_free(s->blog);
+		s->blog = NULL;
 	}
-	if (n >= 4 && memcmp(l, "--> ", 4) == 0 && !(n >= 9 && memcmp(l + 4, "ERROR", 5) == 0)) {
-		s->after_pip = memmem(l, n, "pip install", 11) != NULL;
-		s->sp->steps_pip += s->after_pip;
-	} else if (n == 6 && memcmp(l, "CACHED", 6) == 0 && s->after_pip) {
-		s->sp->steps_cached++;
-		s->after_pip = false;
-	}
-}
-
-/* Reads the build facts the snapshot command checks from one event. */
-static void scan_event(struct sl_hub_log *s, const char *payload, size_t n)
-{
-	cJSON *root = sl_json_parse(payload, n, "event", NULL);
-	const cJSON *d = cJSON_GetObjectItemCaseSensitive(root, "data");
-
-	if (cJSON_IsString(d) && d->valuestring) {
-		const char *p = d->valuestring;
-		for (;;) {
-			const char *nl = strchr(p, '\n');
-			size_t len = nl ? (size_t)(nl - p) : strlen(p);
-			scan_text_line(s, p, len);
-			if (!nl)
-				break;
-			p = nl + 1;
-		}
-	}
-	cJSON_Delete(root);
 }
 
 static int put(struct sl_hub_log *s, const char *data, size_t n, struct sl_err *err)
@@ -87,6 +60,7 @@ static int put(struct sl_hub_log *s, const char *data, size_t n, struct sl_err *
 	if (fwrite(data, 1, n, s->fp) != n)
 		return sl_error(err, SL_EWRITE, "cannot write '%s': %s", s->path, strerror(errno));
 	s->written += n;
+	read_stored(s, data, n);
 	return 0;
 }
 
@@ -160,8 +134,6 @@ static int sse_line(struct sl_hub_log *s, char *l, size_t n, struct sl_err *err)
 	sl_redact_tokens_n(l, n);
 	s->in_event = true;
 	s->last_news = mono_ms();
-	if (v && s->sp)
-		scan_event(s, l + 5, n - 5);
 	int rc = put_event(s, l, n, v, err);
 	return rc < 0 ? rc : put(s, "\n", 1, err);
 }
@@ -176,6 +148,7 @@ int sl_hub_log_open(const char *path, size_t max, struct sl_hub_space *sp, struc
 	s->max = max ? max : (size_t)256 << 20;
 	s->last_news = mono_ms();
 	s->sp = sp;
+	s->blog = sp ? sl_buildlog_new(SL_LOG_BUILD, path) : NULL;
 	s->fp = fopen(path, "wb");
 	if (!s->fp) {
 		int saved = errno;
@@ -207,6 +180,26 @@ long sl_hub_log_quiet_ms(const struct sl_hub_log *s)
 	return (long)(mono_ms() - s->last_news);
 }
 
+/* The facts the reader found, into the space: the build's commit as its
+ * header prints it, its pip steps and how many of them were CACHED (the
+ * last build of the log, as every reader of a log sees it). */
+static void take_facts(struct sl_hub_log *s)
+{
+	struct sl_buildlog *log = s->blog;
+	struct sl_err err;
+
+	if (!log || sl_buildlog_finish(log, &err) != 0)
+		return;
+	if (log->commit && !s->sp->log_commit)
+		s->sp->log_commit = sl_xstrdup(log->commit);
+	for (size_t i = 0; i < log->nsteps; i++) {
+		if (!(log->steps[i].flags & SL_STEP_PIP))
+			continue;
+		s->sp->steps_pip++;
+		s->sp->steps_cached += log->steps[i].outcome == SL_STEP_CACHED;
+	}
+}
+
 int sl_hub_log_close(struct sl_hub_log *s, struct sl_err *err)
 {
 	int rc = 0;
@@ -215,6 +208,8 @@ int sl_hub_log_close(struct sl_hub_log *s, struct sl_err *err)
 		return 0;
 	if (s->line.len && s->fp)
 		rc = sse_line(s, s->line.buf, s->line.len, err);
+	take_facts(s);
+	sl_buildlog_free(s->blog);
 	sl_buf_release(&s->line);
 	if (s->fp && fclose(s->fp) != 0 && rc == 0)
 		rc = sl_error(err, SL_EWRITE, "cannot write '%s': %s", s->path, strerror(errno));

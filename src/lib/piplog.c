@@ -516,44 +516,48 @@ static void resolved(struct sl_buildlog *log, const char *rest, const char *line
 	free(sha);
 }
 
-static void subject_fail(struct sl_buildlog *log, enum sl_failure_kind kind, const char *from,
-			 const char *stop, const char *line)
+/* The failure kinds a failure rule's "kind" names for pip's lines. */
+static bool pip_kind(const char *name, enum sl_failure_kind *out)
 {
-	const char *end = stop ? strstr(from, stop) : NULL;
-	size_t n = end ? (size_t)(end - from) : strlen(from);
+	static const enum sl_failure_kind kinds[] = {SL_FAIL_RESOLUTION, SL_FAIL_NO_DISTRIBUTION,
+						     SL_FAIL_WHEEL_BUILD, SL_FAIL_PYTHON};
 
-	while (n && (from[n - 1] == '.' || from[n - 1] == ' '))
-		n--;
-	blog_fail(log, kind, from, n, line);
+	for (size_t i = 0; name && i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (strcmp(name, sl_failure_kind_name(kinds[i])) == 0) {
+			*out = kinds[i];
+			return true;
+		}
+	return false;
+}
+
+/* A pip line a failure rule knows (data/failure-rules.txt: its kind and
+ * where the line names the package): which lines say which failure is
+ * data, not C.  A rule without a subject ("ResolutionImpossible") repeats
+ * the failure pip just reported, so it takes that one's subject.  False
+ * when no rule with a pip kind matches e. */
+static bool rule_fail(struct sl_buildlog *log, const char *e, const char *line)
+{
+	const struct sl_failrule *r = blog_rule(log, e, strlen(e));
+	const struct sl_build_failure *last =
+	    log->nfailures ? &log->failures[log->nfailures - 1] : NULL;
+	enum sl_failure_kind kind;
+	const char *at;
+	size_t n;
+
+	if (!r || !pip_kind(r->kind, &kind))
+		return false;
+	if (sl_failrule_subject(r, e, strlen(e), &at, &n))
+		blog_fail(log, kind, at, n, line);
+	else if (last && last->kind == kind && last->subject)
+		blog_fail(log, kind, last->subject, strlen(last->subject), line);
+	else
+		blog_fail(log, kind, NULL, 0, line);
+	return true;
 }
 
 static void pip_error(struct sl_buildlog *log, const char *e, const char *line)
 {
-	if (strncmp(e, "Cannot install ", 15) == 0)
-		subject_fail(log, SL_FAIL_RESOLUTION, e + 15, " because", line);
-	else if (strncmp(e, "ResolutionImpossible", 20) == 0)
-		blog_fail(log, SL_FAIL_RESOLUTION,
-			  log->nfailures &&
-				  log->failures[log->nfailures - 1].kind == SL_FAIL_RESOLUTION
-			      ? log->failures[log->nfailures - 1].subject
-			      : NULL,
-			  log->nfailures &&
-				  log->failures[log->nfailures - 1].kind == SL_FAIL_RESOLUTION &&
-				  log->failures[log->nfailures - 1].subject
-			      ? strlen(log->failures[log->nfailures - 1].subject)
-			      : 0,
-			  line);
-	else if (strncmp(e, "Could not find a version that satisfies the requirement ", 56) == 0)
-		subject_fail(log, SL_FAIL_NO_DISTRIBUTION, e + 56, " (from", line);
-	else if (strncmp(e, "No matching distribution found for ", 35) == 0)
-		subject_fail(log, SL_FAIL_NO_DISTRIBUTION, e + 35, NULL, line);
-	else if (strncmp(e, "Failed building wheel for ", 26) == 0)
-		subject_fail(log, SL_FAIL_WHEEL_BUILD, e + 26, NULL, line);
-	else if (strncmp(e, "Could not build wheels for ", 27) == 0)
-		subject_fail(log, SL_FAIL_WHEEL_BUILD, e + 27, ",", line);
-	else if (strncmp(e, "Package '", 9) == 0 && strstr(e, "requires a different Python"))
-		subject_fail(log, SL_FAIL_PYTHON, e + 9, "'", line);
-	else
+	if (!rule_fail(log, e, line))
 		blog_fail(log, SL_FAIL_PIP, NULL, 0, line);
 }
 
@@ -619,10 +623,8 @@ bool piplog_line(struct sl_buildlog *log, const char *s, size_t len)
 			download(log, AFTER("Processing "), s, true);
 			return true;
 		}
-		if (STARTS(p, n, "Package ") && strstr(p, " requires a different Python")) {
-			subject_fail(log, SL_FAIL_PYTHON, AFTER("Package "), " requires", s);
+		if (STARTS(p, n, "Package ") && rule_fail(log, p, s))
 			return true;
-		}
 		break;
 	case 'R':
 		if (STARTS(p, n, "Requirement already satisfied: ")) {

@@ -248,6 +248,19 @@ static void platform_observations(struct sl_buildlog *log, const struct words *a
 	}
 }
 
+static void drop_sdk(struct sl_buildlog *log)
+{
+	for (size_t i = 0; i < log->nplatform_reqs; i++)
+		free(log->platform_reqs[i]);
+	free(log->platform_reqs);
+	free(log->sdk);
+	free(log->sdk_version);
+	log->platform_reqs = NULL;
+	log->nplatform_reqs = 0;
+	log->sdk = log->sdk_version = NULL;
+	log->state->sdk_from_miss = false;
+}
+
 void piplog_classify_step(struct sl_buildlog *log, struct sl_build_step *step, bool emit)
 {
 	struct words w = {0}, args = {0};
@@ -267,6 +280,10 @@ void piplog_classify_step(struct sl_buildlog *log, struct sl_build_step *step, b
 			step->flags |= SL_STEP_SDK;
 		if (emit)
 			platform_observations(log, &args);
+		/* the step's own echo beats what a summary's cache miss said of
+		 * it, whichever section came first in the file */
+		if (sdk && emit && log->state->sdk_from_miss)
+			drop_sdk(log);
 		if (sdk && !log->sdk) {
 			log->sdk = sdk;
 			log->sdk_version = sdk_version;

@@ -149,9 +149,16 @@ static void check_failure(struct snap *s, const struct sl_buildlog *log)
 	if (log->unread)
 		snap_incomplete(
 		    s, "log", REMEDY_UNREAD,
-		    "%s: %lu line%s that look like build steps or headers are indented or "
-		    "quoted otherwise than the rest of the log and were not read",
+		    "%s: %lu line%s that look like build steps, headers or pip's lines are "
+		    "indented or quoted otherwise than the rest of the log and were not read",
 		    log->source, log->unread, log->unread == 1 ? "" : "s");
+	if (log->mixed)
+		snap_incomplete(s, "log prefix", REMEDY_UNREAD,
+				"%s: %lu line%s lack%s the indentation or quoting the rest of the "
+				"copy has: a file that mixes prefixes may hide log lines, so it "
+				"is read in part",
+				log->source, log->mixed, log->mixed == 1 ? "" : "s",
+				log->mixed == 1 ? "s" : "");
 	if (log->has_run && log->runtime_error) {
 		const struct sl_build_failure *r = NULL;
 		for (size_t i = 0; i < log->nfailures; i++)

@@ -5,7 +5,7 @@ log --json fixtures/logs/2023-06-gradio-build-pip-collecting.excerpt.log
 0
 @@ stdout
 {"source":"fixtures/logs/2023-06-gradio-build-pip-collecting.excerpt.log","kind":"build","format":"plain","lines":39,"builds":1,"runs":0,
-"has_build":true,"has_run":false,"unread":0,
+"has_build":true,"has_run":false,"unread":0,"mixed":0,
 "queued_at":"2023-06-20 15:37:14","commit":"a75174f","started_at":null,
 "base_image":"docker.io/library/python:3.10","base_digest":"sha256:a8462db480ec3a74499a297b1f8e074944283407b7a417f22f20d8e2e1619782",
 "python":"3.10","site_python":null,"pip_version":null,

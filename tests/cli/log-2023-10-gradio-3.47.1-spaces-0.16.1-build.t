@@ -5,7 +5,7 @@ log --json fixtures/logs/2023-10-gradio-3.47.1-spaces-0.16.1-build.log
 0
 @@ stdout
 {"source":"fixtures/logs/2023-10-gradio-3.47.1-spaces-0.16.1-build.log","kind":"build","format":"plain","lines":41,"builds":1,"runs":0,
-"has_build":true,"has_run":false,"unread":0,
+"has_build":true,"has_run":false,"unread":0,"mixed":0,
 "queued_at":"2023-10-16 02:46:25","commit":"e9e3061","started_at":null,
 "base_image":"docker.io/library/python:3.10","base_digest":"sha256:a20ae344b668753817b8bffb8628e068278d8ddbde1657f7b836fd74559beacd",
 "python":"3.10","site_python":null,"pip_version":null,

@@ -5,7 +5,7 @@ log --run --json fixtures/logs/2024-10-zerogpu-runtime-error.excerpt.log
 0
 @@ stdout
 {"source":"fixtures/logs/2024-10-zerogpu-runtime-error.excerpt.log","kind":"run","format":"plain","lines":15,"builds":0,"runs":0,
-"has_build":false,"has_run":true,"unread":0,
+"has_build":false,"has_run":true,"unread":0,"mixed":0,
 "queued_at":null,"commit":null,"started_at":null,
 "base_image":null,"base_digest":null,
 "python":null,"site_python":"3.10","pip_version":null,

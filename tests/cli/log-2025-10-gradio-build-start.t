@@ -5,7 +5,7 @@ log --json fixtures/logs/2025-10-gradio-build-start.excerpt.log
 0
 @@ stdout
 {"source":"fixtures/logs/2025-10-gradio-build-start.excerpt.log","kind":"build","format":"plain","lines":9,"builds":1,"runs":0,
-"has_build":true,"has_run":false,"unread":0,
+"has_build":true,"has_run":false,"unread":0,"mixed":0,
 "queued_at":"2025-10-16 05:27:28","commit":"a810a05","started_at":null,
 "base_image":"docker.io/library/python:3.10","base_digest":"sha256:2c8b447084a66ca457489f23580a3ed99695aaa88ba4ec381a40afd3d7ef2e68",
 "python":"3.10","site_python":null,"pip_version":null,

@@ -5,7 +5,7 @@ log --json fixtures/logs/2026-04-gradio-5.33.0-cache-miss-summary-sse-not-enable
 0
 @@ stdout
 {"source":"fixtures/logs/2026-04-gradio-5.33.0-cache-miss-summary-sse-not-enabled.excerpt.log","kind":"build","format":"plain","lines":13,"builds":0,"runs":0,
-"has_build":true,"has_run":false,"unread":0,
+"has_build":true,"has_run":false,"unread":0,"mixed":0,
 "queued_at":null,"commit":null,"started_at":null,
 "base_image":null,"base_digest":null,
 "python":null,"site_python":null,"pip_version":null,

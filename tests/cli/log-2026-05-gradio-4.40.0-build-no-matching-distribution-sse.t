@@ -5,7 +5,7 @@ log --json fixtures/logs/2026-05-gradio-4.40.0-build-no-matching-distribution.ss
 0
 @@ stdout
 {"source":"fixtures/logs/2026-05-gradio-4.40.0-build-no-matching-distribution.sse","kind":"build","format":"sse","lines":39,"builds":1,"runs":0,
-"has_build":true,"has_run":false,"unread":0,
+"has_build":true,"has_run":false,"unread":0,"mixed":0,
 "queued_at":"2026-05-13 16:56:02","commit":"10e9a26","started_at":null,
 "base_image":"docker.io/library/python:3.13","base_digest":"sha256:f3c3ff2b5f0984abb65c1c0c17020c8117eae1a8c445e832810eb94f4abc87cd",
 "python":"3.13","site_python":null,"pip_version":null,

@@ -5,7 +5,7 @@ log --run --json fixtures/logs/2026-05-run-log-py3.13-audioop-missing.log
 0
 @@ stdout
 {"source":"fixtures/logs/2026-05-run-log-py3.13-audioop-missing.log","kind":"run","format":"plain","lines":31,"builds":0,"runs":1,
-"has_build":false,"has_run":true,"unread":0,
+"has_build":false,"has_run":true,"unread":0,"mixed":0,
 "queued_at":null,"commit":null,"started_at":"2026-05-13 16:54:42",
 "base_image":null,"base_digest":null,
 "python":null,"site_python":"3.13","pip_version":null,

@@ -5,7 +5,7 @@ log --json fixtures/logs/2026-05-streamlit-1.37.1-cache-miss-summary.excerpt.log
 0
 @@ stdout
 {"source":"fixtures/logs/2026-05-streamlit-1.37.1-cache-miss-summary.excerpt.log","kind":"build","format":"plain","lines":10,"builds":0,"runs":0,
-"has_build":true,"has_run":false,"unread":0,
+"has_build":true,"has_run":false,"unread":0,"mixed":0,
 "queued_at":null,"commit":null,"started_at":null,
 "base_image":null,"base_digest":null,
 "python":null,"site_python":null,"pip_version":null,

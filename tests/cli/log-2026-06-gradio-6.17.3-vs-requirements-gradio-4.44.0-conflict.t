@@ -5,7 +5,7 @@ log --json fixtures/logs/2026-06-gradio-6.17.3-vs-requirements-gradio-4.44.0-con
 0
 @@ stdout
 {"source":"fixtures/logs/2026-06-gradio-6.17.3-vs-requirements-gradio-4.44.0-conflict.excerpt.log","kind":"build","format":"plain","lines":32,"builds":1,"runs":0,
-"has_build":true,"has_run":false,"unread":0,
+"has_build":true,"has_run":false,"unread":0,"mixed":0,
 "queued_at":"2026-06-10 08:27:01","commit":"d5e5a38","started_at":null,
 "base_image":"docker.io/library/python:3.13","base_digest":"sha256:241ee7332d3ffa37bd3ff98569b556a1e8e472b869cae7e32d27e58d3586d88e",
 "python":"3.13","site_python":null,"pip_version":null,

@@ -5,7 +5,7 @@ log --json fixtures/pip/folder-vcs-install.log
 0
 @@ stdout
 {"source":"fixtures/pip/folder-vcs-install.log","kind":"build","format":"plain","lines":22,"builds":0,"runs":0,
-"has_build":true,"has_run":false,"unread":0,
+"has_build":true,"has_run":false,"unread":0,"mixed":0,
 "queued_at":null,"commit":null,"started_at":null,
 "base_image":null,"base_digest":null,
 "python":null,"site_python":null,"pip_version":null,

@@ -5,7 +5,7 @@ log --json fixtures/logs/status-and-error-snippets.multi-source.log
 0
 @@ stdout
 {"source":"fixtures/logs/status-and-error-snippets.multi-source.log","kind":"build","format":"plain","lines":99,"builds":2,"runs":0,
-"has_build":true,"has_run":true,"unread":0,
+"has_build":true,"has_run":true,"unread":0,"mixed":0,
 "queued_at":"2025-04-18 22:43:52","commit":"a73e54d","started_at":null,
 "base_image":"ghcr.io/danny-avila/librechat-dev:latest","base_digest":"sha256:a283dc00e48c7bf693652cf9219010a0aaf259acf7754469d318ef32ea6c65d6",
 "python":null,"site_python":null,"pip_version":null,

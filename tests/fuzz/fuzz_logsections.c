@@ -66,8 +66,8 @@ static char *facts(const struct sl_buildlog *log, bool with_warnings)
 		v = realloc(v, (n + 1) * sizeof(*v));                                              \
 		v[n++] = strdup(one.buf);                                                          \
 	} while (0)
-	ADD("%u %u %d %d %zu %d %d %lu", log->builds, log->runs, log->has_build, log->has_run,
-	    log->nsteps, log->build_failed, log->runtime_error, log->unread);
+	ADD("%u %u %d %d %zu %d %d %lu %lu", log->builds, log->runs, log->has_build, log->has_run,
+	    log->nsteps, log->build_failed, log->runtime_error, log->unread, log->mixed);
 	ADD("%s %s %s %s %s %s %s", str(log->queued_at), str(log->commit), str(log->started_at),
 	    str(log->base_image), str(log->python), str(log->sdk), str(log->sdk_version));
 	for (size_t i = 0; i < log->obs.n; i++)

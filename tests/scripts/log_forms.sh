@@ -115,7 +115,18 @@ for log in "$FIX"/logs/*.log; do
 	snap apart.json --build-log build.log --run-log run.log
 	cat build.log run.log >both.log
 	snap both.json --build-log both.log --run-log both.log
-	same "$base + run log" apart.json both.json build.log run.log both.log
+	if head -n 1 build.log | grep -q '^> '; then
+		# a quoted copy and an unquoted run log in one file mix prefixes:
+		# the prefix is the file's first one, the lines without it are
+		# read as they stand, but the lock says the file is read in part
+		if [ "$(cat both.json.rc)" = 1 ] && grep -q 'mixes prefixes' both.json; then
+			ok
+		else
+			not_ok "$base (quoted) + run log: not an honest incomplete lock"
+		fi
+	else
+		same "$base + run log" apart.json both.json build.log run.log both.log
+	fi
 	cat run.log build.log >both.log
 	snap both.json --build-log both.log --run-log both.log
 	if head -n 1 build.log | grep -q '^> '; then
@@ -150,6 +161,35 @@ if [ "$(cat mixed.json.rc)" = 1 ] && grep -q 'were not read' mixed.json; then
 else
 	not_ok "a step indented otherwise: the lock must be incomplete and say why"
 fi
+
+# Mixed prefixes: some lines of a copy indented or quoted, others not.  The
+# clean log with the freeze gives a complete lock (checked, so the cases
+# below can fail); each mixed file gives an incomplete lock that says why,
+# never a complete one.
+B23=$FIX/logs/2023-10-gradio-3.47.1-spaces-0.16.1-build.log
+printf 'gradio==3.47.1\nspaces==0.16.1\nuvicorn==0.23.2\ndatasets==2.14.5\nclick==8.0.4\n' >all.txt
+printf 'huggingface-hub==0.17.3\nprotobuf==3.20.3\npydantic==1.10.13\n' >>all.txt
+snap whole.json --build-log "$B23" --freeze all.txt
+check "mixed: the clean log is complete" test "$(cat whole.json.rc)" = 0
+# (a) a quoted copy with its last lines pasted unquoted
+{ sed -n '1,/^--> Pushing image/p' "$B23" | sed 's/^/> /'; sed -n '/^--> Pushing image/,$p' "$B23" | sed 1d; } >mixed-a.log
+# (b) an indented copy with one step's lines not indented
+sed 's/^/    /; /^    --> RUN useradd/,/^    CACHED/s/^    //' "$B23" >mixed-b.log
+# (c) a clean log holding a quoted pip line (a package the freeze lacks:
+# read, it would be locked; hidden, a complete lock would miss it)
+sed '/^--> RUN pip install --no-cache-dir 	gradio/a\
+> Successfully installed six-1.16.0' "$B23" >mixed-c.log
+# (d) a quoted copy with a tab-indented pip line
+sed 's/^/> /; s/^> CACHED$/> CACHED\n\tSuccessfully installed six-1.16.0/' "$B23" >mixed-d.log
+for m in a b c d; do
+	snap "mixed-$m.json" --build-log "mixed-$m.log" --freeze all.txt
+	if [ "$(cat "mixed-$m.json.rc")" = 1 ] &&
+		grep -q 'mixes prefixes\|were not read' "mixed-$m.json"; then
+		ok
+	else
+		not_ok "mixed prefixes ($m): the lock must be incomplete and say why"
+	fi
+done
 
 # A freeze proves what a CACHED step installed: the step's unknown closes,
 # and no remedy asks for the freeze that was passed.

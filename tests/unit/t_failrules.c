@@ -46,7 +46,9 @@ static void test_buckets(void)
 	}
 }
 
-/* Marks in seen[] each rule that sl_failrules_match picks for a line. */
+/* Marks in seen[] each rule that sl_failrules_match or sl_failrules_mark
+ * picks for a line: 1, or 2 when the rule's subject template also finds a
+ * subject there. */
 static void mark_lines(const struct sl_buf *b, char *seen)
 {
 	size_t i = 0;
@@ -54,12 +56,35 @@ static void mark_lines(const struct sl_buf *b, char *seen)
 	while (i < b->len) {
 		const char *nl = memchr(b->buf + i, '\n', b->len - i);
 		size_t n = nl ? (size_t)(nl - (b->buf + i)) : b->len - i;
-		const struct sl_failrule *r = sl_failrules_match(fr, b->buf + i, n);
+		const struct sl_failrule *two[2] = {sl_failrules_match(fr, b->buf + i, n),
+						    sl_failrules_mark(fr, b->buf + i, n)};
+		const char *at;
+		size_t k;
 
-		if (r)
-			seen[r - sl_failrules_rule(fr, 0)] = 1;
+		for (int j = 0; j < 2; j++) {
+			const struct sl_failrule *r = two[j];
+			if (!r)
+				continue;
+			char *s = &seen[r - sl_failrules_rule(fr, 0)];
+			bool subj =
+			    r->subject && sl_failrule_subject(r, b->buf + i, n, &at, &k) && k;
+			*s = *s == 2 || subj ? 2 : 1;
+		}
 		i += n + 1;
 	}
+}
+
+/* A rule's kind is one the log reader records (buildlog.h's failure kinds
+ * and the run panel's heading). */
+static bool known_kind(const char *k)
+{
+	static const char *const kinds[] = {"resolution", "no-distribution", "wheel-build",
+					    "python",	  "runtime",	     "runtime-heading"};
+
+	for (size_t i = 0; k && i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (strcmp(k, kinds[i]) == 0)
+			return true;
+	return !k;
 }
 
 /* Each rule is the one chosen for at least one real line: it matches real
@@ -83,9 +108,16 @@ static void test_every_rule_seen(void)
 	if (d)
 		closedir(d);
 	CHECK(n >= 20, "%zu rules", n);
-	for (size_t i = 0; i < n; i++)
-		CHECK(seen[i], "rule '%s' (failure-rules.txt:%lu) matches a line in " LOGS,
-		      sl_failrules_rule(fr, i)->id, sl_failrules_rule(fr, i)->line);
+	for (size_t i = 0; i < n; i++) {
+		const struct sl_failrule *r = sl_failrules_rule(fr, i);
+		CHECK(seen[i], "rule '%s' (failure-rules.txt:%lu) matches a line in " LOGS, r->id,
+		      r->line);
+		CHECK(!r->subject || seen[i] == 2,
+		      "rule '%s' (failure-rules.txt:%lu): its subject is found in a line of " LOGS,
+		      r->id, r->line);
+		CHECK(known_kind(r->kind), "rule '%s': kind '%s' is one the log reader knows",
+		      r->id, r->kind);
+	}
 	free(seen);
 }
 
@@ -201,7 +233,17 @@ static void test_bad_files(void)
 	bad("rule: a\nmatch: m\nbucket: x\nrole: cause\nexplain: e\nsource: u\n",
 	    "r.txt:3: no bucket 'x' above this rule");
 	t = sl_xasprintf("%srule: a\nmatch: m\nbucket: x\nrole: maybe\nexplain: e\nsource: u\n", b);
-	bad(t, "r.txt:9: 'role' must be cause or symptom");
+	bad(t, "r.txt:9: 'role' must be cause, symptom or marks");
+	free(t);
+	t = sl_xasprintf("%srule: a\nmatch: m\nanchor: end\nbucket: x\nrole: cause\nexplain: e\n"
+			 "source: u\n",
+			 b);
+	bad(t, "r.txt:8: 'anchor' must be start or line");
+	free(t);
+	t = sl_xasprintf("%srule: a\nmatch: m\nbucket: x\nrole: cause\nsubject: {} of\nexplain: e\n"
+			 "source: u\n",
+			 b);
+	bad(t, "r.txt:10: 'subject' needs text, then one '{}'");
 	free(t);
 	t = sl_xasprintf("%srule: a\nmatch: **\nbucket: x\nrole: cause\nexplain: e\nsource: u\n",
 			 b);
@@ -219,6 +261,46 @@ static void test_bad_files(void)
 	    "r.txt:5: unknown key 'color'");
 }
 
+/* Anchors and subjects on lines as pip and the Space page print them. */
+static void test_anchor_subject(void)
+{
+	static const char rules[] =
+	    "bucket: x\ntitle: t\nstep: s\nsource: u\n\n"
+	    "rule: heading\nmatch: Runtime error\nanchor: line\nbucket: x\nrole: marks\n"
+	    "kind: runtime-heading\nexplain: e\nsource: u\n\n"
+	    "rule: exit\nmatch: Exit code: * Reason:\nanchor: start\nbucket: x\nrole: marks\n"
+	    "explain: e\nsource: u\n\n"
+	    "rule: cannot\nmatch: conflicting dependencies\nbucket: x\nrole: cause\n"
+	    "subject: Cannot install {} because\nexplain: e\nsource: u\n";
+	static const char conflict[] = "Cannot install gradio==4.31.0 and gradio>=4.40.0 because "
+				       "these package versions have conflicting dependencies.";
+	struct sl_failrules *r = NULL;
+	struct sl_err err = {0};
+	const struct sl_failrule *hit;
+	const char *at = NULL;
+	size_t n = 0;
+
+	CHECK(sl_failrules_parse("r.txt", rules, sizeof(rules) - 1, &r, &err) == 0, "parse: %s",
+	      err.msg);
+	if (!r)
+		return;
+	hit = sl_failrules_mark(r, "Runtime error \n", 15);
+	CHECK(hit && strcmp(hit->id, "heading") == 0, "a heading alone on its line");
+	CHECK(!sl_failrules_mark(r, "Runtime error. Scheduling failure", 33),
+	      "not in a longer line");
+	CHECK(!sl_failrules_match(r, "Runtime error", 13), "a mark never classifies");
+	hit = sl_failrules_mark(r, "Exit code: 1. Reason: x", 23);
+	CHECK(hit && strcmp(hit->id, "exit") == 0, "anchored at the start");
+	CHECK(!sl_failrules_mark(r, "x Exit code: 1. Reason: x", 25), "not elsewhere");
+	hit = sl_failrules_match(r, conflict, strlen(conflict));
+	CHECK(hit && sl_failrule_subject(hit, conflict, strlen(conflict), &at, &n) && n == 33 &&
+		  memcmp(at, "gradio==4.31.0 and gradio>=4.40.0", 33) == 0,
+	      "the subject between the template's parts: '%.*s'", (int)n, at ? at : "");
+	CHECK(!sl_failrule_subject(hit, "ResolutionImpossible", 20, &at, &n),
+	      "no subject where the template's first part is not");
+	sl_failrules_free(r);
+}
+
 int main(void)
 {
 	struct sl_err err = {0};
@@ -228,6 +310,7 @@ int main(void)
 		return t_done();
 	test_buckets();
 	test_every_rule_seen();
+	test_anchor_subject();
 	t_each_case("tests/unit/data/failrules.data", golden_case);
 	test_glob();
 	test_verdict_order();

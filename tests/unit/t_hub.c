@@ -206,6 +206,48 @@ static void log_filter(void)
 	free(path);
 }
 
+/* The facts of a stored log are the log reader's (buildlog.h), not a
+ * line scan of the stream's own: a rebuild logged after a fully CACHED
+ * build is the build that counts (its commit, its pip steps), and a
+ * "Commit SHA:" an app prints is no header. */
+static void log_facts_last_build(void)
+{
+	static const char in[] =
+	    "data: {\"data\": \"===== Build Queued at 2026-05-13 16:40:00 / Commit SHA: 1111111 "
+	    "=====\\n\"}\n\n"
+	    "data: {\"data\": \"--> RUN pip install -r requirements.txt\\n\"}\n\n"
+	    "data: {\"data\": \"CACHED\\n\"}\n\n"
+	    "data: {\"data\": \"===== Build Queued at 2026-05-13 16:49:14 / Commit SHA: 6a05175 "
+	    "=====\\n\"}\n\n"
+	    "data: {\"data\": \"--> RUN pip install -r requirements.txt\\n\"}\n\n"
+	    "data: {\"data\": \"Successfully installed six-1.16.0\\n\"}\n\n"
+	    "data: {\"data\": \"DONE 3.0s\\n\"}\n\n";
+	static const char app[] = "data: {\"data\": \"deployed Commit SHA: abcdef0\\n\"}\n\n";
+	char *path = sl_xasprintf("%s/log2", home);
+	struct sl_hub_space sp;
+	struct sl_hub_log *log;
+	struct sl_err err = {0};
+
+	memset(&sp, 0, sizeof(sp));
+	CHECK(sl_hub_log_open(path, 0, &sp, &log, &err) == 0, "log open: %s", err.msg);
+	CHECK(sl_hub_log_feed(log, in, 100, &err) == 0 &&
+		  sl_hub_log_feed(log, in + 100, sizeof(in) - 101, &err) == 0,
+	      "log feed: %s", err.msg);
+	CHECK(sl_hub_log_close(log, &err) == 0, "log close: %s", err.msg);
+	CHECK_STR(sp.log_commit, "6a05175", "the last build's commit");
+	CHECK(sp.steps_pip == 1 && sp.steps_cached == 0, "last build: pip steps %zu cached %zu",
+	      sp.steps_pip, sp.steps_cached);
+	sl_hub_space_release(&sp);
+	memset(&sp, 0, sizeof(sp));
+	CHECK(sl_hub_log_open(path, 0, &sp, &log, &err) == 0, "log open: %s", err.msg);
+	sl_hub_log_feed(log, app, sizeof(app) - 1, &err);
+	CHECK(sl_hub_log_close(log, &err) == 0, "log close: %s", err.msg);
+	CHECK(sp.log_commit == NULL, "an app's line is no build header: %s", sp.log_commit);
+	sl_hub_space_release(&sp);
+	unlink(path);
+	free(path);
+}
+
 /* Tokens right after a JSON escape or an ANSI colour, or hidden by an
  * escaped letter, are redacted in the stored log too (issue 11). */
 static void log_redact_escapes(void)
@@ -257,6 +299,7 @@ int main(void)
 	t_each_case(T_DATA("hub.data"), each);
 	token_file_override();
 	log_filter();
+	log_facts_last_build();
 	log_redact_escapes();
 	rmdir(home);
 	return t_done();
