@@ -92,7 +92,7 @@ struct sl_buildlog_state {
 	bool summary_failed; /* the summary block says the job failed */
 	/* the sdk came from a summary's "cache miss:" line, a stand-in for the
 	 * platform step that a later echo of the step itself replaces */
-	bool sdk_from_miss;
+	int sdk_miss; /* 0: not from a miss; 1: a miss read outside a build section; 2: in one */
 	size_t misses_cap; /* allocated entries of log->misses */
 
 	/* pip */
@@ -234,6 +234,9 @@ bool piplog_line(struct sl_buildlog *log, const char *line, size_t len);
  * the platform step, the log's sdk and platform requirements; emit: also
  * observe its arguments (pins and mentions, origin platform). */
 void piplog_classify_step(struct sl_buildlog *log, struct sl_build_step *step, bool emit);
+/* The sdk a summary's cache-miss instruction names, as the platform
+ * step's stand-in (see piplog_step.c). */
+void piplog_miss_sdk(struct sl_buildlog *log, char *instruction);
 void piplog_reset(struct sl_buildlog_state *st);
 
 #endif

@@ -157,7 +157,7 @@ static void reset_build(struct sl_buildlog *log)
 	CLEAR(log->pip_version);
 	CLEAR(log->sdk);
 	CLEAR(log->sdk_version);
-	st->sdk_from_miss = false;
+	st->sdk_miss = 0;
 	log->build_failed = st->summary_failed;
 	st->steps_capped = st->fails_capped = st->obs_capped = false;
 	piplog_reset(st);

@@ -256,12 +256,9 @@ static void cache_miss(struct sl_buildlog *log, const char *s)
 	m->instruction = sl_xstrdup(close + 1 + strspn(close + 1, " "));
 	m->line = log->state->lineno;
 	/* the sdk it may name belongs to the build; a skimmed build is replaced */
-	if (!log->state->skim && !log->sdk && strncmp(m->instruction, "RUN", 3) == 0 &&
-	    strstr(m->instruction, "pip")) {
-		struct sl_build_step tmp = {.instruction = m->instruction};
-		piplog_classify_step(log, &tmp, false);
-		log->state->sdk_from_miss = log->sdk != NULL;
-	}
+	if (!log->state->skim && strncmp(m->instruction, "RUN", 3) == 0 &&
+	    strstr(m->instruction, "pip"))
+		piplog_miss_sdk(log, m->instruction);
 }
 
 enum summary_kind {

@@ -258,7 +258,7 @@ static void drop_sdk(struct sl_buildlog *log)
 	log->platform_reqs = NULL;
 	log->nplatform_reqs = 0;
 	log->sdk = log->sdk_version = NULL;
-	log->state->sdk_from_miss = false;
+	log->state->sdk_miss = 0;
 }
 
 void piplog_classify_step(struct sl_buildlog *log, struct sl_build_step *step, bool emit)
@@ -282,7 +282,7 @@ void piplog_classify_step(struct sl_buildlog *log, struct sl_build_step *step, b
 			platform_observations(log, &args);
 		/* the step's own echo beats what a summary's cache miss said of
 		 * it, whichever section came first in the file */
-		if (sdk && emit && log->state->sdk_from_miss)
+		if (sdk && emit && log->state->sdk_miss)
 			drop_sdk(log);
 		if (sdk && !log->sdk) {
 			log->sdk = sdk;
@@ -298,4 +298,37 @@ void piplog_classify_step(struct sl_buildlog *log, struct sl_build_step *step, b
 	free(sdk_version);
 	words_free(&args);
 	words_free(&w);
+}
+
+/* A stand-in read in a build section replaces one read outside any (a
+ * summary pasted above a run log), so which one counts does not depend on
+ * the order the sections were pasted in; otherwise the first one stays.
+ * A miss that names no sdk leaves the one there. */
+void piplog_miss_sdk(struct sl_buildlog *log, char *instruction)
+{
+	struct sl_buildlog_state *st = log->state;
+	bool build = st->section == SL_LOG_BUILD;
+	struct sl_build_step tmp = {.instruction = instruction};
+	char *sdk = log->sdk, *version = log->sdk_version, **reqs = log->platform_reqs;
+	size_t nreqs = log->nplatform_reqs;
+
+	if (sdk && !(st->sdk_miss == 1 && build))
+		return;
+	log->sdk = log->sdk_version = NULL;
+	log->platform_reqs = NULL;
+	log->nplatform_reqs = 0;
+	piplog_classify_step(log, &tmp, false);
+	if (!log->sdk) {
+		log->sdk = sdk;
+		log->sdk_version = version;
+		log->platform_reqs = reqs;
+		log->nplatform_reqs = nreqs;
+		return;
+	}
+	for (size_t i = 0; i < nreqs; i++)
+		free(reqs[i]);
+	free(reqs);
+	free(sdk);
+	free(version);
+	st->sdk_miss = build ? 2 : 1;
 }
