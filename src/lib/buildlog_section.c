@@ -47,18 +47,6 @@ enum sl_log_kind blog_obs_section(const struct sl_buildlog *log, size_t i)
 	return i < st->obs_tagged ? (enum sl_log_kind)st->obs_sec[i] : st->section;
 }
 
-static void obs_free(struct sl_obs *o)
-{
-	free(o->name);
-	free(o->version);
-	free(o->requirement);
-	free(o->required_by);
-	free(o->vcs_url);
-	free(o->vcs_commit);
-	free(o->source);
-	free(o->text);
-}
-
 /* Drops the observations of one section, from the first one it made on
  * (what comes before is kept without a look), and moves pip's indices of
  * the ones kept along with them. */
@@ -76,7 +64,7 @@ static void drop_obs(struct sl_buildlog *log, enum sl_log_kind sec)
 	to = from;
 	for (size_t i = from; i < log->obs.n; i++) {
 		if (st->obs_sec[i] == sec) {
-			obs_free(&log->obs.v[i]);
+			sl_obs_release(&log->obs.v[i]);
 			moved[i - from] = NO_OBS;
 			continue;
 		}

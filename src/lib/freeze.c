@@ -445,17 +445,6 @@ int sl_freeze_json_line(const char *line, size_t len, const char *source, unsign
 
 /* ---- files ---- */
 
-/* Moves every element of from onto the end of to (ownership passes). */
-static void take_all(struct sl_obs_list *to, struct sl_obs_list *from)
-{
-	sl_xgrow((void **)&to->v, &to->cap, to->n + from->n, sizeof(*to->v));
-	memcpy(to->v + to->n, from->v, from->n * sizeof(*from->v));
-	to->n += from->n;
-	free(from->v);
-	from->v = NULL;
-	from->n = from->cap = 0;
-}
-
 static int read_json(FILE *fp, struct sl_buf *head, const char *path, struct sl_obs_list *obs,
 		     struct sl_err *err)
 {
@@ -568,6 +557,6 @@ int sl_freeze_read_file(const char *path, struct sl_obs_list *obs, struct sl_err
 		sl_obs_list_release(&tmp);
 		return rc;
 	}
-	take_all(obs, &tmp);
+	sl_obs_list_move(obs, &tmp);
 	return rc;
 }
