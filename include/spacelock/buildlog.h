@@ -29,6 +29,7 @@
 
 #include "error.h"
 #include "evidence.h"
+#include "failrules.h"
 
 /* Longest log line kept; the rest of a longer line is dropped with a
  * warning.  Also the largest SSE event accepted. */
@@ -165,6 +166,16 @@ struct sl_buildlog {
 	size_t nfailures;
 	struct sl_obs_list obs; /* package observations, in input order */
 
+	/* why the log says it failed, when asked for (sl_buildlog_judge):
+	 * every line kept (a build a later one replaces, a run a restart
+	 * replaces, are not; the failure summary is) judged by the failure
+	 * rules (failrules.h, data/failure-rules.txt), one look per line:
+	 * hits[0] the earliest cause, else the earliest symptom, then the
+	 * first hit of each other bucket.  A hit's line counts the decoded
+	 * log's lines (an SSE stream's text, not its events), as `lines`;
+	 * its text is the line.  Empty when not asked for. */
+	struct sl_failverdict verdict;
+
 	char **warnings; /* "file:line: message", at most SL_BUILDLOG_WARN_MAX */
 	size_t nwarnings;
 	size_t warnings_dropped; /* warnings beyond the cap */
@@ -183,6 +194,18 @@ struct sl_buildlog {
  * with the same result. */
 int sl_buildlog_read_file(const char *path, const char *label, enum sl_log_kind kind,
 			  struct sl_buildlog **out, struct sl_err *err);
+
+/* The same into a log made with sl_buildlog_new (and set up, e.g. with
+ * sl_buildlog_judge), finished here; its label (source) names the input.
+ * On error the log holds what was read and must still be freed. */
+int sl_buildlog_read_into(struct sl_buildlog *log, const char *path, struct sl_err *err);
+
+/* Asks for the verdict (log->verdict), before the first feed: every line
+ * kept is then judged by the failure rules fr (borrowed: the verdict's
+ * rules are fr's, so fr must outlive the log), which also name the
+ * failures' rules.  Off by default: a lock needs no verdict, and judging
+ * costs a look at every line. */
+void sl_buildlog_judge(struct sl_buildlog *log, const struct sl_failrules *fr);
 
 /* Incremental use (the Hub client feeds network chunks):
  *   log = sl_buildlog_new(kind, label);

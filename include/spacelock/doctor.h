@@ -79,8 +79,17 @@ int sl_doctor_lint_dir(struct sl_doctor *d, const char *dir, const char *hardwar
 void sl_doctor_lint_python(struct sl_doctor *d, const char *file, const char *text, size_t len);
 
 /* Classifies one log (text[0..len), named label in findings) together with
- * the logs given before it: the earliest cause over all of them wins. */
+ * the logs given before it: the earliest cause over all of them wins.
+ * The log reader (buildlog.h) reads it, plain, SSE or UTF-16, and judges
+ * its lines with the doctor's rules; lines are the decoded log's.  A text
+ * the reader refuses (binary data) is a "log-unread" warning. */
 void sl_doctor_add_log(struct sl_doctor *d, const char *label, const char *text, size_t len);
+
+/* The same for the log in the file path ("-": stdin; label NULL: the
+ * path), read a chunk at a time.  0, or the reader's error (SL_EIO: it
+ * cannot be read; binary data is the warning, not an error). */
+int sl_doctor_add_log_file(struct sl_doctor *d, const char *label, const char *path,
+			   struct sl_err *err);
 
 /* What the Hub says about a Space id: any of them may be NULL. */
 struct sl_doctor_runtime {

@@ -10,12 +10,14 @@
  * something failed ("Job failed with exit code") win only when no cause is
  * in the log; the other buckets seen are listed after the winner.
  *
- * Typical use, line by line (buildlog) or on a whole text (doctor):
+ * Typical use, line by line (the log reader, buildlog.h, keeps the verdict
+ * of every log it reads when asked: sl_buildlog_judge) or on a whole plain
+ * text (sl_failrules_classify):
  *
  *     struct sl_failrules *fr;
  *     if (sl_failrules_load(&fr, &err) != 0) ...
  *     const struct sl_failrule *r = sl_failrules_match(fr, line, len);
- *     if (r) sl_failverdict_add(&v, r, lineno);
+ *     if (r) sl_failverdict_add(&v, r, lineno, line, len);
  *     ...  v.hits[0] is the verdict, v.hits[1..] the other buckets seen
  *     sl_failverdict_release(&v); sl_failrules_free(fr);
  */
@@ -110,6 +112,7 @@ bool sl_failrules_glob_in(const char *pattern, const char *s, size_t n);
 struct sl_failhit {
 	const struct sl_failrule *rule;
 	unsigned long line; /* 1-based line in the log */
+	char *text;	    /* the line, without blanks around it, at most 300 bytes, or NULL */
 };
 
 /* The verdict on one log: hits[0] the winning hit (the earliest cause, else
@@ -120,9 +123,11 @@ struct sl_failverdict {
 	size_t n;
 };
 
-/* Adds a matched line; lines must come in increasing order. */
+/* Adds a matched line; lines must come in increasing order.  text[0..len)
+ * (NULL: none) is the line, kept (trimmed, bounded, tokens redacted) while
+ * the hit is in the verdict. */
 void sl_failverdict_add(struct sl_failverdict *v, const struct sl_failrule *rule,
-			unsigned long line);
+			unsigned long line, const char *text, size_t len);
 void sl_failverdict_release(struct sl_failverdict *v);
 
 /* Classifies every line of text[0..len) into *out (start from {0}). */

@@ -17,7 +17,6 @@
 #include "spacelock/diff.h"
 #include "spacelock/doctor.h"
 #include "spacelock/failrules.h"
-#include "spacelock/fileio.h"
 #include "spacelock/hub.h"
 #include "spacelock/lock.h"
 #include "spacelock/lockfile.h"
@@ -52,8 +51,6 @@ const char cmd_doctor_usage[] =
     "Exit 0 when nothing is wrong at error level, 1 when something is (an\n"
     "error finding or a classified failure), 2 usage, 3 unreadable input,\n"
     "5 network, 6 auth, 7 no such Space.\n";
-
-#define MAX_LOG_BYTES (256u << 20)
 
 struct opts {
 	const char *target; /* DIR or a Space, or NULL */
@@ -108,13 +105,10 @@ static bool is_dir(const char *path)
 static int add_log_file(struct sl_cli *cli, struct sl_doctor *d, const char *path,
 			const char *label)
 {
-	struct sl_buf b = SL_BUF_INIT;
 	struct sl_err err = {0};
 
-	if (sl_file_read(path, MAX_LOG_BYTES, &b, &err) != 0)
+	if (sl_doctor_add_log_file(d, label, path, &err) != 0)
 		return cli_fail_input(cli, &err);
-	sl_doctor_add_log(d, label, b.buf, b.len);
-	sl_buf_release(&b);
 	return 0;
 }
 

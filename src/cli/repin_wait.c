@@ -11,14 +11,12 @@
 #include "hubfetch.h"
 #include "repin.h"
 #include "spacelock/buf.h"
+#include "spacelock/buildlog.h"
 #include "spacelock/diff.h"
 #include "spacelock/failrules.h"
-#include "spacelock/fileio.h"
 #include "spacelock/hub_write.h"
 #include "spacelock/lock.h"
 #include "spacelock/snapshot.h"
-
-#define LOG_MAX ((size_t)256 << 20)
 
 static long now_ms(void)
 {
@@ -46,6 +44,17 @@ static void sleep_ms(long ms)
 
 	while (nanosleep(&ts, &ts) != 0)
 		;
+}
+
+static void print_verdict(const struct sl_failhit *h, const char *id)
+{
+	const struct sl_failrule *r = h->rule;
+
+	printf("failure: %s: %s\n  build log line %lu: %s\n", r->bucket->id, r->bucket->title,
+	       h->line, r->explain ? r->explain : r->id);
+	for (size_t i = 0; i < r->bucket->n_steps; i++)
+		printf("  %zu. %s\n", i + 1, r->bucket->steps[i]);
+	printf("  more: spacelock doctor %s\n", id);
 }
 
 /* Polls until the stage is no longer on its way; *stage gets the last one
@@ -89,34 +98,27 @@ static int follow(struct sl_cli *cli, const struct repin_opts *o, const struct s
 	return 0;
 }
 
-/* Doctor's verdict on the rebuilt build log, on stdout. */
+/* Doctor's verdict on the rebuilt build log, on stdout: the log reader
+ * (buildlog.h) judges its lines with the failure rules (failrules.h), so
+ * the line is the log's (the stored SSE stream decoded), as doctor says. */
 static void classify(const char *log_path, const char *id)
 {
 	struct sl_failrules *fr = NULL;
-	struct sl_failverdict v = {0};
-	struct sl_buf text = SL_BUF_INIT;
+	struct sl_buildlog *log = NULL;
 	struct sl_err err = {0};
 
-	if (!log_path || sl_file_read(log_path, LOG_MAX, &text, &err) != 0 ||
-	    sl_failrules_load(&fr, &err) != 0) {
+	if (log_path && sl_failrules_load(&fr, &err) == 0) {
+		log = sl_buildlog_new(SL_LOG_BUILD, log_path);
+		sl_buildlog_judge(log, fr);
+	}
+	if (!log || sl_buildlog_read_into(log, log_path, &err) != 0)
 		printf("failure: no build log to classify%s%s\n", err.msg[0] ? ": " : "", err.msg);
-		goto out;
-	}
-	sl_failrules_classify(fr, text.buf, text.len, &v);
-	if (!v.n) {
+	else if (!log->verdict.n)
 		printf("failure: unclassified (no known message in the build log)\n");
-		goto out;
-	}
-	const struct sl_failrule *r = v.hits[0].rule;
-	printf("failure: %s: %s\n  build log line %lu: %s\n", r->bucket->id, r->bucket->title,
-	       v.hits[0].line, r->explain ? r->explain : r->id);
-	for (size_t i = 0; i < r->bucket->n_steps; i++)
-		printf("  %zu. %s\n", i + 1, r->bucket->steps[i]);
-	printf("  more: spacelock doctor %s\n", id);
-out:
-	sl_failverdict_release(&v);
+	else
+		print_verdict(&log->verdict.hits[0], id);
+	sl_buildlog_free(log);
 	sl_failrules_free(fr);
-	sl_buf_release(&text);
 }
 
 /* Differences that say the rebuild did not reproduce the source: the

@@ -142,80 +142,6 @@ static void warnings_merge(struct sl_buildlog *log)
 	log->warnings_dropped = total - log->nwarnings;
 }
 
-static bool fatal_kind(enum sl_failure_kind k)
-{
-	return k != SL_FAIL_PIP && k != SL_FAIL_RUNTIME;
-}
-
-/* The failure rules, loaded on the first failure (most logs have none). */
-static const struct sl_failrules *rules(struct sl_buildlog *log)
-{
-	struct sl_buildlog_state *st = log->state;
-	struct sl_err err;
-
-	if (!st->rules && !st->rules_failed && sl_failrules_load(&st->rules, &err) != 0)
-		st->rules_failed = true; /* only an edited, broken data file; t_failrules says */
-	return st->rules;
-}
-
-const struct sl_failrule *blog_rule(struct sl_buildlog *log, const char *s, size_t n)
-{
-	const struct sl_failrules *fr = rules(log);
-
-	return fr ? sl_failrules_match(fr, s, n) : NULL;
-}
-
-const struct sl_failrule *blog_mark(struct sl_buildlog *log, const char *s, size_t n)
-{
-	const struct sl_failrules *fr = rules(log);
-
-	return fr ? sl_failrules_mark(fr, s, n) : NULL;
-}
-
-void blog_fail(struct sl_buildlog *log, enum sl_failure_kind kind, const char *subject,
-	       size_t subject_len, const char *text)
-{
-	const struct sl_failrule *rule;
-	struct sl_build_failure *f;
-
-	/* a step's or the job's failure is a build's wherever it is pasted */
-	if (fatal_kind(kind) &&
-	    (log->state->section == SL_LOG_BUILD || kind == SL_FAIL_STEP || kind == SL_FAIL_JOB))
-		log->build_failed = true;
-	/* pip names a failed package twice or three times; a traceback's
-	 * exception is news each time.  Within one section only: a build and
-	 * a run section keep their own failures, whichever came first */
-	for (size_t i = 0; subject && kind != SL_FAIL_RUNTIME && i < log->nfailures; i++) {
-		f = &log->failures[i];
-		if (f->kind == kind && f->section == log->state->section && f->subject &&
-		    strlen(f->subject) == subject_len &&
-		    memcmp(f->subject, subject, subject_len) == 0)
-			return;
-	}
-	if (log->nfailures >= SL_BUILDLOG_FAIL_MAX) {
-		if (!log->state->fails_capped)
-			blog_warn(log, "more than %d failures; the rest are not listed",
-				  SL_BUILDLOG_FAIL_MAX);
-		log->state->fails_capped = true;
-		return;
-	}
-	log->failures = sl_xrealloc(log->failures, (log->nfailures + 1) * sizeof(*log->failures));
-	f = &log->failures[log->nfailures++];
-	f->kind = kind;
-	f->section = log->state->section;
-	f->subject = subject ? sl_xstrndup(subject, subject_len > 200 ? 200 : subject_len) : NULL;
-	/* the message, not the indentation or quoting it was pasted with */
-	text += strspn(text, " \t>");
-	f->text = sl_xstrndup(text, strnlen(text, SL_OBS_TEXT_MAX));
-	f->line = log->state->lineno;
-	f->rule = f->bucket = NULL;
-	rule = blog_rule(log, text, strlen(text));
-	if (rule) {
-		f->rule = sl_xstrdup(rule->id);
-		f->bucket = sl_xstrdup(rule->bucket->id);
-	}
-}
-
 bool blog_obs_room(struct sl_buildlog *log)
 {
 	if (log->obs.n < SL_BUILDLOG_OBS_MAX)
@@ -456,6 +382,8 @@ void sl_buildlog_feed_line(struct sl_buildlog *log, const char *line, size_t len
 	sanitize(log, line, len, log_plain_prefix(line, len));
 	skip = blog_unprefix(log, st->clean.buf, st->clean.len);
 	blog_parse_line(log, st->clean.buf + skip, st->clean.len - skip);
+	if (st->judge_rules)
+		blog_judge(log, st->clean.buf + skip, st->clean.len - skip);
 	/* a line before any header: the section is the kind asked for */
 	if (!st->seen_header && st->clean.len > skip)
 		st->default_used = true;
@@ -678,7 +606,7 @@ static void free_state(struct sl_buildlog *log)
 	free(st->warn_build.v);
 	free(st->warn_run.v);
 	free(st->obs_sec);
-	sl_failrules_free(st->rules);
+	blog_judge_release(st);
 	sl_buf_release(&st->u16);
 	sl_sse_free(st->sse);
 	linesplit_release(&st->split);
@@ -728,6 +656,7 @@ int sl_buildlog_finish(struct sl_buildlog *log, struct sl_err *err)
 				  log->steps[log->nsteps - 1].instruction);
 		blog_link_stages(log);
 		blog_sections_finish(log);
+		blog_judge_finish(log);
 		warnings_merge(log);
 	}
 	free_state(log);
@@ -764,6 +693,7 @@ void sl_buildlog_free(struct sl_buildlog *log)
 	free_state(log);
 	blog_free_steps(log);
 	free_failures(log);
+	sl_failverdict_release(&log->verdict);
 	sl_obs_list_release(&log->obs);
 	free_strv(&log->platform_reqs, &log->nplatform_reqs);
 	free_strv(&log->warnings, &log->nwarnings);

@@ -346,25 +346,29 @@ static int read_fd(struct sl_buildlog *log, int fd, bool seekable, const char *l
 	return rc;
 }
 
-int sl_buildlog_read_file(const char *path, const char *label, enum sl_log_kind kind,
-			  struct sl_buildlog **out, struct sl_err *err)
+int sl_buildlog_read_into(struct sl_buildlog *log, const char *path, struct sl_err *err)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
-	struct sl_buildlog *log;
 	int fd, rc;
 
-	if (!label)
-		label = path;
 	/* a FIFO is never waited on: "-" is the way to pipe a log in */
-	fd = is_stdin ? STDIN_FILENO : sl_file_open_regular(path, label, err);
+	fd = is_stdin ? STDIN_FILENO : sl_file_open_regular(path, log->source, err);
 	if (fd < 0)
 		return err ? err->code : SL_EIO;
-	log = sl_buildlog_new(kind, label);
-	rc = read_fd(log, fd, !is_stdin, label, err);
+	rc = read_fd(log, fd, !is_stdin, log->source, err);
 	if (rc == 0)
 		rc = sl_buildlog_finish(log, err);
 	if (!is_stdin)
 		close(fd);
+	return rc;
+}
+
+int sl_buildlog_read_file(const char *path, const char *label, enum sl_log_kind kind,
+			  struct sl_buildlog **out, struct sl_err *err)
+{
+	struct sl_buildlog *log = sl_buildlog_new(kind, label ? label : path);
+	int rc = sl_buildlog_read_into(log, path, err);
+
 	if (rc < 0) {
 		sl_buildlog_free(log);
 		return rc;

@@ -105,6 +105,16 @@ struct sl_buildlog_state {
 	/* failure rules (data/failure-rules.txt), loaded on first use */
 	struct sl_failrules *rules;
 	bool rules_failed;
+	/* the rule of the text blog_rule was last asked about, on this line
+	 * (log->lines): a line is matched once, whoever asks */
+	unsigned long memo_line;
+	const char *memo_at;
+	size_t memo_len;
+	const struct sl_failrule *memo_rule;
+	/* the verdict (sl_buildlog_judge): each section's first hit of each
+	 * bucket and role, all that decides the verdict (buildlog_fail.c) */
+	const struct sl_failrules *judge_rules; /* borrowed; NULL: no verdict asked for */
+	struct sl_failverdict hits[2];		/* by enum sl_log_kind; hits in line order */
 };
 
 /* buildlog_section.c: a header line starts a section (s NUL-terminated). */
@@ -190,12 +200,21 @@ static inline size_t log_quote_len(const char *s, size_t len)
 		return 0;
 	return len > 1 && s[1] == ' ' ? 2 : 1;
 }
-/* The first failure rule s[0..n) matches, or NULL; blog_mark the same
- * for the rules of role "marks" (a panel's lines). */
+/* buildlog_fail.c: the first failure rule s[0..n) matches, or NULL
+ * (asked again about the same text of the same line, the answer kept);
+ * blog_mark the same for the rules of role "marks" (a panel's lines). */
 const struct sl_failrule *blog_rule(struct sl_buildlog *log, const char *s, size_t n);
 const struct sl_failrule *blog_mark(struct sl_buildlog *log, const char *s, size_t n);
+/* A failure of the current line (text: the line or its end). */
 void blog_fail(struct sl_buildlog *log, enum sl_failure_kind kind, const char *subject,
 	       size_t subject_len, const char *text);
+/* The line s[0..n), read, judged for the verdict (when asked for). */
+void blog_judge(struct sl_buildlog *log, const char *s, size_t n);
+/* A section a later one of its kind replaces: its hits go with it. */
+void blog_judge_drop(struct sl_buildlog *log, enum sl_log_kind sec);
+/* The verdict from what the sections kept; frees the rest. */
+void blog_judge_finish(struct sl_buildlog *log);
+void blog_judge_release(struct sl_buildlog_state *st);
 struct sl_build_step *blog_current_step(struct sl_buildlog *log);
 /* False (and one warning) once the build has SL_BUILDLOG_OBS_MAX observations. */
 bool blog_obs_room(struct sl_buildlog *log);

@@ -129,6 +129,7 @@ static void reset_build(struct sl_buildlog *log)
 
 	drop_obs(log, SL_LOG_BUILD);
 	drop_failures(log, SL_LOG_BUILD);
+	blog_judge_drop(log, SL_LOG_BUILD);
 	blog_free_steps(log);
 	for (size_t i = 0; i < log->nplatform_reqs; i++)
 		free(log->platform_reqs[i]);
@@ -159,6 +160,7 @@ static void reset_run(struct sl_buildlog *log)
 
 	drop_obs(log, SL_LOG_RUN);
 	drop_failures(log, SL_LOG_RUN);
+	blog_judge_drop(log, SL_LOG_RUN);
 	CLEAR(log->started_at);
 	log->runtime_error = false;
 	blog_warnings_clear(&st->warn_run);

@@ -390,9 +390,11 @@ static bool rule_line(struct sl_buildlog *log, const char *s, size_t len)
 {
 	struct sl_buildlog_state *st = log->state;
 
+	size_t k = strspn(s, " \t>");
+
 	if (st->in_traceback || (st->section != SL_LOG_RUN && (st->seen_header || log->nsteps)))
 		return false;
-	if (!blog_rule(log, s, len))
+	if (k == len || !blog_rule(log, s + k, len - k))
 		return false;
 	headerless_run(log); /* messages of a pasted crash, before any header */
 	if (st->section != SL_LOG_RUN)

@@ -1,5 +1,6 @@
 /* doctor.c: the findings of one `spacelock doctor` run (doctor.h): kept,
- * sorted, rendered; the logs classified with the failure rules; what the
+ * sorted, rendered; the logs read and judged by the log reader (buildlog.h,
+ * with the failure rules); what the
  * Hub says of the Space and what its diff against the source shows. */
 #include <stdarg.h>
 #include <stdio.h>
@@ -10,7 +11,7 @@
 #include "spacelock/jsonw.h"
 #include "spacelock/mem.h"
 #include "spacelock/redact.h"
-#include "spacelock/sse.h"
+#include "spacelock/buildlog.h"
 
 const char *sl_doctor_severity_name(enum sl_doctor_severity s)
 {
@@ -52,9 +53,6 @@ void sl_doctor_free(struct sl_doctor *d)
 	}
 	for (size_t i = 0; i < d->n_logs; i++)
 		free(d->logs[i].label);
-	for (size_t i = 0; i < d->n_hit_text; i++)
-		free(d->hit_text[i].text);
-	free(d->hit_text);
 	sl_failverdict_release(&d->verdict);
 	free(d->f);
 	free(d->gpu);
@@ -207,110 +205,74 @@ const struct sl_failrule *sl_doctor_cause(const struct sl_doctor *d, const char 
 	return doctor_hit(d, 0, label, line);
 }
 
-/* line[0..n) for a finding: redacted, bounded. */
-static char *finding_text(const char *line, size_t n)
+const char *doctor_hit_text(const struct sl_doctor *d, size_t i)
 {
-	char *s;
-
-	while (n && (line[n - 1] == '\r' || line[n - 1] == ' '))
-		n--;
-	while (n && (*line == ' ' || *line == '\t'))
-		line++, n--;
-	s = sl_xstrndup(line, n > 300 ? 300 : n);
-	if (n > 300)
-		memcpy(s + 296, "...", 4);
-	sl_redact_tokens(s);
-	return s;
+	return d->verdict.hits[i].text ? d->verdict.hits[i].text : "";
 }
 
-/* Keeps the text of a line the verdict now holds (its explanation cites it). */
-static void keep_text(struct sl_doctor *d, unsigned long line, const char *s, size_t n)
+static int cmp_hit_line(const void *pa, const void *pb)
 {
-	for (size_t i = 0; i < d->verdict.n; i++)
-		if (d->verdict.hits[i].line == line) {
-			d->hit_text =
-			    sl_xrealloc(d->hit_text, (d->n_hit_text + 1) * sizeof(*d->hit_text));
-			d->hit_text[d->n_hit_text].line = line;
-			d->hit_text[d->n_hit_text++].text = finding_text(s, n);
-			return;
-		}
+	const struct sl_failhit *a = *(const struct sl_failhit *const *)pa;
+	const struct sl_failhit *b = *(const struct sl_failhit *const *)pb;
+
+	return a->line < b->line ? -1 : a->line > b->line;
 }
 
-const char *doctor_hit_text(const struct sl_doctor *d, unsigned long line)
+/* A log read by the log reader (buildlog.h), which judged its lines: its
+ * verdict joins the doctor's, in line order after the lines of the logs
+ * given before it, so the earliest cause over all the logs wins. */
+static void take_log(struct sl_doctor *d, const char *label, const struct sl_buildlog *log)
 {
-	for (size_t i = d->n_hit_text; i-- > 0;)
-		if (d->hit_text[i].line == line)
-			return d->hit_text[i].text;
-	return "";
+	const struct sl_failverdict *v = &log->verdict;
+	const struct sl_failhit **order = sl_xcalloc(v->n + 1, sizeof(*order));
+
+	d->logs = sl_xrealloc(d->logs, (d->n_logs + 1) * sizeof(*d->logs));
+	d->logs[d->n_logs++] = (struct doctor_log){sl_xstrdup(label), d->lines + 1};
+	for (size_t i = 0; i < v->n; i++)
+		order[i] = &v->hits[i];
+	qsort(order, v->n, sizeof(*order), cmp_hit_line);
+	for (size_t i = 0; i < v->n; i++)
+		sl_failverdict_add(&d->verdict, order[i]->rule, d->lines + order[i]->line,
+				   order[i]->text, order[i]->text ? strlen(order[i]->text) : 0);
+	d->lines += log->lines;
+	free(order);
 }
 
-/* The Hub's log stream (server-sent events, as `spacelock fetch` stores
- * it) is classified as the log text it carries, so lines are log lines. */
-static bool starts_with(const char *text, size_t len, const char *p)
+/* A log the reader refuses (binary data) is said, not classified. */
+static void unread_log(struct sl_doctor *d, const char *label, const struct sl_err *err)
 {
-	size_t k = strlen(p);
-	return len >= k && memcmp(text, p, k) == 0;
-}
-
-static bool is_sse(const char *text, size_t len)
-{
-	return starts_with(text, len, "data:") || starts_with(text, len, "event:") ||
-	       starts_with(text, len, ": ");
-}
-
-static int sse_text(void *ctx, const struct sl_sse_event *ev)
-{
-	struct sl_buf *out = ctx;
-	char *text = NULL;
-	struct sl_err err;
-
-	if (!ev->len)
-		return 0; /* a keep-alive */
-	if (sl_sse_hub_payload(ev->data, ev->len, &text, NULL, &err) == 0) {
-		sl_buf_addstr(out, text);
-		free(text);
-	} else {
-		sl_buf_add(out, ev->data, ev->len);
-		sl_buf_addch(out, '\n');
-	}
-	return 0;
-}
-
-static void sse_decode(const char *text, size_t len, struct sl_buf *out)
-{
-	struct sl_sse *s = sl_sse_new(0, sse_text, out);
-
-	sl_sse_feed(s, text, len);
-	sl_sse_finish(s, NULL);
-	sl_sse_free(s);
+	doctor_add(d, "log-unread", SL_DOCTOR_WARNING, label, 0,
+		   "give the log as text, as the Space page or `spacelock fetch` saves it", "%s",
+		   err->msg);
 }
 
 void sl_doctor_add_log(struct sl_doctor *d, const char *label, const char *text, size_t len)
 {
-	struct sl_buf plain = SL_BUF_INIT;
-	size_t i = 0;
+	struct sl_buildlog *log = sl_buildlog_new(SL_LOG_BUILD, label);
+	struct sl_err err = {0};
 
-	if (is_sse(text, len)) {
-		sse_decode(text, len, &plain);
-		text = plain.buf;
-		len = plain.len;
-	}
+	sl_buildlog_judge(log, d->fr);
+	if (sl_buildlog_feed(log, text, len, &err) == 0 && sl_buildlog_finish(log, &err) == 0)
+		take_log(d, label, log);
+	else
+		unread_log(d, label, &err);
+	sl_buildlog_free(log);
+}
 
-	d->logs = sl_xrealloc(d->logs, (d->n_logs + 1) * sizeof(*d->logs));
-	d->logs[d->n_logs++] = (struct doctor_log){sl_xstrdup(label), d->lines + 1};
-	while (i < len) {
-		const char *nl = memchr(text + i, '\n', len - i);
-		size_t n = nl ? (size_t)(nl - (text + i)) : len - i;
-		const struct sl_failrule *r = d->fr ? sl_failrules_match(d->fr, text + i, n) : NULL;
+int sl_doctor_add_log_file(struct sl_doctor *d, const char *label, const char *path,
+			   struct sl_err *err)
+{
+	struct sl_buildlog *log = sl_buildlog_new(SL_LOG_BUILD, label ? label : path);
+	int rc;
 
-		d->lines++;
-		if (r) {
-			sl_failverdict_add(&d->verdict, r, d->lines);
-			keep_text(d, d->lines, text + i, n);
-		}
-		i += n + 1;
-	}
-	sl_buf_release(&plain);
+	sl_buildlog_judge(log, d->fr);
+	rc = sl_buildlog_read_into(log, path, err);
+	if (rc == 0)
+		take_log(d, log->source, log);
+	else if (rc == SL_EPARSE)
+		unread_log(d, log->source, err);
+	sl_buildlog_free(log);
+	return rc == SL_EPARSE ? 0 : rc;
 }
 
 /* The first step to take for a rule: its own, else its bucket's. */
@@ -334,7 +296,7 @@ static void add_failure(struct sl_doctor *d)
 	d->failure_added = true;
 	r = doctor_hit(d, 0, &label, &line);
 	doctor_add(d, "log-failure", SL_DOCTOR_ERROR, label, line, first_step(r), "%s: %s: %s",
-		   r->bucket->id, r->explain, doctor_hit_text(d, d->verdict.hits[0].line));
+		   r->bucket->id, r->explain, doctor_hit_text(d, 0));
 }
 
 static void set_str(char **slot, const char *v)

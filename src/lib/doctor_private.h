@@ -33,11 +33,6 @@ struct sl_doctor {
 	struct doctor_log *logs;
 	size_t n_logs;
 	unsigned long lines;
-	struct {
-		unsigned long line;
-		char *text;
-	} * hit_text; /* the lines the verdict cites */
-	size_t n_hit_text;
 	bool failure_added; /* the verdict is one of the findings */
 	char *space_id, *stage, *error_message, *hw_requested, *hw_current;
 	char *quota_as_of;
@@ -72,8 +67,8 @@ int doctor_lint_app(struct sl_doctor *d, struct doctor_space *sp, struct sl_err 
 /* The quota data and each GPU call's explanation (doctor_quota.c). */
 int doctor_quota(struct sl_doctor *d, struct sl_err *err);
 
-/* The text of the log line the verdict holds at line (doctor's count). */
-const char *doctor_hit_text(const struct sl_doctor *d, unsigned long line);
+/* The text of the log line of hit i of the verdict ("" if none). */
+const char *doctor_hit_text(const struct sl_doctor *d, size_t i);
 
 /* Hit i of the verdict, with the log and line (in that log) it was seen at. */
 const struct sl_failrule *doctor_hit(const struct sl_doctor *d, size_t i, const char **label,

@@ -240,7 +240,7 @@ static void text_failure(const struct sl_doctor *d, struct sl_buf *out)
 	}
 	r = sl_doctor_cause(d, &label, &line);
 	sl_buf_addf(out, "\nfailure: %s (%s:%lu)\n  %s\n  why: %s\n", r->bucket->id, label, line,
-		    doctor_hit_text(d, d->verdict.hits[0].line), r->explain);
+		    doctor_hit_text(d, 0), r->explain);
 	text_steps(r, out);
 	for (size_t i = 1; i < d->verdict.n; i++) {
 		const struct sl_failrule *o = doctor_hit(d, i, &label, &line);
@@ -334,7 +334,7 @@ static void json_failure(const struct sl_doctor *d, struct sl_jsonw *w)
 		sl_jsonw_field_string(w, "rule", r->id);
 		sl_jsonw_field_string(w, "file", label);
 		sl_jsonw_field_int(w, "line", (long long)line);
-		sl_jsonw_field_string(w, "text", doctor_hit_text(d, d->verdict.hits[0].line));
+		sl_jsonw_field_string(w, "text", doctor_hit_text(d, 0));
 		sl_jsonw_field_string(w, "explain", r->explain);
 		sl_jsonw_field_string(w, "source", r->source);
 		sl_jsonw_object_end(w);

@@ -10,6 +10,7 @@
 
 #include "spacelock/datafile.h"
 #include "spacelock/mem.h"
+#include "spacelock/redact.h"
 
 #define RULES_FILE "failure-rules.txt"
 
@@ -439,14 +440,32 @@ static void insert_hit(struct sl_failverdict *v, size_t at, struct sl_failhit h)
 
 static void remove_hit(struct sl_failverdict *v, size_t at)
 {
+	free(v->hits[at].text);
 	memmove(&v->hits[at], &v->hits[at + 1], (v->n - at - 1) * sizeof(*v->hits));
 	v->n--;
 }
 
-void sl_failverdict_add(struct sl_failverdict *v, const struct sl_failrule *rule,
-			unsigned long line)
+/* line[0..n) as a hit shows it: without blanks around it, at most 300
+ * bytes, tokens redacted. */
+static char *hit_text(const char *line, size_t n)
 {
-	struct sl_failhit h = {rule, line};
+	char *s;
+
+	while (n && (line[n - 1] == '\r' || line[n - 1] == '\n' || line[n - 1] == ' '))
+		n--;
+	while (n && (*line == ' ' || *line == '\t'))
+		line++, n--;
+	s = sl_xstrndup(line, n > 300 ? 300 : n);
+	if (n > 300)
+		memcpy(s + 296, "...", 4);
+	sl_redact_tokens(s);
+	return s;
+}
+
+void sl_failverdict_add(struct sl_failverdict *v, const struct sl_failrule *rule,
+			unsigned long line, const char *text, size_t len)
+{
+	struct sl_failhit h = {rule, line, NULL};
 	size_t same;
 
 	if (v->n && rule->cause && !v->hits[0].rule->cause) {
@@ -455,15 +474,20 @@ void sl_failverdict_add(struct sl_failverdict *v, const struct sl_failrule *rule
 		same = hit_of_bucket(v, rule->bucket);
 		if (same < v->n)
 			remove_hit(v, same);
+		h.text = text ? hit_text(text, len) : NULL;
 		insert_hit(v, 0, h);
 		return;
 	}
-	if (hit_of_bucket(v, rule->bucket) == v->n)
+	if (hit_of_bucket(v, rule->bucket) == v->n) {
+		h.text = text ? hit_text(text, len) : NULL;
 		insert_hit(v, v->n, h);
+	}
 }
 
 void sl_failverdict_release(struct sl_failverdict *v)
 {
+	for (size_t i = 0; i < v->n; i++)
+		free(v->hits[i].text);
 	free(v->hits);
 	v->hits = NULL;
 	v->n = 0;
@@ -482,7 +506,7 @@ void sl_failrules_classify(const struct sl_failrules *fr, const char *text, size
 
 		line++;
 		if (r)
-			sl_failverdict_add(out, r, line);
+			sl_failverdict_add(out, r, line, text + i, n);
 		i += n + 1;
 	}
 }

@@ -534,9 +534,12 @@ static bool pip_kind(const char *name, enum sl_failure_kind *out)
  * where the line names the package): which lines say which failure is
  * data, not C.  A rule without a subject ("ResolutionImpossible") repeats
  * the failure pip just reported, so it takes that one's subject.  False
- * when no rule with a pip kind matches e. */
-static bool rule_fail(struct sl_buildlog *log, const char *e, const char *line)
+ * when no rule with a pip kind matches the line (the message, without
+ * the blanks or quoting before it: the text blog_fail and the verdict
+ * match, so the line is matched once). */
+static bool rule_fail(struct sl_buildlog *log, const char *line)
 {
+	const char *e = line + strspn(line, " \t>");
 	const struct sl_failrule *r = blog_rule(log, e, strlen(e));
 	const struct sl_build_failure *last =
 	    log->nfailures ? &log->failures[log->nfailures - 1] : NULL;
@@ -555,9 +558,9 @@ static bool rule_fail(struct sl_buildlog *log, const char *e, const char *line)
 	return true;
 }
 
-static void pip_error(struct sl_buildlog *log, const char *e, const char *line)
+static void pip_error(struct sl_buildlog *log, const char *line)
 {
-	if (!rule_fail(log, e, line))
+	if (!rule_fail(log, line))
 		blog_fail(log, SL_FAIL_PIP, NULL, 0, line);
 }
 
@@ -623,7 +626,7 @@ bool piplog_line(struct sl_buildlog *log, const char *s, size_t len)
 			download(log, AFTER("Processing "), s, true);
 			return true;
 		}
-		if (STARTS(p, n, "Package ") && rule_fail(log, p, s))
+		if (STARTS(p, n, "Package ") && rule_fail(log, s))
 			return true;
 		break;
 	case 'R':
@@ -658,7 +661,7 @@ bool piplog_line(struct sl_buildlog *log, const char *s, size_t len)
 		break;
 	case 'E':
 		if (STARTS(p, n, "ERROR: ")) {
-			pip_error(log, AFTER("ERROR: "), s);
+			pip_error(log, s);
 			return true;
 		}
 		break;

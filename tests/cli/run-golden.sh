@@ -10,6 +10,7 @@
 #   @@ stderr        the expected standard error (omit to ignore it)
 #   @@ expect-file NAME   a file that must exist afterwards with this content
 #   @@ absent NAME   a file that must not exist afterwards
+# Arguments: case files to run (default: every tests/cli/*.t).
 # Text before the first section is a comment.  The case runs in a fresh
 # directory with tests/fixtures linked as ./fixtures.  UPDATE=1 rewrites
 # exit, stdout and stderr sections from what the binary does now.
@@ -88,7 +89,10 @@ update_case() {
 	' "$1" >"$1.new" && mv "$1.new" "$1"
 }
 
-for c in "$top"/tests/cli/*.t; do
+# CASE.t arguments: only those (paths); none: every case
+[ $# -gt 0 ] || set -- "$top"/tests/cli/*.t
+for c in "$@"; do
+	case $c in /*) ;; *) c=$(pwd)/$c ;; esac
 	[ -f "$c" ] && run_case "$c"
 done
 echo "# passed $passed failed $failed"

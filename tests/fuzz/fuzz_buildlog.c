@@ -4,7 +4,9 @@
  * binary input, and the same input fed at once gives the same facts.
  * Then the input repeated (so that any header in it starts many builds) is
  * read from a file in small reads, which skims the builds a later header
- * replaces, and must give exactly what feeding the same bytes gives. */
+ * replaces, and must give exactly what feeding the same bytes gives.
+ * Every other input asks for the verdict (sl_buildlog_judge) too, which
+ * must be the same whichever way the log was read. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,10 +20,21 @@
 
 #define REPEAT_MIN (24 * 1024)
 
+/* The failure rules the verdict is judged by, or NULL: none asked for. */
+static const struct sl_failrules *judge_rules;
+
+static struct sl_buildlog *new_log(enum sl_log_kind kind)
+{
+	struct sl_buildlog *log = sl_buildlog_new(kind, "fuzz.log");
+
+	sl_buildlog_judge(log, judge_rules);
+	return log;
+}
+
 static struct sl_buildlog *run(const uint8_t *data, size_t size, enum sl_log_kind kind, size_t step,
 			       int *rc)
 {
-	struct sl_buildlog *log = sl_buildlog_new(kind, "fuzz.log");
+	struct sl_buildlog *log = new_log(kind);
 	struct sl_err err;
 
 	*rc = 0;
@@ -69,6 +82,14 @@ static void summary(const struct sl_buildlog *log, struct sl_buf *b)
 		sl_buf_addf(b, "%s\n", log->platform_reqs[i]);
 	for (size_t i = 0; i < log->nwarnings; i++)
 		sl_buf_addf(b, "%s\n", log->warnings[i]);
+	for (size_t i = 0; i < log->verdict.n; i++) {
+		const struct sl_failhit *h = &log->verdict.hits[i];
+		if (!h->rule || !h->text || h->line == 0 || h->line > log->lines)
+			abort();
+		sl_buf_addf(b, "%lu %s %s\n", h->line, h->rule->id, h->text);
+	}
+	if (!judge_rules && log->verdict.n)
+		abort();
 }
 
 /* Both logs read (rc1, rc2 as returned) or both refused, and the same facts. */
@@ -95,7 +116,7 @@ static void same(struct sl_buildlog *l1, int rc1, struct sl_buildlog *l2, int rc
 static void repeated(const uint8_t *data, size_t size, enum sl_log_kind kind, size_t chunk)
 {
 	struct sl_buf all = SL_BUF_INIT;
-	struct sl_buildlog *l1, *l2 = NULL;
+	struct sl_buildlog *l1, *l2;
 	struct sl_err err;
 	char path[64];
 	int fd, rc1, rc2;
@@ -109,7 +130,8 @@ static void repeated(const uint8_t *data, size_t size, enum sl_log_kind kind, si
 	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
 	blog_file_chunk = chunk;
 	blog_skim_no_avx2 = chunk & 1024;
-	rc2 = sl_buildlog_read_file(path, "fuzz.log", kind, &l2, &err);
+	l2 = new_log(kind);
+	rc2 = sl_buildlog_read_into(l2, path, &err);
 	blog_file_chunk = 64 * 1024;
 	blog_skim_no_avx2 = false;
 	close(fd);
@@ -124,8 +146,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int rc1, rc2;
 	struct sl_buildlog *l1, *l2;
 
+	static struct sl_failrules *fr;
+	struct sl_err err;
+
 	if (size < 1)
 		return 0;
+	if (!fr && sl_failrules_load(&fr, &err) != 0)
+		abort();
+	judge_rules = data[0] & 2 ? fr : NULL;
 	kind = data[0] & 1 ? SL_LOG_RUN : SL_LOG_BUILD;
 	step = 1 + (data[0] >> 1);
 	l1 = run(data + 1, size - 1, kind, step, &rc1);

@@ -118,6 +118,10 @@ expect "--wait to BUILD_ERROR: exit 1" 1 "" env HF_TOKEN=$TOKEN HF_ENDPOINT=$HUB
 cp "$T_TMP/out" fail.out
 check "BUILD_ERROR: said" grep -q "rebuild: demo/repin-history-dup ended BUILD_ERROR" fail.out
 check "BUILD_ERROR: doctor's bucket: $(grep failure: fail.out)" grep -q "^failure: wheel-build: " fail.out
+# the stored log is the Hub's SSE stream; the line is the log's (PyO3's
+# message at line 330 of rebuild/build-error.log), not the stream's
+check "BUILD_ERROR: the log's line: $(grep 'build log line' fail.out)" \
+	grep -q "^  build log line 330: a Rust extension" fail.out
 check "BUILD_ERROR: points at doctor" grep -q "spacelock doctor demo/repin-history-dup" fail.out
 
 expect "--factory-rebuild asks for it" 1 "factory rebuild" \
