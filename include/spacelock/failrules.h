@@ -60,6 +60,15 @@ struct sl_failrule {
 	/* where the line names its subject: "Cannot install {} because" (the
 	 * text between, "{}" at the end: up to the end of the line), or NULL */
 	char *subject;
+	/* "subjects: list": the subject names several packages, separated by
+	 * blanks or commas ("Failed to build a b"): the reader records one
+	 * failure for each */
+	bool subject_list;
+	/* "column0: yes": a log has this line only at column 0 (an anchored
+	 * match), so the first such line of an indented or quoted copy tells
+	 * the copy's prefix, and behind a quote mark or a tab it is a line the
+	 * reader could not read (buildlog_section.c) */
+	bool column0;
 	char *explain; /* what the message means */
 	char **steps;  /* steps for this message, before the bucket's */
 	size_t n_steps;
@@ -72,6 +81,12 @@ struct sl_failrules; /* the rules and buckets of one data file */
 /* Reads the embedded data/failure-rules.txt.  SL_EPARSE "failure-rules.txt:
  * LINE: ..." names a bad paragraph (only after editing the file). */
 int sl_failrules_load(struct sl_failrules **out, struct sl_err *err);
+
+/* The embedded rules, read once for the whole process (thread-safe) and
+ * never freed: for readers that need them on every log, such as the log
+ * reader's panel lines.  NULL when the data file is broken (t_failrules
+ * says why). */
+const struct sl_failrules *sl_failrules_shared(void);
 
 /* Reads rules from text[0..len) (name labels messages): each paragraph is a
  * bucket or a rule; unknown keys, a rule naming an unknown bucket, a
@@ -105,6 +120,10 @@ const struct sl_failrule *sl_failrules_mark(const struct sl_failrules *fr, const
  * hold the template's first part. */
 bool sl_failrule_subject(const struct sl_failrule *r, const char *line, size_t len, const char **at,
 			 size_t *n);
+
+/* Whether line[0..len) matches rule r where its anchor says (whatever r's
+ * role). */
+bool sl_failrule_matches(const struct sl_failrule *r, const char *line, size_t len);
 
 /* Whether pattern (with '*' for any text) occurs in s[0..n). */
 bool sl_failrules_glob_in(const char *pattern, const char *s, size_t n);

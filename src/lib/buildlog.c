@@ -346,7 +346,7 @@ void blog_skim_line(struct sl_buildlog *log, const char *line, size_t len)
 	skip = blog_unprefix(log, s, n);
 	s += skip;
 	n -= skip;
-	if (!log_skim_wanted(s, n))
+	if (!log_skim_wanted(log, s, n))
 		return;
 	if (plain == len)
 		blog_skim_wanted(log, s, n);
@@ -607,6 +607,7 @@ static void free_state(struct sl_buildlog *log)
 	free(st->warn_run.v);
 	free(st->obs_sec);
 	blog_judge_release(st);
+	blog_panel_free(st);
 	sl_buf_release(&st->u16);
 	sl_sse_free(st->sse);
 	linesplit_release(&st->split);

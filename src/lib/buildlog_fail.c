@@ -15,17 +15,13 @@ static bool fatal_kind(enum sl_failure_kind k)
 	return k != SL_FAIL_PIP && k != SL_FAIL_RUNTIME;
 }
 
-/* The failure rules, loaded on first use (most logs have no failure). */
-static const struct sl_failrules *rules(struct sl_buildlog *log)
+/* The rules the verdict is judged by, else the embedded ones (read once
+ * a process). */
+const struct sl_failrules *blog_rules(struct sl_buildlog *log)
 {
-	struct sl_buildlog_state *st = log->state;
-	struct sl_err err;
+	const struct sl_failrules *fr = log->state->judge_rules;
 
-	if (st->judge_rules)
-		return st->judge_rules;
-	if (!st->rules && !st->rules_failed && sl_failrules_load(&st->rules, &err) != 0)
-		st->rules_failed = true; /* only an edited, broken data file; t_failrules says */
-	return st->rules;
+	return fr ? fr : sl_failrules_shared();
 }
 
 const struct sl_failrule *blog_rule(struct sl_buildlog *log, const char *s, size_t n)
@@ -35,19 +31,12 @@ const struct sl_failrule *blog_rule(struct sl_buildlog *log, const char *s, size
 
 	if (st->memo_at == s && st->memo_len == n && st->memo_line == log->lines)
 		return st->memo_rule;
-	fr = rules(log);
+	fr = blog_rules(log);
 	st->memo_rule = fr ? sl_failrules_match(fr, s, n) : NULL;
 	st->memo_at = s;
 	st->memo_len = n;
 	st->memo_line = log->lines;
 	return st->memo_rule;
-}
-
-const struct sl_failrule *blog_mark(struct sl_buildlog *log, const char *s, size_t n)
-{
-	const struct sl_failrules *fr = rules(log);
-
-	return fr ? sl_failrules_mark(fr, s, n) : NULL;
 }
 
 void blog_fail(struct sl_buildlog *log, enum sl_failure_kind kind, const char *subject,
@@ -145,5 +134,4 @@ void blog_judge_release(struct sl_buildlog_state *st)
 {
 	sl_failverdict_release(&st->hits[0]);
 	sl_failverdict_release(&st->hits[1]);
-	sl_failrules_free(st->rules);
 }

@@ -102,9 +102,9 @@ struct sl_buildlog_state {
 	char *collect_url;
 	struct sl_freeze_lines freeze;
 
-	/* failure rules (data/failure-rules.txt), loaded on first use */
-	struct sl_failrules *rules;
-	bool rules_failed;
+	/* the panels' lines and the column-0 lines, from the failure rules
+	 * (buildlog_panel.c), made on first use */
+	struct blog_panel *panel;
 	/* the rule of the text blog_rule was last asked about, on this line
 	 * (log->lines): a line is matched once, whoever asks */
 	unsigned long memo_line;
@@ -131,12 +131,21 @@ size_t blog_prefix_skip(const struct sl_buildlog_state *st, const char *s, size_
 /* Counts a line that is a step or header behind another prefix. */
 void blog_check_unread(struct sl_buildlog *log, const char *s, size_t n);
 
-/* buildlog_steps.c: one sanitised, unprefixed line to its reader; a
- * skimmed line that matters (a header or a summary line, s NUL-terminated);
- * the summary's cache misses linked to their steps' stages. */
+/* buildlog_steps.c: one sanitised, unprefixed line to its reader; the
+ * summary's cache misses linked to their steps' stages; the lines so far
+ * made a run section when nothing yet says build (a pasted crash). */
 void blog_parse_line(struct sl_buildlog *log, const char *s, size_t len);
-void blog_skim_read(struct sl_buildlog *log, const char *s, size_t n);
 void blog_link_stages(struct sl_buildlog *log);
+void blog_headerless_run(struct sl_buildlog *log);
+
+/* buildlog_panel.c: a line of the Space page's panels (the failure
+ * summary, the run panel; s NUL-terminated) read, or false; a skimmed
+ * line that matters (a header or a summary line, s NUL-terminated); does
+ * s[0..n) match a rule of a line only at column 0; the table's end. */
+bool blog_panel_line(struct sl_buildlog *log, const char *s, size_t len);
+void blog_skim_read(struct sl_buildlog *log, const char *s, size_t n);
+bool blog_column0_rule(struct sl_buildlog *log, const char *s, size_t n);
+void blog_panel_free(struct sl_buildlog_state *st);
 
 /* buildlog.c */
 void blog_warnings_clear(struct blog_warnings *w);
@@ -156,16 +165,17 @@ size_t log_plain_prefix(const char *s, size_t n);
 /* What a sanitised, unquoted line is: 1 a "===== Build Queued at" header,
  * 2 an "===== Application Startup at" header, 0 neither. */
 int log_header_kind(const char *s, size_t len);
-/* The bytes a skimmed line must start with to be read at all (a header, a
- * line of the failure summary block, a quoted copy's line). */
-extern const bool log_skim_first_byte[256];
+/* buildlog_panel.c: the bytes a skimmed line must start with to be read
+ * at all (a header, a line of the failure summary block, a quoted copy's
+ * line): 256 flags. */
+const bool *log_skim_first_byte(struct sl_buildlog *log);
 /* Must a skimmed line, sanitised and unquoted, be read: a header or a
  * line of the failure summary block?  (No C string needed.) */
-bool log_skim_wanted(const char *s, size_t n);
-/* The first four bytes of each text log_skim_wanted looks for (all but the
- * JSON line's '{'), as words; fills out (room for 16), returns how many. */
-#define LOG_SKIM_PREFIX4_MAX 16
-size_t log_skim_prefix4(uint32_t *out);
+bool log_skim_wanted(struct sl_buildlog *log, const char *s, size_t n);
+/* The first four bytes of the texts log_skim_wanted looks for (all but the
+ * JSON line's '{'), as a word, by their first byte: 0 none, any when two
+ * texts differ there or a text is shorter than four bytes. */
+void log_skim_prefixes(struct sl_buildlog *log, uint32_t by_first[256], uint32_t any);
 /* The line splitter's callback for plain text: one line to the reader. */
 int blog_plain_line(void *ctx, const char *line, size_t len, bool cut, unsigned long lineno);
 /* One line of a build that a later header replaces: only what outlives
@@ -200,11 +210,12 @@ static inline size_t log_quote_len(const char *s, size_t len)
 		return 0;
 	return len > 1 && s[1] == ' ' ? 2 : 1;
 }
-/* buildlog_fail.c: the first failure rule s[0..n) matches, or NULL
- * (asked again about the same text of the same line, the answer kept);
- * blog_mark the same for the rules of role "marks" (a panel's lines). */
+/* buildlog_fail.c: the log's failure rules (the verdict's, else the
+ * embedded ones; NULL only for a broken data file); the first rule s[0..n)
+ * matches, or NULL (asked again about the same text of the same line, the
+ * answer kept). */
+const struct sl_failrules *blog_rules(struct sl_buildlog *log);
 const struct sl_failrule *blog_rule(struct sl_buildlog *log, const char *s, size_t n);
-const struct sl_failrule *blog_mark(struct sl_buildlog *log, const char *s, size_t n);
 /* A failure of the current line (text: the line or its end). */
 void blog_fail(struct sl_buildlog *log, enum sl_failure_kind kind, const char *subject,
 	       size_t subject_len, const char *text);

@@ -226,8 +226,11 @@ void blog_sections_finish(struct sl_buildlog *log)
 /* ---- the prefix of an indented or quoted copy ---- */
 
 /* Lines a log only ever has at column 0: the first of them decides what
- * every line of a copy is prefixed with. */
-static bool column0_line(const char *s, size_t n)
+ * every line of a copy is prefixed with.  Here the syntax the readers
+ * themselves go by (Docker's framing, pip's and Python's own lines); the
+ * platform's wording (the failure summary's and the run panel's lines) is
+ * data: the failure rules with "column0: yes" (buildlog_panel.c). */
+static bool column0_line(struct sl_buildlog *log, const char *s, size_t n)
 {
 	static const char *const anchors[] = {
 	    "===== ",
@@ -240,11 +243,6 @@ static bool column0_line(const char *s, size_t n)
 	    "Successfully installed ",
 	    "Installing collected packages: ",
 	    "Building wheels for collected packages: ",
-	    "build error",
-	    "Job failed with exit code",
-	    "cache miss: ",
-	    "Runtime error",
-	    "runtime error",
 	    "ERROR: ",
 	};
 
@@ -253,7 +251,7 @@ static bool column0_line(const char *s, size_t n)
 		if (n >= k && memcmp(s, anchors[i], k) == 0)
 			return true;
 	}
-	return false;
+	return blog_column0_rule(log, s, n);
 }
 
 /* The run of blanks and quote marks a line starts with (at most
@@ -283,7 +281,7 @@ static void decide_prefix(struct sl_buildlog *log, const char *s, size_t n)
 
 	/* pip indents the ERROR lines of a build it runs itself ("  ERROR:
 	 * Failed building wheel for x"): such a line decides nothing */
-	if (k == n || !column0_line(s + k, n - k) || STARTS(s + k, n - k, "ERROR: "))
+	if (k == n || !column0_line(log, s + k, n - k) || STARTS(s + k, n - k, "ERROR: "))
 		return;
 	memcpy(st->prefix, s, k);
 	st->prefix_len = (int)k;
@@ -367,12 +365,13 @@ size_t blog_unprefix(struct sl_buildlog *log, const char *s, size_t n)
  * lead (a log never indents them), and behind a quote mark or a tab any
  * line a log only has at column 0, pip's among them (pip's own output is
  * read behind at most four spaces, never behind '>'). */
-static bool hidden_line(const char *lead, size_t k, const char *rest, size_t m)
+static bool hidden_line(struct sl_buildlog *log, const char *lead, size_t k, const char *rest,
+			size_t m)
 {
 	if (STARTS(rest, m, "--> ") || STARTS(rest, m, "DONE ") || STARTS(rest, m, "CACHED") ||
 	    log_header_kind(rest, m))
 		return true;
-	return (memchr(lead, '>', k) || memchr(lead, '\t', k)) && column0_line(rest, m);
+	return (memchr(lead, '>', k) || memchr(lead, '\t', k)) && column0_line(log, rest, m);
 }
 
 /* A line that, behind some other run of blanks or quote marks than the
@@ -382,7 +381,7 @@ void blog_check_unread(struct sl_buildlog *log, const char *s, size_t n)
 {
 	size_t k = lead_len(s, n);
 
-	if (!k || k == n || !hidden_line(s, k, s + k, n - k))
+	if (!k || k == n || !hidden_line(log, s, k, s + k, n - k))
 		return;
 	if (!log->unread)
 		blog_warn_input(log, "a log line (a step, a header, pip's) indented or quoted "

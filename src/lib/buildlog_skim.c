@@ -43,14 +43,14 @@ struct nibble_tables {
 	bool ok;
 };
 
-static void nibble_tables_init(struct nibble_tables *t)
+static void nibble_tables_init(struct nibble_tables *t, const bool *first)
 {
 	int bits = 0;
 
 	memset(t, 0, sizeof(*t));
 	for (int h = 0; h < 16; h++) {
 		for (int l = 0; l < 16; l++) {
-			if (!log_skim_first_byte[h << 4 | l])
+			if (!first[h << 4 | l])
 				continue;
 			if (!t->hi[h]) {
 				if (bits == 8)
@@ -150,19 +150,13 @@ bool blog_skim_no_avx2;
 #define ANY_WORD 1u
 struct prefixes {
 	uint32_t by_first[256];
+	const bool *first; /* log_skim_first_byte */
 };
 
-static void prefixes_init(struct prefixes *pf)
+static void prefixes_init(struct prefixes *pf, struct sl_buildlog *log)
 {
-	uint32_t w[LOG_SKIM_PREFIX4_MAX];
-	size_t n = log_skim_prefix4(w);
-
-	memset(pf, 0, sizeof(*pf));
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c;
-		memcpy(&c, &w[i], 1); /* its first byte, whatever the byte order */
-		pf->by_first[c] = pf->by_first[c] && pf->by_first[c] != w[i] ? ANY_WORD : w[i];
-	}
+	log_skim_prefixes(log, pf->by_first, ANY_WORD);
+	pf->first = log_skim_first_byte(log);
 }
 
 /* Could the line starting at s (the bytes end at end) matter?  Its first
@@ -209,12 +203,12 @@ static inline void skim_one(struct sl_buildlog *log, const struct prefixes *pf, 
 	st->lineno = ++st->split.lineno;
 	log->lines++;
 	log->skimmed++;
-	if (n >= 6 && log_skim_first_byte[(unsigned char)p[0]] && /* what matters is longer */
+	if (n >= 6 && pf->first[(unsigned char)p[0]] && /* what matters is longer */
 	    start_may_matter(st, pf, p, nl)) {
 		size_t q = st->quoted == 1 ? log_quote_len(p, n) : 0;
 		/* a line with non-ASCII bytes may hold invalid UTF-8 not warned
 		 * about again (warned_utf8): the usual way sanitises it */
-		if (log_skim_wanted(p + q, n - q)) {
+		if (log_skim_wanted(log, p + q, n - q)) {
 			if (high)
 				blog_skim_line(log, p, n);
 			else
@@ -480,15 +474,15 @@ struct skim_tables {
 	struct prefixes pf;
 };
 
-static const struct skim_tables *skim_tables(struct sl_buildlog_state *st)
+static const struct skim_tables *skim_tables(struct sl_buildlog *log)
 {
-	struct skim_tables *t = st->skim_tables;
+	struct skim_tables *t = log->state->skim_tables;
 
 	if (!t) {
 		t = sl_xmalloc(sizeof(*t));
-		nibble_tables_init(&t->nib);
-		prefixes_init(&t->pf);
-		st->skim_tables = t;
+		nibble_tables_init(&t->nib, log_skim_first_byte(log));
+		prefixes_init(&t->pf, log);
+		log->state->skim_tables = t;
 	}
 	return t;
 }
@@ -497,7 +491,7 @@ void blog_feed_skim(struct sl_buildlog *log, const char *data, size_t len)
 {
 	struct sl_buildlog_state *st = log->state;
 	const char *p = data, *end = data + len;
-	const struct skim_tables *t = skim_tables(st);
+	const struct skim_tables *t = skim_tables(log);
 	struct walk w = {.log = log, .pf = &t->pf, .end = end, .open_first = true, .slow = true};
 
 	st->skim = true;

@@ -237,148 +237,15 @@ static void outcome(struct sl_buildlog *log, enum sl_step_outcome o, const char 
 		blog_set(&step->duration, dur, dlen);
 }
 
-/* ---- the failure summary and run-log panels ---- */
-
-static void cache_miss(struct sl_buildlog *log, const char *s)
-{
-	const char *open = strchr(s, '['), *close = open ? strchr(open, ']') : NULL;
-	struct sl_cache_miss *m;
-
-	log->has_summary = true;
-	if (!open || !close)
-		return;
-	if (log->nmisses >= SL_BUILDLOG_STEP_MAX)
-		return;
-	sl_xgrow((void **)&log->misses, &log->state->misses_cap, log->nmisses + 1,
-		 sizeof(*log->misses));
-	m = &log->misses[log->nmisses++];
-	m->stage = sl_xstrndup(open + 1, (size_t)(close - open - 1));
-	m->instruction = sl_xstrdup(close + 1 + strspn(close + 1, " "));
-	m->line = log->state->lineno;
-	/* the sdk it may name belongs to the build; a skimmed build is replaced */
-	if (!log->state->skim && strncmp(m->instruction, "RUN", 3) == 0 &&
-	    strstr(m->instruction, "pip"))
-		piplog_miss_sdk(log, m->instruction);
-}
-
-enum summary_kind {
-	SUM_NONE = 0,
-	SUM_BUILD_ERROR,      /* "build error" */
-	SUM_JOB_FAILED,	      /* "Job failed with exit code N", "Unexpected job error" */
-	SUM_CACHE_MISS,	      /* "cache miss: [stage n/m] INSTRUCTION" */
-	SUM_STATS,	      /* the one-line JSON of cache statistics */
-	SUM_LOGS_UNAVAILABLE, /* "Failed to retrieve error logs: ..." */
-	SUM_HEADING,	      /* "Build logs:", "Container logs:" */
-};
-
-/* The summary block's lines that start with fixed text ("build error" is
- * the whole line); the cache statistics are a JSON line with "total". */
-static const struct {
-	const char *text;
-	size_t len;
-	enum summary_kind kind;
-	bool whole;
-} summary_texts[] = {
-#define SUMMARY_TEXT(t, k, w)                                                                      \
-	{                                                                                          \
-		t, sizeof(t) - 1, k, w                                                             \
-	}
-    SUMMARY_TEXT("build error", SUM_BUILD_ERROR, true),
-    SUMMARY_TEXT("Job failed with exit code", SUM_JOB_FAILED, false),
-    SUMMARY_TEXT("Unexpected job error", SUM_JOB_FAILED, false),
-    SUMMARY_TEXT("cache miss: ", SUM_CACHE_MISS, false),
-    SUMMARY_TEXT("Failed to retrieve error logs: ", SUM_LOGS_UNAVAILABLE, false),
-    SUMMARY_TEXT("Build logs:", SUM_HEADING, false),
-    SUMMARY_TEXT("Container logs:", SUM_HEADING, false),
-#undef SUMMARY_TEXT
-};
-#define NSUMMARY_TEXTS (sizeof(summary_texts) / sizeof(summary_texts[0]))
-
-/* Which line of the failure summary block s[0..len) is (no C string
- * needed: the skimming reader asks before it copies a line). */
-static enum summary_kind summary_kind(const char *s, size_t len)
-{
-	if (len > 0 && s[0] == '{')
-		return memmem(s, len, "\"total\"", 7) ? SUM_STATS : SUM_NONE;
-	for (size_t i = 0; i < NSUMMARY_TEXTS; i++)
-		if (summary_texts[i].whole ? len == summary_texts[i].len
-					   : len >= summary_texts[i].len)
-			if (s[0] == summary_texts[i].text[0] &&
-			    memcmp(s, summary_texts[i].text, summary_texts[i].len) == 0)
-				return summary_texts[i].kind;
-	return SUM_NONE;
-}
-
-/* s is NUL-terminated (the sanitised line) */
-static bool summary_line(struct sl_buildlog *log, const char *s, size_t len)
-{
-	struct sl_buildlog_state *st = log->state;
-	const char *reason;
-
-	switch (summary_kind(s, len)) {
-	case SUM_NONE: return false;
-	case SUM_BUILD_ERROR:
-		log->has_summary = true;
-		st->summary_failed = true;
-		log->build_failed = true;
-		break;
-	case SUM_JOB_FAILED:
-		log->has_summary = true;
-		st->summary_failed = true;
-		if (!st->skim) /* the failure belongs to a build a later one replaces */
-			blog_fail(log, SL_FAIL_JOB, NULL, 0, s);
-		reason = strstr(s, "Reason: cache miss: ");
-		if (reason)
-			cache_miss(log, reason + 8);
-		break;
-	case SUM_CACHE_MISS: cache_miss(log, s); break;
-	case SUM_STATS:
-		if (log->cache_stats)
-			return false;
-		blog_set(&log->cache_stats, s, len > 1024 ? 1024 : len);
-		break;
-	case SUM_LOGS_UNAVAILABLE: blog_set(&log->logs_unavailable, s + 31, len - 31); break;
-	case SUM_HEADING: break; /* the panel's own headings */
-	}
-	return true;
-}
-
-/* The first bytes of the lines header() and summary_kind() read, and of
- * a quoted copy's lines: a skimmed line starting otherwise is not read. */
-const bool log_skim_first_byte[256] = {
-    ['='] = true, ['>'] = true, ['b'] = true, ['J'] = true, ['U'] = true,
-    ['c'] = true, ['{'] = true, ['F'] = true, ['B'] = true, ['C'] = true,
-};
-
 /* A run log's own signs before any header and any step (a crash panel,
  * an app's traceback) make the lines so far a run section, whatever kind
  * was asked for: a pasted crash log is not a build. */
-static void headerless_run(struct sl_buildlog *log)
+void blog_headerless_run(struct sl_buildlog *log)
 {
 	struct sl_buildlog_state *st = log->state;
 
 	if (!st->seen_header && log->nsteps == 0 && !log->has_summary)
 		st->section = SL_LOG_RUN;
-}
-
-/* The Space page's error panel: its heading and its "Exit code: ...
- * Reason: ..." line.  Their wording is data (the failure rules of role
- * "marks", kind runtime-heading or runtime), not C. */
-static bool runtime_line(struct sl_buildlog *log, const char *s, size_t len)
-{
-	const struct sl_failrule *r;
-
-	if (s[0] != 'r' && s[0] != 'R' && s[0] != 'E') /* what the panel's lines start with */
-		return false;
-	r = blog_mark(log, s, len);
-	if (!r || !r->kind ||
-	    (strcmp(r->kind, "runtime") != 0 && strcmp(r->kind, "runtime-heading") != 0))
-		return false;
-	headerless_run(log);
-	log->runtime_error = true;
-	if (strcmp(r->kind, "runtime") == 0)
-		blog_fail(log, SL_FAIL_RUNTIME, NULL, 0, s);
-	return true;
 }
 
 /* A run section's line that a failure rule knows (a ZeroGPU, CUDA or quota
@@ -396,7 +263,7 @@ static bool rule_line(struct sl_buildlog *log, const char *s, size_t len)
 		return false;
 	if (k == len || !blog_rule(log, s + k, len - k))
 		return false;
-	headerless_run(log); /* messages of a pasted crash, before any header */
+	blog_headerless_run(log); /* messages of a pasted crash, before any header */
 	if (st->section != SL_LOG_RUN)
 		return false;
 	log->runtime_error = true;
@@ -423,7 +290,7 @@ static bool traceback_line(struct sl_buildlog *log, const char *s, size_t len)
 	if (n && (s[n] == ':' || s[n] == '\0')) {
 		/* the app's own traceback, not one inside a build step */
 		if (!st->seen_build)
-			headerless_run(log);
+			blog_headerless_run(log);
 		blog_fail(log, SL_FAIL_RUNTIME, s, n, s);
 		if (st->section == SL_LOG_RUN)
 			log->runtime_error = true;
@@ -504,7 +371,7 @@ static bool framing_line(struct sl_buildlog *log, const char *s, size_t len)
 		}
 		break;
 	}
-	return summary_line(log, s, len) || runtime_line(log, s, len);
+	return blog_panel_line(log, s, len);
 }
 
 /* Does s contain " @ "?  memchr to each '@' (memmem's per-call set-up
@@ -563,31 +430,6 @@ void blog_parse_line(struct sl_buildlog *log, const char *s, size_t len)
 		return;
 	if (s[0] == '[' && s[len - 1] == ']')
 		sl_freeze_json_line(s, len, log->source, st->lineno, &log->obs);
-}
-
-bool log_skim_wanted(const char *s, size_t n)
-{
-	return n > 0 && (STARTS(s, n, "===== ") || summary_kind(s, n) != SUM_NONE);
-}
-
-size_t log_skim_prefix4(uint32_t *out)
-{
-	size_t n = 0;
-
-	memcpy(&out[n++], "====", 4);
-	for (size_t i = 0; i < NSUMMARY_TEXTS; i++)
-		memcpy(&out[n++], summary_texts[i].text, 4);
-	return n;
-}
-
-/* A skimmed line that matters (s NUL-terminated): a header or a line of
- * the failure summary block. */
-void blog_skim_read(struct sl_buildlog *log, const char *s, size_t n)
-{
-	if (STARTS(s, n, "===== "))
-		blog_header(log, s, n);
-	else
-		summary_line(log, s, n);
 }
 
 /* The summary's cache misses name their steps' stages.  Up to 4096 misses

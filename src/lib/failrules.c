@@ -4,6 +4,7 @@
  * paragraph, not C. */
 #include "spacelock/failrules.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -138,13 +139,38 @@ static bool rule_id_taken(const struct sl_failrules *fr, const char *id)
 	return false;
 }
 
+/* key's value, when given, is want. */
+static int check_value(const char *name, const struct sl_stanza *st, const char *key,
+		       const char *want, struct sl_err *err)
+{
+	const char *v = sl_stanza_get(st, key);
+
+	if (v && strcmp(v, want) != 0)
+		return sl_error(err, SL_EPARSE, "%s:%lu: '%s' can only be %s, not '%s'", name,
+				line_of(st, key), key, want, v);
+	return 0;
+}
+
 /* The optional keys: an anchor the matcher knows, a kind spelt as an id,
- * a subject template with one "{}". */
+ * a subject template with one "{}", a list of subjects only with a
+ * template, column 0 only for an anchored match. */
 static int check_optional(const char *name, const struct sl_stanza *st, struct sl_err *err)
 {
 	const char *anchor = sl_stanza_get(st, "anchor"), *subject = sl_stanza_get(st, "subject");
 	const char *hole = subject ? strstr(subject, "{}") : NULL;
 	int rc;
+
+	if ((rc = check_value(name, st, "subjects", "list", err)) != 0 ||
+	    (rc = check_value(name, st, "column0", "yes", err)) != 0)
+		return rc;
+	if (sl_stanza_get(st, "subjects") && !subject)
+		return sl_error(err, SL_EPARSE, "%s:%lu: 'subjects' needs a 'subject' template",
+				name, line_of(st, "subjects"));
+	if (sl_stanza_get(st, "column0") && !anchor)
+		return sl_error(err, SL_EPARSE,
+				"%s:%lu: 'column0' needs an anchor (start or line): a line "
+				"at column 0 starts with its match",
+				name, line_of(st, "column0"));
 
 	if (anchor && strcmp(anchor, "start") != 0 && strcmp(anchor, "line") != 0)
 		return sl_error(err, SL_EPARSE, "%s:%lu: 'anchor' must be start or line, not '%s'",
@@ -163,9 +189,9 @@ static int check_optional(const char *name, const struct sl_stanza *st, struct s
 static int check_rule(const struct sl_failrules *fr, const char *name, const struct sl_stanza *st,
 		      struct sl_err *err)
 {
-	static const char *const known[] = {"rule", "match",  "anchor",	 "bucket",
-					    "role", "kind",   "subject", "explain",
-					    "step", "source", NULL};
+	static const char *const known[] = {"rule", "match",   "anchor",   "bucket",  "role",
+					    "kind", "subject", "subjects", "column0", "explain",
+					    "step", "source",  NULL};
 	static const char *const required[] = {"rule",	  "match",  "bucket", "role",
 					       "explain", "source", NULL};
 	const char *role, *match;
@@ -211,6 +237,8 @@ static int add_rule(struct sl_failrules *fr, const char *name, const struct sl_s
 								       : SL_FAILRULE_LINE;
 	r.kind = sl_stanza_get(st, "kind") ? sl_xstrdup(sl_stanza_get(st, "kind")) : NULL;
 	r.subject = sl_stanza_get(st, "subject") ? sl_xstrdup(sl_stanza_get(st, "subject")) : NULL;
+	r.subject_list = sl_stanza_get(st, "subjects") != NULL;
+	r.column0 = sl_stanza_get(st, "column0") != NULL;
 	r.explain = sl_xstrdup(sl_stanza_get(st, "explain"));
 	r.steps = values_of(st, "step", &r.n_steps);
 	r.source = sl_xstrdup(sl_stanza_get(st, "source"));
@@ -268,6 +296,23 @@ int sl_failrules_load(struct sl_failrules **out, struct sl_err *err)
 	if (!f)
 		return sl_error(err, SL_EINVAL, "%s is not embedded in this build", RULES_FILE);
 	return sl_failrules_parse(f->name, f->text, f->len, out, err);
+}
+
+static struct sl_failrules *shared_rules;
+static pthread_once_t shared_once = PTHREAD_ONCE_INIT;
+
+static void load_shared(void)
+{
+	struct sl_err err;
+
+	if (sl_failrules_load(&shared_rules, &err) != 0)
+		shared_rules = NULL;
+}
+
+const struct sl_failrules *sl_failrules_shared(void)
+{
+	pthread_once(&shared_once, load_shared);
+	return shared_rules;
 }
 
 size_t sl_failrules_count(const struct sl_failrules *fr)
@@ -355,6 +400,11 @@ static bool anchored(const struct sl_failrule *r, const char *line, size_t len)
 	while (len > k && (line[len - 1] == ' ' || line[len - 1] == '\r' || line[len - 1] == '\n'))
 		len--;
 	return !r->match[k] && len == k;
+}
+
+bool sl_failrule_matches(const struct sl_failrule *r, const char *line, size_t len)
+{
+	return anchored(r, line, len);
 }
 
 /* The bytes of the line are gathered once, and only for a rule that may

@@ -530,13 +530,32 @@ static bool pip_kind(const char *name, enum sl_failure_kind *out)
 	return false;
 }
 
+/* "a b, c": one failure per name */
+static void fail_each(struct sl_buildlog *log, enum sl_failure_kind kind, const char *p, size_t n,
+		      const char *line)
+{
+	const char *end = p + n;
+
+	while (p < end) {
+		size_t k;
+		while (p < end && (*p == ' ' || *p == '\t' || *p == ','))
+			p++;
+		for (k = 0; p + k < end && p[k] != ' ' && p[k] != '\t' && p[k] != ','; k++)
+			;
+		if (k)
+			blog_fail(log, kind, p, k, line);
+		p += k;
+	}
+}
+
 /* A pip line a failure rule knows (data/failure-rules.txt: its kind and
- * where the line names the package): which lines say which failure is
- * data, not C.  A rule without a subject ("ResolutionImpossible") repeats
- * the failure pip just reported, so it takes that one's subject.  False
- * when no rule with a pip kind matches the line (the message, without
- * the blanks or quoting before it: the text blog_fail and the verdict
- * match, so the line is matched once). */
+ * where the line names the package or, "subjects: list", the packages):
+ * which lines say which failure is data, not C, "ERROR:" or not ("Failed
+ * to build a b").  A rule without a subject ("ResolutionImpossible")
+ * repeats the failure pip just reported, so it takes that one's subject.
+ * False when no rule with a pip kind matches the line (the message,
+ * without the blanks or quoting before it: the text blog_fail and the
+ * verdict match, so the line is matched once). */
 static bool rule_fail(struct sl_buildlog *log, const char *line)
 {
 	const char *e = line + strspn(line, " \t>");
@@ -546,10 +565,14 @@ static bool rule_fail(struct sl_buildlog *log, const char *line)
 	enum sl_failure_kind kind;
 	const char *at;
 	size_t n;
+	bool has;
 
 	if (!r || !pip_kind(r->kind, &kind))
 		return false;
-	if (sl_failrule_subject(r, e, strlen(e), &at, &n))
+	has = sl_failrule_subject(r, e, strlen(e), &at, &n);
+	if (has && r->subject_list)
+		fail_each(log, kind, at, n, line);
+	else if (has)
 		blog_fail(log, kind, at, n, line);
 	else if (last && last->kind == kind && last->subject)
 		blog_fail(log, kind, last->subject, strlen(last->subject), line);
@@ -562,21 +585,6 @@ static void pip_error(struct sl_buildlog *log, const char *line)
 {
 	if (!rule_fail(log, line))
 		blog_fail(log, SL_FAIL_PIP, NULL, 0, line);
-}
-
-/* "Failed to build a b": one wheel-build failure per name */
-static void failed_to_build(struct sl_buildlog *log, const char *rest, const char *line)
-{
-	const char *p = rest;
-
-	while (*p) {
-		size_t n;
-		p += strspn(p, " \t,");
-		n = strcspn(p, " \t,");
-		if (n)
-			blog_fail(log, SL_FAIL_WHEEL_BUILD, p, n, line);
-		p += n;
-	}
 }
 
 /* "[notice] A new release of pip available: 22.3.1 -> 24.0" */
@@ -626,8 +634,6 @@ bool piplog_line(struct sl_buildlog *log, const char *s, size_t len)
 			download(log, AFTER("Processing "), s, true);
 			return true;
 		}
-		if (STARTS(p, n, "Package ") && rule_fail(log, s))
-			return true;
 		break;
 	case 'R':
 		if (STARTS(p, n, "Requirement already satisfied: ")) {
@@ -665,12 +671,6 @@ bool piplog_line(struct sl_buildlog *log, const char *s, size_t len)
 			return true;
 		}
 		break;
-	case 'F':
-		if (STARTS(p, n, "Failed to build ")) {
-			failed_to_build(log, AFTER("Failed to build "), s);
-			return true;
-		}
-		break;
 	case '[':
 		if (STARTS(p, n, "[notice] ")) {
 			notice(log, p);
@@ -678,5 +678,10 @@ bool piplog_line(struct sl_buildlog *log, const char *s, size_t len)
 		}
 		break;
 	}
-	return false;
+	/* pip's other lines that say a failure ("Failed to build a b",
+	 * "Package x requires a different Python"): the failure rules'.  pip
+	 * prints them at column 0 and they start with a word; the lines of its
+	 * progress, indented or drawn (bars, trees), are not matched at all */
+	return ind == 0 && ((p[0] >= 'A' && p[0] <= 'Z') || (p[0] >= 'a' && p[0] <= 'z')) &&
+	       rule_fail(log, s);
 }

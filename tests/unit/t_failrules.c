@@ -74,12 +74,21 @@ static void mark_lines(const struct sl_buf *b, char *seen)
 	}
 }
 
-/* A rule's kind is one the log reader records (buildlog.h's failure kinds
- * and the run panel's heading). */
+/* A rule's kind is one the log reader records (buildlog.h's failure kinds,
+ * the run panel's lines, the failure summary's; buildlog_panel.c). */
 static bool known_kind(const char *k)
 {
-	static const char *const kinds[] = {"resolution", "no-distribution", "wheel-build",
-					    "python",	  "runtime",	     "runtime-heading"};
+	static const char *const kinds[] = {"resolution",
+					    "no-distribution",
+					    "wheel-build",
+					    "python",
+					    "runtime",
+					    "runtime-heading",
+					    "summary-failed",
+					    "summary-job",
+					    "summary-cache-miss",
+					    "summary-logs-unavailable",
+					    "summary-heading"};
 
 	for (size_t i = 0; k && i < sizeof(kinds) / sizeof(kinds[0]); i++)
 		if (strcmp(k, kinds[i]) == 0)
