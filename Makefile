@@ -165,7 +165,9 @@ $(FUZZ_BUILD)/libspacelock.a: $(FUZZ_LIB_OBJS)
 	ar rcs $@ $^
 $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(TEST_COMMON) $(FUZZ_BUILD)/libspacelock.a
 	clang $(CPPFLAGS_ALL) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_BUILD)/libspacelock.a $(PKG_LIBS) -lm
-fuzz: $(FUZZ_BINS)
+# FUZZ_TARGETS=buildlog (or fuzz_buildlog): only those are built and run
+FUZZ_WANTED  := $(if $(FUZZ_TARGETS),$(patsubst %,$(FUZZ_BUILD)/fuzz_%,$(patsubst fuzz_%,%,$(FUZZ_TARGETS))),$(FUZZ_BINS))
+fuzz: $(FUZZ_WANTED)
 	@FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh $(FUZZ_TARGETS)
 
 demo: spacelock
