@@ -401,7 +401,8 @@ static void add_job(struct scan_job *j, struct sl_dist_list *out)
 		add_skipped(out, j->path, j->name, j->skip_why);
 	} else {
 		if (j->direct_warn)
-			add_warning(out, sl_xasprintf("ignored direct_url.json: %s", j->direct_warn));
+			add_warning(out,
+				    sl_xasprintf("ignored direct_url.json: %s", j->direct_warn));
 		warn_bad_version(&j->d, out);
 		sl_xgrow((void **)&out->v, &out->cap, out->n + 1, sizeof(*out->v));
 		out->v[out->n++] = j->d;
