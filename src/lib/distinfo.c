@@ -147,19 +147,15 @@ static int not_pep610(const char *path, const struct sl_buf *text, bool object, 
 				"not a PEP 610 object with a \"url\" string");
 }
 
-/* Reads <dist-info>/direct_url.json when it exists.  Returns 0 also when
- * there is none (has_direct_url stays false). */
-static int read_direct_url(struct sl_dist *d, const struct dist_at *at, struct sl_err *err)
+/* Reads and parses <dist-info>/direct_url.json, known to be a regular
+ * file.  Not thread-safe: cJSON records a failed parse in a global. */
+static int parse_direct_url(struct sl_dist *d, struct sl_err *err)
 {
 	char *path = path_join(d->path, "direct_url.json");
 	struct sl_buf b = SL_BUF_INIT;
 	cJSON *root;
-	int rc = 0;
+	int rc = sl_file_read(path, DIRECT_URL_MAX, &b, err);
 
-	rc = regular_file(at, "direct_url.json", path, err);
-	if (rc <= 0)
-		goto out;
-	rc = sl_file_read(path, DIRECT_URL_MAX, &b, err);
 	if (rc < 0)
 		goto out;
 	root = sl_json_parse(b.buf, b.len, path, err); /* "PATH:LINE:COL: invalid JSON" */
@@ -177,6 +173,26 @@ out:
 	sl_buf_release(&b);
 	free(path);
 	return rc;
+}
+
+/* 1 when <dist-info>/direct_url.json is a regular file, 0 when there is
+ * none, or an error. */
+static int probe_direct_url(const struct sl_dist *d, const struct dist_at *at, struct sl_err *err)
+{
+	char *path = path_join(d->path, "direct_url.json");
+	int rc = regular_file(at, "direct_url.json", path, err);
+
+	free(path);
+	return rc;
+}
+
+/* Reads <dist-info>/direct_url.json when it exists.  Returns 0 also when
+ * there is none (has_direct_url stays false). */
+static int read_direct_url(struct sl_dist *d, const struct dist_at *at, struct sl_err *err)
+{
+	int rc = probe_direct_url(d, at, err);
+
+	return rc <= 0 ? rc : parse_direct_url(d, err);
 }
 
 /* Egg-info directories keep their requirements in requires.txt; pip reads
@@ -337,6 +353,7 @@ struct scan_job {
 	struct sl_dist d;
 	char *skip_why;	   /* the metadata could not be read: skipped */
 	char *direct_warn; /* direct_url.json was ignored */
+	bool direct;	   /* direct_url.json is there, to be parsed */
 };
 
 struct scan_work {
@@ -357,8 +374,11 @@ static void read_job(const struct scan_work *w, struct scan_job *j)
 	if (read_dist(&at, j->path, j->kind, &j->d, &e) < 0) {
 		j->skip_why = sl_xstrdup(e.msg);
 		sl_dist_release(&j->d);
-	} else if (j->kind == SL_DIST_DIST_INFO && read_direct_url(&j->d, &at, &e) < 0) {
-		j->direct_warn = sl_xstrdup(e.msg);
+	} else if (j->kind == SL_DIST_DIST_INFO) {
+		int rc = probe_direct_url(&j->d, &at, &e);
+		if (rc < 0)
+			j->direct_warn = sl_xstrdup(e.msg);
+		j->direct = rc > 0;
 	}
 }
 
@@ -394,8 +414,14 @@ static void read_jobs(struct scan_work *w)
 		pthread_join(t[--started], NULL);
 }
 
+/* In the scan's own thread: direct_url.json is parsed here, not by the
+ * workers, as cJSON keeps the place of a failed parse in a global. */
 static void add_job(struct scan_job *j, struct sl_dist_list *out)
 {
+	struct sl_err e = {0};
+
+	if (j->direct && parse_direct_url(&j->d, &e) < 0)
+		j->direct_warn = sl_xstrdup(e.msg);
 	if (j->skip_why) {
 		add_warning(out, sl_xasprintf("skipped '%s': %s", j->path, j->skip_why));
 		add_skipped(out, j->path, j->name, j->skip_why);
