@@ -24,7 +24,8 @@
 
 struct sl_index {
 	struct sl_http *http;
-	char *base;
+	char *base;   /* the JSON API's root */
+	char *simple; /* the simple API's root: the index URL as given */
 	char *cache; /* NULL: no cache */
 	bool offline;
 };
@@ -42,17 +43,23 @@ static char *cache_root(const char *opt)
 	return NULL;
 }
 
+static size_t trim_slashes(const char *url, size_t n)
+{
+	while (n && url[n - 1] == '/')
+		n--;
+	return n;
+}
+
+/* The JSON API lives beside the simple API of a PyPI-like index: the
+ * index URL without a trailing "/simple" (an index URL without one is
+ * taken as both roots). */
 static char *base_of(const char *url)
 {
-	size_t n = strlen(url);
+	size_t n = trim_slashes(url, strlen(url));
 
-	while (n && url[n - 1] == '/')
-		n--;
 	if (n >= 7 && memcmp(url + n - 7, "/simple", 7) == 0)
 		n -= 7;
-	while (n && url[n - 1] == '/')
-		n--;
-	return sl_xstrndup(url, n);
+	return sl_xstrndup(url, trim_slashes(url, n));
 }
 
 int sl_index_new(struct sl_http *http, const struct sl_index_opts *opts, struct sl_index **out,
@@ -62,12 +69,15 @@ int sl_index_new(struct sl_http *http, const struct sl_index_opts *opts, struct 
 	struct sl_index *idx;
 
 	if (!url || !*url)
-		url = "https://pypi.org";
+		url = "https://pypi.org/simple";
 	if (strncmp(url, "http://", 7) != 0 && strncmp(url, "https://", 8) != 0)
 		return sl_error(err, SL_EINVAL, "index URL '%s' is not http(s)", url);
 	idx = sl_xcalloc(1, sizeof(*idx));
 	idx->http = http;
 	idx->base = base_of(url);
+	/* pip's --index-url IS the simple root: {url}/{name}/ (PEP 503), with
+	 * or without "/simple" in it (https://download.pytorch.org/whl/cu121) */
+	idx->simple = sl_xstrndup(url, trim_slashes(url, strlen(url)));
 	idx->cache = cache_root(opts ? opts->cache_dir : NULL);
 	idx->offline = opts && opts->offline;
 	*out = idx;
@@ -79,6 +89,7 @@ void sl_index_free(struct sl_index *idx)
 	if (!idx)
 		return;
 	free(idx->base);
+	free(idx->simple);
 	free(idx->cache);
 	free(idx);
 }
@@ -86,6 +97,11 @@ void sl_index_free(struct sl_index *idx)
 const char *sl_index_url(const struct sl_index *idx)
 {
 	return idx->base;
+}
+
+const char *index_simple_url(const struct sl_index *idx)
+{
+	return idx->simple;
 }
 
 static void free_files(struct sl_index_release *r)
