@@ -26,7 +26,7 @@ struct sl_index {
 	struct sl_http *http;
 	char *base;   /* the JSON API's root */
 	char *simple; /* the simple API's root: the index URL as given */
-	char *cache; /* NULL: no cache */
+	char *cache;  /* NULL: no cache */
 	bool offline;
 };
 
