@@ -297,8 +297,11 @@ static int reconstruct(struct sl_cli *cli, struct opts *o, struct sl_lock *lock,
 	const char *env = getenv("PIP_INDEX_URL");
 
 	/* the requirements' --index-url is the index pip read, unless the
-	 * command line or pip's environment names one */
-	if (!o->io.index_url && (!env || !*env) && lock->index.index_url)
+	 * command line or pip's environment names one; not when pip read more
+	 * than one (an --extra-index-url: often PyPI beside a PyTorch index)
+	 * nor when it names an environment variable pip expanded */
+	if (!o->io.index_url && (!env || !*env) && lock->index.index_url &&
+	    !lock->index.n_extra_index_urls && !strstr(lock->index.index_url, "${"))
 		o->io.index_url = lock->index.index_url;
 	if (rc == 0)
 		rc = sl_index_new(http, &o->io, &idx, err);

@@ -388,7 +388,7 @@ static void apply_one(struct recon *rc, const struct sl_resolved *r)
 
 /* pip options of the requirements files that change what pip could
  * choose and that the resolution does not follow: said, not ignored. */
-static void unread_options(struct sl_lock *lock)
+static void unread_options(struct sl_lock *lock, const struct sl_index *idx)
 {
 	const struct sl_lock_index *ix = &lock->index;
 	char *w = NULL;
@@ -398,9 +398,10 @@ static void unread_options(struct sl_lock *lock)
 				 "found there are not candidates",
 				 ix->no_index ? "--no-index" : "--find-links");
 	else if (ix->n_extra_index_urls)
-		w = sl_xasprintf("reconstruct: the requirements' --extra-index-url %s is not "
-				 "read: versions only that index has are not candidates",
-				 ix->extra_index_urls[0]);
+		w = sl_xasprintf("reconstruct: the requirements name more than one index "
+				 "(--extra-index-url %s): only %s is read, and versions only "
+				 "another has are not candidates",
+				 ix->extra_index_urls[0], sl_index_url(idx));
 	if (w)
 		sl_lock_add_warning(lock, w);
 	free(w);
@@ -417,7 +418,7 @@ static int run(struct recon *rc, const struct sl_reconstruct_opts *o, struct sl_
 		 "proven versions fixed%s",
 		 python_of(rc->lock, o),
 		 rc->lock->index.pre ? "; --pre: pre-releases are candidates" : "");
-	unread_options(rc->lock);
+	unread_options(rc->lock, o->index);
 	if ((code = requests(rc, err)) != 0 || (code = resolve_at(rc, rc->rep->end, err)) != 0 ||
 	    (code = resolve_window(rc, err)) != 0)
 		return code;

@@ -147,6 +147,13 @@ expect "the requirements' --index-url" 1 "reconstructed from $HUB/whl/cu121:" \
 	--reconstruct=2024-03-10 --cache-dir "$T_TMP/ixcache"
 lock_pairs "$T_TMP/ixreq.json" exact >"$T_TMP/ixreq.pairs"
 if diff -u "$T_TMP/freeze" "$T_TMP/ixreq.pairs"; then ok; else not_ok "requirements' --index-url: != pip freeze"; fi
+# two indexes in the requirements: the one given is read, and the lock says
+# that the other was not
+{ printf -- '--extra-index-url %s/other/simple\n' "$HUB"; cat "$T_TMP/ixreq/requirements.txt"; } \
+	>"$T_TMP/ixreq/r2" && mv "$T_TMP/ixreq/r2" "$T_TMP/ixreq/requirements.txt"
+recon ixreq2 1 --reconstruct=2024-03-10 --dir "$T_TMP/ixreq"
+check "two indexes: said" grep -q "more than one index (--extra-index-url $HUB/other/simple): only $HUB is read" \
+	"$T_TMP/ixreq2.json"
 
 # ---- pre-releases, as pip decides them (data/pip-prereleases.txt; the pip
 # here is of the era before 26.0, as the dates): a bare requirement takes one
