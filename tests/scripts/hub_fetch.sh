@@ -51,6 +51,8 @@ expect "cached" 0 "factory rebuild" $S fetch demo/cached-build "$T_TMP/d3"
 check "no commit warning" sh -c "! grep -q 'build log is of commit' '$T_TMP/err'"
 check "log token redacted" sh -c "! grep -rq hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789 '$T_TMP/d3'"
 check "log redaction marker" grep -q 'HF_TOKEN=hf_\*\*\*' "$T_TMP/d3/run.log"
+check "log: a URL's password is not stored" sh -c "! grep -rq PwRunLog8 '$T_TMP/d3' '$T_TMP/out' '$T_TMP/err'"
+check "log: the URL is stored masked" grep -q 'https://__token__:\*\*\*\*\*\*\*\*\*@private.example/simple' "$T_TMP/d3/run.log"
 
 # a stream that stays open: read until idle, within the bound
 check "stream ended by idle" test "$(grep -c 'logs/build' "$REC")" -ge 2
