@@ -119,10 +119,10 @@ fault 404 7 "/fault/404/api/spaces/demo/repin-history: 404 not found"
 fault 500 5 "/fault/500/api/spaces/demo/repin-history: 500 server error"
 fault 429 5 "429 too many requests (retry after 1 s)"
 fault 429long 5 "429 too many requests (retry after 3600 s)"
-fault stall 5 "/fault/stall/api/spaces/demo/repin-history: no data for 1 s (read timeout)"
+fault stall 5 "/fault/stall/api/spaces/demo/repin-history: no data for $SPACELOCK_TIMEOUT s (read timeout)"
 fault truncate 5 "/fault/truncate/api/spaces/demo/repin-history: truncated response (connection closed early)"
 fault badjson 5 "/fault/badjson/api/spaces/demo/repin-history: response is not valid JSON"
-fault logforever 5 "/logs/build: stream still sending after 2 s"
+fault logforever 5 "/logs/build: stream still sending after $SPACELOCK_LOG_MAX_TIME s"
 n=$(requests '/api/spaces/demo/repin-history/logs/build ')
 fault logcut 5 "/fault/logcut/api/spaces/demo/repin-history/logs/build: truncated response (connection closed early)"
 check "a cut stream is not replayed" test "$(requests '/api/spaces/demo/repin-history/logs/build ')" -eq $((n + 1))

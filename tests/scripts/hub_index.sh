@@ -58,7 +58,7 @@ fault 429long 5 "429 too many requests (retry after 3600 s)"
 check "429long not waited" test "$(requests '/pypi/f429long/1.0/json')" -eq 1
 fault truncate 5 "/fault/truncate/pypi/ftruncate/1.0/json: truncated response (connection closed early)"
 fault badjson 5 "/fault/badjson/pypi/fbadjson/1.0/json: response is not valid index JSON"
-fault stall 5 "/fault/stall/pypi/fstall/1.0/json: no data for 1 s (read timeout)"
+fault stall 5 "/fault/stall/pypi/fstall/1.0/json: no data for $SPACELOCK_TIMEOUT s (read timeout)"
 check "nothing cached by faults" test "$(ls "$XDG_CACHE_HOME/spacelock/index" | wc -l)" -eq "$before"
 # a fault that goes away is retried through
 fault 500once 0 ""
