@@ -32,6 +32,13 @@ check "offline no request" test "$(wc -l <"$REC")" -eq "$n"
 expect "offline miss" 7 "not in the index cache (offline)" \
 	$S --offline index --index-url "$IDX" fetch other==1.0
 
+# a password in --index-url is sent (the server sees Basic auth) but the
+# cache stores its URL masked, and a later run with it finds the entry
+PWIDX=http://u:PwCache9@127.0.0.1:$PORT/simple/
+expect "password in --index-url" 0 "" $S index --index-url "$PWIDX" fetch leaf==1.0
+check "password: cached" grep -rq 'http://u:\*\*\*\*\*\*\*\*@127.0.0.1' "$XDG_CACHE_HOME/spacelock/index"
+check "password: not in the cache" sh -c "! grep -rq PwCache9 '$XDG_CACHE_HOME/spacelock/index'"
+expect "password: offline, the cache answers" 0 "" $S --offline index --index-url "$PWIDX" fetch leaf==1.0
 
 # PIP_INDEX_URL is the default index
 expect "PIP_INDEX_URL" 0 "" env PIP_INDEX_URL="$IDX" $S index fetch pipenv-index==1.0
