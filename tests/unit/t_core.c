@@ -20,6 +20,11 @@ static void test_buf(void)
 	char *s = sl_buf_detach(&b, NULL);
 	CHECK(b.len == 0 && b.buf[0] == '\0', "detach leaves an empty buffer");
 	free(s);
+	/* nothing to add, as (NULL, 0): the end of a UTF-16 log (SAN=1 found
+	 * memcpy called with NULL) */
+	sl_buf_add(&b, NULL, 0);
+	CHECK(b.len == 0 && b.buf && b.buf[0] == '\0', "adding nothing from NULL");
+	sl_buf_release(&b);
 }
 
 static void test_error(void)
