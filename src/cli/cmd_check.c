@@ -330,7 +330,7 @@ static void print_text(const struct sl_check_report *r)
 		solution_text(&b, &r->solutions[i]);
 		sl_buf_addch(&b, '\n');
 	}
-	fputs(b.buf, stdout);
+	cli_print(b.buf, b.len);
 	sl_buf_release(&b);
 }
 
@@ -437,7 +437,7 @@ static void print_json(const struct sl_check_report *r)
 	}
 	sl_jsonw_object_end(&w);
 	sl_buf_addch(&b, '\n');
-	fputs(b.buf, stdout);
+	cli_print(b.buf, b.len);
 	sl_buf_release(&b);
 }
 

@@ -386,7 +386,7 @@ static void summary_json(const struct sl_lock *lock, const char *output)
 	sl_jsonw_field_bool(&w, "complete", lock->n_incomplete == 0);
 	sl_jsonw_object_end(&w);
 	sl_buf_addch(&b, '\n');
-	fputs(b.buf, stdout);
+	cli_print(b.buf, b.len);
 	sl_buf_release(&b);
 }
 

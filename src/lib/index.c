@@ -3,7 +3,9 @@
  * A cache entry is one file, <cache>/index/<fnv1a64(url)>.json:
  *   "spacelock-index-cache 1\n" URL "\n" ETAG "\n" then the body as served.
  * The URL line guards against hash collisions; files are written
- * atomically, so a reader sees a whole entry or none. */
+ * atomically, so a reader sees a whole entry or none.  The URL is the key
+ * with its password masked (redact.h), in the line and the hash alike: a
+ * password given in --index-url is never stored. */
 #include "spacelock/index.h"
 
 #include <cJSON.h>
@@ -18,6 +20,7 @@
 #include "spacelock/fileio.h"
 #include "spacelock/mem.h"
 #include "spacelock/json.h"
+#include "spacelock/redact.h"
 
 #define CACHE_MAGIC "spacelock-index-cache 1\n"
 #define BODY_MAX (32u << 20)
@@ -212,6 +215,15 @@ int sl_index_parse(const char *url, const char *body, size_t len, struct sl_inde
 
 /* ---- cache ---- */
 
+/* The cache's key for url: url with its password masked. */
+static char *cache_key(const char *url)
+{
+	char *k = sl_xstrdup(url);
+
+	sl_redact_url_passwords_n(k, strlen(k));
+	return k;
+}
+
 static char *cache_path(const struct sl_index *idx, const char *url)
 {
 	uint64_t h = 14695981039346656037ULL;
@@ -253,17 +265,19 @@ bool sl_index_cache_entry(const char *url, char *raw, size_t len, const char **e
 
 static void cache_load(const struct sl_index *idx, const char *url, struct entry *e)
 {
-	char *path;
+	char *key, *path;
 
 	sl_buf_init(&e->raw);
 	e->ok = false;
 	if (!idx->cache)
 		return;
-	path = cache_path(idx, url);
+	key = cache_key(url);
+	path = cache_path(idx, key);
 	if (sl_file_read(path, BODY_MAX + 8192, &e->raw, NULL) == 0)
-		e->ok = sl_index_cache_entry(url, e->raw.buf, e->raw.len, &e->etag, &e->body,
+		e->ok = sl_index_cache_entry(key, e->raw.buf, e->raw.len, &e->etag, &e->body,
 					     &e->body_len);
 	free(path);
+	free(key);
 }
 
 static int mkdirs(const char *dir)
@@ -290,16 +304,18 @@ static void cache_store(const struct sl_index *idx, const char *url, const char 
 			const struct sl_buf *body)
 {
 	struct sl_buf b = SL_BUF_INIT;
-	char *path;
+	char *key, *path;
 
 	if (!idx->cache || mkdirs(idx->cache) != 0 || (etag && strchr(etag, '\n')))
 		return;
+	key = cache_key(url);
 	sl_buf_addstr(&b, CACHE_MAGIC);
-	sl_buf_addf(&b, "%s\n%s\n", url, etag ? etag : "");
+	sl_buf_addf(&b, "%s\n%s\n", key, etag ? etag : "");
 	sl_buf_add(&b, body->buf, body->len);
-	path = cache_path(idx, url);
+	path = cache_path(idx, key);
 	sl_file_write_atomic(path, b.buf, b.len, NULL);
 	free(path);
+	free(key);
 	sl_buf_release(&b);
 }
 
