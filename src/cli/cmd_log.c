@@ -442,7 +442,7 @@ static int run_freeze(const char *path, struct sl_cli *cli)
 		for (size_t i = 0; i < obs.n; i++)
 			text_obs(&b, &obs.v[i]);
 	}
-	fputs(b.buf, stdout);
+	cli_print(b.buf, b.len);
 	sl_buf_release(&b);
 	sl_obs_list_release(&obs);
 	return EXIT_OK_;
@@ -479,7 +479,7 @@ int cmd_log(int argc, char **argv, struct sl_cli *cli)
 		json_log(&b, log);
 	else
 		text_log(&b, log);
-	fputs(b.buf, stdout);
+	cli_print(b.buf, b.len);
 	print_warnings(cli, log);
 	sl_buf_release(&b);
 	sl_buildlog_free(log);
