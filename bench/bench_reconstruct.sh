@@ -34,7 +34,7 @@ export XDG_CACHE_HOME="$tmp/cache" PIP_CACHE_DIR="$tmp/pipcache" PIP_DISABLE_PIP
 	PIP_CONFIG_FILE=/dev/null
 recon() { # SINCE [--offline]: the reconstruction, its lock in $tmp/lock.json
 	"$SPACELOCK" -q ${2:-} snapshot --dir "$tmp/space" --build-log "$tmp/build.log" \
-		--index-url "$IDX" --since "$1" -o "$tmp/lock.json"
+		--index-url "$IDX/simple" --since "$1" -o "$tmp/lock.json"
 }
 set -- "$tmp/venv/bin/python" -m pip install -q --dry-run --ignore-installed --report \
 	"$tmp/r.json" --index-url "$IDX/asof/2024-09-01T12:00:00/simple" \
@@ -57,8 +57,8 @@ print("same" if ours == pip and len(ours) == int(sys.argv[3]) else "DIFFERENT")'
 	[ "$same" = same ] || { printf 'ROW\treconstruct %d pkgs (%s)\tpip --dry-run\t-\t-\t-\t>=1\tFAIL\n' "$N" $kind; continue; }
 	bench_pair "reconstruct $N pkgs warm ($kind)" "pip install --dry-run --report" ">=1" \
 		-- "$SPACELOCK" -q --offline snapshot --dir "$tmp/space" --build-log "$tmp/build.log" \
-		--index-url "$IDX" --since $since -o "$tmp/lock.json" -- "$@"
+		--index-url "$IDX/simple" --since $since -o "$tmp/lock.json" -- "$@"
 	bench_single "reconstruct $N pkgs warm ($kind)" ms "<1000" \
 		-- "$SPACELOCK" -q --offline snapshot --dir "$tmp/space" --build-log "$tmp/build.log" \
-		--index-url "$IDX" --since $since -o "$tmp/lock.json"
+		--index-url "$IDX/simple" --since $since -o "$tmp/lock.json"
 done

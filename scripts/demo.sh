@@ -106,10 +106,10 @@ rc=$?
 [ $rc -eq 0 ] || [ $rc -eq 1 ] || exit $rc
 echo
 echo "\$ spacelock --offline snapshot --dir examples/cached-layer --build-log examples/cached-layer/build.log \\"
-echo "      --reconstruct=2024-03-10 --index-url https://index.example.invalid \\"
+echo "      --reconstruct=2024-03-10 --index-url https://index.example.invalid/simple \\"
 echo "      --cache-dir examples/cached-layer/index-cache -o lockfiles/cached-layer.reconstructed.json"
 "$SPACELOCK" --offline snapshot --dir examples/cached-layer --build-log examples/cached-layer/build.log \
-	--reconstruct=2024-03-10 --index-url https://index.example.invalid \
+	--reconstruct=2024-03-10 --index-url https://index.example.invalid/simple \
 	--cache-dir examples/cached-layer/index-cache -o lockfiles/cached-layer.reconstructed.json
 rc=$?
 [ $rc -eq 0 ] || [ $rc -eq 1 ] || exit $rc

@@ -16,8 +16,10 @@
 struct sl_index;
 
 struct sl_index_opts {
-	const char *index_url; /* NULL: $PIP_INDEX_URL, else https://pypi.org; a
-				  trailing "/simple" is dropped */
+	const char *index_url; /* NULL: $PIP_INDEX_URL, else https://pypi.org/simple.
+				  As pip reads it, the simple API's root
+				  ({url}/{name}/); the JSON API's root is it
+				  without a trailing "/simple" */
 	const char *cache_dir; /* NULL: $XDG_CACHE_HOME/spacelock, else
 				  ~/.cache/spacelock; "" disables the cache */
 	bool offline;	       /* only the cache; a miss is SL_ENOTFOUND */
@@ -110,7 +112,8 @@ struct sl_index_project {
 /* Fetches the release list of projs[i].name for every i, as many at once as
  * the client allows, cached like sl_index_fetch; each project gets its own
  * result.  The list comes from the simple API's JSON form,
- * {index}/simple/{name}/, when every file there has PEP 700's upload-time;
+ * {index_url}/{name}/ (the index URL as given is the simple root, as in
+ * pip), when every file there has PEP 700's upload-time;
  * else (no JSON simple API, api-version 1.0, a file without upload-time,
  * a failure) from the PyPI JSON API, {index}/pypi/{name}/json, whose
  * failure is then the project's.  Returns 0 or the first failure's code

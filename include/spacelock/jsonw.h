@@ -8,7 +8,10 @@
  * bracket, so one-line objects and one-element-a-line arrays both come out
  * byte for byte as wanted.  Strings are written by sl_json_add_string:
  * bytes that are not well-formed UTF-8 become U+FFFD, so the output is
- * valid JSON whatever a hostile input held.  The writer checks no
+ * valid JSON whatever a hostile input held.  Hub tokens and URL passwords
+ * in a string are masked (redact.h), so nothing printed or stored holds a
+ * secret; keep_secrets, set after init, writes them as given, for a body
+ * sent to the Hub (a secret's value, a file's content).  The writer checks no
  * structure: a key outside an object is the caller's bug.
  *
  * sl_jsonw_init_pretty gives the layout of the lockfile instead: each
@@ -32,6 +35,7 @@ struct sl_jsonw {
 	bool pretty;	    /* sl_jsonw_init_pretty */
 	bool after_key;	    /* pretty: a key was written, its value comes next */
 	int depth;	    /* pretty: open objects and arrays */
+	bool keep_secrets;  /* strings as given: only for what is sent to the Hub */
 };
 
 /* Appends s[0..len) as a JSON string literal with quotes: '"', '\' and

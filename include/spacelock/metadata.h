@@ -69,6 +69,13 @@ int sl_metadata_parse(const char *data, size_t len, const char *source, struct s
  * read, SL_ENOTFOUND when it does not exist, and the parse errors. */
 int sl_metadata_read_file(const char *path, struct sl_metadata *m, struct sl_err *err);
 
+/* As sl_metadata_read_file, for the file rel relative to the directory
+ * dirfd (AT_FDCWD for the working directory); path names it in messages.
+ * A scan of site-packages opens each METADATA relative to its directory,
+ * so the kernel does not walk the whole path again for every file. */
+int sl_metadata_read_fileat(int dirfd, const char *rel, const char *path, struct sl_metadata *m,
+			    struct sl_err *err);
+
 /* True when data[0..len) already holds the blank line that ends the header
  * block (or starts with one), so a reader can stop reading.  Bytes before
  * from were checked by an earlier call (from = previous len is fine). */

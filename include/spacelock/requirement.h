@@ -10,6 +10,7 @@
 
 struct sl_specset;
 struct sl_marker;
+struct sl_buf;
 
 struct sl_requirement {
 	char *name;    /* as written */
@@ -42,5 +43,10 @@ char *sl_requirement_to_json(const struct sl_requirement *r);
  * heap string: name[extras]specifier, " @ url", "; marker".  NULL in the
  * same case as sl_requirement_to_json. */
 char *sl_requirement_to_string(const struct sl_requirement *r);
+
+/* Appends requirement text req to b without its marker (what precedes the
+ * ';', trailing spaces dropped), for messages: "fastapi<0.113.0" of
+ * "fastapi<0.113.0 ; python_version >= '3.8'".  req is not parsed. */
+void sl_requirement_add_unmarked(struct sl_buf *b, const char *req);
 
 #endif

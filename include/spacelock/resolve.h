@@ -33,6 +33,11 @@ void sl_resolve_free(struct sl_resolve *r);
  * names no version to resolve).  SL_EPARSE for bad text. */
 int sl_resolve_request(struct sl_resolve *r, const char *requirement, struct sl_err *err);
 
+/* As pip's --pre (on the command line or in a requirements file): every
+ * pre-release is a candidate of every project, beside the final releases,
+ * and the newest allowed version wins whatever it is. */
+void sl_resolve_allow_pre(struct sl_resolve *r);
+
 /* Fixes project name at version (a proven pin): the only candidate. */
 void sl_resolve_fix(struct sl_resolve *r, const char *name, const char *version);
 

@@ -82,6 +82,10 @@ struct option;
 int cli_getopt(struct sl_cli *cli, int argc, char **argv, const char *shortopts,
 	       const struct option *longopts);
 
+/* Writes s[0..n) to standard output with Hub tokens and URL passwords
+ * masked (redact.h): a result never shows a secret its input held. */
+void cli_print(const char *s, size_t n);
+
 /* Prints `spacelock: warning: <msg>` unless quiet. */
 void cli_warn(struct sl_cli *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -218,7 +218,7 @@ static void print_json(const struct sl_apply_result *r, bool written)
 	sl_jsonw_array_end(&w);
 	sl_jsonw_object_end(&w);
 	sl_buf_addch(&out, '\n');
-	fwrite(out.buf, 1, out.len, stdout);
+	cli_print(out.buf, out.len);
 	sl_buf_release(&out);
 }
 
@@ -310,7 +310,7 @@ int cmd_apply(int argc, char **argv, struct sl_cli *cli)
 		if (o.dry_run) {
 			struct sl_buf d = SL_BUF_INIT;
 			sl_apply_diff(&r, &d);
-			fwrite(d.buf, 1, d.len, stdout);
+			cli_print(d.buf, d.len);
 			sl_buf_release(&d);
 		}
 		print_changes(&r, o.dry_run ? stderr : stdout);

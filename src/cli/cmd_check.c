@@ -17,6 +17,7 @@
 #include "spacelock/jsonw.h"
 #include "spacelock/lockfile.h"
 #include "spacelock/mem.h"
+#include "spacelock/requirement.h"
 
 const char cmd_check_summary[] =
     "prove a lock or an installed environment consistent; propose fixes";
@@ -109,17 +110,6 @@ static void but_installed(struct sl_buf *b, const struct sl_check_problem *p, co
 	sl_buf_addf(b, " is %s", state);
 }
 
-/* The requirement without its marker, for reading. */
-static void req_text(struct sl_buf *b, const char *req)
-{
-	const char *semi = strchr(req, ';');
-	size_t n = semi ? (size_t)(semi - req) : strlen(req);
-
-	while (n && req[n - 1] == ' ')
-		n--;
-	sl_buf_add(b, req, n);
-}
-
 /* "the platform requests fastapi<0.113.0 for sdk_version 4.31.0, but
  * fastapi 0.115.2 is locked"; "requirements.txt:2 asks for gradio>=4.40.0,
  * but gradio 4.31.0 is locked (gradio[oauth]==4.31.0 is installed by the
@@ -135,7 +125,7 @@ static void request_line(struct sl_buf *b, const struct sl_check_problem *p, con
 		sl_buf_addf(b, "%s asks for ", p->requested_at);
 	else
 		sl_buf_addstr(b, "the Space's requirements request ");
-	req_text(b, p->requirement);
+	sl_requirement_add_unmarked(b, p->requirement);
 	if (platform && p->why)
 		sl_buf_addf(b, " %s", p->why);
 	if (alone && p->kind == SL_CHECK_MISMATCH)
@@ -160,13 +150,13 @@ static void problem_line(struct sl_buf *b, const struct sl_check_report *r,
 	switch (p->kind) {
 	case SL_CHECK_MISMATCH:
 		sl_buf_addstr(b, " requires ");
-		req_text(b, p->requirement);
+		sl_requirement_add_unmarked(b, p->requirement);
 		if (alone)
 			but_installed(b, p, state);
 		break;
 	case SL_CHECK_MISSING:
 		sl_buf_addstr(b, " requires ");
-		req_text(b, p->requirement);
+		sl_requirement_add_unmarked(b, p->requirement);
 		if (alone)
 			sl_buf_addf(b, ", but %s is not %s", p->target, state);
 		break;
@@ -340,7 +330,7 @@ static void print_text(const struct sl_check_report *r)
 		solution_text(&b, &r->solutions[i]);
 		sl_buf_addch(&b, '\n');
 	}
-	fputs(b.buf, stdout);
+	cli_print(b.buf, b.len);
 	sl_buf_release(&b);
 }
 
@@ -447,7 +437,7 @@ static void print_json(const struct sl_check_report *r)
 	}
 	sl_jsonw_object_end(&w);
 	sl_buf_addch(&b, '\n');
-	fputs(b.buf, stdout);
+	cli_print(b.buf, b.len);
 	sl_buf_release(&b);
 }
 

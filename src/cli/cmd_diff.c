@@ -155,7 +155,7 @@ int cmd_diff(int argc, char **argv, struct sl_cli *cli)
 		sl_diff_render_markdown(d, &out);
 	else
 		sl_diff_render_text(d, use_color(&o) ? SL_DIFF_COLOR : 0, &out);
-	fwrite(out.buf, 1, out.len, stdout);
+	cli_print(out.buf, out.len);
 	fflush(stdout); /* the result before the summary on a shared terminal */
 	summary(d, cli);
 	rc = sl_diff_differs(d) ? EXIT_FINDING : EXIT_OK_;

@@ -215,7 +215,7 @@ int cmd_doctor(int argc, char **argv, struct sl_cli *cli)
 		sl_doctor_render_json(d, &out);
 	else
 		sl_doctor_render_text(d, &out);
-	fwrite(out.buf, 1, out.len, stdout);
+	cli_print(out.buf, out.len);
 	rc = sl_doctor_failed(d) ? EXIT_FINDING : EXIT_OK_;
 out:
 	sl_buf_release(&out);

@@ -18,6 +18,7 @@
 #include "spacelock/index.h"
 #include "spacelock/lock.h"
 #include "spacelock/mem.h"
+#include "spacelock/redact.h"
 
 const char cmd_export_summary[] =
     "write a lock as pylock.toml (PEP 751) or a hashed requirements.txt";
@@ -173,6 +174,7 @@ int cmd_export(int argc, char **argv, struct sl_cli *cli)
 		rc = cli_fail(cli, &err);
 		goto out;
 	}
+	sl_redact_tokens_n(out.buf, out.len); /* a lock written by hand may hold one */
 	if (sl_file_write_atomic(o.output ? o.output : "-", out.buf, out.len, &err) != 0) {
 		rc = cli_fail_exit(cli, &err, EXIT_WRITE);
 		goto out;

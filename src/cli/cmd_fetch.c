@@ -44,7 +44,7 @@ static void print_json(const struct sl_hub_space *sp)
 	sl_jsonw_field_strv(&w, "variables", sp->variable_names);
 	sl_jsonw_object_end(&w);
 	sl_buf_addch(&b, '\n');
-	fputs(b.buf, stdout);
+	cli_print(b.buf, b.len);
 	sl_buf_release(&b);
 }
 

@@ -110,7 +110,7 @@ static void print_json(const struct sl_index_release *v, size_t n)
 	}
 	sl_jsonw_array_end(&w);
 	sl_buf_addch(&b, '\n');
-	fputs(b.buf, stdout);
+	cli_print(b.buf, b.len);
 	sl_buf_release(&b);
 }
 

@@ -120,7 +120,7 @@ static void text_direct_url(struct sl_buf *b, const struct sl_dist *d)
 /* A failed write to stdout is reported by main, once. */
 static int print_buf(struct sl_buf *b)
 {
-	fwrite(b->buf, 1, b->len, stdout);
+	cli_print(b->buf, b->len);
 	sl_buf_release(b);
 	return 0;
 }

@@ -196,7 +196,7 @@ static void print_dry_run(const char *where, const struct sl_apply_result *r,
 
 	printf("would commit to %s:\n\n%s\n\n%s\n", where, msg->summary, msg->body);
 	sl_apply_diff(r, &d);
-	fwrite(d.buf, 1, d.len, stdout);
+	cli_print(d.buf, d.len);
 	sl_buf_release(&d);
 }
 

@@ -60,8 +60,10 @@ const char cmd_snapshot_usage[] =
     "                       implies --reconstruct\n"
     "  --until DATE         the layer cannot postdate DATE (default: the build log's\n"
     "                       date); implies --reconstruct\n"
-    "  --index-url URL      the index with upload times (default $PIP_INDEX_URL, else\n"
-    "                       https://pypi.org); the global --offline reads its cache only\n"
+    "  --index-url URL      the index with upload times, its simple API's root as pip\n"
+    "                       reads it (default $PIP_INDEX_URL, else the requirements'\n"
+    "                       --index-url, else https://pypi.org/simple); the global\n"
+    "                       --offline reads its cache only\n"
     "  --cache-dir DIR      the index cache (default $XDG_CACHE_HOME/spacelock)\n"
     "  DIR                  a local directory: the same as --dir DIR.  A name that\n"
     "                       is both (owner/name, and ./owner/name exists) is the\n"
@@ -292,7 +294,15 @@ static int reconstruct(struct sl_cli *cli, struct opts *o, struct sl_lock *lock,
 	struct sl_index *idx = NULL;
 	struct sl_reconstruct_report rep;
 	int rc = cli_net_open(cli, 0, &http, err);
+	const char *env = getenv("PIP_INDEX_URL");
 
+	/* the requirements' --index-url is the index pip read, unless the
+	 * command line or pip's environment names one; not when pip read more
+	 * than one (an --extra-index-url: often PyPI beside a PyTorch index)
+	 * nor when it names an environment variable pip expanded */
+	if (!o->io.index_url && (!env || !*env) && lock->index.index_url &&
+	    !lock->index.n_extra_index_urls && !strstr(lock->index.index_url, "${"))
+		o->io.index_url = lock->index.index_url;
 	if (rc == 0)
 		rc = sl_index_new(http, &o->io, &idx, err);
 	o->ro.index = idx;
@@ -376,7 +386,7 @@ static void summary_json(const struct sl_lock *lock, const char *output)
 	sl_jsonw_field_bool(&w, "complete", lock->n_incomplete == 0);
 	sl_jsonw_object_end(&w);
 	sl_buf_addch(&b, '\n');
-	fputs(b.buf, stdout);
+	cli_print(b.buf, b.len);
 	sl_buf_release(&b);
 }
 

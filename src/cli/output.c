@@ -4,11 +4,13 @@
  * (docs/exit-codes.md). */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "spacelock/buf.h"
 #include "spacelock/jsonw.h"
+#include "spacelock/mem.h"
 #include "spacelock/redact.h"
 
 int cli_exit_for(int code)
@@ -145,4 +147,17 @@ void cli_warn(struct sl_cli *cli, const char *fmt, ...)
 	va_end(ap);
 	sl_redact_tokens(msg);
 	fprintf(stderr, "spacelock: warning: %s\n", msg);
+}
+
+void cli_print(const char *s, size_t n)
+{
+	char *t;
+
+	if (!n)
+		return;
+	t = sl_xmalloc(n);
+	memcpy(t, s, n);
+	sl_redact_tokens_n(t, n);
+	fwrite(t, 1, n, stdout);
+	free(t);
 }

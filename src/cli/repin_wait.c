@@ -194,7 +194,7 @@ static int verify(struct sl_cli *cli, const struct repin_opts *o, const struct r
 	if (build_differences(d)) {
 		sl_diff_render_text(d, 0, &out);
 		printf("still differs from %s:\n", src->name);
-		fwrite(out.buf, 1, out.len, stdout);
+		cli_print(out.buf, out.len);
 		ok = false;
 	} else {
 		printf("verified: the rebuilt %s matches the lock of %s\n", id, src->name);

@@ -156,17 +156,6 @@ static bool is_conflict(const struct sl_check_problem *p)
 	return p->kind == SL_CHECK_MISMATCH || p->kind == SL_CHECK_PYTHON;
 }
 
-/* The requirement without its marker, for reading. */
-static void plain(struct sl_buf *b, const char *req)
-{
-	const char *semi = strchr(req, ';');
-	size_t n = semi ? (size_t)(semi - req) : strlen(req);
-
-	while (n && req[n - 1] == ' ')
-		n--;
-	sl_buf_add(b, req, n);
-}
-
 /* "the builder's pip step installs fastapi<0.113.0, but fastapi 0.115.2
  * is locked"; "gradio 4.31.0 requires pydantic>=2.0, but ..."; "numpy
  * 2.1.0 requires Python >=3.10, but the card's python_version is 3.9" */
@@ -183,7 +172,7 @@ static void word(struct sl_buf *b, const struct sl_check_problem *p)
 		sl_buf_addf(b, "%s asks for ", p->requested_at ? p->requested_at : "a requirement");
 	else
 		sl_buf_addf(b, "%s %s requires ", p->package, p->version);
-	plain(b, p->requirement);
+	sl_requirement_add_unmarked(b, p->requirement);
 	sl_buf_addf(b, ", but %s %s is locked", p->target, p->installed);
 }
 

@@ -187,12 +187,7 @@ static int align_sdk(struct plan *p, enum sl_apply_file_id fid, size_t idx, stru
  * version snapshot --reconstruct inferred; NULL for a proven one. */
 static char *inferred_mark(const struct sl_lock_package *pkg)
 {
-	const struct sl_lock_inferred *inf = pkg->inferred;
-
-	if (!inf)
-		return NULL;
-	return sl_xasprintf("inferred%s%s%s", inf->as_of ? " as of " : "",
-			    inf->as_of ? inf->as_of : "", inf->ambiguous ? ", ambiguous" : "");
+	return pkg->inferred ? sl_lock_inferred_mark(pkg->inferred) : NULL;
 }
 
 /* The line's own inline comment says "inferred as of DATE" when the
@@ -215,8 +210,8 @@ static int mark_line(struct plan *p, enum sl_apply_file_id fid, size_t idx,
 		char *now = mark ? sl_xasprintf("%s  # %s", e->req_text, mark) : NULL;
 		apply_note(p->r, SL_APPLY_PIN, fid, e->line, pkg->name, NULL,
 			   now ? now : e->req_text,
-			   mark ? "the version is inferred, not proven by a log: marked in the "
-				  "line's comment"
+			   mark ? "the version is inferred, " SL_LOCK_INFERRED_WHY ": marked in "
+				  "the line's comment"
 				: "the version is proven now: the inferred mark is dropped");
 		free(now);
 	}
@@ -248,8 +243,8 @@ static int pin_line(struct plan *p, enum sl_apply_file_id fid, size_t idx,
 		return mark_line(p, fid, idx, pkg, false, err);
 	old = sl_xstrdup(e->req_text);
 	mark = inferred_mark(pkg);
-	why = mark ? sl_xasprintf("%s: not proven by a log (marked in the line's comment, its "
-				  "own comment kept)",
+	why = mark ? sl_xasprintf("%s: " SL_LOCK_INFERRED_WHY " (marked in the line's comment, "
+				  "its own comment kept)",
 				  mark)
 		   : sl_xstrdup("the version the source had installed");
 	rc = sl_reqfile_set_version(rf, idx, pkg->version, err);
@@ -352,7 +347,7 @@ static int append_pin(struct plan *p, const struct sl_lock_package *pkg, struct 
 		text = sl_xasprintf("%s==%s", pkg->name, pkg->version);
 	}
 	mark = inferred_mark(pkg);
-	why = mark ? sl_xasprintf("%s: not proven by a log", mark)
+	why = mark ? sl_xasprintf("%s: " SL_LOCK_INFERRED_WHY, mark)
 	      : pkg->origin == SL_ORIGIN_UNKNOWN
 		  ? sl_xstrdup("the source had it installed")
 		  : sl_xasprintf("the source had it installed (%s)", sl_origin_name(pkg->origin));

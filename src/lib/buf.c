@@ -65,7 +65,8 @@ void sl_buf_grow(struct sl_buf *b, size_t extra)
 void sl_buf_add(struct sl_buf *b, const void *data, size_t len)
 {
 	sl_buf_grow(b, len);
-	memcpy(b->buf + b->len, data, len);
+	if (len) /* nothing to add may come as (NULL, 0): memcpy's UB (SAN=1) */
+		memcpy(b->buf + b->len, data, len);
 	b->len += len;
 	b->buf[b->len] = '\0';
 }

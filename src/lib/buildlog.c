@@ -430,12 +430,15 @@ static int sse_event(void *ctx, const struct sl_sse_event *ev)
 	return 0;
 }
 
-void blog_feed_skim_sse(struct sl_buildlog *log, const char *data, size_t len)
+/* SSE bytes: each event in the Hub's plain form (sl_sse_hub_event: no
+ * escape but the final "\n", whole in data) is fed as the line it holds
+ * without copying or decoding it; any other event goes through sl_sse_feed
+ * and sse_event, up to its blank line.  Both give the same lines. */
+static void feed_sse_events(struct sl_buildlog *log, const char *data, size_t len)
 {
 	struct sl_buildlog_state *st = log->state;
 	const char *p = data, *end = data + len;
 
-	st->skim = true;
 	while (p < end) {
 		const char *text, *blank, *stop;
 		size_t text_len, k;
@@ -457,7 +460,13 @@ void blog_feed_skim_sse(struct sl_buildlog *log, const char *data, size_t len)
 		sl_sse_feed(st->sse, p, (size_t)(stop - p));
 		p = stop;
 	}
-	st->skim = false;
+}
+
+void blog_feed_skim_sse(struct sl_buildlog *log, const char *data, size_t len)
+{
+	log->state->skim = true;
+	feed_sse_events(log, data, len);
+	log->state->skim = false;
 }
 
 /* ---- the input's encoding: a UTF-8 BOM, UTF-16 ---- */
@@ -544,7 +553,7 @@ static void feed_decided(struct sl_buildlog *log, const char *data, size_t len)
 	struct sl_buildlog_state *st = log->state;
 
 	if (st->format == FMT_SSE)
-		sl_sse_feed(st->sse, data, len);
+		feed_sse_events(log, data, len);
 	else
 		linesplit_feed(&st->split, data, len, blog_plain_line, log);
 }

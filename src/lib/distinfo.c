@@ -5,6 +5,9 @@
 #include <cJSON.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -78,13 +81,27 @@ static char *path_join(const char *dir, const char *name)
 	return p;
 }
 
-/* 0 when path does not exist, 1 for a regular file, or an error for
- * anything else (a FIFO or a directory must not be opened). */
-static int regular_file(const char *path, struct sl_err *err)
+/* Where a distribution's files are opened: rel, relative to the directory
+ * dfd (a scan's site-packages, so the kernel walks two components per file
+ * instead of the whole path; AT_FDCWD and the path itself for one
+ * distribution named on the command line). */
+struct dist_at {
+	int dfd;
+	const char *rel;
+};
+
+/* 0 when the file name of the distribution at does not exist, 1 for a
+ * regular file, or an error for anything else (a FIFO or a directory must
+ * not be opened); path names it in messages. */
+static int regular_file(const struct dist_at *at, const char *name, const char *path,
+			struct sl_err *err)
 {
 	struct stat st;
+	char *rel = path_join(at->rel, name);
+	int rc = fstatat(at->dfd, rel, &st, 0);
 
-	if (stat(path, &st) != 0)
+	free(rel);
+	if (rc != 0)
 		return errno == ENOENT
 			   ? 0
 			   : sl_error(err, SL_EIO, "cannot read '%s': %s", path, strerror(errno));
@@ -130,19 +147,15 @@ static int not_pep610(const char *path, const struct sl_buf *text, bool object, 
 				"not a PEP 610 object with a \"url\" string");
 }
 
-/* Reads <dist-info>/direct_url.json when it exists.  Returns 0 also when
- * there is none (has_direct_url stays false). */
-static int read_direct_url(struct sl_dist *d, struct sl_err *err)
+/* Reads and parses <dist-info>/direct_url.json, known to be a regular
+ * file.  Not thread-safe: cJSON records a failed parse in a global. */
+static int parse_direct_url(struct sl_dist *d, struct sl_err *err)
 {
 	char *path = path_join(d->path, "direct_url.json");
 	struct sl_buf b = SL_BUF_INIT;
 	cJSON *root;
-	int rc = 0;
+	int rc = sl_file_read(path, DIRECT_URL_MAX, &b, err);
 
-	rc = regular_file(path, err);
-	if (rc <= 0)
-		goto out;
-	rc = sl_file_read(path, DIRECT_URL_MAX, &b, err);
 	if (rc < 0)
 		goto out;
 	root = sl_json_parse(b.buf, b.len, path, err); /* "PATH:LINE:COL: invalid JSON" */
@@ -162,9 +175,29 @@ out:
 	return rc;
 }
 
+/* 1 when <dist-info>/direct_url.json is a regular file, 0 when there is
+ * none, or an error. */
+static int probe_direct_url(const struct sl_dist *d, const struct dist_at *at, struct sl_err *err)
+{
+	char *path = path_join(d->path, "direct_url.json");
+	int rc = regular_file(at, "direct_url.json", path, err);
+
+	free(path);
+	return rc;
+}
+
+/* Reads <dist-info>/direct_url.json when it exists.  Returns 0 also when
+ * there is none (has_direct_url stays false). */
+static int read_direct_url(struct sl_dist *d, const struct dist_at *at, struct sl_err *err)
+{
+	int rc = probe_direct_url(d, at, err);
+
+	return rc <= 0 ? rc : parse_direct_url(d, err);
+}
+
 /* Egg-info directories keep their requirements in requires.txt; pip reads
  * it only when PKG-INFO has no Requires-Dist. */
-static int read_requires_txt(struct sl_dist *d, struct sl_err *err)
+static int read_requires_txt(struct sl_dist *d, const struct dist_at *at, struct sl_err *err)
 {
 	char *path;
 	struct sl_buf b = SL_BUF_INIT;
@@ -173,7 +206,7 @@ static int read_requires_txt(struct sl_dist *d, struct sl_err *err)
 	if (d->meta.n_requires_dist > 0)
 		return 0;
 	path = path_join(d->path, "requires.txt");
-	rc = regular_file(path, err);
+	rc = regular_file(at, "requires.txt", path, err);
 	if (rc > 0) {
 		rc = sl_file_read(path, REQUIRES_TXT_MAX, &b, err);
 		if (rc == 0)
@@ -186,9 +219,11 @@ static int read_requires_txt(struct sl_dist *d, struct sl_err *err)
 
 /* Reads the metadata of one distribution of a known kind into a zeroed *d;
  * direct_url.json is left to the caller. */
-static int read_dist(const char *path, enum sl_dist_kind kind, struct sl_dist *d,
-		     struct sl_err *err)
+static int read_dist(const struct dist_at *at, const char *path, enum sl_dist_kind kind,
+		     struct sl_dist *d, struct sl_err *err)
 {
+	const char *file = kind == SL_DIST_DIST_INFO ? "METADATA" : "PKG-INFO";
+	char *rel = kind == SL_DIST_EGG_INFO_FILE ? sl_xstrdup(at->rel) : path_join(at->rel, file);
 	int rc;
 
 	d->kind = kind;
@@ -196,17 +231,17 @@ static int read_dist(const char *path, enum sl_dist_kind kind, struct sl_dist *d
 	if (kind == SL_DIST_EGG_INFO_FILE)
 		d->metadata_path = sl_xstrdup(path);
 	else
-		d->metadata_path =
-		    path_join(path, kind == SL_DIST_DIST_INFO ? "METADATA" : "PKG-INFO");
-	rc = sl_metadata_read_file(d->metadata_path, &d->meta, err);
+		d->metadata_path = path_join(path, file);
+	rc = sl_metadata_read_fileat(at->dfd, rel, d->metadata_path, &d->meta, err);
+	free(rel);
 	if (rc == 0 && kind == SL_DIST_EGG_INFO_DIR)
-		rc = read_requires_txt(d, err);
+		rc = read_requires_txt(d, at, err);
 	if (rc < 0)
 		return rc;
 	d->canonical = sl_name_canonical(d->meta.name);
 	if (kind == SL_DIST_DIST_INFO) {
-		char *req = path_join(path, "REQUESTED");
-		d->requested = access(req, F_OK) == 0;
+		char *req = path_join(at->rel, "REQUESTED");
+		d->requested = faccessat(at->dfd, req, F_OK, 0) == 0;
 		free(req);
 	}
 	return 0;
@@ -217,6 +252,7 @@ int sl_distinfo_read_one(const char *path, struct sl_dist *d, struct sl_err *err
 	struct stat st;
 	size_t len = strlen(path);
 	enum sl_dist_kind kind;
+	struct dist_at at = {AT_FDCWD, NULL};
 	char *trimmed;
 	int rc;
 
@@ -233,9 +269,10 @@ int sl_distinfo_read_one(const char *path, struct sl_dist *d, struct sl_err *err
 	else
 		kind = SL_DIST_EGG_INFO_FILE;
 	trimmed = sl_xstrndup(path, len);
-	rc = read_dist(trimmed, kind, d, err);
+	at.rel = trimmed;
+	rc = read_dist(&at, trimmed, kind, d, err);
 	if (rc == 0 && kind == SL_DIST_DIST_INFO)
-		rc = read_direct_url(d, err);
+		rc = read_direct_url(d, &at, err);
 	if (rc < 0)
 		sl_dist_release(d);
 	free(trimmed);
@@ -307,26 +344,116 @@ static void add_skipped(struct sl_dist_list *l, const char *path, const char *en
 	k->why = sl_xstrdup(why);
 }
 
-static void scan_entry(const char *dir, const char *name, enum sl_dist_kind kind,
-		       struct sl_dist_list *out)
-{
-	char *path = path_join(dir, name);
-	struct sl_err e = {0};
+/* One distribution of a scan: read by a worker, then added to the list in
+ * the order the directory listed them (the list is sorted afterwards). */
+struct scan_job {
+	char *name;
+	enum sl_dist_kind kind;
+	char *path;
 	struct sl_dist d;
+	char *skip_why;	   /* the metadata could not be read: skipped */
+	char *direct_warn; /* direct_url.json was ignored */
+	bool direct;	   /* direct_url.json is there, to be parsed */
+};
 
-	memset(&d, 0, sizeof(d));
-	if (read_dist(path, kind, &d, &e) < 0) {
-		add_warning(out, sl_xasprintf("skipped '%s': %s", path, e.msg));
-		add_skipped(out, path, name, e.msg);
-		sl_dist_release(&d);
-	} else {
-		if (kind == SL_DIST_DIST_INFO && read_direct_url(&d, &e) < 0)
-			add_warning(out, sl_xasprintf("ignored direct_url.json: %s", e.msg));
-		warn_bad_version(&d, out);
-		sl_xgrow((void **)&out->v, &out->cap, out->n + 1, sizeof(*out->v));
-		out->v[out->n++] = d;
+struct scan_work {
+	const char *dir;
+	int dfd;
+	struct scan_job *jobs;
+	size_t n;
+	atomic_size_t next;
+};
+
+static void read_job(const struct scan_work *w, struct scan_job *j)
+{
+	const struct dist_at at = {w->dfd, j->name};
+	struct sl_err e = {0};
+
+	j->path = path_join(w->dir, j->name);
+	memset(&j->d, 0, sizeof(j->d));
+	if (read_dist(&at, j->path, j->kind, &j->d, &e) < 0) {
+		j->skip_why = sl_xstrdup(e.msg);
+		sl_dist_release(&j->d);
+	} else if (j->kind == SL_DIST_DIST_INFO) {
+		int rc = probe_direct_url(&j->d, &at, &e);
+		if (rc < 0)
+			j->direct_warn = sl_xstrdup(e.msg);
+		j->direct = rc > 0;
 	}
-	free(path);
+}
+
+static void *scan_worker(void *arg)
+{
+	struct scan_work *w = arg;
+	size_t i;
+
+	while ((i = atomic_fetch_add(&w->next, 1)) < w->n)
+		read_job(w, &w->jobs[i]);
+	return NULL;
+}
+
+/* Most of a scan is the kernel's (open, read, close and two probes per
+ * distribution), so the distributions are read by a few threads. */
+#define SCAN_THREADS_MAX 4
+#define SCAN_PER_THREAD 128
+
+static void read_jobs(struct scan_work *w)
+{
+	pthread_t t[SCAN_THREADS_MAX];
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t want = w->n / SCAN_PER_THREAD, started = 0;
+
+	if (want > (size_t)(cpus > 1 ? cpus : 1))
+		want = (size_t)(cpus > 1 ? cpus : 1);
+	if (want > SCAN_THREADS_MAX)
+		want = SCAN_THREADS_MAX;
+	while (started + 1 < want && pthread_create(&t[started], NULL, scan_worker, w) == 0)
+		started++;
+	scan_worker(w); /* this thread is one of the workers */
+	while (started > 0)
+		pthread_join(t[--started], NULL);
+}
+
+/* In the scan's own thread: direct_url.json is parsed here, not by the
+ * workers, as cJSON keeps the place of a failed parse in a global. */
+static void add_job(struct scan_job *j, struct sl_dist_list *out)
+{
+	struct sl_err e = {0};
+
+	if (j->direct && parse_direct_url(&j->d, &e) < 0)
+		j->direct_warn = sl_xstrdup(e.msg);
+	if (j->skip_why) {
+		add_warning(out, sl_xasprintf("skipped '%s': %s", j->path, j->skip_why));
+		add_skipped(out, j->path, j->name, j->skip_why);
+	} else {
+		if (j->direct_warn)
+			add_warning(out,
+				    sl_xasprintf("ignored direct_url.json: %s", j->direct_warn));
+		warn_bad_version(&j->d, out);
+		sl_xgrow((void **)&out->v, &out->cap, out->n + 1, sizeof(*out->v));
+		out->v[out->n++] = j->d;
+	}
+	free(j->name);
+	free(j->path);
+	free(j->skip_why);
+	free(j->direct_warn);
+}
+
+/* The distributions listed in dir, as jobs. */
+static void list_jobs(DIR *dir, const char *site_packages, struct scan_work *w)
+{
+	size_t cap = 0;
+	struct dirent *e;
+
+	while ((e = readdir(dir)) != NULL) {
+		int kind = entry_kind(site_packages, e);
+		if (kind < 0)
+			continue;
+		sl_xgrow((void **)&w->jobs, &cap, w->n + 1, sizeof(*w->jobs));
+		memset(&w->jobs[w->n], 0, sizeof(*w->jobs));
+		w->jobs[w->n].name = sl_xstrdup(e->d_name);
+		w->jobs[w->n++].kind = (enum sl_dist_kind)kind;
+	}
 }
 
 static int cmp_dist(const void *a, const void *b)
@@ -362,17 +489,18 @@ static void warn_duplicates(struct sl_dist_list *l, size_t from)
 int sl_distinfo_scan(const char *site_packages, struct sl_dist_list *out, struct sl_err *err)
 {
 	DIR *dir = opendir(site_packages);
-	struct dirent *e;
+	struct scan_work w = {site_packages, -1, NULL, 0, 0};
 	size_t first = out->n, first_skipped = out->n_skipped;
 
 	if (!dir)
 		return sl_error(err, errno == ENOENT ? SL_ENOTFOUND : SL_EIO,
 				"cannot list '%s': %s", site_packages, strerror(errno));
-	while ((e = readdir(dir)) != NULL) {
-		int kind = entry_kind(site_packages, e);
-		if (kind >= 0)
-			scan_entry(site_packages, e->d_name, (enum sl_dist_kind)kind, out);
-	}
+	list_jobs(dir, site_packages, &w);
+	w.dfd = dirfd(dir);
+	read_jobs(&w);
+	for (size_t i = 0; i < w.n; i++)
+		add_job(&w.jobs[i], out);
+	free(w.jobs);
 	closedir(dir);
 	if (out->n > first)
 		qsort(out->v + first, out->n - first, sizeof(*out->v), cmp_dist);

@@ -221,6 +221,7 @@ int sl_hub_validate_card(const struct sl_hub *hub, const char *card, size_t len,
 	int rc;
 
 	sl_jsonw_init(&w, &body);
+	w.keep_secrets = true; /* the card as it is, to the Hub only */
 	sl_jsonw_object_begin(&w);
 	sl_jsonw_field_string(&w, "repoType", "space");
 	sl_jsonw_field_string(&w, "content", text);
@@ -323,6 +324,7 @@ void sl_hub_duplicate_json(const struct sl_hub_duplicate *d, struct sl_buf *out)
 	struct sl_jsonw w;
 
 	sl_jsonw_init(&w, out);
+	w.keep_secrets = true; /* the secrets' values, to the Hub only */
 	sl_jsonw_object_begin(&w);
 	sl_jsonw_field_string(&w, "repository", d->target);
 	sl_jsonw_field_string(&w, "visibility", d->private_ ? "private" : "public");

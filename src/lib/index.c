@@ -3,7 +3,9 @@
  * A cache entry is one file, <cache>/index/<fnv1a64(url)>.json:
  *   "spacelock-index-cache 1\n" URL "\n" ETAG "\n" then the body as served.
  * The URL line guards against hash collisions; files are written
- * atomically, so a reader sees a whole entry or none. */
+ * atomically, so a reader sees a whole entry or none.  The URL is the key
+ * with its password masked (redact.h), in the line and the hash alike: a
+ * password given in --index-url is never stored. */
 #include "spacelock/index.h"
 
 #include <cJSON.h>
@@ -18,14 +20,16 @@
 #include "spacelock/fileio.h"
 #include "spacelock/mem.h"
 #include "spacelock/json.h"
+#include "spacelock/redact.h"
 
 #define CACHE_MAGIC "spacelock-index-cache 1\n"
 #define BODY_MAX (32u << 20)
 
 struct sl_index {
 	struct sl_http *http;
-	char *base;
-	char *cache; /* NULL: no cache */
+	char *base;   /* the JSON API's root */
+	char *simple; /* the simple API's root: the index URL as given */
+	char *cache;  /* NULL: no cache */
 	bool offline;
 };
 
@@ -42,17 +46,23 @@ static char *cache_root(const char *opt)
 	return NULL;
 }
 
+static size_t trim_slashes(const char *url, size_t n)
+{
+	while (n && url[n - 1] == '/')
+		n--;
+	return n;
+}
+
+/* The JSON API lives beside the simple API of a PyPI-like index: the
+ * index URL without a trailing "/simple" (an index URL without one is
+ * taken as both roots). */
 static char *base_of(const char *url)
 {
-	size_t n = strlen(url);
+	size_t n = trim_slashes(url, strlen(url));
 
-	while (n && url[n - 1] == '/')
-		n--;
 	if (n >= 7 && memcmp(url + n - 7, "/simple", 7) == 0)
 		n -= 7;
-	while (n && url[n - 1] == '/')
-		n--;
-	return sl_xstrndup(url, n);
+	return sl_xstrndup(url, trim_slashes(url, n));
 }
 
 int sl_index_new(struct sl_http *http, const struct sl_index_opts *opts, struct sl_index **out,
@@ -62,12 +72,15 @@ int sl_index_new(struct sl_http *http, const struct sl_index_opts *opts, struct 
 	struct sl_index *idx;
 
 	if (!url || !*url)
-		url = "https://pypi.org";
+		url = "https://pypi.org/simple";
 	if (strncmp(url, "http://", 7) != 0 && strncmp(url, "https://", 8) != 0)
 		return sl_error(err, SL_EINVAL, "index URL '%s' is not http(s)", url);
 	idx = sl_xcalloc(1, sizeof(*idx));
 	idx->http = http;
 	idx->base = base_of(url);
+	/* pip's --index-url IS the simple root: {url}/{name}/ (PEP 503), with
+	 * or without "/simple" in it (https://download.pytorch.org/whl/cu121) */
+	idx->simple = sl_xstrndup(url, trim_slashes(url, strlen(url)));
 	idx->cache = cache_root(opts ? opts->cache_dir : NULL);
 	idx->offline = opts && opts->offline;
 	*out = idx;
@@ -79,6 +92,7 @@ void sl_index_free(struct sl_index *idx)
 	if (!idx)
 		return;
 	free(idx->base);
+	free(idx->simple);
 	free(idx->cache);
 	free(idx);
 }
@@ -86,6 +100,11 @@ void sl_index_free(struct sl_index *idx)
 const char *sl_index_url(const struct sl_index *idx)
 {
 	return idx->base;
+}
+
+const char *index_simple_url(const struct sl_index *idx)
+{
+	return idx->simple;
 }
 
 static void free_files(struct sl_index_release *r)
@@ -196,6 +215,15 @@ int sl_index_parse(const char *url, const char *body, size_t len, struct sl_inde
 
 /* ---- cache ---- */
 
+/* The cache's key for url: url with its password masked. */
+static char *cache_key(const char *url)
+{
+	char *k = sl_xstrdup(url);
+
+	sl_redact_url_passwords_n(k, strlen(k));
+	return k;
+}
+
 static char *cache_path(const struct sl_index *idx, const char *url)
 {
 	uint64_t h = 14695981039346656037ULL;
@@ -237,17 +265,19 @@ bool sl_index_cache_entry(const char *url, char *raw, size_t len, const char **e
 
 static void cache_load(const struct sl_index *idx, const char *url, struct entry *e)
 {
-	char *path;
+	char *key, *path;
 
 	sl_buf_init(&e->raw);
 	e->ok = false;
 	if (!idx->cache)
 		return;
-	path = cache_path(idx, url);
+	key = cache_key(url);
+	path = cache_path(idx, key);
 	if (sl_file_read(path, BODY_MAX + 8192, &e->raw, NULL) == 0)
-		e->ok = sl_index_cache_entry(url, e->raw.buf, e->raw.len, &e->etag, &e->body,
+		e->ok = sl_index_cache_entry(key, e->raw.buf, e->raw.len, &e->etag, &e->body,
 					     &e->body_len);
 	free(path);
+	free(key);
 }
 
 static int mkdirs(const char *dir)
@@ -274,16 +304,18 @@ static void cache_store(const struct sl_index *idx, const char *url, const char 
 			const struct sl_buf *body)
 {
 	struct sl_buf b = SL_BUF_INIT;
-	char *path;
+	char *key, *path;
 
 	if (!idx->cache || mkdirs(idx->cache) != 0 || (etag && strchr(etag, '\n')))
 		return;
+	key = cache_key(url);
 	sl_buf_addstr(&b, CACHE_MAGIC);
-	sl_buf_addf(&b, "%s\n%s\n", url, etag ? etag : "");
+	sl_buf_addf(&b, "%s\n%s\n", key, etag ? etag : "");
 	sl_buf_add(&b, body->buf, body->len);
-	path = cache_path(idx, url);
+	path = cache_path(idx, key);
 	sl_file_write_atomic(path, b.buf, b.len, NULL);
 	free(path);
+	free(key);
 	sl_buf_release(&b);
 }
 

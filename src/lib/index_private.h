@@ -36,4 +36,8 @@ int index_fetch_bodies(struct sl_index *idx, const struct index_fetch *f, size_t
 /* The JSON API base in use, for URLs. */
 const char *sl_index_url(const struct sl_index *idx);
 
+/* The simple API's root (PEP 503): the index URL as given, as pip reads
+ * --index-url, without a trailing "/". */
+const char *index_simple_url(const struct sl_index *idx);
+
 #endif

@@ -122,7 +122,7 @@ static void fetch_pass(struct sl_index *idx, struct sl_index_project *projs, con
 		struct sl_index_project *p = &projs[which[k]];
 		char *e = sl_http_escape(p->name);
 		free_versions(p);
-		urls[k] = simple ? sl_xasprintf("%s/simple/%s/", sl_index_url(idx), e)
+		urls[k] = simple ? sl_xasprintf("%s/%s/", index_simple_url(idx), e)
 				 : sl_xasprintf("%s/pypi/%s/json", sl_index_url(idx), e);
 		labels[k] = p->name;
 		free(e);

@@ -1,5 +1,5 @@
 /* index_simple.c: a project's release list from the simple API's JSON form
- * (PEP 691, {index}/simple/{name}/ asked with
+ * (PEP 691, {index_url}/{name}/ asked with
  * Accept: application/vnd.pypi.simple.v1+json), with PEP 700's per-file
  * "upload-time": the standard source of "what was released on that day",
  * served by any index that implements the standard, not only PyPI.  Files

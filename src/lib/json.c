@@ -163,26 +163,123 @@ static void add_trail(struct sl_buf *b, const struct trail *t)
 		sl_buf_addf(b, "[%d]", t->index);
 }
 
+/* ---- where a member is in the text, for the message of a key twice.
+ * The text is JSON cJSON accepted, so the scan can be lax. ---- */
+
+/* The text being read, and where it came from. */
+struct text {
+	const char *s;
+	size_t len;
+	const struct sl_json_origin *at;
+};
+
+static size_t skip_ws(const struct text *x, size_t i)
+{
+	while (i < x->len && strchr(" \t\r\n", x->s[i]))
+		i++;
+	return i;
+}
+
+/* Past the value that starts at i. */
+static size_t skip_value(const struct text *x, size_t i)
+{
+	int depth = 0;
+
+	if (x->s[i] == '"')
+		return skip_string(x->s, x->len, i);
+	if (x->s[i] != '{' && x->s[i] != '[') {
+		while (i < x->len && !strchr(" \t\r\n,}]", x->s[i]))
+			i++;
+		return i;
+	}
+	for (; i < x->len; i++) {
+		if (x->s[i] == '"')
+			i = skip_string(x->s, x->len, i) - 1;
+		else if (x->s[i] == '{' || x->s[i] == '[')
+			depth++;
+		else if ((x->s[i] == '}' || x->s[i] == ']') && --depth == 0)
+			return i + 1;
+	}
+	return x->len;
+}
+
+/* The string token at i (with its quotes) decoded equals key: keys may be
+ * written with escapes. */
+static bool key_is(const struct text *x, size_t i, size_t end, const char *key)
+{
+	cJSON *k = cJSON_ParseWithLength(x->s + i, end - i);
+	bool same = cJSON_IsString(k) && strcmp(k->valuestring, key) == 0;
+
+	cJSON_Delete(k);
+	return same;
+}
+
+/* In the object or array at i: the start of member key's nth occurrence
+ * (want_key: of its name, else of its value), or of element index (key
+ * NULL); len when absent. */
+static size_t member_at(const struct text *x, size_t i, const char *key, int nth, int index,
+			bool want_key)
+{
+	for (i = skip_ws(x, i + 1); i < x->len && x->s[i] != '}' && x->s[i] != ']';) {
+		size_t k = i, v = i;
+		if (key) {
+			size_t end = skip_string(x->s, x->len, i);
+			v = skip_ws(x, skip_ws(x, end) + 1);
+			if (key_is(x, k, end, key) && --nth == 0)
+				return want_key ? k : v;
+		} else if (index-- == 0) {
+			return v;
+		}
+		i = skip_ws(x, skip_value(x, v));
+		i = i < x->len && x->s[i] == ',' ? skip_ws(x, i + 1) : i;
+	}
+	return x->len;
+}
+
+/* The start of the value t leads to. */
+static size_t locate(const struct text *x, const struct trail *t)
+{
+	size_t at = t ? locate(x, t->up) : skip_ws(x, 0);
+
+	if (!t || at >= x->len)
+		return at;
+	return member_at(x, at, t->key, 1, t->index, false);
+}
+
+/* "in.json:3:5: key 'a' appears twice in runtime", at the second 'a'. */
+static void key_twice(const struct text *x, const struct trail *t, const char *dup,
+		      struct sl_err *err)
+{
+	struct sl_buf path = SL_BUF_INIT;
+	size_t obj = locate(x, t);
+	size_t off = obj < x->len ? member_at(x, obj, dup, 2, 0, true) : x->len;
+	char *why;
+
+	add_trail(&path, t);
+	why = sl_xasprintf("key '%s' appears twice in %s", dup,
+			   path.len ? path.buf : "the top-level object");
+	sl_json_error_at(err, SL_EPARSE, x->at, x->s, off < x->len ? off : 0, why);
+	free(why);
+	sl_buf_release(&path);
+}
+
 /* Depth-first over the tree (t leads to j); returns false (message in err)
  * at the first object with a key twice. */
-static bool keys_once(const cJSON *j, const struct trail *t, const char *what, struct sl_err *err)
+static bool keys_once(const cJSON *j, const struct trail *t, const struct text *x,
+		      struct sl_err *err)
 {
 	const cJSON *c;
 	const char *dup;
 	int i = 0;
 
 	if (cJSON_IsObject(j) && (dup = twice_in(j)) != NULL) {
-		struct sl_buf path = SL_BUF_INIT;
-		add_trail(&path, t);
-		sl_error(err, SL_EPARSE, "%s: key '%s' appears twice in %s", what, dup,
-			 path.len ? path.buf : "the top-level object");
-		sl_buf_release(&path);
+		key_twice(x, t, dup, err);
 		return false;
 	}
 	cJSON_ArrayForEach(c, j)
 	{
 		struct trail here = {t, cJSON_IsObject(j) ? c->string : NULL, i++};
-		if ((cJSON_IsObject(c) || cJSON_IsArray(c)) && !keys_once(c, &here, what, err))
+		if ((cJSON_IsObject(c) || cJSON_IsArray(c)) && !keys_once(c, &here, x, err))
 			return false;
 	}
 	return true;
@@ -198,7 +295,6 @@ struct cJSON *sl_json_parse(const char *data, size_t len, const char *what, stru
 struct cJSON *sl_json_parse_in(const char *data, size_t len, const struct sl_json_origin *at,
 			       struct sl_err *err)
 {
-	const char *what = at->what;
 	const char *end = NULL;
 	bool escaped = false;
 	size_t nul = first_nul(data, len, &escaped);
@@ -219,7 +315,7 @@ struct cJSON *sl_json_parse_in(const char *data, size_t len, const struct sl_jso
 		cJSON_Delete(root);
 		return fail_at(data, off, at, "text after the end of the JSON document", err);
 	}
-	if (!keys_once(root, NULL, what, err)) {
+	if (!keys_once(root, NULL, &(struct text){data, len, at}, err)) {
 		cJSON_Delete(root);
 		root = NULL;
 	}

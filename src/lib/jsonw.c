@@ -2,8 +2,11 @@
 #include "spacelock/jsonw.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "spacelock/mem.h"
+#include "spacelock/redact.h"
 #include "spacelock/textenc.h"
 
 static void add_escaped(struct sl_buf *out, unsigned char c)
@@ -62,6 +65,7 @@ void sl_jsonw_init(struct sl_jsonw *w, struct sl_buf *out)
 	w->pretty = false;
 	w->after_key = false;
 	w->depth = 0;
+	w->keep_secrets = false;
 }
 
 void sl_jsonw_init_pretty(struct sl_jsonw *w, struct sl_buf *out)
@@ -163,11 +167,29 @@ static void value_done(struct sl_jsonw *w)
 	w->need_comma = true;
 }
 
+/* s with Hub tokens and URL passwords masked (redact.h): what is printed
+ * or stored never holds one, whichever input it was copied from. */
+static void add_redacted(struct sl_buf *out, const char *s, size_t len)
+{
+	char *t;
+
+	if (!memmem(s, len, "://", 3) && !memmem(s, len, "hf_", 3)) {
+		sl_json_add_string(out, s, len);
+		return;
+	}
+	t = sl_xstrdup(s);
+	sl_redact_tokens_n(t, len);
+	sl_json_add_string(out, t, len);
+	free(t);
+}
+
 void sl_jsonw_string(struct sl_jsonw *w, const char *s)
 {
 	member(w);
-	if (s)
+	if (s && w->keep_secrets)
 		sl_json_add_string(w->out, s, strlen(s));
+	else if (s)
+		add_redacted(w->out, s, strlen(s));
 	else
 		sl_buf_addstr(w->out, "null");
 	value_done(w);

@@ -290,9 +290,15 @@ static int read_header(int fd, const char *path, struct sl_buf *b, struct sl_err
 
 int sl_metadata_read_file(const char *path, struct sl_metadata *m, struct sl_err *err)
 {
+	return sl_metadata_read_fileat(AT_FDCWD, path, path, m, err);
+}
+
+int sl_metadata_read_fileat(int dirfd, const char *rel, const char *path, struct sl_metadata *m,
+			    struct sl_err *err)
+{
 	struct sl_buf b = SL_BUF_INIT;
 	/* O_NONBLOCK: a FIFO planted as METADATA must not hang the scan */
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	int fd = openat(dirfd, rel, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	struct stat st;
 	int rc;
 

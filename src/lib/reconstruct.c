@@ -30,7 +30,7 @@ struct recon {
 	struct dated *runs; /* runs[0] the window's end, then start and releases in order */
 	size_t nruns;
 	size_t impossible; /* dates at which the requests cannot be resolved */
-	char rule[256];
+	char rule[320];
 };
 
 static int window(const struct sl_lock *lock, const struct sl_reconstruct_opts *o,
@@ -386,6 +386,27 @@ static void apply_one(struct recon *rc, const struct sl_resolved *r)
 		rc->rep->exact++;
 }
 
+/* pip options of the requirements files that change what pip could
+ * choose and that the resolution does not follow: said, not ignored. */
+static void unread_options(struct sl_lock *lock, const struct sl_index *idx)
+{
+	const struct sl_lock_index *ix = &lock->index;
+	char *w = NULL;
+
+	if (ix->no_index || ix->n_find_links)
+		w = sl_xasprintf("reconstruct: the requirements' %s is not followed: files "
+				 "found there are not candidates",
+				 ix->no_index ? "--no-index" : "--find-links");
+	else if (ix->n_extra_index_urls)
+		w = sl_xasprintf("reconstruct: the requirements name more than one index "
+				 "(--extra-index-url %s): only %s is read, and versions only "
+				 "another has are not candidates",
+				 ix->extra_index_urls[0], sl_index_url(idx));
+	if (w)
+		sl_lock_add_warning(lock, w);
+	free(w);
+}
+
 static int run(struct recon *rc, const struct sl_reconstruct_opts *o, struct sl_err *err)
 {
 	const struct dated *end;
@@ -394,8 +415,10 @@ static int run(struct recon *rc, const struct sl_reconstruct_opts *o, struct sl_
 	snprintf(rc->rule, sizeof(rc->rule),
 		 "pip: the newest version uploaded by the date with a file installable on CPython "
 		 "%s manylinux x86_64 (a wheel, else an sdist; yanked only when pinned exactly); "
-		 "proven versions fixed",
-		 python_of(rc->lock, o));
+		 "proven versions fixed%s",
+		 python_of(rc->lock, o),
+		 rc->lock->index.pre ? "; --pre: pre-releases are candidates" : "");
+	unread_options(rc->lock, o->index);
 	if ((code = requests(rc, err)) != 0 || (code = resolve_at(rc, rc->rep->end, err)) != 0 ||
 	    (code = resolve_window(rc, err)) != 0)
 		return code;
@@ -423,6 +446,9 @@ int sl_reconstruct(struct sl_lock *lock, const struct sl_reconstruct_opts *o,
 				"build log or the card's python_version");
 	if ((code = sl_resolve_new(o->index, python, &rc.res, err)) != 0)
 		return code;
+	/* a requirements file's --pre reaches pip's finder for the whole run */
+	if (lock->index.pre)
+		sl_resolve_allow_pre(rc.res);
 	code = run(&rc, o, err);
 	for (size_t i = 0; i < rc.nruns; i++)
 		free(rc.runs[i].set);

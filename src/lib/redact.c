@@ -1,6 +1,8 @@
-/* redact.c: token redaction shared by errors, logs and lockfiles. */
+/* redact.c: token and URL password redaction shared by errors, logs and
+ * lockfiles. */
 #include "spacelock/redact.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 #define TOKEN_MIN_BODY 30
@@ -10,7 +12,50 @@ static int is_alnum(unsigned char c)
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-size_t sl_redact_tokens_n(char *s, size_t len)
+/* Where a URL's authority ends in free text: a path, query or fragment,
+ * or what a URL is never written with (space, '"' that ends a JSON
+ * string, '\\' that starts its escape, <>`).  A quote "'" may be in a
+ * password (RFC 3986 userinfo) and does not end it. */
+static bool ends_authority(unsigned char c)
+{
+	return c <= 0x20 || c == 0x7f || strchr("/?#\"<>\\`", c) != NULL;
+}
+
+/* A password that is a ${VAR} reference (pip expands it from the
+ * environment when it reads the file) is no secret. */
+static bool is_reference(const char *p, size_t n)
+{
+	return n > 3 && p[0] == '$' && p[1] == '{' && p[n - 1] == '}';
+}
+
+size_t sl_redact_url_passwords_n(char *s, size_t len)
+{
+	size_t found = 0;
+	const char *end = s + len;
+
+	for (char *p = s; (p = memmem(p, (size_t)(end - p), "://", 3)) != NULL;) {
+		char *auth = p + 3, *a = auth, *at = NULL, *colon;
+
+		while (a < end && !ends_authority((unsigned char)*a)) {
+			if (*a == '@')
+				at = a; /* the last '@' ends the userinfo */
+			a++;
+		}
+		p = a;
+		if (!at || !(colon = memchr(auth, ':', (size_t)(at - auth))) ||
+		    is_reference(colon + 1, (size_t)(at - colon - 1)))
+			continue;
+		bool hidden = true; /* already all '*': redacted before */
+		for (char *c = colon + 1; c < at; c++) {
+			hidden = hidden && *c == '*';
+			*c = '*';
+		}
+		found += !hidden && colon + 1 < at;
+	}
+	return found;
+}
+
+static size_t redact_hub_tokens(char *s, size_t len)
 {
 	size_t found = 0;
 
@@ -35,6 +80,11 @@ size_t sl_redact_tokens_n(char *s, size_t len)
 		i = j;
 	}
 	return found;
+}
+
+size_t sl_redact_tokens_n(char *s, size_t len)
+{
+	return redact_hub_tokens(s, len) + sl_redact_url_passwords_n(s, len);
 }
 
 size_t sl_redact_tokens(char *s)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "pep508_private.h"
+#include "spacelock/buf.h"
 #include "spacelock/jsonw.h"
 #include "spacelock/mem.h"
 #include "spacelock/requirement.h"
@@ -338,4 +339,14 @@ char *sl_requirement_to_string(const struct sl_requirement *r)
 	free(spec);
 	free(marker);
 	return sl_buf_detach(&b, NULL);
+}
+
+void sl_requirement_add_unmarked(struct sl_buf *b, const char *req)
+{
+	const char *semi = strchr(req, ';');
+	size_t n = semi ? (size_t)(semi - req) : strlen(req);
+
+	while (n && req[n - 1] == ' ')
+		n--;
+	sl_buf_add(b, req, n);
 }

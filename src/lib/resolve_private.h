@@ -69,6 +69,7 @@ struct sl_resolve {
 	size_t nspecs, capspecs;
 	struct rs_pre_rule *pre; /* pip's pre-release rules by date */
 	size_t npre;
+	bool all_pre; /* pip's --pre: every pre-release is a candidate */
 };
 
 /* The project named canon (a canonical name), added unfetched when new. */

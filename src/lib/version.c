@@ -396,6 +396,8 @@ int sl_version_compare_str(const char *a, const char *b, int *out, struct sl_err
 	struct sl_version *va, *vb;
 	int rc;
 
+	if (sl_version_quick_cmp(a, b, out))
+		return 0;
 	if ((rc = sl_version_parse_in(&ra, a, &va, err)) != 0)
 		return rc;
 	if ((rc = sl_version_parse_in(&rb, b, &vb, err)) != 0) {

@@ -71,6 +71,11 @@ union sl_version_room {
 int sl_version_parse_in(union sl_version_room *room, const char *s, struct sl_version **out,
 			struct sl_err *err);
 
+/* Compares the version strings a and b when both are in the normal form
+ * (version_quick.c), setting *out as sl_version_cmp would; false, with
+ * *out untouched, when the full parse must decide (or report an error). */
+bool sl_version_quick_cmp(const char *a, const char *b, int *out);
+
 /* Frees v unless it lives in room; NULL is fine. */
 void sl_version_room_release(union sl_version_room *room, struct sl_version *v);
 

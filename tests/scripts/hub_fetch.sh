@@ -51,6 +51,8 @@ expect "cached" 0 "factory rebuild" $S fetch demo/cached-build "$T_TMP/d3"
 check "no commit warning" sh -c "! grep -q 'build log is of commit' '$T_TMP/err'"
 check "log token redacted" sh -c "! grep -rq hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789 '$T_TMP/d3'"
 check "log redaction marker" grep -q 'HF_TOKEN=hf_\*\*\*' "$T_TMP/d3/run.log"
+check "log: a URL's password is not stored" sh -c "! grep -rq PwRunLog8 '$T_TMP/d3' '$T_TMP/out' '$T_TMP/err'"
+check "log: the URL is stored masked" grep -q 'https://__token__:\*\*\*\*\*\*\*\*\*@private.example/simple' "$T_TMP/d3/run.log"
 
 # a stream that stays open: read until idle, within the bound
 check "stream ended by idle" test "$(grep -c 'logs/build' "$REC")" -ge 2
@@ -117,10 +119,10 @@ fault 404 7 "/fault/404/api/spaces/demo/repin-history: 404 not found"
 fault 500 5 "/fault/500/api/spaces/demo/repin-history: 500 server error"
 fault 429 5 "429 too many requests (retry after 1 s)"
 fault 429long 5 "429 too many requests (retry after 3600 s)"
-fault stall 5 "/fault/stall/api/spaces/demo/repin-history: no data for 1 s (read timeout)"
+fault stall 5 "/fault/stall/api/spaces/demo/repin-history: no data for $SPACELOCK_TIMEOUT s (read timeout)"
 fault truncate 5 "/fault/truncate/api/spaces/demo/repin-history: truncated response (connection closed early)"
 fault badjson 5 "/fault/badjson/api/spaces/demo/repin-history: response is not valid JSON"
-fault logforever 5 "/logs/build: stream still sending after 2 s"
+fault logforever 5 "/logs/build: stream still sending after $SPACELOCK_LOG_MAX_TIME s"
 n=$(requests '/api/spaces/demo/repin-history/logs/build ')
 fault logcut 5 "/fault/logcut/api/spaces/demo/repin-history/logs/build: truncated response (connection closed early)"
 check "a cut stream is not replayed" test "$(requests '/api/spaces/demo/repin-history/logs/build ')" -eq $((n + 1))

@@ -107,10 +107,10 @@ fault 403 6 "403 forbidden (token from HF_TOKEN was refused"
 fault 404 7 "/api/spaces/demo/repin-history: 404 not found"
 fault 429 5 "429 too many requests (retry after 1 s)"
 fault 500 5 "500 server error"
-fault stall 5 "no data for 1 s (read timeout)"
+fault stall 5 "no data for $SPACELOCK_TIMEOUT s (read timeout)"
 fault truncate 5 "truncated response (connection closed early)"
 fault badjson 5 "response is not valid JSON"
-fault logforever 5 "/logs/build: stream still sending after 2 s"
+fault logforever 5 "/logs/build: stream still sending after $SPACELOCK_LOG_MAX_TIME s"
 expect "no such revision" 7 "/revision/fffffff: 404 not found" $S snapshot --revision fffffff -o x.json demo/repin-history
 check "no such revision: no lockfile" test ! -e x.json
 expect "revision without space" 2 "" $S snapshot --revision main --dir D

@@ -77,7 +77,7 @@ recon() { # NAME WANT_EXIT ARGS...: snapshot --reconstruct of the Space into $T_
 	n=$1 w=$2
 	shift 2
 	expect "$n" "$w" "" $S snapshot --dir "$T_TMP/space" --build-log "$T_TMP/build.log" \
-		--index-url "$HUB" -o "$T_TMP/$n.json" "$@"
+		--index-url "$HUB/simple" -o "$T_TMP/$n.json" "$@"
 }
 
 # ---- a window with no release in it: exactly pip's freeze ----
@@ -93,7 +93,7 @@ check "no package 'x' left unknown" test "$(grep -c "package '" "$T_TMP/exact.js
 
 # ---- the same from the cache alone: same bytes ----
 expect "offline" 1 "" $S --offline snapshot --dir "$T_TMP/space" --build-log "$T_TMP/build.log" \
-	--index-url "$HUB" -o "$T_TMP/offline.json" --reconstruct=2024-03-10
+	--index-url "$HUB/simple" -o "$T_TMP/offline.json" --reconstruct=2024-03-10
 check "offline: same lock" cmp -s "$T_TMP/exact.json" "$T_TMP/offline.json"
 
 # ---- PEP 700: the simple API's JSON dates the releases when the index
@@ -101,7 +101,7 @@ check "offline: same lock" cmp -s "$T_TMP/exact.json" "$T_TMP/offline.json"
 check "PEP 700: release lists from the simple API's JSON" grep -q ' /simple/alpha/ auth' "$REC"
 if grep -q ' /pypi/alpha/json ' "$REC"; then not_ok "PEP 700: the JSON API was asked too"; else ok; fi
 for mode in no-project-json html-only json-1.0; do
-	recon "$mode" 1 --reconstruct=2024-03-10 --index-url "$HUB/$mode"
+	recon "$mode" 1 --reconstruct=2024-03-10 --index-url "$HUB/$mode/simple"
 	lock_pairs "$T_TMP/$mode.json" exact >"$T_TMP/$mode.pairs"
 	if diff -u "$T_TMP/freeze" "$T_TMP/$mode.pairs"; then ok; else not_ok "$mode: reconstruct != pip freeze"; fi
 done
@@ -112,6 +112,48 @@ else
 fi
 check "html-only: no JSON simple API, the PyPI JSON API" grep -q ' /html-only/pypi/alpha/json ' "$REC"
 check "json-1.0: no upload-time, the PyPI JSON API" grep -q ' /json-1.0/pypi/alpha/json ' "$REC"
+
+# ---- the index URL is the simple API's root, as pip reads --index-url:
+# one without "/simple" in it (https://download.pytorch.org/whl/cu121) is
+# asked at {url}/{name}/, and the project JSON it lacks is not needed ----
+if PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1 PIP_CONFIG_FILE=/dev/null "$VPY" -m pip \
+	install -q --dry-run --ignore-installed --report "$T_TMP/cu.report" \
+	--index-url "$HUB/asof/$T/whl/cu121" -r "$T_TMP/space/requirements.txt" >"$T_TMP/cu.out" 2>&1; then
+	"$PY" -c '
+import json, sys
+for i in json.load(open(sys.argv[1]))["install"]:
+    print("%s==%s" % (i["metadata"]["name"], i["metadata"]["version"]))
+' "$T_TMP/cu.report" | sort >"$T_TMP/cu.pip"
+	if diff -u "$T_TMP/freeze" "$T_TMP/cu.pip"; then ok; else not_ok "pip at the /whl/cu121 root"; fi
+else
+	not_ok "pip at the /whl/cu121 root: $(tail -3 "$T_TMP/cu.out")"
+fi
+recon cu121 1 --reconstruct=2024-03-10 --index-url "$HUB/whl/cu121"
+lock_pairs "$T_TMP/cu121.json" exact >"$T_TMP/cu121.pairs"
+if diff -u "$T_TMP/freeze" "$T_TMP/cu121.pairs"; then ok; else not_ok "/whl/cu121: reconstruct != pip freeze"; fi
+check "/whl/cu121: release lists from {url}/{name}/" grep -q ' /whl/cu121/alpha/ auth' "$REC"
+if grep -q -e ' /whl/cu121/simple/' -e ' /whl/cu121/pypi/alpha/json ' "$REC"; then
+	not_ok "/whl/cu121: asked a /simple/ or project JSON URL"
+else
+	ok
+fi
+# the requirements' own --index-url is the index pip read
+mkdir -p "$T_TMP/ixreq"
+cp "$T_TMP/space/README.md" "$T_TMP/ixreq/"
+{ printf -- '--index-url %s/whl/cu121\n' "$HUB"; cat "$T_TMP/space/requirements.txt"; } \
+	>"$T_TMP/ixreq/requirements.txt"
+expect "the requirements' --index-url" 1 "reconstructed from $HUB/whl/cu121:" \
+	$S snapshot --dir "$T_TMP/ixreq" --build-log "$T_TMP/build.log" -o "$T_TMP/ixreq.json" \
+	--reconstruct=2024-03-10 --cache-dir "$T_TMP/ixcache"
+lock_pairs "$T_TMP/ixreq.json" exact >"$T_TMP/ixreq.pairs"
+if diff -u "$T_TMP/freeze" "$T_TMP/ixreq.pairs"; then ok; else not_ok "requirements' --index-url: != pip freeze"; fi
+# two indexes in the requirements: the one given is read, and the lock says
+# that the other was not
+{ printf -- '--extra-index-url %s/other/simple\n' "$HUB"; cat "$T_TMP/ixreq/requirements.txt"; } \
+	>"$T_TMP/ixreq/r2" && mv "$T_TMP/ixreq/r2" "$T_TMP/ixreq/requirements.txt"
+recon ixreq2 1 --reconstruct=2024-03-10 --dir "$T_TMP/ixreq"
+check "two indexes: said" grep -q "more than one index (--extra-index-url $HUB/other/simple): only $HUB is read" \
+	"$T_TMP/ixreq2.json"
 
 # ---- pre-releases, as pip decides them (data/pip-prereleases.txt; the pip
 # here is of the era before 26.0, as the dates): a bare requirement takes one
@@ -141,7 +183,7 @@ else
 	not_ok "pip --dry-run of the pre-release Space: $(tail -3 "$T_TMP/pre.out")"
 fi
 expect "pre-releases: reconstruct" 1 "" $S snapshot --dir "$T_TMP/pre" --build-log "$T_TMP/build.log" \
-	--index-url "$HUB" -o "$T_TMP/pre.json" --reconstruct=2024-03-10
+	--index-url "$HUB/simple" -o "$T_TMP/pre.json" --reconstruct=2024-03-10
 lock_pairs "$T_TMP/pre.json" exact >"$T_TMP/pre.ours"
 if diff -u "$T_TMP/pre.pip" "$T_TMP/pre.ours"; then ok; else not_ok "pre-releases: reconstruct != pip"; fi
 if REQ=$T_TMP/kappa/requirements.txt pip_at $T install -q --dry-run --ignore-installed \
@@ -151,8 +193,28 @@ else
 	check "pip: no final kappa satisfies kappa>=1.0" grep -q 'kappa>=1.0' "$T_TMP/kappa.out"
 fi
 expect "pre-releases: kappa>=1.0 as pip: no candidate" 1 "no version of 'kappa" \
-	$S snapshot --dir "$T_TMP/kappa" --build-log "$T_TMP/build.log" --index-url "$HUB" \
+	$S snapshot --dir "$T_TMP/kappa" --build-log "$T_TMP/build.log" --index-url "$HUB/simple" \
 	-o "$T_TMP/kappa.json" --reconstruct=2024-03-10
+
+# ---- a requirements file's --pre, on its own line, is pip's --pre: every
+# pre-release is a candidate (eta 2.0b1 over 1.0, kappa 2.0b1 for
+# kappa>=1.0, iota 1.1rc1 unasked), as pip's --dry-run chooses ----
+mkdir -p "$T_TMP/pre2"
+cp "$T_TMP/space/README.md" "$T_TMP/pre2/"
+printf -- 'eta\n--pre\niota\nkappa>=1.0\nbeta\n' >"$T_TMP/pre2/requirements.txt"
+if REQ=$T_TMP/pre2/requirements.txt pip_at $T install -q --dry-run --ignore-installed \
+	--report "$T_TMP/pre2.report" >"$T_TMP/pre2.out" 2>&1; then
+	report_pairs "$T_TMP/pre2.report" >"$T_TMP/pre2.pip"
+	check "--pre: pip takes eta 2.0b1 and kappa 2.0b1" \
+		test "$(grep -c -x -e 'eta==2.0b1' -e 'kappa==2.0b1' "$T_TMP/pre2.pip")" -eq 2
+else
+	not_ok "pip --dry-run with --pre: $(tail -3 "$T_TMP/pre2.out")"
+fi
+expect "--pre: reconstruct" 1 "" $S snapshot --dir "$T_TMP/pre2" --build-log "$T_TMP/build.log" \
+	--index-url "$HUB/simple" -o "$T_TMP/pre2.json" --reconstruct=2024-03-10
+lock_pairs "$T_TMP/pre2.json" exact >"$T_TMP/pre2.ours"
+if diff -u "$T_TMP/pre2.pip" "$T_TMP/pre2.ours"; then ok; else not_ok "--pre: reconstruct != pip"; fi
+check "--pre: the rule says so" grep -q -- '--pre: pre-releases are candidates' "$T_TMP/pre2.json"
 
 # ---- a window spanning releases: ambiguous, each alternative pip's choice at its dates ----
 recon window 1 --since 2024-02-01 --until "2024-03-15 12:30:00"
@@ -217,7 +279,7 @@ check "contradiction reported" grep -q 'alpha 2.0 is proven but was first upload
 # ---- a Space on the Hub: the window starts at the last change of its
 # requirements files (the tree listing's lastCommit), not of its README ----
 expect "hub" 1 "the requirements files last changed at 2024-03-10T09:15:00 (Hub history)" \
-	env HF_ENDPOINT="$HUB" $S snapshot demo/cached-layer --reconstruct --index-url "$HUB" \
+	env HF_ENDPOINT="$HUB" $S snapshot demo/cached-layer --reconstruct --index-url "$HUB/simple" \
 	-o "$T_TMP/hub.json"
 check "hub: window start from the history" grep -q '"start": "2024-03-10T09:15:00"' "$T_TMP/hub.json"
 check "hub: every inferred package exact" test "$(lock_pairs "$T_TMP/hub.json" exact | wc -l)" -eq 5
@@ -228,14 +290,14 @@ sys.exit(0 if p["version"] == "3.0" and "inferred" not in p and p["evidence"] el
 
 # ---- what cannot be reconstructed says why ----
 expect "no window end" 2 "the window's end is not known" $S snapshot --dir "$T_TMP/space" \
-	--index-url "$HUB" -o "$T_TMP/x.json" --reconstruct
+	--index-url "$HUB/simple" -o "$T_TMP/x.json" --reconstruct
 expect "nothing uploaded yet" 1 "at 2023-12-01T23:59:59 no version of '" \
-	$S snapshot --dir "$T_TMP/space" --build-log "$T_TMP/build.log" --index-url "$HUB" \
+	$S snapshot --dir "$T_TMP/space" --build-log "$T_TMP/build.log" --index-url "$HUB/simple" \
 	-o "$T_TMP/x.json" --until 2023-12-01
 expect "bad date" 2 "is not a date" $S snapshot --dir "$T_TMP/space" --build-log "$T_TMP/build.log" \
-	--index-url "$HUB" -o "$T_TMP/x.json" --reconstruct=yesterday
+	--index-url "$HUB/simple" -o "$T_TMP/x.json" --reconstruct=yesterday
 expect "options without --reconstruct" 2 "go with --reconstruct" $S snapshot --dir "$T_TMP/space" \
-	--index-url "$HUB" -o "$T_TMP/x.json"
+	--index-url "$HUB/simple" -o "$T_TMP/x.json"
 expect "offline, not cached" 7 "not in the index cache (offline)" $S --offline snapshot \
 	--dir "$T_TMP/space" --build-log "$T_TMP/build.log" --index-url "$HUB/other" \
 	-o "$T_TMP/x.json" --reconstruct

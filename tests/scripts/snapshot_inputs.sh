@@ -158,7 +158,7 @@ refused "version 2.5" "bad.json: 'lockfile_version': version 2.5 is not supporte
 edit 'l["runtime"]["python"] = "three"'
 refused "python three" "bad.json: 'runtime.python': 'three' is not a Python version"
 sed 's/"lockfile_version": 2,/"lockfile_version": 2, "lockfile_version": 3,/' lock.json >bad.json
-refused "duplicate key" "bad.json: key 'lockfile_version' appears twice in the top-level object"
+refused "duplicate key" "bad.json:19:26: key 'lockfile_version' appears twice in the top-level object"
 { cat lock.json; echo '{}'; } >bad.json
 refused "trailing garbage" "text after the end of the JSON document"
 finish

@@ -48,7 +48,7 @@ for kind in proven reconstructed; do
 	set -- -o "$T_TMP/cl-$kind.json"
 	if [ $kind = reconstructed ]; then
 		out=lockfiles/cached-layer.reconstructed.json
-		set -- "$@" --reconstruct=2024-03-10 --index-url https://index.example.invalid \
+		set -- "$@" --reconstruct=2024-03-10 --index-url https://index.example.invalid/simple \
 			--cache-dir examples/cached-layer/index-cache
 	fi
 	"$SPACELOCK" -q --offline snapshot --dir examples/cached-layer \
@@ -64,6 +64,22 @@ for kind in proven reconstructed; do
 done
 check "reconstructed: version 3, inferred exact" grep -q '"confidence": "exact"' \
 	lockfiles/cached-layer.reconstructed.json
+# the bundled cache holds both release-list forms: the simple API's JSON
+# (PEP 691/700) alone gives the demo's lock, and so does the PyPI JSON API
+# alone (an index URL without /simple, whose {url}/{name}/ is not cached)
+cp -R examples/cached-layer/index-cache "$T_TMP/simple-only"
+cp -R examples/cached-layer/index-cache "$T_TMP/json-only"
+rm $(grep -l '^https://index.example.invalid/pypi/[a-z]*/json$' "$T_TMP"/simple-only/index/*.json)
+rm $(grep -l '^https://index.example.invalid/simple/' "$T_TMP"/json-only/index/*.json)
+for form in simple-only json-only; do
+	url=https://index.example.invalid/simple
+	[ $form = json-only ] && url=https://index.example.invalid
+	"$SPACELOCK" -q --offline snapshot --dir examples/cached-layer \
+		--build-log examples/cached-layer/build.log -o "$T_TMP/cl-$form.json" \
+		--reconstruct=2024-03-10 --index-url $url --cache-dir "$T_TMP/$form"
+	check "cached-layer from the $form cache: the demo's lock" \
+		cmp -s "$T_TMP/cl-$form.json" lockfiles/cached-layer.reconstructed.json
+done
 
 validate() {
 	/usr/bin/python3 - "$1" <<'PY'

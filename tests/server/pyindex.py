@@ -23,6 +23,11 @@ An index that lacks a part is served under a prefix (the index URL is then
   /json-1.0/...                     simple JSON api-version 1.0: no upload-time
   /no-project-json/...              no /pypi/{name}/json (404), as an index
                                     with only the standard APIs
+  /whl/cu121/{name}/                a simple root without "/simple" in it, as
+                                    https://download.pytorch.org/whl/cu121 (pip's
+                                    --index-url is the simple root): the simple
+                                    API (HTML and JSON) at {root}/{name}/, no
+                                    project JSON; /asof/{DATE}/whl/cu121/ too
 """
 import hashlib
 import html
@@ -140,6 +145,21 @@ class Index:
         with open(path, "rb") as f:
             return f.read()
 
+    def rootless(self, p, as_of, base, accept):
+        """The index under /whl/cu121: the simple API at its root; the
+        release JSON stays at {root}/pypi/{name}/{version}/json."""
+        if len(p) == 4 and p[0] == "pypi" and p[3] == "json":
+            b = self.release(p[1], p[2], base)
+        elif len(p) == 1 and JSON_TYPE in accept:
+            b = self.simple_json(p[0], as_of, base, False)
+            return (200, b, JSON_TYPE) if b else (404, b'{"message":"Not Found"}', "application/json")
+        elif len(p) == 1:
+            b = self.simple(p[0], as_of)
+            return (200, b, "text/html") if b else (404, b"Not Found", "text/plain")
+        else:
+            b = None
+        return (200, b, "application/json") if b else (404, b'{"message":"Not Found"}', "application/json")
+
     def route(self, p, base, accept=""):
         """(status, body, content type) for path parts p, or None: not ours.
         accept is the request's Accept header (the simple API's JSON form)."""
@@ -157,6 +177,8 @@ class Index:
         as_of = None
         if len(p) >= 3 and p[0] == "asof":
             as_of, p = p[1], p[2:]
+        if p[:2] == ["whl", "cu121"]:
+            return self.rootless(p[2:], as_of, base, accept)
         if len(p) >= 2 and p[0] == "simple" and JSON_TYPE in accept and mode != "html-only":
             b = self.simple_json(p[1], as_of, base, mode == "json-1.0")
             return (200, b, JSON_TYPE) if b else (404, b'{"message":"Not Found"}', "application/json")

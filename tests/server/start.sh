@@ -18,9 +18,13 @@ unset HF_TOKEN HUGGING_FACE_HUB_TOKEN HF_TOKEN_PATH HF_HOME HF_ENDPOINT PIP_INDE
 	HF_HUB_DISABLE_IMPLICIT_TOKEN
 export HOME=$T_TMP/home XDG_CACHE_HOME=$T_TMP/cache
 mkdir -p "$HOME"
-# fail fast: short timeouts and few retries keep every fault case quick
-export SPACELOCK_TIMEOUT=1 SPACELOCK_RETRIES=1 SPACELOCK_RETRY_WAIT_MAX=3 \
-	SPACELOCK_LOG_IDLE=0.4 SPACELOCK_LOG_MAX_TIME=2
+# fail fast: short timeouts and few retries keep every fault case quick.
+# The read timeout and the log stream's idle and total bounds are
+# stretched TIME_SCALE times (tests/lib.sh) under a sanitizer, where a
+# slow answer would otherwise look like a stalled one.
+export SPACELOCK_TIMEOUT=$TIME_SCALE SPACELOCK_RETRIES=1 SPACELOCK_RETRY_WAIT_MAX=3 \
+	SPACELOCK_LOG_IDLE=$(awk "BEGIN { print 0.4 * $TIME_SCALE }") \
+	SPACELOCK_LOG_MAX_TIME=$((2 * TIME_SCALE))
 
 # expect NAME WANT_EXIT WANT_STDERR_SUBSTRING COMMAND...: runs the command
 # with stdout in $T_TMP/out and stderr in $T_TMP/err

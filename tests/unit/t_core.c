@@ -20,6 +20,11 @@ static void test_buf(void)
 	char *s = sl_buf_detach(&b, NULL);
 	CHECK(b.len == 0 && b.buf[0] == '\0', "detach leaves an empty buffer");
 	free(s);
+	/* nothing to add, as (NULL, 0): the end of a UTF-16 log (SAN=1 found
+	 * memcpy called with NULL) */
+	sl_buf_add(&b, NULL, 0);
+	CHECK(b.len == 0 && b.buf && b.buf[0] == '\0', "adding nothing from NULL");
+	sl_buf_release(&b);
 }
 
 static void test_error(void)
@@ -45,6 +50,37 @@ static void test_redact(void)
 	CHECK(strstr(s, "hf_***") != NULL && strstr(s, "AAAA") == NULL, "token hidden: %s", s);
 	CHECK(strstr(s, "BBBB") == NULL && strstr(s, "CCCC") == NULL, "glued tokens hidden: %s", s);
 	CHECK(strstr(s, "hf_short") != NULL, "a short body is kept: %s", s);
+}
+
+/* A URL's password is masked with as many '*', the username, host and
+ * path kept; a ${VAR} reference, a port and an '@' after the path are no
+ * password. */
+static void test_redact_url(void)
+{
+	static const char *const cases[][2] = {
+	    {"https://user:pass@host/simple", "https://user:****@host/simple"},
+	    {"--index-url https://__token__:xyz@pypi.example/simple/",
+	     "--index-url https://__token__:***@pypi.example/simple/"},
+	    {"x @ git+https://dave:s3cr@t@github.com/x.git@v1",
+	     "x @ git+https://dave:******@github.com/x.git@v1"},
+	    {"asks for 'p @ https://u:pw@h' but", "asks for 'p @ https://u:**@h' but"},
+	    {"{\"url\":\"https://u:pw@h\",\"b\":\"c:d@e\"}",
+	     "{\"url\":\"https://u:**@h\",\"b\":\"c:d@e\"}"},
+	    {"https://user:${PIP_PASSWORD}@host/", "https://user:${PIP_PASSWORD}@host/"},
+	    {"https://user@host/", "https://user@host/"},
+	    {"https://host:8080/a@b:c", "https://host:8080/a@b:c"},
+	    {"ssh://git@github.com/x", "ssh://git@github.com/x"},
+	    {"https://user:@host/ ://", "https://user:@host/ ://"},
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *s = sl_xstrdup(cases[i][0]);
+		size_t n = sl_redact_tokens(s);
+		CHECK_STR(s, cases[i][1], cases[i][0]);
+		CHECK(n == (strcmp(cases[i][0], cases[i][1]) != 0), "count for %s: %zu", s, n);
+		CHECK(sl_redact_tokens(s) == 0, "a masked password is not counted again: %s", s);
+		free(s);
+	}
 }
 
 static void test_atomic_write(void)
@@ -94,6 +130,7 @@ int main(void)
 	test_buf();
 	test_error();
 	test_redact();
+	test_redact_url();
 	test_atomic_write();
 	test_linereader();
 	return t_done();

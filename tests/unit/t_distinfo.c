@@ -235,6 +235,67 @@ static void test_fifo(void)
 	rmdir(dir);
 }
 
+static void put(const char *dir, const char *name, const char *text)
+{
+	char *path = sl_xasprintf("%s/%s", dir, name);
+	FILE *fp = fopen(path, "w");
+
+	if (fp) {
+		fputs(text, fp);
+		fclose(fp);
+	}
+	free(path);
+}
+
+/* A scan of 600 distributions is read by several threads: every one is
+ * found once, in order, with its own direct_url.json (valid, broken or
+ * none) and the warnings of the broken ones. */
+static void test_many(void)
+{
+	char dir[] = "/tmp/t_distinfo_XXXXXX";
+	struct sl_dist_list l = SL_DIST_LIST_INIT;
+	struct sl_err err = {0};
+	bool ok = true;
+
+	if (!mkdtemp(dir)) {
+		CHECK(0, "mkdtemp");
+		return;
+	}
+	for (int i = 0; i < 600; i++) {
+		char *d = sl_xasprintf("%s/p%03d-1.%d.dist-info", dir, i, i);
+		char *meta = sl_xasprintf("Name: p%03d\nVersion: 1.%d\n\n", i, i);
+		char *url = sl_xasprintf("{\"url\": \"file:///src/p%03d\", \"dir_info\": {}}", i);
+		mkdir(d, 0755);
+		put(d, "METADATA", i % 100 == 7 ? "Version: 1.0\n" : meta);
+		if (i % 3 == 0)
+			put(d, "direct_url.json", i % 9 == 0 ? "{\"url\": " : url);
+		free(d);
+		free(meta);
+		free(url);
+	}
+	CHECK(sl_distinfo_scan(dir, &l, &err) == 0, "scan: %s", err.msg);
+	CHECK(l.n == 594 && l.n_skipped == 6, "594 read, 6 skipped: %zu, %zu", l.n, l.n_skipped);
+	for (size_t k = 0, i = 0; k < l.n && i < 600; k++, i++) {
+		char name[8], url[32];
+		if (i % 100 == 7)
+			i++;
+		snprintf(name, sizeof(name), "p%03zu", i);
+		snprintf(url, sizeof(url), "file:///src/p%03zu", i);
+		bool want_url = i % 3 == 0 && i % 9 != 0;
+		ok = ok && strcmp(l.v[k].canonical, name) == 0 &&
+		     l.v[k].has_direct_url == want_url &&
+		     (!want_url || strcmp(l.v[k].direct.url, url) == 0);
+	}
+	CHECK(ok, "each distribution with its own direct_url.json");
+	/* 66 broken direct_url.json (i % 9 == 0, but for the skipped p207),
+	 * 6 METADATA without a name */
+	CHECK(l.n_warnings == 72, "warnings: %zu", l.n_warnings);
+	sl_dist_list_release(&l);
+	char *cmd = sl_xasprintf("rm -rf '%s'", dir);
+	CHECK(system(cmd) == 0, "cleanup");
+	free(cmd);
+}
+
 int main(void)
 {
 	test_fifo();
@@ -243,5 +304,6 @@ int main(void)
 	test_broken();
 	test_observe();
 	test_read_one();
+	test_many();
 	return t_done();
 }

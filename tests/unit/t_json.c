@@ -36,12 +36,18 @@ int main(void)
 	good("{\"a\": {\"x\": 1}, \"b\": {\"x\": 1}}"); /* same key in two objects */
 	good("\"\\u0001\"");
 	BAD("{\"a\": 1, \"b\": 2, \"a\": 3}",
-	    "in.json: key 'a' appears twice in the top-level object");
+	    "in.json:1:18: key 'a' appears twice in the top-level object");
 	BAD("{\"packages\": [{\"name\": \"x\"}, {\"name\": \"y\", \"version\": \"1\", \"name\": "
 	    "\"z\"}]}",
-	    "in.json: key 'name' appears twice in packages[1]");
+	    "in.json:1:60: key 'name' appears twice in packages[1]");
 	BAD("{\"runtime\": {\"python\": \"3.10\", \"python\": \"3.11\"}}",
-	    "in.json: key 'python' appears twice in runtime");
+	    "in.json:1:32: key 'python' appears twice in runtime");
+	/* the second occurrence, on its line, past strings, arrays and escapes */
+	BAD("{\"runtime\": {\"x\": \"}\\\"{\", \"python\": [1, {\"python\": 2}],\n"
+	    "  \"build_time\": null,\n    \"py\\u0074hon\": \"3.11\"}}",
+	    "in.json:3:5: key 'python' appears twice in runtime");
+	BAD("[0, {\"a\": {}}, {\"a\": [], \"a\": 1}]",
+	    "in.json:1:26: key 'a' appears twice in [2]");
 	BAD("{\"a\": 1}\n{\"a\": 2}\n", "in.json:2:1: text after the end of the JSON document");
 	BAD("[1, 2] x", "in.json:1:8: text after the end of the JSON document");
 	BAD("{\"a\": \"x\\u0000y\"}", "in.json:1:9: \\u0000 (a NUL character) in a string");
@@ -56,7 +62,10 @@ int main(void)
 	for (int i = 0; i < 200000; i++)
 		sl_buf_addf(&b, "\"k%d\": 1,", i);
 	sl_buf_addstr(&b, "\"k7\": 2}");
-	bad(b.buf, b.len, "in.json: key 'k7' appears twice in the top-level object");
+	char *want = sl_xasprintf("in.json:1:%zu: key 'k7' appears twice in the top-level object",
+				  b.len - strlen("\"k7\": 2}") + 1);
+	bad(b.buf, b.len, want);
+	free(want);
 	sl_buf_release(&b);
 	return t_done();
 }

@@ -159,9 +159,36 @@ static void test_pretty(void)
 	sl_buf_release(&b);
 }
 
+/* What is printed or stored never holds a URL password or a Hub token;
+ * a body for the Hub (keep_secrets) holds them as given. */
+static void test_secrets(void)
+{
+	struct sl_buf b = SL_BUF_INIT;
+	struct sl_jsonw w;
+	const char *url = "https://__token__:xyz@host/simple";
+	const char *tok = "hf_abcdefghijklmnopqrstuvwxyz0123456789";
+
+	sl_jsonw_init(&w, &b);
+	sl_jsonw_array_begin(&w);
+	sl_jsonw_string(&w, url);
+	sl_jsonw_string(&w, tok);
+	sl_jsonw_array_end(&w);
+	CHECK_STR(
+	    b.buf,
+	    "[\"https://__token__:***@host/simple\",\"hf_************************************\"]",
+	    "masked");
+	sl_buf_reset(&b);
+	sl_jsonw_init(&w, &b);
+	w.keep_secrets = true;
+	sl_jsonw_string(&w, url);
+	CHECK_STR(b.buf, "\"https://__token__:xyz@host/simple\"", "keep_secrets: as given");
+	sl_buf_release(&b);
+}
+
 int main(void)
 {
 	test_strings();
+	test_secrets();
 	test_structure();
 	test_layout();
 	test_pretty();

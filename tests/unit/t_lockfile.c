@@ -294,7 +294,7 @@ static void test_errors(void)
 		 "3.10.14");
 	bad_case("{\"lockfile_version\": 2, \"runtime\": {\"python\": \"3.10\", \"python\": "
 		 "\"3.11\"}}",
-		 "spacelock.json: key 'python' appears twice in runtime");
+		 "spacelock.json:1:55: key 'python' appears twice in runtime");
 	bad_case("{\"lockfile_version\": 2}\n{}\n",
 		 "spacelock.json:2:1: text after the end of the JSON document");
 	bad_case("{\"lockfile_version\": 2, \"warnings\": [\"a\\u0000b\"]}",

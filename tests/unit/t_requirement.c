@@ -1,5 +1,6 @@
 /* t_requirement.c: PEP 508 requirements: the cases of
  * tests/unit/data/requirement.data plus the structure API. */
+#include "spacelock/buf.h"
 #include "spacelock/marker.h"
 #include "spacelock/mem.h"
 #include "spacelock/requirement.h"
@@ -136,9 +137,31 @@ static void test_structure(void)
 	sl_env_free(env);
 }
 
+/* The text messages show: the marker and the spaces before it dropped. */
+static void test_unmarked(void)
+{
+	static const char *const cases[][2] = {
+	    {"fastapi<0.113.0 ; python_version >= '3.8'", "fastapi<0.113.0"},
+	    {"numpy;sys_platform=='linux'", "numpy"},
+	    {"gradio[oauth]==4.31.0", "gradio[oauth]==4.31.0"},
+	    {"x @ https://h/x.whl ; extra == 'a'", "x @ https://h/x.whl"},
+	    {"", ""},
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct sl_buf b = SL_BUF_INIT;
+		sl_buf_addstr(&b, ">");
+		sl_requirement_add_unmarked(&b, cases[i][0]);
+		CHECK(strcmp(b.buf + 1, cases[i][1]) == 0, "unmarked '%s': '%s'", cases[i][0],
+		      b.buf + 1);
+		sl_buf_release(&b);
+	}
+}
+
 int main(void)
 {
 	t_each_case(T_DATA("requirement.data"), data_case);
 	test_structure();
+	test_unmarked();
 	return t_done();
 }

@@ -7,6 +7,7 @@
 #include "spacelock/mem.h"
 #include "spacelock/version.h"
 #include "test.h"
+#include "../../src/lib/version_private.h"
 
 static Pool *pool;
 
@@ -95,6 +96,20 @@ static void case_bad(char **f, int n, int lineno)
 		sl_version_free(v);
 }
 
+/* sl_version_compare_str, and its fast path where it answers
+ * (version_quick.c), order a and b as the parsed versions do. */
+static void check_str_cmp(const char *a, const char *b, int want, const char *where)
+{
+	struct sl_err err;
+	int r = 9, q = 9;
+
+	CHECK(sl_version_compare_str(a, b, &r, &err) == 0 && r == want,
+	      "%s: compare_str %s vs %s gave %d, want %d", where, a, b, r, want);
+	if (sl_version_quick_cmp(a, b, &q))
+		CHECK(q == want, "%s: quick compare %s vs %s gave %d, want %d", where, a, b, q,
+		      want);
+}
+
 static void case_cmp(char **f, int lineno)
 {
 	struct sl_version *a = must_parse(f[1], lineno), *b = must_parse(f[2], lineno);
@@ -106,6 +121,8 @@ static void case_cmp(char **f, int lineno)
 		CHECK(sign(sl_version_cmp(b, a)) == -want, "line %d: antisymmetric", lineno);
 		CHECK(evr_cmp(a, b) == want, "line %d: evr keys of %s %s %s", lineno, f[1], f[3],
 		      f[2]);
+		check_str_cmp(f[1], f[2], want, "cmp");
+		check_str_cmp(f[2], f[1], -want, "cmp");
 	}
 	sl_version_free(a);
 	sl_version_free(b);
@@ -127,6 +144,7 @@ static void chain_flush(void)
 			      chain_text[j], got);
 			CHECK(evr_cmp(chain[i], chain[j]) == want, "chain %s: evr keys of %s vs %s",
 			      chain_name, chain_text[i], chain_text[j]);
+			check_str_cmp(chain_text[i], chain_text[j], want, chain_name);
 		}
 	}
 	for (size_t i = 0; i < chain_len; i++) {
